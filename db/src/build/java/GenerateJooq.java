@@ -1,0 +1,98 @@
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.flywaydb.core.Flyway;
+import org.jooq.codegen.GenerationTool;
+import org.jooq.meta.jaxb.Configuration;
+import org.jooq.meta.jaxb.Database;
+import org.jooq.meta.jaxb.ForcedType;
+import org.jooq.meta.jaxb.Generate;
+import org.jooq.meta.jaxb.Generator;
+import org.jooq.meta.jaxb.Jdbc;
+import org.jooq.meta.jaxb.Target;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Build step of the db module: applies the Flyway migrations to a throwaway embedded PostgreSQL 17
+ * and generates the jOOQ classes from the resulting schema, so generated types match the real database.
+ * Run by exec-maven-plugin as a single-file program: args = migrations dir, output dir, package, this file.
+ */
+public class GenerateJooq {
+    static final String SCHEMA = "send";
+
+    public static void main(String[] args) throws Exception {
+        Path migrations = Path.of(args[0]);
+        Path output = Path.of(args[1]);
+        String packageName = args[2];
+        Path generator = Path.of(args[3]);
+
+        String fingerprint = fingerprint(migrations, generator);
+        Path stamp = output.resolve(".migrations.sha256");
+        if (Files.exists(stamp) && Files.readString(stamp).equals(fingerprint)) {
+            System.out.println("[jooq] migrations unchanged, generated sources are up to date");
+            return;
+        }
+
+        Path dataDir = Files.createTempDirectory("send-jooq-codegen");
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(true).start()) {
+            Flyway.configure()
+                    .dataSource(pg.getPostgresDatabase())
+                    .schemas(SCHEMA)
+                    .locations("filesystem:" + migrations.toAbsolutePath())
+                    .load()
+                    .migrate();
+
+            GenerationTool.generate(new Configuration()
+                    .withJdbc(new Jdbc()
+                            .withDriver("org.postgresql.Driver")
+                            .withUrl(pg.getJdbcUrl("postgres", "postgres"))
+                            .withUser("postgres"))
+                    .withGenerator(new Generator()
+                            .withDatabase(new Database()
+                                    .withName("org.jooq.meta.postgres.PostgresDatabase")
+                                    .withInputSchema(SCHEMA)
+                                    .withExcludes("flyway_schema_history")
+                                    .withForcedTypes(new ForcedType()
+                                            .withName("INSTANT")
+                                            .withIncludeTypes("(?i:timestamp\\ with\\ time\\ zone)")))
+                            .withGenerate(new Generate()
+                                    .withJavaTimeTypes(true)
+                                    .withRecords(true)
+                                    .withPojos(false)
+                                    .withFluentSetters(true))
+                            .withTarget(new Target()
+                                    .withPackageName(packageName)
+                                    .withDirectory(output.toAbsolutePath().toString())
+                                    .withClean(true))));
+        }
+        Files.writeString(stamp, fingerprint);
+    }
+
+    /** A hash over the migration files' names and contents: regenerate only when they change. */
+    static String fingerprint(Path migrations, Path generator) throws Exception {
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        digest.update(read(generator));
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(migrations)) {
+            files = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        for (Path file : files) {
+            digest.update(migrations.relativize(file).toString().getBytes());
+            digest.update(read(file));
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
