@@ -1,0 +1,102 @@
+package uk.sendplan.api.audit;
+
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import org.jooq.Record;
+import org.jooq.Condition;
+import org.springframework.stereotype.Service;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+import uk.sendplan.api.system.CurrentUser;
+import uk.sendplan.db.jooq.tables.records.AuditEventRecord;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static uk.sendplan.db.jooq.Tables.AUDIT_EVENT;
+
+/**
+ * The append-only trail every feature writes to, inside the same transaction as the change it records:
+ * if the change rolls back, so does its record. The database refuses updates and deletes of past events.
+ */
+@Service
+public class AuditTrail {
+
+    public record Change(String action, String entityType, String entityId, Map<String, ?> before, Map<String, ?> after, String reason) {
+    }
+
+    public record Event(long id, Instant occurredAt, String actor, String action, String entityType, String entityId,
+                        Object before, Object after, String reason) {
+    }
+
+    private static final TypeReference<Object> ANY = new TypeReference<>() {
+    };
+
+    private final DSLContext db;
+    private final JsonMapper json;
+    private final CurrentUser currentUser;
+
+    AuditTrail(DSLContext db, JsonMapper json, CurrentUser currentUser) {
+        this.db = db;
+        this.json = json;
+        this.currentUser = currentUser;
+    }
+
+    /** Records one change by the current user. */
+    public void record(String action, String entityType, Object entityId, Map<String, ?> before, Map<String, ?> after, String reason) {
+        recordAll(List.of(new Change(action, entityType, String.valueOf(entityId), before, after, reason)));
+    }
+
+    /** Records many changes in one batch (an import). */
+    public void recordAll(List<Change> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        String actor = currentUser.name();
+        List<AuditEventRecord> rows = new ArrayList<>(changes.size());
+        for (Change change : changes) {
+            AuditEventRecord row = new AuditEventRecord();
+            row.setActor(actor);
+            row.setAction(change.action());
+            row.setEntityType(change.entityType());
+            row.setEntityId(change.entityId());
+            row.setBefore(jsonb(change.before()));
+            row.setAfter(jsonb(change.after()));
+            row.setReason(change.reason());
+            rows.add(row);
+        }
+        db.batchInsert(rows).execute();
+    }
+
+    /** Newest first; {@code beforeId} pages backwards. */
+    public List<Event> events(String entityType, String entityId, Long beforeId, int limit) {
+        Condition condition = AUDIT_EVENT.ID.isNotNull();
+        if (entityType != null) {
+            condition = condition.and(AUDIT_EVENT.ENTITY_TYPE.eq(entityType));
+        }
+        if (entityId != null) {
+            condition = condition.and(AUDIT_EVENT.ENTITY_ID.eq(entityId));
+        }
+        if (beforeId != null) {
+            condition = condition.and(AUDIT_EVENT.ID.lt(beforeId));
+        }
+        return db.selectFrom(AUDIT_EVENT).where(condition).orderBy(AUDIT_EVENT.ID.desc()).limit(limit)
+                .fetch(this::event);
+    }
+
+    private Event event(Record row) {
+        AuditEventRecord r = row.into(AUDIT_EVENT);
+        return new Event(r.getId(), r.getOccurredAt(), r.getActor(), r.getAction(), r.getEntityType(), r.getEntityId(),
+                parse(r.getBefore()), parse(r.getAfter()), r.getReason());
+    }
+
+    private JSONB jsonb(Map<String, ?> value) {
+        return value == null ? null : JSONB.valueOf(json.writeValueAsString(value));
+    }
+
+    private Object parse(JSONB value) {
+        return value == null ? null : json.readValue(value.data(), ANY);
+    }
+}

@@ -1,0 +1,149 @@
+package uk.sendplan.api.settings;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+import uk.sendplan.api.reference.ReferenceData;
+import uk.sendplan.api.reference.ReferenceData.LocalAuthority;
+import uk.sendplan.api.settings.PlaceView.CommissionView;
+import uk.sendplan.api.settings.SettingInputs.ProviderPayload;
+import uk.sendplan.api.settings.SettingInputs.RegisterProviderInput;
+import uk.sendplan.api.settings.SettingInputs.RegisterSettingInput;
+import uk.sendplan.api.settings.SettingInputs.SetPlacesInput;
+import uk.sendplan.api.settings.SettingInputs.SetRegistrationStatusInput;
+import uk.sendplan.api.settings.SettingInputs.SettingPayload;
+import uk.sendplan.api.settings.SettingInputs.UpdateSettingInput;
+import uk.sendplan.api.settings.SettingService.SettingHit;
+import uk.sendplan.api.settings.SettingService.SettingPage;
+import uk.sendplan.api.system.Cursors;
+import uk.sendplan.api.system.Page;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+@Controller
+class SettingController {
+
+    record SettingEdge(String cursor, SettingView node, Double distanceKm) {
+    }
+
+    record SettingConnection(List<SettingEdge> edges, Page.Info pageInfo, int totalCount) {
+    }
+
+    record ProviderEdge(String cursor, ProviderView node) {
+    }
+
+    record ProviderConnection(List<ProviderEdge> edges, Page.Info pageInfo, int totalCount) {
+    }
+
+    private final SettingService settings;
+    private final Vacancies vacancies;
+    private final GiasImport giasImport;
+    private final ReferenceData reference;
+
+    SettingController(SettingService settings, Vacancies vacancies, GiasImport giasImport, ReferenceData reference) {
+        this.settings = settings;
+        this.vacancies = vacancies;
+        this.giasImport = giasImport;
+        this.reference = reference;
+    }
+
+    @QueryMapping
+    Vacancies.VacancySummary vacancies(@Argument String laCode, @Argument String regionCode, @Argument String need, @Argument String phase) {
+        return vacancies.summarise(laCode, regionCode, need, phase);
+    }
+
+    @QueryMapping
+    SettingView setting(@Argument int urn) {
+        return settings.find(urn).orElse(null);
+    }
+
+    @QueryMapping
+    SettingConnection settings(@Argument SettingFilter filter, @Argument int first, @Argument String after) {
+        SettingPage page = settings.search(filter, Page.checkFirst("first", first), after);
+        List<SettingEdge> edges = page.hits().stream().map((SettingHit h) -> new SettingEdge(h.cursor(), h.setting(), h.distanceKm())).toList();
+        return new SettingConnection(edges, Page.info(edges, SettingEdge::cursor, page.hasNext()), page.totalCount());
+    }
+
+    @QueryMapping
+    ProviderView provider(@Argument String id) {
+        return settings.provider(SettingService.parseId("id", id)).orElse(null);
+    }
+
+    @QueryMapping
+    ProviderConnection providers(@Argument String nameContains, @Argument int first, @Argument String after) {
+        int limit = Page.checkFirst("first", first);
+        Long afterId = after == null ? null : Cursors.decodeLong("after", after, "provider");
+        List<ProviderView> rows = settings.providers(nameContains, afterId, limit + 1);
+        List<ProviderEdge> edges = rows.stream().limit(limit).map(p -> new ProviderEdge(Cursors.encode("provider", p.id()), p)).toList();
+        return new ProviderConnection(edges, Page.info(edges, ProviderEdge::cursor, rows.size() > limit), settings.countProviders(nameContains));
+    }
+
+    @MutationMapping
+    SettingPayload registerSetting(@Argument RegisterSettingInput input) {
+        return new SettingPayload(settings.register(input));
+    }
+
+    @MutationMapping
+    SettingPayload updateSetting(@Argument UpdateSettingInput input) {
+        return new SettingPayload(settings.update(input));
+    }
+
+    @MutationMapping
+    SettingPayload setPlaces(@Argument SetPlacesInput input) {
+        return new SettingPayload(settings.setPlaces(input));
+    }
+
+    @MutationMapping
+    SettingPayload setRegistrationStatus(@Argument SetRegistrationStatusInput input) {
+        return new SettingPayload(settings.setRegistrationStatus(input));
+    }
+
+    @MutationMapping
+    GiasImport.ImportSettingsPayload importSettings(@Argument String csv, @Argument String csvBase64, @Argument boolean dryRun) {
+        return giasImport.importFile(GiasImport.fileText(csv, csvBase64), dryRun);
+    }
+
+    @MutationMapping
+    ProviderPayload registerProvider(@Argument RegisterProviderInput input) {
+        return new ProviderPayload(settings.registerProvider(input));
+    }
+
+    @BatchMapping(typeName = "Setting")
+    Map<SettingView, List<PlaceView>> places(List<SettingView> parents) {
+        Map<Integer, List<PlaceView>> byUrn = settings.places(parents.stream().map(SettingView::urn).collect(Collectors.toSet()));
+        return parents.stream().distinct().collect(Collectors.toMap(s -> s, s -> byUrn.getOrDefault(s.urn(), List.of())));
+    }
+
+    @BatchMapping(typeName = "Setting")
+    Map<SettingView, ProviderView> provider(List<SettingView> parents) {
+        Set<Long> ids = parents.stream().map(SettingView::providerId).collect(Collectors.toSet());
+        Map<Long, ProviderView> byId = settings.providers(ids);
+        return parents.stream().distinct().collect(Collectors.toMap(s -> s, s -> byId.get(s.providerId())));
+    }
+
+    @SchemaMapping(typeName = "Setting")
+    LocalAuthority localAuthority(SettingView setting) {
+        return reference.localAuthority(setting.laCode()).orElseThrow();
+    }
+
+    @SchemaMapping(typeName = "Provider")
+    List<SettingView> settings(ProviderView provider) {
+        return settings.settingsOf(provider.id());
+    }
+
+    @SchemaMapping(typeName = "Provider")
+    LocalAuthority localAuthority(ProviderView provider) {
+        return provider.laCode() == null ? null : reference.localAuthority(provider.laCode()).orElseThrow();
+    }
+
+    @SchemaMapping(typeName = "PlaceCommission")
+    LocalAuthority localAuthority(CommissionView commission) {
+        return reference.localAuthority(commission.laCode()).orElseThrow();
+    }
+}

@@ -1,0 +1,44 @@
+package uk.sendplan.api.settings;
+
+import java.util.List;
+
+/** GraphQL inputs and payloads of the register's mutations. */
+final class SettingInputs {
+
+    private SettingInputs() {
+    }
+
+    record GridPointInput(int easting, int northing) {
+    }
+
+    record PlaceCommissionInput(String laCode, int places) {
+    }
+
+    record PlaceInput(String need, String phase, int capacity, int occupied, List<PlaceCommissionInput> commissions) {
+    }
+
+    record RegisterSettingInput(int urn, String name, String type, String sector, String providerId, String laCode,
+                                String postcode, GridPointInput location, int ageFrom, int ageTo, String gender,
+                                Boolean boarding, String ofstedRating, List<PlaceInput> places) {
+    }
+
+    record UpdateSettingInput(int urn, String name, String type, String sector, String providerId, String laCode,
+                              String postcode, GridPointInput location, Integer ageFrom, Integer ageTo, String gender,
+                              Boolean boarding, String ofstedRating) {
+    }
+
+    record SetPlacesInput(int urn, List<PlaceInput> places) {
+    }
+
+    record SetRegistrationStatusInput(int urn, String status, String reason) {
+    }
+
+    record RegisterProviderInput(String name, String companyNumber, String kind, Boolean forProfit, String laCode) {
+    }
+
+    record SettingPayload(SettingView setting) {
+    }
+
+    record ProviderPayload(ProviderView provider) {
+    }
+}

@@ -1,0 +1,230 @@
+package uk.sendplan.api.settings;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Records;
+import org.jooq.SelectField;
+import org.jooq.SelectFieldOrAsterisk;
+import org.jooq.SortField;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+import uk.sendplan.api.reference.ReferenceData.GridPoint;
+import uk.sendplan.api.settings.PlaceView.CommissionView;
+import uk.sendplan.db.jooq.tables.records.ProviderRecord;
+import uk.sendplan.db.jooq.tables.records.SettingRecord;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.jooq.impl.DSL.*;
+import static uk.sendplan.db.jooq.Tables.*;
+
+/** Reads and writes of the register's tables. */
+@Repository
+class SettingRepository {
+
+    static final Field<Integer> CAPACITY = field(select(coalesce(sum(PLACE.CAPACITY), inline(java.math.BigDecimal.ZERO)).cast(Integer.class))
+            .from(PLACE).where(PLACE.SETTING_URN.eq(SETTING.URN))).as("total_capacity");
+    static final Field<Integer> OCCUPIED = field(select(coalesce(sum(PLACE.OCCUPIED), inline(java.math.BigDecimal.ZERO)).cast(Integer.class))
+            .from(PLACE).where(PLACE.SETTING_URN.eq(SETTING.URN))).as("total_occupied");
+
+    private final DSLContext db;
+
+    SettingRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    // ------------------------------------------------------------------ settings
+
+    Optional<SettingView> find(int urn) {
+        return db.select(SETTING.asterisk(), CAPACITY, OCCUPIED).from(SETTING).where(SETTING.URN.eq(urn))
+                .fetchOptional(SettingRepository::view);
+    }
+
+    /** Locks the setting row for the rest of the transaction, so concurrent changes to it queue. */
+    Optional<SettingRecord> lock(int urn) {
+        return db.selectFrom(SETTING).where(SETTING.URN.eq(urn)).forUpdate().fetchOptional();
+    }
+
+    Map<Integer, SettingView> findAll(Collection<Integer> urns) {
+        Map<Integer, SettingView> byUrn = new LinkedHashMap<>();
+        db.select(SETTING.asterisk(), CAPACITY, OCCUPIED).from(SETTING).where(SETTING.URN.in(urns))
+                .fetch(SettingRepository::view).forEach(s -> byUrn.put(s.urn(), s));
+        return byUrn;
+    }
+
+    List<SettingView> byProvider(long providerId) {
+        return db.select(SETTING.asterisk(), CAPACITY, OCCUPIED).from(SETTING).where(SETTING.PROVIDER_ID.eq(providerId))
+                .orderBy(SETTING.URN).fetch(SettingRepository::view);
+    }
+
+    /** One page of a search: rows after the keyset position, in the given order, plus a sort key per row. */
+    List<Record> search(Condition condition, List<SelectField<?>> extra, List<SortField<?>> order, Condition after, int limit) {
+        List<SelectFieldOrAsterisk> fields = new ArrayList<>(List.of(SETTING.asterisk(), CAPACITY, OCCUPIED));
+        fields.addAll(extra);
+        return db.select(fields).from(SETTING).where(condition).and(after).orderBy(order).limit(limit).fetch();
+    }
+
+    int count(Condition condition) {
+        return db.fetchCount(SETTING, condition);
+    }
+
+    boolean exists(int urn) {
+        return db.fetchExists(SETTING, SETTING.URN.eq(urn));
+    }
+
+    void insert(SettingRecord setting) {
+        db.executeInsert(setting);
+    }
+
+    void update(SettingRecord setting) {
+        setting.setUpdatedAt(Instant.now());
+        db.executeUpdate(setting);
+    }
+
+    static SettingView view(Record r) {
+        SettingRecord s = r.into(SETTING);
+        GridPoint location = s.getEasting() == null ? null : new GridPoint(s.getEasting(), s.getNorthing());
+        return new SettingView(s.getUrn(), s.getName(), s.getTypeCode(), s.getSector(), s.getProviderId(), s.getLaCode(),
+                s.getPostcode(), location, s.getAgeFrom(), s.getAgeTo(), s.getGender(), s.getBoarding(), s.getOfstedRating(),
+                s.getRegistrationStatus(), s.getStatusReason(), s.getDemo(), s.getSource(),
+                r.get(CAPACITY.getName(), Integer.class), r.get(OCCUPIED.getName(), Integer.class), s.getUpdatedAt());
+    }
+
+    // ------------------------------------------------------------------ places
+
+    /** Places of many settings with their commissions (one query, commissions nested with multiset). */
+    Map<Integer, List<PlaceView>> places(Collection<Integer> urns) {
+        Map<Integer, List<PlaceView>> byUrn = new LinkedHashMap<>();
+        urns.forEach(urn -> byUrn.put(urn, new ArrayList<>()));
+        db.select(PLACE.SETTING_URN, PLACE.NEED_CODE, PLACE.PHASE_CODE, PLACE.CAPACITY, PLACE.OCCUPIED,
+                        multiset(select(PLACE_COMMISSION.LA_CODE, PLACE_COMMISSION.PLACES).from(PLACE_COMMISSION)
+                                .where(PLACE_COMMISSION.SETTING_URN.eq(PLACE.SETTING_URN))
+                                .and(PLACE_COMMISSION.NEED_CODE.eq(PLACE.NEED_CODE))
+                                .and(PLACE_COMMISSION.PHASE_CODE.eq(PLACE.PHASE_CODE))
+                                .orderBy(PLACE_COMMISSION.LA_CODE))
+                                .convertFrom(rows -> rows.map(Records.mapping(CommissionView::new))))
+                .from(PLACE).join(NEED_TYPE).on(NEED_TYPE.CODE.eq(PLACE.NEED_CODE)).join(PHASE).on(PHASE.CODE.eq(PLACE.PHASE_CODE))
+                .where(PLACE.SETTING_URN.in(urns))
+                .orderBy(PLACE.SETTING_URN, NEED_TYPE.SORT_ORDER, PHASE.SORT_ORDER)
+                .fetch(Records.mapping(PlaceView::new))
+                .forEach(place -> byUrn.get(place.urn()).add(place));
+        return byUrn;
+    }
+
+    void replacePlaces(int urn, List<PlaceView> places) {
+        db.deleteFrom(PLACE).where(PLACE.SETTING_URN.eq(urn)).execute();
+        insertPlaces(places);
+    }
+
+    void insertPlaces(List<PlaceView> places) {
+        var rows = places.stream().map(p -> DSL.row(p.urn(), p.need(), p.phase(), p.capacity(), p.occupied())).toList();
+        for (var chunk : chunks(rows, 2000)) {
+            db.insertInto(PLACE, PLACE.SETTING_URN, PLACE.NEED_CODE, PLACE.PHASE_CODE, PLACE.CAPACITY, PLACE.OCCUPIED)
+                    .valuesOfRows(chunk).execute();
+        }
+        var commissions = places.stream().flatMap(p -> p.commissions().stream()
+                .map(c -> DSL.row(p.urn(), p.need(), p.phase(), c.laCode(), c.places()))).toList();
+        for (var chunk : chunks(commissions, 2000)) {
+            db.insertInto(PLACE_COMMISSION, PLACE_COMMISSION.SETTING_URN, PLACE_COMMISSION.NEED_CODE, PLACE_COMMISSION.PHASE_CODE,
+                    PLACE_COMMISSION.LA_CODE, PLACE_COMMISSION.PLACES).valuesOfRows(chunk).execute();
+        }
+    }
+
+    // ------------------------------------------------------------------ bulk writes (import, demo data)
+
+    void insertSettings(List<SettingRecord> settings) {
+        Instant now = Instant.now();
+        for (SettingRecord s : settings) {
+            s.setCreatedAt(now);
+            s.setUpdatedAt(now);
+        }
+        for (List<SettingRecord> chunk : chunks(settings, 1000)) {
+            db.insertInto(SETTING, SETTING.fields()).valuesOfRecords(chunk).execute();
+        }
+    }
+
+    void updateSettings(List<SettingRecord> settings) {
+        Instant now = Instant.now();
+        settings.forEach(s -> s.setUpdatedAt(now));
+        db.batchUpdate(settings).execute();
+    }
+
+    void deletePlaces(Collection<Integer> urns) {
+        for (List<Integer> chunk : chunks(List.copyOf(urns), 5000)) {
+            db.deleteFrom(PLACE).where(PLACE.SETTING_URN.in(chunk)).execute();
+        }
+    }
+
+    Map<Integer, SettingRecord> settingRecords(Collection<Integer> urns) {
+        Map<Integer, SettingRecord> byUrn = new LinkedHashMap<>();
+        for (List<Integer> chunk : chunks(List.copyOf(urns), 5000)) {
+            db.selectFrom(SETTING).where(SETTING.URN.in(chunk)).fetch().forEach(s -> byUrn.put(s.getUrn(), s));
+        }
+        return byUrn;
+    }
+
+    Map<Integer, List<PlaceView>> placesOf(Collection<Integer> urns) {
+        Map<Integer, List<PlaceView>> byUrn = new LinkedHashMap<>();
+        for (List<Integer> chunk : chunks(List.copyOf(urns), 5000)) {
+            byUrn.putAll(places(chunk));
+        }
+        return byUrn;
+    }
+
+    // ------------------------------------------------------------------ providers
+
+    Optional<ProviderView> provider(long id) {
+        return db.selectFrom(PROVIDER).where(PROVIDER.ID.eq(id)).fetchOptional(SettingRepository::provider);
+    }
+
+    Map<Long, ProviderView> providers(Collection<Long> ids) {
+        Map<Long, ProviderView> byId = new LinkedHashMap<>();
+        db.selectFrom(PROVIDER).where(PROVIDER.ID.in(ids)).fetch(SettingRepository::provider).forEach(p -> byId.put(p.id(), p));
+        return byId;
+    }
+
+    List<ProviderView> providers(Condition condition, int limit) {
+        return db.selectFrom(PROVIDER).where(condition).orderBy(lower(PROVIDER.NAME), PROVIDER.ID).limit(limit)
+                .fetch(SettingRepository::provider);
+    }
+
+    int countProviders(Condition condition) {
+        return db.fetchCount(PROVIDER, condition);
+    }
+
+    long insertProvider(ProviderRecord provider) {
+        return db.insertInto(PROVIDER).set(provider).returning(PROVIDER.ID).fetchOne(PROVIDER.ID);
+    }
+
+    /** Providers by (kind, lower-case name), for matching imported rows to existing organisations. */
+    Map<String, Long> providerIdsByKindAndName() {
+        Map<String, Long> byKey = new LinkedHashMap<>();
+        db.select(PROVIDER.ID, PROVIDER.KIND, PROVIDER.NAME, PROVIDER.LA_CODE).from(PROVIDER).orderBy(PROVIDER.ID)
+                .fetch().forEach(r -> byKey.putIfAbsent(providerKey(r.value2(), r.value3(), r.value4()), r.value1()));
+        return byKey;
+    }
+
+    static String providerKey(String kind, String name, String laCode) {
+        return "LOCAL_AUTHORITY".equals(kind) ? kind + "|" + laCode : kind + "|" + name.trim().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    static ProviderView provider(ProviderRecord r) {
+        return new ProviderView(r.getId(), r.getName(), r.getCompanyNumber(), r.getKind(), r.getForProfit(), r.getLaCode(), r.getDemo());
+    }
+
+    static <T> List<List<T>> chunks(List<T> items, int size) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int i = 0; i < items.size(); i += size) {
+            chunks.add(items.subList(i, Math.min(items.size(), i + size)));
+        }
+        return chunks;
+    }
+}

@@ -1,0 +1,327 @@
+package uk.sendplan.api.system;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+import uk.sendplan.api.reference.ReferenceData;
+import uk.sendplan.api.reference.ReferenceData.LocalAuthority;
+import uk.sendplan.api.reference.ReferenceData.Phase;
+import uk.sendplan.api.reference.ReferenceData.PostcodeDistrict;
+import uk.sendplan.api.settings.SettingDraft;
+import uk.sendplan.api.settings.SettingDraft.PlaceDraft;
+import uk.sendplan.api.settings.SettingService;
+import uk.sendplan.api.settings.SettingService.ProviderDraft;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * A demonstration register generated from real statistics: for each LA and each kind of specialist setting, the
+ * number of children with an EHC plan placed there in January 2025 by primary need (DfE SEN2), turned into settings
+ * of typical sizes, specialisms and age ranges, located in the LA's real postcode districts weighted by population.
+ * Occupied places equal the LA's real placements; capacity adds a typical vacancy margin. Every setting and provider
+ * it makes is marked demo, named "Demo", and has a URN from 9,000,000 up, so it is never mistaken for a real school.
+ * Seeded: the same reference data always gives the same register.
+ */
+@Component
+public class DemoRegister {
+
+    static final long SEED = 20_261_122L;
+    static final String SOURCE = "demo/sen2_2025_placements_by_la.csv";
+    private static final List<String> NEEDS = List.of("SPLD", "MLD", "SLD", "PMLD", "SEMH", "SLCN", "HI", "VI", "MSI", "PD", "ASD", "OTH");
+
+    record AgeBand(int from, int to, double weight) {
+    }
+
+    /** What a typical setting of a kind looks like. */
+    record Profile(String label, int typicalSize, double vacancyRate, double boardingShare, double boysOnlyShare,
+                   double laMaintainedShare, List<AgeBand> ages) {
+    }
+
+    static final Map<String, Profile> PROFILES = Map.of(
+            "RESOURCED_PROVISION", new Profile("Resourced Provision", 14, 0.10, 0, 0, 0.5,
+                    List.of(new AgeBand(4, 11, 0.6), new AgeBand(11, 16, 0.3), new AgeBand(11, 18, 0.1))),
+            "SEN_UNIT", new Profile("SEN Unit", 10, 0.10, 0, 0, 0.5,
+                    List.of(new AgeBand(4, 11, 0.6), new AgeBand(11, 16, 0.4))),
+            "STATE_SPECIAL", new Profile("Special School", 120, 0.04, 0.02, 0, 0.45,
+                    List.of(new AgeBand(2, 19, 0.35), new AgeBand(4, 11, 0.2), new AgeBand(11, 19, 0.35), new AgeBand(3, 16, 0.1))),
+            "NON_MAINTAINED_SPECIAL", new Profile("Non-maintained Special School", 60, 0.12, 0.4, 0, 0,
+                    List.of(new AgeBand(5, 19, 0.6), new AgeBand(8, 19, 0.4))),
+            "INDEPENDENT_SPECIAL", new Profile("Independent Special School", 45, 0.12, 0.15, 0.1, 0,
+                    List.of(new AgeBand(5, 19, 0.3), new AgeBand(7, 18, 0.3), new AgeBand(11, 19, 0.3), new AgeBand(8, 16, 0.1))),
+            "ALTERNATIVE_PROVISION", new Profile("Alternative Provision", 40, 0.15, 0, 0, 0.6,
+                    List.of(new AgeBand(11, 16, 0.8), new AgeBand(5, 11, 0.2))),
+            "SPECIALIST_POST_16", new Profile("Specialist College", 60, 0.12, 0.3, 0, 0,
+                    List.of(new AgeBand(16, 25, 1.0))));
+
+    /** Organisations the demo settings belong to, besides each LA itself. */
+    record DemoProviders(Map<String, List<Long>> academyTrustsByRegion, List<Long> independentGroups, List<Long> charities, List<Long> colleges) {
+    }
+
+    private final ReferenceData reference;
+    private final SettingService settings;
+
+    DemoRegister(ReferenceData reference, SettingService settings) {
+        this.reference = reference;
+        this.settings = settings;
+    }
+
+    /** Generates and registers the whole demo register; returns how many settings it made. */
+    public int load() {
+        Map<String, Map<String, int[]>> placements = placementsByLaAndType();
+        Random random = new Random(SEED);
+        DemoProviders providers = registerProviders(random);
+        Map<String, Long> laProviders = registerLaProviders(placements.keySet());
+        List<SettingDraft> drafts = new ArrayList<>();
+        for (var la : placements.entrySet()) {
+            drafts.addAll(settingsFor(reference.localAuthority(la.getKey()).orElseThrow(), la.getValue(), providers,
+                    laProviders.get(la.getKey()), new Random(SEED ^ Long.parseLong(la.getKey()) * 7919)));
+        }
+        settings.registerAll(drafts, "demo register generated from DfE SEN2 2025");
+        return drafts.size();
+    }
+
+    /** la code → setting type → children placed, by need in {@link #NEEDS} order. */
+    static Map<String, Map<String, int[]>> placementsByLaAndType() {
+        Map<String, Map<String, int[]>> result = new LinkedHashMap<>();
+        try {
+            String text = new ClassPathResource(SOURCE).getContentAsString(StandardCharsets.UTF_8);
+            List<Csv.Row> rows = Csv.parse(text);
+            for (Csv.Row row : rows.subList(1, rows.size())) {
+                int[] counts = new int[NEEDS.size()];
+                for (int i = 0; i < counts.length; i++) {
+                    counts[i] = Integer.parseInt(row.fields().get(2 + i));
+                }
+                result.computeIfAbsent(row.fields().get(0), k -> new LinkedHashMap<>()).put(row.fields().get(1), counts);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("demo data source " + SOURCE + " is missing from the classpath", e);
+        }
+        return result;
+    }
+
+    private DemoProviders registerProviders(Random random) {
+        List<ProviderDraft> drafts = new ArrayList<>();
+        Map<String, List<Integer>> trustIndexes = new LinkedHashMap<>();
+        for (ReferenceData.Region region : reference.regions()) {
+            for (int i = 1; i <= 6; i++) {
+                trustIndexes.computeIfAbsent(region.code(), k -> new ArrayList<>()).add(drafts.size());
+                drafts.add(new ProviderDraft("Demo " + region.name() + " Academy Trust " + i, null, "ACADEMY_TRUST", false, null, true));
+            }
+        }
+        List<Integer> groups = new ArrayList<>();
+        for (int i = 1; i <= 40; i++) {
+            boolean forProfit = random.nextDouble() < 0.7;  // most independent special places are with for-profit groups
+            groups.add(drafts.size());
+            drafts.add(new ProviderDraft(String.format("Demo Independent Education Group %02d%s", i, forProfit ? " Ltd" : " (charity)"),
+                    String.format("DM%06d", i), "INDEPENDENT", forProfit, null, true));
+        }
+        List<Integer> charities = new ArrayList<>();
+        for (int i = 1; i <= 20; i++) {
+            charities.add(drafts.size());
+            drafts.add(new ProviderDraft(String.format("Demo Special Schools Charity %02d", i), String.format("DC%06d", i), "NON_MAINTAINED", false, null, true));
+        }
+        List<Integer> colleges = new ArrayList<>();
+        for (int i = 1; i <= 15; i++) {
+            boolean forProfit = random.nextDouble() < 0.3;
+            colleges.add(drafts.size());
+            drafts.add(new ProviderDraft(String.format("Demo Specialist College Group %02d", i), String.format("DF%06d", i), "FURTHER_EDUCATION", forProfit, null, true));
+        }
+        List<Long> ids = settings.registerProviders(drafts, "demo register");
+        Map<String, List<Long>> trusts = new LinkedHashMap<>();
+        trustIndexes.forEach((region, indexes) -> trusts.put(region, indexes.stream().map(ids::get).toList()));
+        return new DemoProviders(trusts, groups.stream().map(ids::get).toList(), charities.stream().map(ids::get).toList(),
+                colleges.stream().map(ids::get).toList());
+    }
+
+    /** Each LA is the real provider of its maintained settings; these records are not demo. */
+    private Map<String, Long> registerLaProviders(Iterable<String> laCodes) {
+        List<String> codes = new ArrayList<>();
+        laCodes.forEach(codes::add);
+        List<ProviderDraft> drafts = codes.stream().map(code -> new ProviderDraft(
+                reference.localAuthority(code).orElseThrow().name() + " (local authority)", null, "LOCAL_AUTHORITY", false, code, false)).toList();
+        List<Long> ids = settings.registerProviders(drafts, "local authority providers for the demo register");
+        Map<String, Long> byLa = new LinkedHashMap<>();
+        for (int i = 0; i < codes.size(); i++) {
+            byLa.put(codes.get(i), ids.get(i));
+        }
+        return byLa;
+    }
+
+    private List<SettingDraft> settingsFor(LocalAuthority la, Map<String, int[]> byType, DemoProviders providers, long laProvider, Random random) {
+        List<SettingDraft> drafts = new ArrayList<>();
+        List<PostcodeDistrict> districts = reference.districtsOf(la.code());
+        long population = districts.stream().mapToLong(PostcodeDistrict::population).sum();
+        int sequence = 0;
+        for (String type : List.of("STATE_SPECIAL", "RESOURCED_PROVISION", "SEN_UNIT", "NON_MAINTAINED_SPECIAL",
+                "INDEPENDENT_SPECIAL", "ALTERNATIVE_PROVISION", "SPECIALIST_POST_16")) {
+            int[] counts = byType.get(type);
+            if (counts == null) {
+                continue;
+            }
+            Profile profile = PROFILES.get(type);
+            for (Map<String, Integer> children : groupIntoSettings(counts, profile.typicalSize())) {
+                sequence++;
+                AgeBand ages = pick(profile.ages(), random);
+                List<Phase> phases = reference.phasesOverlapping(ages.from(), ages.to());
+                boolean full = random.nextDouble() < 0.25;
+                List<PlaceDraft> places = new ArrayList<>();
+                for (var need : children.entrySet()) {
+                    int occupied = need.getValue();
+                    int spare = full ? 0 : (int) Math.ceil(occupied * profile.vacancyRate() * (0.5 + random.nextDouble()));
+                    places.addAll(spread(need.getKey(), phases, ages, occupied + spare, occupied));
+                }
+                PostcodeDistrict district = pickDistrict(districts, population, random);
+                int easting = clamp(district.centroid().easting() + (int) (random.nextGaussian() * 800), 0, 700_000);
+                int northing = clamp(district.centroid().northing() + (int) (random.nextGaussian() * 800), 0, 1_300_000);
+                String primaryNeed = children.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+                String name = la.name() + " Demo " + profile.label() + " " + sequence + " (" + primaryNeed + (children.size() > 1 ? " and more" : "") + ")";
+                drafts.add(new SettingDraft(9_000_000 + Integer.parseInt(la.code()) * 1000 + sequence, name, type,
+                        reference.settingType(type).defaultSector(),
+                        provider(type, profile, la, laProvider, providers, random),
+                        la.code(), reference.nearestDistrict(la.code(), easting, northing).outcode(), easting, northing,
+                        ages.from(), ages.to(), random.nextDouble() < profile.boysOnlyShare() ? "BOYS" : "MIXED",
+                        random.nextDouble() < profile.boardingShare(), ofsted(random), "OPEN", "DEMO", places));
+            }
+        }
+        return drafts;
+    }
+
+    /**
+     * Splits an LA's children of one setting kind into settings: a need with enough children for settings of typical
+     * size gets its own specialist settings; the needs with fewer share mixed settings.
+     */
+    static List<Map<String, Integer>> groupIntoSettings(int[] counts, int typicalSize) {
+        List<Map<String, Integer>> settings = new ArrayList<>();
+        Map<String, Integer> pooled = new LinkedHashMap<>();
+        for (int i = 0; i < counts.length; i++) {
+            int n = counts[i];
+            int specialist = (int) Math.round((double) n / typicalSize);
+            if (specialist == 0) {
+                if (n > 0) {
+                    pooled.put(NEEDS.get(i), n);
+                }
+                continue;
+            }
+            for (int s = 0; s < specialist; s++) {
+                settings.add(new LinkedHashMap<>(Map.of(NEEDS.get(i), share(n, specialist, s))));
+            }
+        }
+        int pooledTotal = pooled.values().stream().mapToInt(Integer::intValue).sum();
+        if (pooledTotal > 0) {
+            int mixed = Math.max(1, (int) Math.round((double) pooledTotal / typicalSize));
+            List<Map<String, Integer>> mixedSettings = new ArrayList<>();
+            for (int s = 0; s < mixed; s++) {
+                mixedSettings.add(new LinkedHashMap<>());
+            }
+            for (var need : pooled.entrySet()) {
+                for (int s = 0; s < mixed; s++) {
+                    int part = share(need.getValue(), mixed, s);
+                    if (part > 0) {
+                        mixedSettings.get(s).put(need.getKey(), part);
+                    }
+                }
+            }
+            mixedSettings.stream().filter(m -> !m.isEmpty()).forEach(settings::add);
+        }
+        return settings;
+    }
+
+    /** Places for one need spread over the phases by the years of age each phase covers within the setting's range. */
+    static List<PlaceDraft> spread(String need, List<Phase> phases, AgeBand ages, int capacity, int occupied) {
+        int[] years = new int[phases.size()];
+        int totalYears = 0;
+        for (int i = 0; i < phases.size(); i++) {
+            Phase phase = phases.get(i);
+            years[i] = Math.min(phase.ageTo(), ages.to()) - Math.max(phase.ageFrom(), ages.from()) + 1;
+            totalYears += years[i];
+        }
+        List<PlaceDraft> places = new ArrayList<>();
+        int capacityLeft = capacity;
+        int occupiedLeft = occupied;
+        for (int i = 0; i < phases.size(); i++) {
+            boolean last = i == phases.size() - 1;
+            int cap = last ? capacityLeft : (int) Math.round((double) capacity * years[i] / totalYears);
+            int occ = last ? occupiedLeft : Math.min(cap, (int) Math.round((double) occupied * years[i] / totalYears));
+            cap = Math.min(cap, capacityLeft);
+            occ = Math.min(occ, Math.min(cap, occupiedLeft));
+            capacityLeft -= cap;
+            occupiedLeft -= occ;
+            if (last && occupiedLeft > 0) {
+                // rounding left children over: give them room in the last phase
+                cap += occupiedLeft;
+                occ += occupiedLeft;
+                occupiedLeft = 0;
+            }
+            if (cap > 0) {
+                places.add(new PlaceDraft(need, phases.get(i).code(), cap, occ));
+            }
+        }
+        return places;
+    }
+
+    private long provider(String type, Profile profile, LocalAuthority la, long laProvider, DemoProviders providers, Random random) {
+        return switch (type) {
+            case "INDEPENDENT_SPECIAL" -> skewedPick(providers.independentGroups(), random);
+            case "NON_MAINTAINED_SPECIAL" -> providers.charities().get(random.nextInt(providers.charities().size()));
+            case "SPECIALIST_POST_16" -> providers.colleges().get(random.nextInt(providers.colleges().size()));
+            default -> {
+                if (random.nextDouble() < profile.laMaintainedShare()) {
+                    yield laProvider;
+                }
+                List<Long> trusts = providers.academyTrustsByRegion().get(la.regionCode());
+                yield trusts.get(random.nextInt(trusts.size()));
+            }
+        };
+    }
+
+    /** A few large groups and a long tail, as in the independent special school market. */
+    private static long skewedPick(List<Long> groups, Random random) {
+        double u = random.nextDouble();
+        return groups.get((int) (groups.size() * u * u));
+    }
+
+    private static String ofsted(Random random) {
+        double u = random.nextDouble();
+        return u < 0.2 ? "OUTSTANDING" : u < 0.85 ? "GOOD" : u < 0.95 ? "REQUIRES_IMPROVEMENT" : "INADEQUATE";
+    }
+
+    private static AgeBand pick(List<AgeBand> bands, Random random) {
+        double u = random.nextDouble() * bands.stream().mapToDouble(AgeBand::weight).sum();
+        for (AgeBand band : bands) {
+            u -= band.weight();
+            if (u <= 0) {
+                return band;
+            }
+        }
+        return bands.getLast();
+    }
+
+    private static PostcodeDistrict pickDistrict(List<PostcodeDistrict> districts, long population, Random random) {
+        if (population == 0) {
+            return districts.get(random.nextInt(districts.size()));
+        }
+        long target = (long) (random.nextDouble() * population);
+        for (PostcodeDistrict district : districts) {
+            target -= district.population();
+            if (target < 0) {
+                return district;
+            }
+        }
+        return districts.stream().max(Comparator.comparingInt(PostcodeDistrict::population)).orElseThrow();
+    }
+
+    private static int share(int total, int parts, int index) {
+        return total / parts + (index < total % parts ? 1 : 0);
+    }
+
+    private static int clamp(int value, int min, int max) {
+        return Math.max(min, Math.min(max, value));
+    }
+}
