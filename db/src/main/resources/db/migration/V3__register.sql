@@ -70,7 +70,8 @@ CREATE TABLE place_commission (
 );
 
 -- Commissioned places can never exceed the capacity they are carved from.
-CREATE FUNCTION check_commissions_within_capacity() RETURNS trigger LANGUAGE plpgsql AS $$
+-- search_path is fixed so the trigger finds its tables whatever the caller's path is
+CREATE FUNCTION check_commissions_within_capacity() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 DECLARE
     total integer;
     cap   integer;

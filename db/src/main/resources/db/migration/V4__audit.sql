@@ -14,7 +14,7 @@ CREATE TABLE audit_event (
 CREATE INDEX audit_event_entity_idx ON audit_event (entity_type, entity_id, id);
 CREATE INDEX audit_event_time_idx ON audit_event (occurred_at);
 
-CREATE FUNCTION audit_event_is_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION audit_event_is_append_only() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 BEGIN
     RAISE EXCEPTION 'audit_event is append-only: % is not allowed', TG_OP USING ERRCODE = 'insufficient_privilege';
 END $$;

@@ -95,7 +95,7 @@ class GiasImport {
             return csv;
         }
         try {
-            return Csv.decode(Base64.getMimeDecoder().decode(csvBase64));
+            return Csv.decode(Base64.getDecoder().decode(csvBase64.replaceAll("\\s", "")));
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("csvBase64", "not valid base64: " + e.getMessage());
         }

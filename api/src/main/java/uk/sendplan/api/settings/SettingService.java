@@ -96,13 +96,11 @@ public class SettingService {
         Condition keyset = noCondition();
         Field<Long> distanceSquared = null;
         if (f.near() != null) {
-            distanceSquared = SETTING.EASTING.cast(Long.class).minus(inline((long) f.near().easting()))
-                    .mul(SETTING.EASTING.cast(Long.class).minus(inline((long) f.near().easting())))
-                    .plus(SETTING.NORTHING.cast(Long.class).minus(inline((long) f.near().northing()))
-                            .mul(SETTING.NORTHING.cast(Long.class).minus(inline((long) f.near().northing()))))
-                    .as("distance_squared");
-            extra.add(distanceSquared);
-            order.add(field(name("distance_squared"), Long.class).asc());
+            Field<Long> de = SETTING.EASTING.cast(Long.class).minus(inline((long) f.near().easting()));
+            Field<Long> dn = SETTING.NORTHING.cast(Long.class).minus(inline((long) f.near().northing()));
+            distanceSquared = de.mul(de).plus(dn.mul(dn));
+            extra.add(distanceSquared.as("distance_squared"));
+            order.add(distanceSquared.asc());
             if (after != null) {
                 String[] key = Cursors.decode("after", after, "near").split(",");
                 try {

@@ -168,6 +168,9 @@ public class DemoRegister {
             Profile profile = PROFILES.get(type);
             for (Map<String, Integer> children : groupIntoSettings(counts, profile.typicalSize())) {
                 sequence++;
+                if (sequence > 999) {
+                    throw new IllegalStateException("LA " + la.code() + " needs more than 999 demo settings: its URN block would overflow");
+                }
                 AgeBand ages = pick(profile.ages(), random);
                 List<Phase> phases = reference.phasesOverlapping(ages.from(), ages.to());
                 boolean full = random.nextDouble() < 0.25;
