@@ -44,7 +44,12 @@ final class GiasMapping {
             Map.entry("academy 16-19 converter", MAINSTREAM_ACADEMY),
             Map.entry("academy 16 to 19 sponsor led", MAINSTREAM_ACADEMY),
             Map.entry("free schools 16 to 19", MAINSTREAM_ACADEMY),
-            Map.entry("other independent school", new TypeMapping("MAINSTREAM", "INDEPENDENT", "INDEPENDENT")));
+            Map.entry("other independent school", new TypeMapping("MAINSTREAM", "INDEPENDENT", "INDEPENDENT")),
+            // names older EduBase extracts used for the same types
+            Map.entry("free schools - alternative provision", new TypeMapping("ALTERNATIVE_PROVISION", "STATE", "ACADEMY_TRUST")),
+            Map.entry("free schools - 16-19", MAINSTREAM_ACADEMY),
+            Map.entry("academy 16-19 sponsor led", MAINSTREAM_ACADEMY),
+            Map.entry("la nursery school", MAINSTREAM_LA));
 
     private GiasMapping() {
     }

@@ -10,7 +10,7 @@ import uk.sendplan.api.settings.SettingService;
 
 /**
  * On the first start against an empty register, loads the demo register so a newcomer has something to explore.
- * Off with {@code send.demo-data.enabled=false}; never touches a register that already has settings.
+ * Off with {@code send.demo.enabled=false} (SEND_DEMO_ENABLED=false); never touches a register that already has settings.
  */
 @Component
 class DemoData implements ApplicationRunner {
@@ -22,7 +22,7 @@ class DemoData implements ApplicationRunner {
     private final DemoRegister register;
     private final CurrentUser currentUser;
 
-    DemoData(@Value("${send.demo-data.enabled:true}") boolean enabled, SettingService settings, DemoRegister register, CurrentUser currentUser) {
+    DemoData(@Value("${send.demo.enabled:true}") boolean enabled, SettingService settings, DemoRegister register, CurrentUser currentUser) {
         this.enabled = enabled;
         this.settings = settings;
         this.register = register;

@@ -32,17 +32,18 @@ class EmbeddedPostgresConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
     private static final String DATABASE = "send";
 
-    @ConfigurationProperties("send.embedded-postgres")
-    record EmbeddedPostgresProperties(Path dataDirectory, int port) {
+    /** send.database.directory and send.database.port (SEND_DATABASE_DIRECTORY, SEND_DATABASE_PORT). */
+    @ConfigurationProperties("send.database")
+    record EmbeddedPostgresProperties(Path directory, int port) {
         EmbeddedPostgresProperties {
-            dataDirectory = dataDirectory == null ? Path.of("data", "postgres") : dataDirectory;
+            directory = directory == null ? Path.of("data", "postgres") : directory;
             port = port == 0 ? 54329 : port;
         }
     }
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException {
-        Path directory = properties.dataDirectory().toAbsolutePath();
+        Path directory = properties.directory().toAbsolutePath();
         Files.createDirectories(directory);
         log.info("No datasource configured: starting embedded PostgreSQL on port {} with data in {}", properties.port(), directory);
         return EmbeddedPostgres.builder()
