@@ -52,6 +52,7 @@ public class ReferenceData {
     private final Map<String, Phase> phases;
     private final Map<String, SettingTypeInfo> settingTypes;
     private final Map<String, List<PostcodeDistrict>> districtsByLa;
+    private final Map<String, PostcodeDistrict> districtsByOutcode;
 
     ReferenceData(DSLContext db) {
         regions = index(db.selectFrom(REGION).orderBy(REGION.NAME).fetch(r -> new Region(r.getCode(), r.getName())), Region::code);
@@ -67,6 +68,7 @@ public class ReferenceData {
         districtsByLa = db.selectFrom(POSTCODE_DISTRICT).orderBy(POSTCODE_DISTRICT.OUTCODE)
                 .fetch(r -> new PostcodeDistrict(r.getOutcode(), r.getLaCode(), new GridPoint(r.getEasting(), r.getNorthing()), r.getPopulation()))
                 .stream().collect(Collectors.groupingBy(PostcodeDistrict::laCode, LinkedHashMap::new, Collectors.toList()));
+        districtsByOutcode = index(districtsByLa.values().stream().flatMap(List::stream).toList(), PostcodeDistrict::outcode);
     }
 
     private static <T> Map<String, T> index(List<T> rows, Function<T, String> key) {
@@ -129,6 +131,11 @@ public class ReferenceData {
     public List<Phase> phasesOverlapping(int ageFrom, int ageTo) {
         return phases.values().stream().filter(p -> p.overlaps(ageFrom, ageTo))
                 .sorted(Comparator.comparingInt(Phase::ageFrom)).toList();
+    }
+
+    /** A live English postcode district by its outcode, e.g. "NW1". */
+    public Optional<PostcodeDistrict> district(String outcode) {
+        return Optional.ofNullable(districtsByOutcode.get(outcode));
     }
 
     /** The LA's postcode districts, by outcode. */

@@ -98,6 +98,20 @@ class SettingRepository {
                 r.get(CAPACITY.getName(), Integer.class), r.get(OCCUPIED.getName(), Integer.class), s.getUpdatedAt());
     }
 
+    /** Located settings matching the condition, each with its place cells (nested with multiset). */
+    List<SettingService.PlanningSetting> planningSettings(Condition condition) {
+        return db.select(SETTING.URN, SETTING.NAME, SETTING.TYPE_CODE, SETTING.SECTOR, SETTING.LA_CODE, SETTING.EASTING, SETTING.NORTHING,
+                        SETTING.AGE_FROM, SETTING.AGE_TO, SETTING.GENDER, SETTING.BOARDING, SETTING.REGISTRATION_STATUS,
+                        SETTING.STATUS_REASON, SETTING.PROVIDER_ID,
+                        multiset(select(PLACE.NEED_CODE, PLACE.PHASE_CODE, PLACE.CAPACITY, PLACE.OCCUPIED).from(PLACE)
+                                .where(PLACE.SETTING_URN.eq(SETTING.URN)).orderBy(PLACE.NEED_CODE, PLACE.PHASE_CODE))
+                                .convertFrom(rows -> rows.map(Records.mapping(SettingService.PlaceCell::new))))
+                .from(SETTING)
+                .where(condition).and(SETTING.EASTING.isNotNull())
+                .orderBy(SETTING.URN)
+                .fetch(Records.mapping(SettingService.PlanningSetting::new));
+    }
+
     // ------------------------------------------------------------------ places
 
     /** Places of many settings with their commissions (one query, commissions nested with multiset). */

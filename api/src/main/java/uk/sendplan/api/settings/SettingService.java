@@ -202,6 +202,51 @@ public class SettingService {
                 : settings.countProviders(PROVIDER.NAME.containsIgnoreCase(nameContains.trim()));
     }
 
+    // ------------------------------------------------------------------ reads for planning
+
+    /** One need × phase cell of a setting's places. */
+    public record PlaceCell(String need, String phase, int capacity, int occupied) {
+        public int vacancies() {
+            return capacity - occupied;
+        }
+    }
+
+    /** A located setting with its places, as planning and demand generation read it. */
+    public record PlanningSetting(int urn, String name, String type, String sector, String laCode, int easting, int northing,
+                                  int ageFrom, int ageTo, String gender, boolean boarding, String registrationStatus,
+                                  String statusReason, long providerId, List<PlaceCell> places) {
+        public Set<String> needs() {
+            return places.stream().map(PlaceCell::need).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+        }
+    }
+
+    /**
+     * Settings, of any status, located within {@code radiusMetres} of the box around the given LAs' postcode
+     * districts, plus (if asked) every boarding setting in England, since boarding placements have no travel limit.
+     */
+    public List<PlanningSetting> settingsNear(Collection<String> laCodes, int radiusMetres, boolean boardingAnywhere) {
+        int minE = Integer.MAX_VALUE, maxE = Integer.MIN_VALUE, minN = Integer.MAX_VALUE, maxN = Integer.MIN_VALUE;
+        for (String laCode : laCodes) {
+            for (ReferenceData.PostcodeDistrict d : reference.districtsOf(laCode)) {
+                minE = Math.min(minE, d.centroid().easting());
+                maxE = Math.max(maxE, d.centroid().easting());
+                minN = Math.min(minN, d.centroid().northing());
+                maxN = Math.max(maxN, d.centroid().northing());
+            }
+        }
+        if (minE == Integer.MAX_VALUE) {
+            return List.of();
+        }
+        Condition near = SETTING.EASTING.between(minE - radiusMetres, maxE + radiusMetres)
+                .and(SETTING.NORTHING.between(minN - radiusMetres, maxN + radiusMetres));
+        return settings.planningSettings(boardingAnywhere ? near.or(SETTING.BOARDING.isTrue().and(SETTING.EASTING.isNotNull())) : near);
+    }
+
+    /** Open settings near the LAs (see {@link #settingsNear}), without boarding ones further away. */
+    public List<PlanningSetting> openSettingsNear(Collection<String> laCodes, int radiusMetres) {
+        return settingsNear(laCodes, radiusMetres, false).stream().filter(s -> "OPEN".equals(s.registrationStatus())).toList();
+    }
+
     // ------------------------------------------------------------------ changes
 
     @Transactional

@@ -88,7 +88,7 @@ public class DemoRegister {
     }
 
     /** la code → setting type → children placed, by need in {@link #NEEDS} order. */
-    static Map<String, Map<String, int[]>> placementsByLaAndType() {
+    public static Map<String, Map<String, int[]>> placementsByLaAndType() {
         Map<String, Map<String, int[]>> result = new LinkedHashMap<>();
         try {
             String text = new ClassPathResource(SOURCE).getContentAsString(StandardCharsets.UTF_8);

@@ -1,0 +1,323 @@
+package uk.sendplan.api.demand;
+
+import org.jooq.Condition;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import uk.sendplan.api.audit.AuditTrail;
+import uk.sendplan.api.reference.ReferenceData;
+import uk.sendplan.api.settings.SettingService;
+import uk.sendplan.api.system.ApiException;
+import uk.sendplan.db.jooq.tables.records.PlacementRequestRecord;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.jooq.impl.DSL.noCondition;
+import static uk.sendplan.db.jooq.Tables.PLACEMENT_REQUEST;
+
+/**
+ * The demand register: placement requests per LA. Public face for planning (open requests of a scope, status
+ * changes when plans propose and approve); every change is audited.
+ */
+@Service
+public class DemandService {
+
+    record GridPointInput(int easting, int northing) {
+    }
+
+    record PlacementRequestInput(String laCode, String reference, String primaryNeed, String secondaryNeed, int band, int age,
+                                 GridPointInput home, String homeDistrict, String gender, Boolean needsBoarding,
+                                 Integer currentSettingUrn, Boolean keepCurrent, List<Integer> preferences, String startTerm) {
+    }
+
+    record UpdatePlacementRequestInput(String id, String primaryNeed, String secondaryNeed, Integer band, Integer age,
+                                       GridPointInput home, String homeDistrict, String gender, Boolean needsBoarding,
+                                       Integer currentSettingUrn, Boolean keepCurrent, List<Integer> preferences, String startTerm) {
+    }
+
+    record PlacementRequestFilter(String laCode, List<String> statuses, String need, String phase, String startTerm) {
+    }
+
+    private final DemandRepository requests;
+    private final ReferenceData reference;
+    private final SettingService settings;
+    private final AuditTrail audit;
+
+    DemandService(DemandRepository requests, ReferenceData reference, SettingService settings, AuditTrail audit) {
+        this.requests = requests;
+        this.reference = reference;
+        this.settings = settings;
+        this.audit = audit;
+    }
+
+    // ------------------------------------------------------------------ reads
+
+    public Optional<PlacementRequestView> find(long id) {
+        return requests.find(id);
+    }
+
+    public Map<Long, PlacementRequestView> findAll(Collection<Long> ids) {
+        return requests.findByIds(ids);
+    }
+
+    /** Requests still to be placed (OPEN or PROPOSED) whose home LA is one of these. */
+    public List<PlacementRequestView> unplaced(Collection<String> laCodes) {
+        return requests.findAll(PLACEMENT_REQUEST.LA_CODE.in(laCodes).and(PLACEMENT_REQUEST.STATUS.in("OPEN", "PROPOSED")), Integer.MAX_VALUE);
+    }
+
+    List<PlacementRequestView> search(PlacementRequestFilter filter, Long afterId, int limit) {
+        Condition condition = condition(filter);
+        if (afterId != null) {
+            condition = condition.and(PLACEMENT_REQUEST.ID.gt(afterId));
+        }
+        return requests.findAll(condition, limit);
+    }
+
+    int count(PlacementRequestFilter filter) {
+        return requests.count(condition(filter));
+    }
+
+    private Condition condition(PlacementRequestFilter filter) {
+        reference.requireLocalAuthority("filter.laCode", filter.laCode());
+        Condition condition = PLACEMENT_REQUEST.LA_CODE.eq(filter.laCode());
+        if (filter.statuses() != null && !filter.statuses().isEmpty()) {
+            condition = condition.and(PLACEMENT_REQUEST.STATUS.in(filter.statuses()));
+        }
+        if (filter.need() != null) {
+            condition = condition.and(PLACEMENT_REQUEST.PRIMARY_NEED.eq(filter.need()));
+        }
+        if (filter.phase() != null) {
+            ReferenceData.Phase phase = reference.phase(filter.phase());
+            condition = condition.and(PLACEMENT_REQUEST.AGE.between(phase.ageFrom(), phase.ageTo()));
+        }
+        if (filter.startTerm() != null) {
+            condition = condition.and(PLACEMENT_REQUEST.START_TERM.eq(filter.startTerm()));
+        }
+        return condition;
+    }
+
+    /** Counts by need × phase × status over some LAs: demand in aggregate, without any child-level record. */
+    public List<DemandCount> summary(Collection<String> laCodes) {
+        Map<String, int[]> counts = new LinkedHashMap<>();
+        List<String> statuses = List.of("OPEN", "PROPOSED", "PLACED", "WITHDRAWN");
+        for (var row : requests.summary(laCodes == null ? noCondition() : PLACEMENT_REQUEST.LA_CODE.in(laCodes))) {
+            String phase = reference.phaseForAge(row.get(PLACEMENT_REQUEST.AGE)).orElseThrow().code();
+            int[] byStatus = counts.computeIfAbsent(row.get(PLACEMENT_REQUEST.PRIMARY_NEED) + "|" + phase, k -> new int[statuses.size()]);
+            byStatus[statuses.indexOf(row.get(PLACEMENT_REQUEST.STATUS))] += row.get(3, Integer.class);
+        }
+        List<DemandCount> result = new ArrayList<>();
+        for (var need : reference.needTypes()) {
+            for (var phase : reference.phases()) {
+                int[] c = counts.get(need.code() + "|" + phase.code());
+                if (c != null) {
+                    result.add(new DemandCount(need.code(), phase.code(), c[0], c[1], c[2], c[3]));
+                }
+            }
+        }
+        return result;
+    }
+
+    public record DemandCount(String need, String phase, int open, int proposed, int placed, int withdrawn) {
+    }
+
+    // ------------------------------------------------------------------ changes
+
+    @Transactional
+    PlacementRequestView create(PlacementRequestInput input) {
+        reference.requireLocalAuthority("input.laCode", input.laCode());
+        DemandRules.checkReference("input.reference", input.reference());
+        if (requests.byReference(input.laCode()).containsKey(input.reference())) {
+            throw ApiException.badRequest("input.reference", "LA " + input.laCode() + " already has a request with reference \"" + input.reference() + "\"");
+        }
+        PlacementRequestRecord record = new PlacementRequestRecord();
+        record.setLaCode(input.laCode());
+        record.setReference(input.reference());
+        record.setStatus("OPEN");
+        record.setDemo(false);
+        apply(record, "input", input.primaryNeed(), input.secondaryNeed(), input.band(), input.age(), input.home(), input.homeDistrict(),
+                input.gender(), Boolean.TRUE.equals(input.needsBoarding()), input.currentSettingUrn(), Boolean.TRUE.equals(input.keepCurrent()),
+                input.startTerm(), true);
+        List<Integer> preferences = checkPreferences("input.preferences", input.preferences());
+        long id = requests.insert(record);
+        record.setId(id);
+        requests.replacePreferences(id, preferences);
+        audit.record("PLACEMENT_REQUEST_CREATED", "placement_request", id, null, snapshot(record, preferences), null);
+        return requests.find(id).orElseThrow();
+    }
+
+    @Transactional
+    PlacementRequestView update(UpdatePlacementRequestInput input) {
+        long id = parseId("input.id", input.id());
+        PlacementRequestRecord record = requests.lock(id)
+                .orElseThrow(() -> ApiException.notFound("input.id", "no placement request with id " + input.id()));
+        if (List.of("PLACED", "WITHDRAWN").contains(record.getStatus())) {
+            throw ApiException.badRequest("input.id", "the request is " + record.getStatus() + " and can no longer change");
+        }
+        List<Integer> preferencesBefore = requests.preferences(List.of(id)).getOrDefault(id, List.of());
+        Map<String, Object> before = snapshot(record, preferencesBefore);
+        apply(record, "input",
+                input.primaryNeed() != null ? input.primaryNeed() : record.getPrimaryNeed(),
+                input.secondaryNeed() != null ? input.secondaryNeed() : record.getSecondaryNeed(),
+                input.band() != null ? input.band() : record.getBand(),
+                input.age() != null ? input.age() : record.getAge(),
+                input.home(), input.homeDistrict(),
+                input.gender() != null ? input.gender() : record.getGender(),
+                input.needsBoarding() != null ? input.needsBoarding() : record.getNeedsBoarding(),
+                input.currentSettingUrn() != null ? input.currentSettingUrn() : record.getCurrentSettingUrn(),
+                input.keepCurrent() != null ? input.keepCurrent() : record.getKeepCurrent(),
+                input.startTerm() != null ? input.startTerm() : record.getStartTerm(), false);
+        List<Integer> preferences = preferencesBefore;
+        if (input.preferences() != null) {
+            preferences = checkPreferences("input.preferences", input.preferences());
+            requests.replacePreferences(id, preferences);
+        }
+        requests.update(record);
+        audit.record("PLACEMENT_REQUEST_UPDATED", "placement_request", id, before, snapshot(record, preferences), null);
+        return requests.find(id).orElseThrow();
+    }
+
+    @Transactional
+    PlacementRequestView withdraw(String idText, String reason) {
+        long id = parseId("id", idText);
+        PlacementRequestRecord record = requests.lock(id).orElseThrow(() -> ApiException.notFound("id", "no placement request with id " + idText));
+        if (reason == null || reason.isBlank()) {
+            throw ApiException.badRequest("reason", "a reason is required to withdraw a request");
+        }
+        if (!List.of("OPEN", "PROPOSED").contains(record.getStatus())) {
+            throw ApiException.badRequest("id", "only an OPEN or PROPOSED request can be withdrawn; this one is " + record.getStatus());
+        }
+        String before = record.getStatus();
+        record.setStatus("WITHDRAWN");
+        record.setStatusReason(reason.trim());
+        requests.update(record);
+        audit.record("PLACEMENT_REQUEST_WITHDRAWN", "placement_request", id, Map.of("status", before),
+                Map.of("status", "WITHDRAWN"), reason.trim());
+        return requests.find(id).orElseThrow();
+    }
+
+    /** A plan now proposes places for these requests: OPEN ones become PROPOSED. */
+    @Transactional
+    public void markProposed(Collection<Long> ids) {
+        if (!ids.isEmpty()) {
+            requests.setStatus(ids, "OPEN", "PROPOSED");
+        }
+    }
+
+    /** An approved placement: the request becomes PLACED (from OPEN or PROPOSED), audited by the caller's approval. */
+    @Transactional
+    public void markPlaced(Collection<Long> ids) {
+        if (!ids.isEmpty()) {
+            requests.setStatus(ids, "PROPOSED", "PLACED");
+            requests.setStatus(ids, "OPEN", "PLACED");
+        }
+    }
+
+    /** Registers many new requests at once (CSV import, demo demand); each is audited. */
+    @Transactional
+    public List<Long> createAll(List<PlacementRequestRecord> records, List<List<Integer>> preferences, String reason) {
+        List<Long> ids = requests.insertAll(records, preferences);
+        List<AuditTrail.Change> changes = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            changes.add(new AuditTrail.Change("PLACEMENT_REQUEST_CREATED", "placement_request", String.valueOf(ids.get(i)), null,
+                    snapshot(records.get(i), preferences.get(i)), reason));
+        }
+        audit.recordAll(changes);
+        return ids;
+    }
+
+    // ------------------------------------------------------------------ rules
+
+    /** Applies and checks the request's values; the home is a grid point rounded to 100 m or a postcode district's centre. */
+    void apply(PlacementRequestRecord record, String field, String primaryNeed, String secondaryNeed, int band, int age,
+               GridPointInput home, String homeDistrict, String gender, boolean needsBoarding, Integer currentUrn,
+               boolean keepCurrent, String startTerm, boolean homeRequired) {
+        if (secondaryNeed != null && secondaryNeed.equals(primaryNeed)) {
+            throw ApiException.badRequest(field + ".secondaryNeed", "must differ from the primary need " + primaryNeed);
+        }
+        if (band < 1 || band > 5) {
+            throw ApiException.badRequest(field + ".band", "a complexity band is 1 to 5, got " + band);
+        }
+        if (age < 0 || age > 25) {
+            throw ApiException.badRequest(field + ".age", "an age in the coming school year is 0 to 25, got " + age);
+        }
+        if (home != null && homeDistrict != null) {
+            throw ApiException.badRequest(field + ".home", "give either home (a grid point) or homeDistrict (a postcode district), not both");
+        }
+        if (home != null) {
+            if (home.easting() < 0 || home.easting() > 700_000 || home.northing() < 0 || home.northing() > 1_300_000) {
+                throw ApiException.badRequest(field + ".home", "British National Grid easting must be 0-700000 and northing 0-1300000 metres");
+            }
+            record.setEasting(DemandRules.round100(home.easting()));
+            record.setNorthing(DemandRules.round100(home.northing()));
+        } else if (homeDistrict != null) {
+            var district = reference.district(homeDistrict.trim().toUpperCase(java.util.Locale.ROOT))
+                    .orElseThrow(() -> ApiException.badRequest(field + ".homeDistrict", "unknown English postcode district \"" + homeDistrict + "\""));
+            record.setEasting(DemandRules.round100(district.centroid().easting()));
+            record.setNorthing(DemandRules.round100(district.centroid().northing()));
+        } else if (homeRequired) {
+            throw ApiException.badRequest(field + ".home", "the child's home is required: a grid point (rounded to 100 m) or a postcode district");
+        }
+        if (currentUrn != null && settings.find(currentUrn).isEmpty()) {
+            throw ApiException.badRequest(field + ".currentSettingUrn", "no setting with URN " + currentUrn);
+        }
+        if (keepCurrent && currentUrn == null) {
+            throw ApiException.badRequest(field + ".keepCurrent", "a request can only keep its current setting if it has one (currentSettingUrn)");
+        }
+        String termProblem = DemandRules.startTermProblem(startTerm);
+        if (termProblem != null) {
+            throw ApiException.badRequest(field + ".startTerm", termProblem);
+        }
+        record.setPrimaryNeed(primaryNeed);
+        record.setSecondaryNeed(secondaryNeed);
+        record.setBand(band);
+        record.setAge(age);
+        record.setGender(gender);
+        record.setNeedsBoarding(needsBoarding);
+        record.setCurrentSettingUrn(currentUrn);
+        record.setKeepCurrent(keepCurrent);
+        record.setStartTerm(startTerm);
+    }
+
+    List<Integer> checkPreferences(String field, List<Integer> urns) {
+        if (urns == null) {
+            return List.of();
+        }
+        if (urns.size() > DemandRules.MAX_PREFERENCES) {
+            throw ApiException.badRequest(field, "at most " + DemandRules.MAX_PREFERENCES + " preferences, got " + urns.size());
+        }
+        Set<Integer> seen = new HashSet<>();
+        var known = settings.findAll(urns);
+        for (int i = 0; i < urns.size(); i++) {
+            if (!seen.add(urns.get(i))) {
+                throw ApiException.badRequest(field + "[" + i + "]", "URN " + urns.get(i) + " is named twice");
+            }
+            if (!known.containsKey(urns.get(i))) {
+                throw ApiException.badRequest(field + "[" + i + "]", "no setting with URN " + urns.get(i));
+            }
+        }
+        return List.copyOf(urns);
+    }
+
+    static long parseId(String field, String id) {
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest(field, "not an id: \"" + id + "\"");
+        }
+    }
+
+    /** The request as the audit trail keeps it: its columns (no timestamps) and its preferences. */
+    static Map<String, Object> snapshot(PlacementRequestRecord r, List<Integer> preferences) {
+        Map<String, Object> map = new LinkedHashMap<>(r.intoMap());
+        map.remove("created_at");
+        map.remove("updated_at");
+        map.put("preferences", preferences);
+        return map;
+    }
+}

@@ -1,0 +1,13 @@
+package uk.sendplan.api.demand;
+
+import uk.sendplan.api.reference.ReferenceData.GridPoint;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A pseudonymous child who needs a place: an LA reference, never a name, date of birth or address. */
+public record PlacementRequestView(long id, String laCode, String reference, String primaryNeed, String secondaryNeed,
+                                   int band, int age, String phase, GridPoint home, String gender, boolean needsBoarding,
+                                   Integer currentSettingUrn, boolean keepCurrent, List<Integer> preferences,
+                                   String startTerm, String status, String statusReason, boolean demo, Instant updatedAt) {
+}
