@@ -3,6 +3,7 @@ package uk.sendplan.planner.domain;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -185,6 +186,20 @@ public final class CostModel {
         return annualCost(request, setting) + preferenceMissPenalty(request, setting)
                 + independentPlacementPenalty(setting) + outOfAreaPenalty(request, setting)
                 + moveFromCurrentPenalty(request, setting);
+    }
+
+    /**
+     * Every setting for one child, for a tailored list: the suitable ones first, cheapest (annual
+     * cost plus penalties) then quickest; then the excluded ones with the rules they break, nearest
+     * first. Places left are not considered here: they depend on the rest of the plan.
+     */
+    public List<SettingOption> options(PlacementRequest request, List<Setting> settings) {
+        return settings.stream()
+                .map(s -> new SettingOption(s, cost(request, s), penalties(request, s), violations(request, s)))
+                .sorted(Comparator.comparing((SettingOption o) -> !o.suitable())
+                        .thenComparing(o -> o.suitable() ? o.softCost() : 0L)
+                        .thenComparingDouble(o -> o.cost().travelMinutes()))
+                .toList();
     }
 
     private static void addIfPositive(List<PolicyPenalty> penalties, String constraint, long amount) {

@@ -6,6 +6,7 @@ import static uk.sendplan.planner.TestProblems.request;
 import static uk.sendplan.planner.TestProblems.setting;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -94,5 +95,22 @@ class CostModelTest {
         assertThat(costModel.softCost(moved, independentElsewhere))
                 .isEqualTo(costModel.annualCost(moved, independentElsewhere) + 11_000);
         assertThat(costModel.penalties(request("R").build(), setting("S").build())).isEmpty();
+    }
+
+    @Test
+    void optionsRankSuitableSettingsByCostThenTimeAndListTheExcludedWithTheirReasons() {
+        PlacementRequest child = request("R").at(500_000, 200_000).build();
+        Setting dear = setting("DEAR").at(501_000, 200_000).fees(Map.of(3, 40_000L)).build();
+        Setting cheap = setting("CHEAP").at(505_000, 200_000).fees(Map.of(3, 20_000L)).build();
+        Setting wrongNeed = setting("SEMH").needs(Need.SEMH).at(500_500, 200_000).build();
+        Setting tooFar = setting("FAR").at(560_000, 200_000).build();
+
+        List<SettingOption> options = costModel.options(child, List.of(tooFar, dear, wrongNeed, cheap));
+
+        assertThat(options).extracting(o -> o.setting().id()).containsExactly("CHEAP", "DEAR", "SEMH", "FAR");
+        assertThat(options).extracting(SettingOption::suitable).containsExactly(true, true, false, false);
+        assertThat(options.get(2).brokenRules()).containsExactly(HardRule.NEED);
+        assertThat(options.get(3).brokenRules()).containsExactly(HardRule.TRAVEL_TIME);
+        assertThat(options.get(0).softCost()).isEqualTo(20_000 + 4_940);
     }
 }
