@@ -47,11 +47,6 @@ public record Parameters(BigDecimal costPerKm, int schoolDays, double roadFactor
                 newWeights);
     }
 
-    public Parameters withCostPerKm(BigDecimal newCostPerKm) {
-        return new Parameters(newCostPerKm, schoolDays, roadFactor, speedKmh, boardingTripsPerYear, maxTravelMinutes,
-                weights);
-    }
-
     public Parameters withMaxTravelMinutes(Phase phase, int minutes) {
         EnumMap<Phase, Integer> limits = new EnumMap<>(Phase.class);
         limits.putAll(maxTravelMinutes);

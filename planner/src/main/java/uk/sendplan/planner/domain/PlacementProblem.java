@@ -15,8 +15,4 @@ public record PlacementProblem(String name, Parameters parameters, List<Setting>
         settings = settings == null ? List.of() : List.copyOf(settings);
         requests = requests == null ? List.of() : List.copyOf(requests);
     }
-
-    public PlacementProblem withParameters(Parameters newParameters) {
-        return new PlacementProblem(name, newParameters, settings, requests);
-    }
 }

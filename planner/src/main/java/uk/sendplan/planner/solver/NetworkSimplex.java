@@ -142,10 +142,6 @@ final class NetworkSimplex {
         return flow[arc];
     }
 
-    long potential(int node) {
-        return pi[node];
-    }
-
     /** Σ flow × cost over the real arcs. */
     long totalCost() {
         long total = 0;
@@ -243,40 +239,24 @@ final class NetworkSimplex {
     private boolean findEnteringArc() {
         long min = 0;
         int cnt = blockSize;
-        int e;
-        for (e = nextArc; e != searchArcNum; e++) {
+        int e = nextArc;
+        for (int scanned = 0; scanned < searchArcNum; scanned++) {
             long c = state[e] * (cost[e] + pi[source[e]] - pi[target[e]]);
             if (c < min) {
                 min = c;
                 inArc = e;
             }
+            e = e + 1 == searchArcNum ? 0 : e + 1;
             if (--cnt == 0) {
                 if (min < 0) {
-                    nextArc = e + 1 == searchArcNum ? 0 : e + 1;
+                    nextArc = e;
                     return true;
                 }
                 cnt = blockSize;
             }
         }
-        for (e = 0; e != nextArc; e++) {
-            long c = state[e] * (cost[e] + pi[source[e]] - pi[target[e]]);
-            if (c < min) {
-                min = c;
-                inArc = e;
-            }
-            if (--cnt == 0) {
-                if (min < 0) {
-                    nextArc = e + 1;
-                    return true;
-                }
-                cnt = blockSize;
-            }
-        }
-        if (min >= 0) {
-            return false;
-        }
-        nextArc = e == searchArcNum ? 0 : e;
-        return true;
+        nextArc = e;
+        return min < 0;
     }
 
     private void findJoinNode() {
