@@ -38,7 +38,8 @@ public final class ProblemGenerator {
 
     /** About 73% of children and young people with an EHC plan are boys (DfE SEN2 2025). */
     private static final double SHARE_MALE = 0.73;
-    private static final double SHARE_NEEDS_BOARDING = 0.03;
+    /** Boarding is asked for from age 8; 4.5% of those is about 3% of all children. */
+    private static final double SHARE_NEEDS_BOARDING_FROM_8 = 0.045;
     private static final double SHARE_WITH_CURRENT_SETTING = 0.12;
     private static final double SHARE_CURRENT_KEPT = 0.5;
     private static final double SHARE_WITH_PREFERENCES = 0.6;
@@ -298,7 +299,7 @@ public final class ProblemGenerator {
         int age = age();
         int band = Math.min(5, band() + (need == Need.PMLD || need == Need.SLD || need == Need.MSI ? 1 : 0));
         Gender gender = random.nextDouble() < SHARE_MALE ? Gender.MALE : Gender.FEMALE;
-        boolean needsBoarding = age >= 8 && random.nextDouble() < SHARE_NEEDS_BOARDING * 1.5;
+        boolean needsBoarding = age >= 8 && random.nextDouble() < SHARE_NEEDS_BOARDING_FROM_8;
         String id = String.format("R%05d", number);
         PlacementRequest draft = new PlacementRequest(id, area.la().code(), need, band, age, Math.round(home[0]),
                 Math.round(home[1]), gender, needsBoarding, null, false, List.of());
