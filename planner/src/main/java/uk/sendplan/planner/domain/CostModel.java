@@ -1,0 +1,210 @@
+package uk.sendplan.planner.domain;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The placement economics and the pairwise hard rules of one problem. The solver's constraints,
+ * the exact construction, the reactive baseline, the plan's explanations and the service's list
+ * of suitable settings for one child all call these methods, so they cannot disagree.
+ * Immutable and thread-safe.
+ */
+public final class CostModel {
+
+    private static final BigDecimal TWO = BigDecimal.valueOf(2);
+
+    private final Parameters parameters;
+    /** 2 × costPerKm × trips: multiplied by the one-way distance, then rounded once to pounds. */
+    private final BigDecimal dayTransportPerKm;
+    private final BigDecimal boardingTransportPerKm;
+
+    public CostModel(Parameters parameters) {
+        this.parameters = parameters;
+        this.dayTransportPerKm = TWO.multiply(parameters.costPerKm()).multiply(BigDecimal.valueOf(parameters.schoolDays()));
+        this.boardingTransportPerKm = TWO.multiply(parameters.costPerKm())
+                .multiply(BigDecimal.valueOf(parameters.boardingTripsPerYear()));
+    }
+
+    public Parameters parameters() {
+        return parameters;
+    }
+
+    /** One-way road distance: straight-line distance between the grid points × road factor. */
+    public double distanceKm(PlacementRequest request, Setting setting) {
+        double metres = Math.hypot(request.easting() - setting.easting(), request.northing() - setting.northing());
+        return metres / 1000.0 * parameters.roadFactor();
+    }
+
+    public double travelMinutes(PlacementRequest request, Setting setting) {
+        return distanceKm(request, setting) / parameters.speedKmh() * 60.0;
+    }
+
+    public int maxTravelMinutes(Phase phase) {
+        return parameters.maxTravelMinutes().get(phase);
+    }
+
+    /** Longest one-way straight-line distance in metres within the travel limit of a phase. */
+    public double maxStraightLineMetres(Phase phase) {
+        return maxTravelMinutes(phase) / 60.0 * parameters.speedKmh() / parameters.roadFactor() * 1000.0;
+    }
+
+    public static Phase phase(PlacementRequest request) {
+        return Phase.ofAge(request.age());
+    }
+
+    /** A boarding placement: the child needs boarding and the setting offers it. */
+    public static boolean isBoardingPlacement(PlacementRequest request, Setting setting) {
+        return request.needsBoarding() && setting.boarding();
+    }
+
+    /**
+     * Annual transport cost: 2 × distance × costPerKm × trips (school days, or boarding trips for a
+     * boarding placement), rounded half-up to whole pounds. The only place where money is rounded.
+     */
+    public long transportCost(PlacementRequest request, Setting setting) {
+        BigDecimal perKm = isBoardingPlacement(request, setting) ? boardingTransportPerKm : dayTransportPerKm;
+        return BigDecimal.valueOf(distanceKm(request, setting)).multiply(perKm)
+                .setScale(0, RoundingMode.HALF_UP).longValueExact();
+    }
+
+    /** The fee for the request's band, 0 when the setting has none (the pair then breaks noFeeForBand). */
+    public long fee(PlacementRequest request, Setting setting) {
+        Long fee = setting.feeForBand(request.band());
+        return fee == null ? 0 : fee;
+    }
+
+    /** Fee for the band plus transport: the soft score's cost term. */
+    public long annualCost(PlacementRequest request, Setting setting) {
+        return fee(request, setting) + transportCost(request, setting);
+    }
+
+    public PlacementCost cost(PlacementRequest request, Setting setting) {
+        double distanceKm = distanceKm(request, setting);
+        long fee = fee(request, setting);
+        long transport = transportCost(request, setting);
+        return new PlacementCost(distanceKm, distanceKm / parameters.speedKmh() * 60.0, fee, transport, fee + transport,
+                phase(request), isBoardingPlacement(request, setting));
+    }
+
+    // ---- hard rules for one pair ----
+
+    public boolean meetsNeed(PlacementRequest request, Setting setting) {
+        return setting.needs().contains(request.need());
+    }
+
+    public boolean meetsAge(PlacementRequest request, Setting setting) {
+        return request.age() >= setting.ageFrom() && request.age() <= setting.ageTo();
+    }
+
+    public boolean meetsGender(PlacementRequest request, Setting setting) {
+        return setting.gender().admits(request.gender());
+    }
+
+    /** A child who needs boarding goes only to a setting that offers it; a day child may go anywhere. */
+    public boolean meetsBoarding(PlacementRequest request, Setting setting) {
+        return !request.needsBoarding() || setting.boarding();
+    }
+
+    public boolean hasFeeForBand(PlacementRequest request, Setting setting) {
+        return setting.feeForBand(request.band()) != null;
+    }
+
+    /** Within the phase's travel limit; boarding placements are exempt (the journey is weekly). */
+    public boolean meetsTravelTime(PlacementRequest request, Setting setting) {
+        return isBoardingPlacement(request, setting)
+                || travelMinutes(request, setting) <= maxTravelMinutes(phase(request));
+    }
+
+    /** The pairwise hard rules the pair breaks, in {@link HardRule} order; empty when the setting fits. */
+    public List<HardRule> violations(PlacementRequest request, Setting setting) {
+        List<HardRule> broken = new ArrayList<>(2);
+        if (!meetsNeed(request, setting)) {
+            broken.add(HardRule.NEED);
+        }
+        if (!meetsAge(request, setting)) {
+            broken.add(HardRule.AGE);
+        }
+        if (!meetsGender(request, setting)) {
+            broken.add(HardRule.GENDER);
+        }
+        if (!meetsBoarding(request, setting)) {
+            broken.add(HardRule.BOARDING);
+        }
+        if (!hasFeeForBand(request, setting)) {
+            broken.add(HardRule.NO_FEE_FOR_BAND);
+        }
+        if (!meetsTravelTime(request, setting)) {
+            broken.add(HardRule.TRAVEL_TIME);
+        }
+        return broken;
+    }
+
+    public boolean isFeasible(PlacementRequest request, Setting setting) {
+        return meetsNeed(request, setting) && meetsAge(request, setting) && meetsGender(request, setting)
+                && meetsBoarding(request, setting) && hasFeeForBand(request, setting)
+                && meetsTravelTime(request, setting);
+    }
+
+    // ---- soft policy penalties for one pair (0 when not triggered) ----
+
+    /** The family gave preferences and this setting is not among them. */
+    public long preferenceMissPenalty(PlacementRequest request, Setting setting) {
+        boolean missed = !request.preferences().isEmpty() && !request.preferences().contains(setting.id());
+        return missed ? parameters.weights().preferenceMiss() : 0;
+    }
+
+    public long independentPlacementPenalty(Setting setting) {
+        return setting.type().isIndependent() ? parameters.weights().independentPlacement() : 0;
+    }
+
+    public long outOfAreaPenalty(PlacementRequest request, Setting setting) {
+        return request.laCode().equals(setting.laCode()) ? 0 : parameters.weights().outOfArea();
+    }
+
+    /** The child has a current setting, is not pinned to it, and is placed elsewhere. */
+    public long moveFromCurrentPenalty(PlacementRequest request, Setting setting) {
+        boolean moved = request.currentSettingId() != null && !request.keepCurrent()
+                && !request.currentSettingId().equals(setting.id());
+        return moved ? parameters.weights().moveFromCurrent() : 0;
+    }
+
+    /** The policy penalties this placement triggers, zero amounts left out. */
+    public List<PolicyPenalty> penalties(PlacementRequest request, Setting setting) {
+        List<PolicyPenalty> penalties = new ArrayList<>(4);
+        addIfPositive(penalties, "preferenceMiss", preferenceMissPenalty(request, setting));
+        addIfPositive(penalties, "independentPlacement", independentPlacementPenalty(setting));
+        addIfPositive(penalties, "outOfArea", outOfAreaPenalty(request, setting));
+        addIfPositive(penalties, "moveFromCurrent", moveFromCurrentPenalty(request, setting));
+        return penalties;
+    }
+
+    /** Annual cost plus every policy penalty: what this placement adds to the soft score. */
+    public long softCost(PlacementRequest request, Setting setting) {
+        return annualCost(request, setting) + preferenceMissPenalty(request, setting)
+                + independentPlacementPenalty(setting) + outOfAreaPenalty(request, setting)
+                + moveFromCurrentPenalty(request, setting);
+    }
+
+    /**
+     * Every setting for one child, for a tailored list: the suitable ones first, cheapest (annual
+     * cost plus penalties) then quickest; then the excluded ones with the rules they break, nearest
+     * first. Places left are not considered here: they depend on the rest of the plan.
+     */
+    public List<SettingOption> options(PlacementRequest request, List<Setting> settings) {
+        return settings.stream()
+                .map(s -> new SettingOption(s, cost(request, s), penalties(request, s), violations(request, s)))
+                .sorted(Comparator.comparing((SettingOption o) -> !o.suitable())
+                        .thenComparing(o -> o.suitable() ? o.softCost() : 0L)
+                        .thenComparingDouble(o -> o.cost().travelMinutes()))
+                .toList();
+    }
+
+    private static void addIfPositive(List<PolicyPenalty> penalties, String constraint, long amount) {
+        if (amount > 0) {
+            penalties.add(new PolicyPenalty(constraint, amount));
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package uk.sendplan.planner.domain;
+
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * A school, college or unit with places available to this plan.
+ *
+ * @param id         unique within the problem
+ * @param name       display name
+ * @param type       kind of setting
+ * @param laCode     DfE three-digit code of the local authority the setting is in
+ * @param easting    British National Grid easting, metres
+ * @param northing   British National Grid northing, metres
+ * @param ageFrom    youngest age admitted (inclusive)
+ * @param ageTo      oldest age admitted (inclusive)
+ * @param needs      primary needs the setting caters for
+ * @param capacity   places available to this plan, including those kept by pinned children
+ * @param annualFees annual fee in whole pounds by band (1–5); a missing band means the setting does
+ *                   not offer places at that band
+ * @param gender     which children the setting admits
+ * @param boarding   whether the setting offers boarding
+ */
+public record Setting(String id, String name, SettingType type, String laCode, double easting, double northing,
+                      int ageFrom, int ageTo, Set<Need> needs, int capacity, Map<Integer, Long> annualFees,
+                      SettingGender gender, boolean boarding) {
+
+    public Setting {
+        // Enum and band order (not hash order) so that JSON output is the same on every run.
+        needs = needs == null || needs.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(needs));
+        annualFees = annualFees == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(annualFees));
+        gender = gender == null ? SettingGender.MIXED : gender;
+    }
+
+    /** The fee for a band, or {@code null} when the setting offers no place at that band. */
+    public Long feeForBand(int band) {
+        return annualFees.get(band);
+    }
+}

@@ -1,0 +1,23 @@
+package uk.sendplan.planner.domain;
+
+/**
+ * Policy penalties in whole pounds a year, added to the soft score on top of the annual cost.
+ * A penalty is the extra annual cost the authority accepts to avoid the outcome; 0 switches it off.
+ *
+ * @param preferenceMiss       placed outside the family's ranked preferences (when they gave some)
+ * @param independentPlacement placed in an independent setting ({@link SettingType#isIndependent()})
+ * @param outOfArea            placed in a setting of another local authority than the child's
+ * @param moveFromCurrent      a child with a current setting, not pinned, moved to another setting
+ */
+public record Weights(long preferenceMiss, long independentPlacement, long outOfArea, long moveFromCurrent) {
+
+    /**
+     * Defaults: a moved child (£3,000) and an independent placement (£5,000) weigh more than a missed
+     * preference (£2,000) or a journey across an LA border (£1,000). Each is well below the gap
+     * between a state special (~£25k) and an independent (~£60k) fee, so cost still leads.
+     */
+    public static final Weights DEFAULT = new Weights(2_000, 5_000, 1_000, 3_000);
+
+    /** No policy penalties: the soft score is the annual cost alone (the min-cost-flow benchmark case). */
+    public static final Weights NONE = new Weights(0, 0, 0, 0);
+}

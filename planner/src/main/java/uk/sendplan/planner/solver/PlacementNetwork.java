@@ -1,0 +1,211 @@
+package uk.sendplan.planner.solver;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import uk.sendplan.planner.domain.CostModel;
+import uk.sendplan.planner.domain.Need;
+import uk.sendplan.planner.domain.PlacementProblem;
+import uk.sendplan.planner.domain.PlacementRequest;
+import uk.sendplan.planner.domain.Setting;
+
+/**
+ * The suitable (request, setting) pairs of a problem and what each costs, computed once per solve.
+ * Pairs are stored sparsely (compressed rows: one slice of the arrays per request) because a
+ * region has tens of millions of request × setting combinations but only a few hundred suitable
+ * settings per child. Settings are bucketed by need and a conservative straight-line radius from
+ * the travel limit rejects far settings before {@link CostModel#isFeasible} has the last word.
+ */
+final class PlacementNetwork {
+
+    private final PlacementProblem problem;
+    private final CostModel costModel;
+    /** Setting index each pinned request is kept in, -1 for a free request. */
+    private final int[] pinnedSetting;
+    /** Places left in each setting once pinned children have taken theirs (never negative). */
+    private final int[] residualCapacity;
+    /** Pairs of request r are at positions rowStart[r] .. rowStart[r+1]-1; pinned requests have none. */
+    private final int[] rowStart;
+    private final int[] pairSetting;
+    /** Annual cost + policy penalties of each pair: what it adds to the soft score. */
+    private final long[] pairSoftCost;
+    private final long pinnedSoftCost;
+
+    PlacementNetwork(PlacementProblem problem) {
+        this.problem = problem;
+        this.costModel = new CostModel(problem.parameters());
+        List<Setting> settings = problem.settings();
+        List<PlacementRequest> requests = problem.requests();
+        Map<String, Integer> settingIndex = new HashMap<>();
+        for (int s = 0; s < settings.size(); s++) {
+            settingIndex.put(settings.get(s).id(), s);
+        }
+
+        pinnedSetting = new int[requests.size()];
+        int[] pinnedUse = new int[settings.size()];
+        long pinnedSoft = 0;
+        for (int r = 0; r < requests.size(); r++) {
+            PlacementRequest request = requests.get(r);
+            if (request.keepCurrent()) {
+                int s = settingIndex.get(request.currentSettingId());
+                pinnedSetting[r] = s;
+                pinnedUse[s]++;
+                pinnedSoft += costModel.softCost(request, settings.get(s));
+            } else {
+                pinnedSetting[r] = -1;
+            }
+        }
+        pinnedSoftCost = pinnedSoft;
+        residualCapacity = new int[settings.size()];
+        for (int s = 0; s < settings.size(); s++) {
+            residualCapacity[s] = Math.max(0, settings.get(s).capacity() - pinnedUse[s]);
+        }
+
+        Map<Need, int[]> settingsByNeed = settingsByNeed(settings);
+        rowStart = new int[requests.size() + 1];
+        IntList pairSettings = new IntList();
+        LongList pairCosts = new LongList();
+        for (int r = 0; r < requests.size(); r++) {
+            rowStart[r] = pairSettings.size();
+            PlacementRequest request = requests.get(r);
+            if (pinnedSetting[r] >= 0) {
+                continue;
+            }
+            // 1e-9 slack: the radius only pre-filters; CostModel decides at the boundary.
+            double radius = costModel.maxStraightLineMetres(CostModel.phase(request)) * (1 + 1e-9);
+            double radiusSquared = radius * radius;
+            for (int s : settingsByNeed.getOrDefault(request.need(), new int[0])) {
+                Setting setting = settings.get(s);
+                if (!CostModel.isBoardingPlacement(request, setting)) {
+                    double de = request.easting() - setting.easting();
+                    double dn = request.northing() - setting.northing();
+                    if (de * de + dn * dn > radiusSquared) {
+                        continue;
+                    }
+                }
+                if (costModel.isFeasible(request, setting)) {
+                    pairSettings.add(s);
+                    pairCosts.add(costModel.softCost(request, setting));
+                }
+            }
+        }
+        rowStart[requests.size()] = pairSettings.size();
+        pairSetting = pairSettings.toArray();
+        pairSoftCost = pairCosts.toArray();
+    }
+
+    private static Map<Need, int[]> settingsByNeed(List<Setting> settings) {
+        Map<Need, IntList> lists = new EnumMap<>(Need.class);
+        for (int s = 0; s < settings.size(); s++) {
+            for (Need need : settings.get(s).needs()) {
+                lists.computeIfAbsent(need, n -> new IntList()).add(s);
+            }
+        }
+        Map<Need, int[]> arrays = new EnumMap<>(Need.class);
+        lists.forEach((need, list) -> arrays.put(need, list.toArray()));
+        return arrays;
+    }
+
+    PlacementProblem problem() {
+        return problem;
+    }
+
+    CostModel costModel() {
+        return costModel;
+    }
+
+    int requestCount() {
+        return pinnedSetting.length;
+    }
+
+    int settingCount() {
+        return residualCapacity.length;
+    }
+
+    boolean isPinned(int request) {
+        return pinnedSetting[request] >= 0;
+    }
+
+    int pinnedSetting(int request) {
+        return pinnedSetting[request];
+    }
+
+    int residualCapacity(int setting) {
+        return residualCapacity[setting];
+    }
+
+    int pairStart(int request) {
+        return rowStart[request];
+    }
+
+    int pairEnd(int request) {
+        return rowStart[request + 1];
+    }
+
+    int pairCount() {
+        return pairSetting.length;
+    }
+
+    int pairSetting(int pair) {
+        return pairSetting[pair];
+    }
+
+    long pairSoftCost(int pair) {
+        return pairSoftCost[pair];
+    }
+
+    /** Soft cost of the pinned children's placements: fixed, part of every plan's soft score. */
+    long pinnedSoftCost() {
+        return pinnedSoftCost;
+    }
+
+    /** Settings that pass every pairwise hard rule for the request, in problem order. */
+    List<Integer> suitableSettings(int request) {
+        List<Integer> suitable = new ArrayList<>(pairEnd(request) - pairStart(request));
+        for (int p = pairStart(request); p < pairEnd(request); p++) {
+            suitable.add(pairSetting[p]);
+        }
+        return suitable;
+    }
+
+    /** A growable int array: boxing millions of pair indices would cost ten times the memory. */
+    static final class IntList {
+        private int[] values = new int[1024];
+        private int size;
+
+        void add(int value) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = value;
+        }
+
+        int size() {
+            return size;
+        }
+
+        int[] toArray() {
+            return Arrays.copyOf(values, size);
+        }
+    }
+
+    static final class LongList {
+        private long[] values = new long[1024];
+        private int size;
+
+        void add(long value) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = value;
+        }
+
+        long[] toArray() {
+            return Arrays.copyOf(values, size);
+        }
+    }
+}

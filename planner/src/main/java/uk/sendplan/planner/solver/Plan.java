@@ -1,0 +1,28 @@
+package uk.sendplan.planner.solver;
+
+import java.util.List;
+
+/**
+ * A placement plan: the result of a solve (or of the reactive baseline), in the shape of the
+ * plan JSON. Money is whole pounds a year.
+ *
+ * @param name            the problem's name
+ * @param score           {@code "0hard/-3medium/-123456soft"}: hard rules broken, children unplaced, soft pounds
+ * @param unplacedCount   children without a place
+ * @param totalAnnualCost Σ annualCost over every placed child, pinned ones included (penalties excluded)
+ * @param baseline        the reactive first-come-first-served plan for the same problem
+ * @param assignments     one per placed child, in problem order
+ * @param unplaced        one per child without a place, in problem order, with an actionable reason
+ */
+public record Plan(String name, String score, int unplacedCount, long totalAnnualCost, BaselineSummary baseline,
+                   List<Assignment> assignments, List<UnplacedRequest> unplaced) {
+
+    public Plan {
+        assignments = List.copyOf(assignments);
+        unplaced = List.copyOf(unplaced);
+    }
+
+    public int placedCount() {
+        return assignments.size();
+    }
+}

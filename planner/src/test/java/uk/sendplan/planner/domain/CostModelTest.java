@@ -1,0 +1,116 @@
+package uk.sendplan.planner.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static uk.sendplan.planner.TestProblems.request;
+import static uk.sendplan.planner.TestProblems.setting;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class CostModelTest {
+
+    private final CostModel costModel = new CostModel(Parameters.DEFAULTS);
+
+    @Test
+    void distanceIsStraightLineTimesRoadFactorAndTimeIsAtTheAverageSpeed() {
+        // 3 km east and 4 km north: 5 km straight, 6.5 km by road, 13 minutes at 30 km/h
+        PlacementRequest child = request("R").at(500_000, 200_000).build();
+        Setting school = setting("S").at(503_000, 204_000).build();
+
+        assertThat(costModel.distanceKm(child, school)).isEqualTo(6.5);
+        assertThat(costModel.travelMinutes(child, school)).isEqualTo(13.0);
+    }
+
+    @Test
+    void annualCostIsTheBandFeePlusReturnJourneysOnSchoolDays() {
+        PlacementCost cost = costModel.cost(request("R").band(4).build(), setting("S").build());
+
+        assertThat(cost.fee()).isEqualTo(28_000);
+        assertThat(cost.transportCost()).isEqualTo(4_940); // 2 × 6.5 km × £2.00 × 190
+        assertThat(cost.annualCost()).isEqualTo(32_940);
+        assertThat(cost.phase()).isEqualTo(Phase.SECONDARY);
+        assertThat(cost.boardingPlacement()).isFalse();
+    }
+
+    @Test
+    void boardingPlacementsPayForBoardingTripsOnlyWhenTheChildBoards() {
+        Setting boardingSchool = setting("S").boarding(true).build();
+
+        assertThat(costModel.transportCost(request("B").needsBoarding(true).build(), boardingSchool))
+                .isEqualTo(988); // 2 × 6.5 × £2.00 × 38
+        assertThat(costModel.transportCost(request("D").needsBoarding(false).build(), boardingSchool))
+                .isEqualTo(4_940);
+    }
+
+    @Test
+    void transportIsRoundedOnceHalfUpToWholePounds() {
+        // 1 km straight, road factor 1, 100 days, £0.0125/km: 2 × 1 × 0.0125 × 100 = £2.50 → £3 (half-even would give £2)
+        Parameters p = new Parameters(new BigDecimal("0.0125"), 100, 1.0, 30, 38,
+                Parameters.DEFAULTS.maxTravelMinutes(), Weights.NONE);
+        CostModel model = new CostModel(p);
+
+        assertThat(model.transportCost(request("R").at(500_000, 200_000).build(),
+                setting("S").at(501_000, 200_000).build())).isEqualTo(3);
+    }
+
+    @Test
+    void phaseFollowsTheAgeBands() {
+        assertThat(Phase.ofAge(4)).isEqualTo(Phase.EARLY_YEARS);
+        assertThat(Phase.ofAge(5)).isEqualTo(Phase.PRIMARY);
+        assertThat(Phase.ofAge(10)).isEqualTo(Phase.PRIMARY);
+        assertThat(Phase.ofAge(11)).isEqualTo(Phase.SECONDARY);
+        assertThat(Phase.ofAge(15)).isEqualTo(Phase.SECONDARY);
+        assertThat(Phase.ofAge(16)).isEqualTo(Phase.POST_16);
+        assertThat(Phase.ofAge(18)).isEqualTo(Phase.POST_16);
+        assertThat(Phase.ofAge(19)).isEqualTo(Phase.POST_19);
+        assertThat(Phase.ofAge(25)).isEqualTo(Phase.POST_19);
+        assertThatThrownBy(() -> Phase.ofAge(26)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void violationsListEveryPairwiseRuleBrokenAndNothingForAFittingSetting() {
+        Setting girlsPrimaryFarAway = setting("S").needs(Need.SEMH).ages(4, 11).gender(SettingGender.GIRLS)
+                .fees(Map.of(1, 10_000L)).at(600_000, 200_000).build();
+        PlacementRequest boyBoarder = request("R").need(Need.ASD).age(12).band(2).needsBoarding(true)
+                .at(500_000, 200_000).build();
+
+        assertThat(costModel.violations(boyBoarder, girlsPrimaryFarAway)).containsExactly(HardRule.NEED,
+                HardRule.AGE, HardRule.GENDER, HardRule.BOARDING, HardRule.NO_FEE_FOR_BAND, HardRule.TRAVEL_TIME);
+        assertThat(costModel.violations(request("R").build(), setting("S").build())).isEmpty();
+        assertThat(costModel.isFeasible(request("R").build(), setting("S").build())).isTrue();
+    }
+
+    @Test
+    void penaltiesNameEachPolicyConstraintTriggeredWithItsAmount() {
+        PlacementRequest moved = request("R").laCode("873").current("OLD", false).preferences("P1").build();
+        Setting independentElsewhere = setting("S").laCode("874").type(SettingType.INDEPENDENT_SPECIAL).build();
+
+        assertThat(costModel.penalties(moved, independentElsewhere)).containsExactly(
+                new PolicyPenalty("preferenceMiss", 2_000), new PolicyPenalty("independentPlacement", 5_000),
+                new PolicyPenalty("outOfArea", 1_000), new PolicyPenalty("moveFromCurrent", 3_000));
+        assertThat(costModel.softCost(moved, independentElsewhere))
+                .isEqualTo(costModel.annualCost(moved, independentElsewhere) + 11_000);
+        assertThat(costModel.penalties(request("R").build(), setting("S").build())).isEmpty();
+    }
+
+    @Test
+    void optionsRankSuitableSettingsByCostThenTimeAndListTheExcludedWithTheirReasons() {
+        PlacementRequest child = request("R").at(500_000, 200_000).build();
+        Setting dear = setting("DEAR").at(501_000, 200_000).fees(Map.of(3, 40_000L)).build();
+        Setting cheap = setting("CHEAP").at(505_000, 200_000).fees(Map.of(3, 20_000L)).build();
+        Setting wrongNeed = setting("SEMH").needs(Need.SEMH).at(500_500, 200_000).build();
+        Setting tooFar = setting("FAR").at(560_000, 200_000).build();
+
+        List<SettingOption> options = costModel.options(child, List.of(tooFar, dear, wrongNeed, cheap));
+
+        assertThat(options).extracting(o -> o.setting().id()).containsExactly("CHEAP", "DEAR", "SEMH", "FAR");
+        assertThat(options).extracting(SettingOption::suitable).containsExactly(true, true, false, false);
+        assertThat(options.get(2).brokenRules()).containsExactly(HardRule.NEED);
+        assertThat(options.get(3).brokenRules()).containsExactly(HardRule.TRAVEL_TIME);
+        assertThat(options.get(0).softCost()).isEqualTo(20_000 + 4_940);
+    }
+}

@@ -1,0 +1,96 @@
+package uk.sendplan.planner.solver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+class NetworkSimplexTest {
+
+    @Test
+    void solvesATextbookTransportationProblem() {
+        // two suppliers (3 and 2 units), two consumers (4 and 1 units)
+        NetworkSimplex simplex = new NetworkSimplex(4, 4);
+        int a0 = simplex.addArc(0, 2, 10, 4);
+        int a1 = simplex.addArc(0, 3, 10, 6);
+        int a2 = simplex.addArc(1, 2, 10, 5);
+        int a3 = simplex.addArc(1, 3, 10, 3);
+        simplex.setSupply(0, 3);
+        simplex.setSupply(1, 2);
+        simplex.setSupply(2, -4);
+        simplex.setSupply(3, -1);
+
+        assertThat(simplex.solve()).isTrue();
+
+        assertThat(new int[] {simplex.flow(a0), simplex.flow(a1), simplex.flow(a2), simplex.flow(a3)})
+                .containsExactly(3, 0, 1, 1);
+        assertThat(simplex.totalCost()).isEqualTo(3 * 4 + 5 + 3);
+        assertThat(simplex.isCertifiedOptimal()).isTrue();
+    }
+
+    @Test
+    void reportsInfeasibleSuppliesThatCapacitiesCannotCarry() {
+        NetworkSimplex simplex = new NetworkSimplex(2, 1);
+        simplex.addArc(0, 1, 1, 1);
+        simplex.setSupply(0, 2);
+        simplex.setSupply(1, -2);
+
+        assertThat(simplex.solve()).isFalse();
+    }
+
+    @Test
+    void refusesSuppliesThatDoNotBalance() {
+        NetworkSimplex simplex = new NetworkSimplex(2, 1);
+        simplex.addArc(0, 1, 5, 1);
+        simplex.setSupply(0, 2);
+
+        assertThatThrownBy(simplex::solve).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("sum to 2");
+    }
+
+    /**
+     * Random networks with parallel arcs, zero-capacity arcs and a free path to the sink: the
+     * simplex cost equals the independent successive-shortest-path oracle's, and the flow passes
+     * its own optimality certificate.
+     */
+    @Test
+    void matchesTheOracleOnRandomNetworks() {
+        Random random = new Random(20251122);
+        for (int round = 0; round < 300; round++) {
+            int nodes = 2 + random.nextInt(12);
+            int arcs = random.nextInt(nodes * 4);
+            NetworkSimplex simplex = new NetworkSimplex(nodes, arcs + nodes);
+            SuccessiveShortestPathOracle oracle = new SuccessiveShortestPathOracle(nodes);
+            for (int e = 0; e < arcs; e++) {
+                int from = random.nextInt(nodes);
+                int to = random.nextInt(nodes);
+                int cap = random.nextInt(5);
+                long cost = random.nextInt(50);
+                simplex.addArc(from, to, cap, cost);
+                oracle.addArc(from, to, cap, cost);
+            }
+            // every node may send its supply to the last node at a high cost, so all instances are feasible
+            int sink = nodes - 1;
+            int total = 0;
+            for (int u = 0; u < sink; u++) {
+                int supply = random.nextInt(4);
+                total += supply;
+                simplex.setSupply(u, supply);
+                oracle.setSupply(u, supply);
+                simplex.addArc(u, sink, supply, 10_000);
+                oracle.addArc(u, sink, supply, 10_000);
+            }
+            simplex.setSupply(sink, -total);
+            oracle.setSupply(sink, -total);
+
+            assertThat(simplex.solve()).as("round %d", round).isTrue();
+            int[] routed = new int[1];
+            long expected = oracle.solve(routed);
+            assertThat(routed[0]).isEqualTo(total);
+            assertThat(simplex.totalCost()).as("round %d", round).isEqualTo(expected);
+            assertThat(simplex.isCertifiedOptimal()).as("round %d", round).isTrue();
+        }
+    }
+}
