@@ -142,7 +142,7 @@ class DemandRepository {
     }
 
     /** Counts by need × phase × status, for aggregate views. */
-    List<Record> summary(Condition condition) {
+    org.jooq.Result<org.jooq.Record4<String, Integer, String, Integer>> summary(Condition condition) {
         return db.select(PLACEMENT_REQUEST.PRIMARY_NEED, PLACEMENT_REQUEST.AGE, PLACEMENT_REQUEST.STATUS, org.jooq.impl.DSL.count())
                 .from(PLACEMENT_REQUEST).where(condition)
                 .groupBy(PLACEMENT_REQUEST.PRIMARY_NEED, PLACEMENT_REQUEST.AGE, PLACEMENT_REQUEST.STATUS).fetch();
