@@ -58,6 +58,7 @@ public final class TestProblems {
                 5, 32_000L));
         private SettingGender gender = SettingGender.MIXED;
         private boolean boarding;
+        private Map<Integer, Long> boardingFees = Map.of();
 
         private SettingBuilder(String id) {
             this.id = id;
@@ -105,6 +106,11 @@ public final class TestProblems {
             return this;
         }
 
+        public SettingBuilder boardingFees(Map<Integer, Long> value) {
+            boardingFees = value;
+            return this;
+        }
+
         public SettingBuilder boarding(boolean value) {
             boarding = value;
             return this;
@@ -112,7 +118,7 @@ public final class TestProblems {
 
         public Setting build() {
             return new Setting(id, "Setting " + id, type, laCode, easting, northing, ageFrom, ageTo, needs, capacity,
-                    fees, gender, boarding);
+                    fees, gender, boarding, boardingFees);
         }
     }
 

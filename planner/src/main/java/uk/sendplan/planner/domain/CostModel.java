@@ -70,10 +70,17 @@ public final class CostModel {
                 .setScale(0, RoundingMode.HALF_UP).longValueExact();
     }
 
-    /** The fee for the request's band, 0 when the setting has none (the pair then breaks noFeeForBand). */
+    /**
+     * The fee for the request's band (the residential fee for a boarding placement), 0 when the setting has
+     * none (the pair then breaks noFeeForBand).
+     */
     public long fee(PlacementRequest request, Setting setting) {
-        Long fee = setting.feeForBand(request.band());
+        Long fee = feeFor(request, setting);
         return fee == null ? 0 : fee;
+    }
+
+    private static Long feeFor(PlacementRequest request, Setting setting) {
+        return isBoardingPlacement(request, setting) ? setting.boardingFeeForBand(request.band()) : setting.feeForBand(request.band());
     }
 
     /** Fee for the band plus transport: the soft score's cost term. */
@@ -109,7 +116,7 @@ public final class CostModel {
     }
 
     public boolean hasFeeForBand(PlacementRequest request, Setting setting) {
-        return setting.feeForBand(request.band()) != null;
+        return feeFor(request, setting) != null;
     }
 
     /** Within the phase's travel limit; boarding placements are exempt (the journey is weekly). */

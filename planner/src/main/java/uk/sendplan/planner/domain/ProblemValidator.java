@@ -123,6 +123,18 @@ public final class ProblemValidator {
                     checkPounds(errors, item, "annualFees." + fee.getKey(), fee.getValue());
                 }
             }
+            for (Map.Entry<Integer, Long> fee : s.annualBoardingFees().entrySet()) {
+                if (fee.getKey() == null || fee.getKey() < 1 || fee.getKey() > 5) {
+                    errors.add(new ValidationError(item, "annualBoardingFees", "band " + fee.getKey() + " is outside 1–5"));
+                } else if (fee.getValue() == null) {
+                    errors.add(new ValidationError(item, "annualBoardingFees." + fee.getKey(), "missing fee"));
+                } else {
+                    checkPounds(errors, item, "annualBoardingFees." + fee.getKey(), fee.getValue());
+                }
+            }
+            if (!s.annualBoardingFees().isEmpty() && !s.boarding()) {
+                errors.add(new ValidationError(item, "annualBoardingFees", "only a boarding setting can have boarding fees"));
+            }
         }
         return indexById;
     }

@@ -23,20 +23,36 @@ import java.util.TreeMap;
  *                   not offer places at that band
  * @param gender     which children the setting admits
  * @param boarding   whether the setting offers boarding
+ * @param annualBoardingFees residential fee in whole pounds by band for boarding placements; a band missing
+ *                   here falls back to {@link #annualFees} (a setting that charges boarders the day fee)
  */
 public record Setting(String id, String name, SettingType type, String laCode, double easting, double northing,
                       int ageFrom, int ageTo, Set<Need> needs, int capacity, Map<Integer, Long> annualFees,
-                      SettingGender gender, boolean boarding) {
+                      SettingGender gender, boolean boarding, Map<Integer, Long> annualBoardingFees) {
 
     public Setting {
         // Enum and band order (not hash order) so that JSON output is the same on every run.
         needs = needs == null || needs.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(needs));
         annualFees = annualFees == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(annualFees));
+        annualBoardingFees = annualBoardingFees == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(annualBoardingFees));
         gender = gender == null ? SettingGender.MIXED : gender;
     }
 
-    /** The fee for a band, or {@code null} when the setting offers no place at that band. */
+    /** A setting with one fee per band for day and boarding placements alike. */
+    public Setting(String id, String name, SettingType type, String laCode, double easting, double northing,
+                   int ageFrom, int ageTo, Set<Need> needs, int capacity, Map<Integer, Long> annualFees,
+                   SettingGender gender, boolean boarding) {
+        this(id, name, type, laCode, easting, northing, ageFrom, ageTo, needs, capacity, annualFees, gender, boarding, Map.of());
+    }
+
+    /** The day fee for a band, or {@code null} when the setting offers no place at that band. */
     public Long feeForBand(int band) {
         return annualFees.get(band);
+    }
+
+    /** The fee for a band for a boarding placement: the residential fee if there is one, else the day fee. */
+    public Long boardingFeeForBand(int band) {
+        Long residential = annualBoardingFees.get(band);
+        return residential != null ? residential : annualFees.get(band);
     }
 }

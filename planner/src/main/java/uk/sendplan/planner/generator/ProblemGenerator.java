@@ -183,6 +183,7 @@ public final class ProblemGenerator {
             case STATE_SPECIAL -> random.nextDouble() < 0.5 ? new int[] {1, 5} : new int[] {2, 5};
             case INDEPENDENT_SPECIAL -> new int[] {3, 5};
             case SPECIALIST_POST_16 -> new int[] {2, 5};
+            default -> throw new IllegalArgumentException("the generator makes no " + type + " settings");
         };
         double base = switch (type) {
             case MAINSTREAM -> 8_000;
@@ -191,6 +192,7 @@ public final class ProblemGenerator {
             case INDEPENDENT_SPECIAL -> 60_000;
             case FE_COLLEGE -> 30_000;
             case SPECIALIST_POST_16 -> 45_000;
+            default -> throw new IllegalArgumentException("the generator makes no " + type + " settings");
         } * (0.8 + 0.45 * random.nextDouble()) * (boarding ? 1.5 : 1.0);
         Map<Integer, Long> fees = new TreeMap<>();
         for (int band = bands[0]; band <= bands[1]; band++) {
@@ -203,6 +205,7 @@ public final class ProblemGenerator {
             case INDEPENDENT_SPECIAL -> 3 + random.nextInt(10);
             case FE_COLLEGE -> 10 + random.nextInt(21);
             case SPECIALIST_POST_16 -> 3 + random.nextInt(8);
+            default -> throw new IllegalArgumentException("the generator makes no " + type + " settings");
         };
         String id = String.format("S%04d", number);
         return new Setting(id, area.la().name() + " " + label(type) + " " + number, type, area.la().code(),
@@ -217,6 +220,7 @@ public final class ProblemGenerator {
             case INDEPENDENT_SPECIAL -> "Independent Special School";
             case FE_COLLEGE -> "College";
             case SPECIALIST_POST_16 -> "Specialist College";
+            default -> throw new IllegalArgumentException("the generator makes no " + type + " settings");
         };
     }
 
@@ -229,6 +233,7 @@ public final class ProblemGenerator {
             case INDEPENDENT_SPECIAL -> roll < 0.4 ? new int[] {7, 19} : roll < 0.75 ? new int[] {11, 19}
                     : new int[] {5, 16};
             case FE_COLLEGE, SPECIALIST_POST_16 -> new int[] {16, 25};
+            default -> throw new IllegalArgumentException("the generator makes no " + type + " settings");
         };
     }
 
@@ -253,6 +258,7 @@ public final class ProblemGenerator {
                     Need.PD, Need.OTH);
             case SPECIALIST_POST_16 -> roll < 0.6 ? EnumSet.of(Need.ASD, Need.SLD, Need.PMLD, Need.MLD, Need.SLCN)
                     : EnumSet.of(Need.ASD, Need.SEMH);
+            default -> throw new IllegalArgumentException("the generator makes no " + type + " settings");
         };
     }
 

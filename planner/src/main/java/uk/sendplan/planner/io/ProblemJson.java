@@ -191,27 +191,36 @@ public final class ProblemJson {
             }
         }
         int capacity = integer(node, item, "capacity");
-        Map<Integer, Long> fees = new LinkedHashMap<>();
-        JsonNode feeNode = node.get("annualFees");
-        if (feeNode == null || feeNode.isNull()) {
-            fail(item, "annualFees", "missing; expected an object of annual fees by band, e.g. {\"1\": 25000}");
-        } else if (!feeNode.isObject()) {
-            fail(item, "annualFees", "expected an object of annual fees by band, e.g. {\"1\": 25000}");
-        } else {
-            for (Map.Entry<String, JsonNode> entry : feeNode.properties()) {
-                Integer band = parseBand(entry.getKey());
-                if (band == null) {
-                    fail(item, "annualFees." + entry.getKey(), "band \"" + entry.getKey() + "\" is not 1–5");
-                } else {
-                    fees.put(band, longValue(feeNode, item, entry.getKey(), "annualFees." + band));
-                }
-            }
-        }
+        Map<Integer, Long> fees = fees(node, item, "annualFees", true);
+        Map<Integer, Long> boardingFees = fees(node, item, "annualBoardingFees", false);
         SettingGender gender = has(node, "gender")
                 ? enumField(node, item, "gender", SettingGender.class, "setting gender", false) : SettingGender.MIXED;
         boolean boarding = bool(node, item, "boarding");
         return new Setting(id, name, type, laCode, easting, northing, ageFrom, ageTo, needs, capacity, fees, gender,
-                boarding);
+                boarding, boardingFees);
+    }
+
+    /** An object of whole-pound fees by band ("1"-"5"); optional ones may be missing. */
+    private Map<Integer, Long> fees(JsonNode node, String item, String field, boolean required) {
+        Map<Integer, Long> fees = new LinkedHashMap<>();
+        JsonNode feeNode = node.get(field);
+        if (feeNode == null || feeNode.isNull()) {
+            if (required) {
+                fail(item, field, "missing; expected an object of annual fees by band, e.g. {\"1\": 25000}");
+            }
+        } else if (!feeNode.isObject()) {
+            fail(item, field, "expected an object of annual fees by band, e.g. {\"1\": 25000}");
+        } else {
+            for (Map.Entry<String, JsonNode> entry : feeNode.properties()) {
+                Integer band = parseBand(entry.getKey());
+                if (band == null) {
+                    fail(item, field + "." + entry.getKey(), "band \"" + entry.getKey() + "\" is not 1–5");
+                } else {
+                    fees.put(band, longValue(feeNode, item, entry.getKey(), field + "." + band));
+                }
+            }
+        }
+        return fees;
     }
 
     private PlacementRequest request(JsonNode node, int index) {

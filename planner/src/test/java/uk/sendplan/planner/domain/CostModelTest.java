@@ -47,6 +47,18 @@ class CostModelTest {
     }
 
     @Test
+    void aBoardingPlacementPaysTheResidentialFeeAndADayPlacementTheDayFee() {
+        Setting boardingSchool = setting("S").boarding(true).boardingFees(Map.of(4, 61_000L)).build();
+
+        assertThat(costModel.fee(request("B").band(4).needsBoarding(true).build(), boardingSchool)).isEqualTo(61_000);
+        assertThat(costModel.fee(request("D").band(4).needsBoarding(false).build(), boardingSchool)).isEqualTo(28_000);
+        // no residential fee for band 3: boarders pay the day fee
+        assertThat(costModel.fee(request("B3").band(3).needsBoarding(true).build(), boardingSchool)).isEqualTo(25_000);
+        assertThat(costModel.hasFeeForBand(request("B5").band(5).needsBoarding(true).build(),
+                setting("T").boarding(true).fees(Map.of(1, 20_000L)).boardingFees(Map.of(5, 90_000L)).build())).isTrue();
+    }
+
+    @Test
     void transportIsRoundedOnceHalfUpToWholePounds() {
         // 1 km straight, road factor 1, 100 days, £0.0125/km: 2 × 1 × 0.0125 × 100 = £2.50 → £3 (half-even would give £2)
         Parameters p = new Parameters(new BigDecimal("0.0125"), 100, 1.0, 30, 38,

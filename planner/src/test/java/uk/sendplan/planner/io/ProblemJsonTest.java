@@ -13,6 +13,7 @@ import uk.sendplan.planner.domain.Need;
 import uk.sendplan.planner.domain.Parameters;
 import uk.sendplan.planner.domain.Phase;
 import uk.sendplan.planner.domain.PlacementProblem;
+import uk.sendplan.planner.domain.Setting;
 import uk.sendplan.planner.domain.ProblemValidationException;
 import uk.sendplan.planner.domain.SettingGender;
 import uk.sendplan.planner.domain.ValidationError;
@@ -74,6 +75,18 @@ class ProblemJsonTest {
         assertThat(errors(json)).containsExactly(
                 "settings[2] (id \"S3\").annualFees.6: band \"6\" is not 1–5",
                 "requests[2] (id \"R3\").band: must be 1–5, was 7");
+    }
+
+    @Test
+    void readsResidentialFeesOfBoardingSettingsAndRefusesThemElsewhere() {
+        String boarding = "\"boarding\": true";
+        String json = TestProblems.exampleJson().replaceFirst(boarding, boarding + ", \"annualBoardingFees\": {\"4\": 95000}");
+        Setting school = ProblemJson.read(json).settings().stream().filter(Setting::boarding).findFirst().orElseThrow();
+        assertThat(school.annualBoardingFees()).containsExactly(java.util.Map.entry(4, 95_000L));
+        assertThat(school.boardingFeeForBand(4)).isEqualTo(95_000L);
+
+        String onDaySetting = TestProblems.exampleJson().replace("\"capacity\": 5", "\"capacity\": 5, \"annualBoardingFees\": {\"2\": 1}");
+        assertThat(errors(onDaySetting)).containsExactly("settings[3] (id \"S4\").annualBoardingFees: only a boarding setting can have boarding fees");
     }
 
     @Test
