@@ -86,6 +86,7 @@ class DemandRepository {
 
     void update(PlacementRequestRecord request) {
         request.setUpdatedAt(Instant.now());
+        request.changed(PLACEMENT_REQUEST.ID, false);  // the id identifies the row; it is never written
         db.executeUpdate(request);
     }
 
