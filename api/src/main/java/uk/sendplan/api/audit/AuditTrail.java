@@ -7,7 +7,10 @@ import org.jooq.Condition;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
+import uk.sendplan.api.system.Access;
+import uk.sendplan.api.system.Actor;
 import uk.sendplan.api.system.CurrentUser;
+import uk.sendplan.api.system.Role;
 import uk.sendplan.db.jooq.tables.records.AuditEventRecord;
 
 import java.time.Instant;
@@ -15,7 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static org.jooq.impl.DSL.noCondition;
+import static org.jooq.impl.DSL.select;
 import static uk.sendplan.db.jooq.Tables.AUDIT_EVENT;
+import static uk.sendplan.db.jooq.Tables.LOCAL_AUTHORITY;
 
 /**
  * The append-only trail every feature writes to, inside the same transaction as the change it records:
@@ -24,7 +30,20 @@ import static uk.sendplan.db.jooq.Tables.AUDIT_EVENT;
 @Service
 public class AuditTrail {
 
-    public record Change(String action, String entityType, String entityId, Map<String, ?> before, Map<String, ?> after, String reason) {
+    /** Whose record the change is about, so each role reads only the part of the trail it may see. */
+    public record Scope(String laCode, Long providerId, boolean childLevel) {
+        public static final Scope NONE = new Scope(null, null, false);
+
+        public static Scope children(String laCode) {
+            return new Scope(laCode, null, true);
+        }
+    }
+
+    public record Change(String action, String entityType, String entityId, Map<String, ?> before, Map<String, ?> after, String reason,
+                         Scope scope) {
+        public Change(String action, String entityType, String entityId, Map<String, ?> before, Map<String, ?> after, String reason) {
+            this(action, entityType, entityId, before, after, reason, Scope.NONE);
+        }
     }
 
     public record Event(long id, Instant occurredAt, String actor, String action, String entityType, String entityId,
@@ -37,16 +56,23 @@ public class AuditTrail {
     private final DSLContext db;
     private final JsonMapper json;
     private final CurrentUser currentUser;
+    private final Access access;
 
-    AuditTrail(DSLContext db, JsonMapper json, CurrentUser currentUser) {
+    AuditTrail(DSLContext db, JsonMapper json, CurrentUser currentUser, Access access) {
         this.db = db;
         this.json = json;
         this.currentUser = currentUser;
+        this.access = access;
     }
 
     /** Records one change by the current user. */
     public void record(String action, String entityType, Object entityId, Map<String, ?> before, Map<String, ?> after, String reason) {
-        recordAll(List.of(new Change(action, entityType, String.valueOf(entityId), before, after, reason)));
+        record(Scope.NONE, action, entityType, entityId, before, after, reason);
+    }
+
+    /** Records one change by the current user, about a record in this scope. */
+    public void record(Scope scope, String action, String entityType, Object entityId, Map<String, ?> before, Map<String, ?> after, String reason) {
+        recordAll(List.of(new Change(action, entityType, String.valueOf(entityId), before, after, reason, scope)));
     }
 
     /** Records many changes in one batch (an import). */
@@ -65,14 +91,25 @@ public class AuditTrail {
             row.setBefore(jsonb(change.before()));
             row.setAfter(jsonb(change.after()));
             row.setReason(change.reason());
+            row.setLaCode(change.scope().laCode());
+            row.setProviderId(change.scope().providerId());
+            row.setChildLevel(change.scope().childLevel());
             rows.add(row);
         }
         db.batchInsert(rows).execute();
     }
 
-    /** Newest first; {@code beforeId} pages backwards. */
+    /** Newest first; {@code beforeId} pages backwards; only what the current user's role may read. */
     public List<Event> events(String entityType, String entityId, Long beforeId, int limit) {
-        Condition condition = AUDIT_EVENT.ID.isNotNull();
+        Actor actor = access.require("auditTrail", Role.values());
+        Condition condition = switch (actor.role()) {
+            case ADMIN -> noCondition();
+            case REGULATOR -> AUDIT_EVENT.CHILD_LEVEL.isFalse();
+            case COMMISSIONER -> AUDIT_EVENT.LA_CODE.eq(actor.laCode());
+            case PROVIDER -> AUDIT_EVENT.PROVIDER_ID.eq(actor.providerId()).and(AUDIT_EVENT.CHILD_LEVEL.isFalse());
+            case REGIONAL_PLANNER -> AUDIT_EVENT.CHILD_LEVEL.isFalse().and(AUDIT_EVENT.LA_CODE.in(
+                    select(LOCAL_AUTHORITY.CODE).from(LOCAL_AUTHORITY).where(LOCAL_AUTHORITY.REGION_CODE.eq(actor.regionCode()))));
+        };
         if (entityType != null) {
             condition = condition.and(AUDIT_EVENT.ENTITY_TYPE.eq(entityType));
         }

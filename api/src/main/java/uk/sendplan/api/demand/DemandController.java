@@ -14,7 +14,6 @@ import uk.sendplan.api.reference.ReferenceData;
 import uk.sendplan.api.reference.ReferenceData.LocalAuthority;
 import uk.sendplan.api.settings.SettingService;
 import uk.sendplan.api.settings.SettingView;
-import uk.sendplan.api.system.ApiException;
 import uk.sendplan.api.system.Cursors;
 import uk.sendplan.api.system.Page;
 
@@ -52,7 +51,7 @@ class DemandController {
 
     @QueryMapping
     PlacementRequestView placementRequest(@Argument String id) {
-        return demand.find(DemandService.parseId("id", id)).orElse(null);
+        return demand.get("placementRequest", id);
     }
 
     @QueryMapping
@@ -66,17 +65,7 @@ class DemandController {
 
     @QueryMapping
     List<DemandCount> demandSummary(@Argument String laCode, @Argument String regionCode) {
-        if (laCode != null && regionCode != null) {
-            throw ApiException.badRequest("laCode", "give either laCode or regionCode, not both");
-        }
-        if (laCode != null) {
-            return demand.summary(List.of(reference.requireLocalAuthority("laCode", laCode).code()));
-        }
-        if (regionCode != null) {
-            reference.requireRegion("regionCode", regionCode);
-            return demand.summary(reference.localAuthoritiesOf(regionCode).stream().map(LocalAuthority::code).toList());
-        }
-        return demand.summary(null);
+        return demand.summaryFor(laCode, regionCode);
     }
 
     @MutationMapping

@@ -4,6 +4,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.sendplan.api.audit.AuditTrail;
 import uk.sendplan.api.reference.ReferenceData;
+import uk.sendplan.api.system.Access;
 import uk.sendplan.api.system.ApiException;
 import uk.sendplan.api.system.Csv;
 import uk.sendplan.db.jooq.tables.records.PlacementRequestRecord;
@@ -38,12 +39,14 @@ class DemandImport {
     private final DemandService demand;
     private final ReferenceData reference;
     private final AuditTrail audit;
+    private final Access access;
 
-    DemandImport(DemandRepository requests, DemandService demand, ReferenceData reference, AuditTrail audit) {
+    DemandImport(DemandRepository requests, DemandService demand, ReferenceData reference, AuditTrail audit, Access access) {
         this.requests = requests;
         this.demand = demand;
         this.reference = reference;
         this.audit = audit;
+        this.access = access;
     }
 
     private record Row(int line, PlacementRequestRecord record, List<Integer> preferences) {
@@ -52,6 +55,7 @@ class DemandImport {
     @Transactional
     public ImportPlacementRequestsPayload importFile(String laCode, String csv, boolean dryRun) {
         reference.requireLocalAuthority("laCode", laCode);
+        access.requireCommissionerOf("importPlacementRequests", laCode);
         List<Csv.Row> table;
         try {
             table = Csv.parse(csv);
@@ -151,7 +155,7 @@ class DemandImport {
                 PlacementRequestRecord before = existing.get(row.record().getReference());
                 changes.add(new AuditTrail.Change("PLACEMENT_REQUEST_UPDATED", "placement_request", String.valueOf(before.getId()),
                         DemandService.snapshot(before, existingPreferences.getOrDefault(before.getId(), List.of())),
-                        DemandService.snapshot(row.record(), row.preferences()), "CSV import"));
+                        DemandService.snapshot(row.record(), row.preferences()), "CSV import", AuditTrail.Scope.children(laCode)));
                 requests.update(row.record());
                 requests.replacePreferences(row.record().getId(), row.preferences());
             }

@@ -6,7 +6,10 @@ import org.springframework.transaction.annotation.Transactional;
 import uk.sendplan.api.audit.AuditTrail;
 import uk.sendplan.api.reference.ReferenceData;
 import uk.sendplan.api.settings.SettingService;
+import uk.sendplan.api.system.Access;
+import uk.sendplan.api.system.Actor;
 import uk.sendplan.api.system.ApiException;
+import uk.sendplan.api.system.Role;
 import uk.sendplan.db.jooq.tables.records.PlacementRequestRecord;
 
 import java.util.ArrayList;
@@ -48,12 +51,26 @@ public class DemandService {
     private final ReferenceData reference;
     private final SettingService settings;
     private final AuditTrail audit;
+    private final Access access;
 
-    DemandService(DemandRepository requests, ReferenceData reference, SettingService settings, AuditTrail audit) {
+    DemandService(DemandRepository requests, ReferenceData reference, SettingService settings, AuditTrail audit, Access access) {
         this.requests = requests;
         this.reference = reference;
         this.settings = settings;
         this.audit = audit;
+        this.access = access;
+    }
+
+    /** One request, for its own LA's commissioner; anyone else is told nothing, not even whether it exists. */
+    PlacementRequestView get(String operation, String idText) {
+        Actor actor = access.require(operation, Role.COMMISSIONER);
+        long id;
+        try {
+            id = Long.parseLong(idText);
+        } catch (NumberFormatException e) {
+            throw access.outOfScope(operation);
+        }
+        return requests.find(id).filter(r -> r.laCode().equals(actor.laCode())).orElseThrow(() -> access.outOfScope(operation));
     }
 
     // ------------------------------------------------------------------ reads
@@ -72,6 +89,7 @@ public class DemandService {
     }
 
     List<PlacementRequestView> search(PlacementRequestFilter filter, Long afterId, int limit) {
+        access.requireCommissionerOf("placementRequests", filter.laCode());
         Condition condition = condition(filter);
         if (afterId != null) {
             condition = condition.and(PLACEMENT_REQUEST.ID.gt(afterId));
@@ -100,6 +118,39 @@ public class DemandService {
             condition = condition.and(PLACEMENT_REQUEST.START_TERM.eq(filter.startTerm()));
         }
         return condition;
+    }
+
+    /**
+     * Demand in aggregate for an LA, a region or England: a commissioner for their own LA, a regional planner for
+     * their region or an LA in it, regulators and admins for any.
+     */
+    List<DemandCount> summaryFor(String laCode, String regionCode) {
+        Actor actor = access.require("demandSummary", Role.COMMISSIONER, Role.REGIONAL_PLANNER, Role.REGULATOR, Role.ADMIN);
+        if (laCode != null && regionCode != null) {
+            throw ApiException.badRequest("laCode", "give either laCode or regionCode, not both");
+        }
+        if (laCode != null) {
+            ReferenceData.LocalAuthority la = reference.requireLocalAuthority("laCode", laCode);
+            if ((actor.is(Role.COMMISSIONER) && !actor.laCode().equals(laCode))
+                    || (actor.is(Role.REGIONAL_PLANNER) && !actor.regionCode().equals(la.regionCode()))) {
+                throw access.outOfScope("demandSummary");
+            }
+            return summary(List.of(laCode));
+        }
+        if (actor.is(Role.COMMISSIONER)) {
+            throw access.outOfScope("demandSummary");
+        }
+        if (regionCode != null) {
+            reference.requireRegion("regionCode", regionCode);
+            if (actor.is(Role.REGIONAL_PLANNER) && !actor.regionCode().equals(regionCode)) {
+                throw access.outOfScope("demandSummary");
+            }
+            return summary(reference.localAuthoritiesOf(regionCode).stream().map(ReferenceData.LocalAuthority::code).toList());
+        }
+        if (actor.is(Role.REGIONAL_PLANNER)) {
+            throw access.outOfScope("demandSummary");
+        }
+        return summary(null);
     }
 
     /** Counts by need × phase × status over some LAs: demand in aggregate, without any child-level record. */
@@ -131,6 +182,7 @@ public class DemandService {
     @Transactional
     PlacementRequestView create(PlacementRequestInput input) {
         reference.requireLocalAuthority("input.laCode", input.laCode());
+        access.requireCommissionerOf("createPlacementRequest", input.laCode());
         DemandRules.checkReference("input.reference", input.reference());
         if (requests.byReference(input.laCode()).containsKey(input.reference())) {
             throw ApiException.badRequest("input.reference", "LA " + input.laCode() + " already has a request with reference \"" + input.reference() + "\"");
@@ -147,15 +199,14 @@ public class DemandService {
         long id = requests.insert(record);
         record.setId(id);
         requests.replacePreferences(id, preferences);
-        audit.record("PLACEMENT_REQUEST_CREATED", "placement_request", id, null, snapshot(record, preferences), null);
+        audit.record(AuditTrail.Scope.children(record.getLaCode()), "PLACEMENT_REQUEST_CREATED", "placement_request", id, null, snapshot(record, preferences), null);
         return requests.find(id).orElseThrow();
     }
 
     @Transactional
     PlacementRequestView update(UpdatePlacementRequestInput input) {
-        long id = parseId("input.id", input.id());
-        PlacementRequestRecord record = requests.lock(id)
-                .orElseThrow(() -> ApiException.notFound("input.id", "no placement request with id " + input.id()));
+        PlacementRequestRecord record = lockOwn("updatePlacementRequest", input.id());
+        long id = record.getId();
         if (List.of("PLACED", "WITHDRAWN").contains(record.getStatus())) {
             throw ApiException.badRequest("input.id", "the request is " + record.getStatus() + " and can no longer change");
         }
@@ -178,14 +229,14 @@ public class DemandService {
             requests.replacePreferences(id, preferences);
         }
         requests.update(record);
-        audit.record("PLACEMENT_REQUEST_UPDATED", "placement_request", id, before, snapshot(record, preferences), null);
+        audit.record(AuditTrail.Scope.children(record.getLaCode()), "PLACEMENT_REQUEST_UPDATED", "placement_request", id, before, snapshot(record, preferences), null);
         return requests.find(id).orElseThrow();
     }
 
     @Transactional
     PlacementRequestView withdraw(String idText, String reason) {
-        long id = parseId("id", idText);
-        PlacementRequestRecord record = requests.lock(id).orElseThrow(() -> ApiException.notFound("id", "no placement request with id " + idText));
+        PlacementRequestRecord record = lockOwn("withdrawPlacementRequest", idText);
+        long id = record.getId();
         if (reason == null || reason.isBlank()) {
             throw ApiException.badRequest("reason", "a reason is required to withdraw a request");
         }
@@ -196,7 +247,7 @@ public class DemandService {
         record.setStatus("WITHDRAWN");
         record.setStatusReason(reason.trim());
         requests.update(record);
-        audit.record("PLACEMENT_REQUEST_WITHDRAWN", "placement_request", id, Map.of("status", before),
+        audit.record(AuditTrail.Scope.children(record.getLaCode()), "PLACEMENT_REQUEST_WITHDRAWN", "placement_request", id, Map.of("status", before),
                 Map.of("status", "WITHDRAWN"), reason.trim());
         return requests.find(id).orElseThrow();
     }
@@ -225,13 +276,25 @@ public class DemandService {
         List<AuditTrail.Change> changes = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
             changes.add(new AuditTrail.Change("PLACEMENT_REQUEST_CREATED", "placement_request", String.valueOf(ids.get(i)), null,
-                    snapshot(records.get(i), preferences.get(i)), reason));
+                    snapshot(records.get(i), preferences.get(i)), reason, AuditTrail.Scope.children(records.get(i).getLaCode())));
         }
         audit.recordAll(changes);
         return ids;
     }
 
     // ------------------------------------------------------------------ rules
+
+    /** The request locked for a change by its own LA's commissioner; otherwise FORBIDDEN, whether or not it exists. */
+    private PlacementRequestRecord lockOwn(String operation, String idText) {
+        Actor actor = access.require(operation, Role.COMMISSIONER);
+        long id;
+        try {
+            id = Long.parseLong(idText);
+        } catch (NumberFormatException e) {
+            throw access.outOfScope(operation);
+        }
+        return requests.lock(id).filter(r -> r.getLaCode().equals(actor.laCode())).orElseThrow(() -> access.outOfScope(operation));
+    }
 
     /** Applies and checks the request's values; the home is a grid point rounded to 100 m or a postcode district's centre. */
     void apply(PlacementRequestRecord record, String field, String primaryNeed, String secondaryNeed, int band, int age,
@@ -302,14 +365,6 @@ public class DemandService {
             }
         }
         return List.copyOf(urns);
-    }
-
-    static long parseId(String field, String id) {
-        try {
-            return Long.parseLong(id);
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest(field, "not an id: \"" + id + "\"");
-        }
     }
 
     /** The request as the audit trail keeps it: its columns (no timestamps) and its preferences. */

@@ -7,6 +7,8 @@ import uk.sendplan.api.reference.ReferenceData.LocalAuthority;
 import uk.sendplan.api.reference.ReferenceData.PostcodeDistrict;
 import uk.sendplan.api.settings.SettingService;
 import uk.sendplan.api.settings.SettingService.PlanningSetting;
+import org.springframework.beans.factory.annotation.Value;
+import uk.sendplan.api.system.Access;
 import uk.sendplan.api.system.ApiException;
 import uk.sendplan.db.jooq.tables.records.PlacementRequestRecord;
 
@@ -38,17 +40,26 @@ public class DemoDemand {
     private final DemandRepository requests;
     private final ReferenceData reference;
     private final SettingService settings;
+    private final Access access;
+    private final boolean demoEnabled;
 
-    DemoDemand(DemandService demand, DemandRepository requests, ReferenceData reference, SettingService settings) {
+    DemoDemand(DemandService demand, DemandRepository requests, ReferenceData reference, SettingService settings, Access access,
+               @Value("${send.demo.enabled:true}") boolean demoEnabled) {
         this.demand = demand;
         this.requests = requests;
         this.reference = reference;
         this.settings = settings;
+        this.access = access;
+        this.demoEnabled = demoEnabled;
     }
 
     @Transactional
     public GenerateDemoDemandPayload generate(String laCode, int count, String startTerm, int seed) {
         LocalAuthority la = reference.requireLocalAuthority("laCode", laCode);
+        access.requireCommissionerOf("generateDemoDemand", laCode);
+        if (!demoEnabled) {
+            throw ApiException.forbidden("generateDemoDemand: demo data is switched off in this service (send.demo.enabled=false)");
+        }
         if (count < 1 || count > MAX_COUNT) {
             throw ApiException.badRequest("count", "must be between 1 and " + MAX_COUNT + ", got " + count);
         }

@@ -5,6 +5,8 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 import uk.sendplan.api.reference.ReferenceData.LocalAuthority;
+import uk.sendplan.api.system.Access;
+import uk.sendplan.api.system.Role;
 import uk.sendplan.api.reference.ReferenceData.NeedType;
 import uk.sendplan.api.reference.ReferenceData.Phase;
 import uk.sendplan.api.reference.ReferenceData.Region;
@@ -16,18 +18,22 @@ import java.util.List;
 class ReferenceController {
 
     private final ReferenceData reference;
+    private final Access access;
 
-    ReferenceController(ReferenceData reference) {
+    ReferenceController(ReferenceData reference, Access access) {
         this.reference = reference;
+        this.access = access;
     }
 
     @QueryMapping
     List<Region> regions() {
+        access.require("regions", Role.values());
         return reference.regions();
     }
 
     @QueryMapping
     List<LocalAuthority> localAuthorities(@Argument String regionCode) {
+        access.require("localAuthorities", Role.values());
         if (regionCode == null) {
             return reference.localAuthorities();
         }
@@ -37,16 +43,19 @@ class ReferenceController {
 
     @QueryMapping
     List<NeedType> needTypes() {
+        access.require("needTypes", Role.values());
         return reference.needTypes();
     }
 
     @QueryMapping
     List<Phase> phases() {
+        access.require("phases", Role.values());
         return reference.phases();
     }
 
     @QueryMapping
     List<SettingTypeInfo> settingTypes() {
+        access.require("settingTypes", Role.values());
         return reference.settingTypes();
     }
 

@@ -8,7 +8,9 @@ import uk.sendplan.api.reference.ReferenceData;
 import uk.sendplan.api.reference.ReferenceData.Phase;
 import uk.sendplan.api.settings.GiasMapping.Status;
 import uk.sendplan.api.settings.GiasMapping.TypeMapping;
+import uk.sendplan.api.system.Access;
 import uk.sendplan.api.system.ApiException;
+import uk.sendplan.api.system.Role;
 import uk.sendplan.api.system.Csv;
 import uk.sendplan.db.jooq.tables.records.ProviderRecord;
 import uk.sendplan.db.jooq.tables.records.SettingRecord;
@@ -79,11 +81,13 @@ class GiasImport {
     private final SettingRepository settings;
     private final ReferenceData reference;
     private final AuditTrail audit;
+    private final Access access;
 
-    GiasImport(SettingRepository settings, ReferenceData reference, AuditTrail audit) {
+    GiasImport(SettingRepository settings, ReferenceData reference, AuditTrail audit, Access access) {
         this.settings = settings;
         this.reference = reference;
         this.audit = audit;
+        this.access = access;
     }
 
     /** The file as text, or as base64 of its bytes in UTF-8 or Windows-1252: exactly one of the two. */
@@ -103,6 +107,7 @@ class GiasImport {
 
     @Transactional
     public ImportSettingsPayload importFile(String text, boolean dryRun) {
+        access.require("importSettings", Role.ADMIN);
         List<Csv.Row> table;
         try {
             table = Csv.parse(text);
@@ -425,7 +430,8 @@ class GiasImport {
                 providerIds.put(candidate.providerKey(), id);
                 candidate.provider().setId(id);
                 changes.add(new Change("PROVIDER_REGISTERED", "provider", String.valueOf(id), null,
-                        SettingService.providerSnapshot(candidate.provider()), "GIAS import"));
+                        SettingService.providerSnapshot(candidate.provider()), "GIAS import",
+                        new AuditTrail.Scope(candidate.provider().getLaCode(), id, false)));
             }
             candidate.setting().setProviderId(id);
         }
@@ -457,7 +463,7 @@ class GiasImport {
             }
             updated.add(current);
             changes.add(new Change("SETTING_IMPORTED", "setting", String.valueOf(s.getUrn()), before,
-                    SettingService.snapshot(current, candidate.places()), "GIAS import"));
+                    SettingService.snapshot(current, candidate.places()), "GIAS import", scope(current)));
         }
         for (SettingRecord closing : toClose) {
             Map<String, Object> before = Map.of("registrationStatus", closing.getRegistrationStatus());
@@ -465,16 +471,20 @@ class GiasImport {
             closing.setStatusReason("Closed in GIAS");
             updated.add(closing);
             changes.add(new Change("REGISTRATION_STATUS_CHANGED", "setting", String.valueOf(closing.getUrn()), before,
-                    Map.of("registrationStatus", "CLOSED", "statusReason", "Closed in GIAS"), "GIAS import"));
+                    Map.of("registrationStatus", "CLOSED", "statusReason", "Closed in GIAS"), "GIAS import", scope(closing)));
         }
         settings.updateSettings(updated);
         settings.deletePlaces(toUpdate.stream().map(c -> c.setting().getUrn()).toList());
         settings.insertPlaces(concat(toCreate, toUpdate).stream().flatMap(c -> c.places().stream()).toList());
         for (Candidate candidate : toCreate) {
             changes.add(new Change("SETTING_IMPORTED", "setting", String.valueOf(candidate.setting().getUrn()), null,
-                    SettingService.snapshot(candidate.setting(), candidate.places()), "GIAS import"));
+                    SettingService.snapshot(candidate.setting(), candidate.places()), "GIAS import", scope(candidate.setting())));
         }
         audit.recordAll(changes);
+    }
+
+    private static AuditTrail.Scope scope(SettingRecord setting) {
+        return new AuditTrail.Scope(setting.getLaCode(), setting.getProviderId(), false);
     }
 
     private static <T> List<T> concat(List<T> a, List<T> b) {

@@ -18,7 +18,10 @@ import uk.sendplan.api.settings.SettingInputs.RegisterSettingInput;
 import uk.sendplan.api.settings.SettingInputs.SetPlacesInput;
 import uk.sendplan.api.settings.SettingInputs.SetRegistrationStatusInput;
 import uk.sendplan.api.settings.SettingInputs.UpdateSettingInput;
+import uk.sendplan.api.system.Access;
+import uk.sendplan.api.system.Actor;
 import uk.sendplan.api.system.ApiException;
+import uk.sendplan.api.system.Role;
 import uk.sendplan.api.system.Cursors;
 import uk.sendplan.db.jooq.tables.records.ProviderRecord;
 import uk.sendplan.db.jooq.tables.records.SettingRecord;
@@ -55,16 +58,28 @@ public class SettingService {
     private final SettingRepository settings;
     private final ReferenceData reference;
     private final AuditTrail audit;
+    private final Access access;
 
-    SettingService(SettingRepository settings, ReferenceData reference, AuditTrail audit) {
+    SettingService(SettingRepository settings, ReferenceData reference, AuditTrail audit, Access access) {
         this.settings = settings;
         this.reference = reference;
         this.audit = audit;
+        this.access = access;
+    }
+
+    /** The register is public to every role: settings, places, vacancies and providers hold no child-level data. */
+    private void requireSignedIn(String operation) {
+        access.require(operation, Role.values());
+    }
+
+    private static AuditTrail.Scope scope(SettingRecord s) {
+        return new AuditTrail.Scope(s.getLaCode(), s.getProviderId(), false);
     }
 
     // ------------------------------------------------------------------ reads
 
     public Optional<SettingView> find(int urn) {
+        requireSignedIn("setting");
         return settings.find(urn);
     }
 
@@ -77,6 +92,7 @@ public class SettingService {
     }
 
     public Optional<ProviderView> provider(long id) {
+        requireSignedIn("provider");
         return settings.provider(id);
     }
 
@@ -89,6 +105,7 @@ public class SettingService {
     }
 
     SettingPage search(SettingFilter filter, int limit, String after) {
+        requireSignedIn("settings");
         SettingFilter f = filter == null ? SettingFilter.NONE : filter;
         Condition condition = condition(f);
         List<SelectField<?>> extra = new ArrayList<>();
@@ -184,6 +201,7 @@ public class SettingService {
     }
 
     List<ProviderView> providers(String nameContains, Long afterId, int limit) {
+        requireSignedIn("providers");
         Condition condition = noCondition();
         if (nameContains != null && !nameContains.isBlank()) {
             condition = condition.and(PROVIDER.NAME.containsIgnoreCase(nameContains.trim()));
@@ -251,6 +269,10 @@ public class SettingService {
 
     @Transactional
     SettingView register(RegisterSettingInput input) {
+        Actor actor = access.require("registerSetting", Role.PROVIDER, Role.ADMIN);
+        if (actor.is(Role.PROVIDER) && !String.valueOf(actor.providerId()).equals(input.providerId())) {
+            throw ApiException.forbidden("registerSetting: a provider registers settings for its own organisation only (input.providerId)");
+        }
         SettingRules.checkUrn("input.urn", input.urn());
         if (settings.exists(input.urn())) {
             throw ApiException.badRequest("input.urn", "a setting with URN " + input.urn() + " is already registered");
@@ -283,14 +305,16 @@ public class SettingService {
         record.setUpdatedAt(record.getCreatedAt());
         settings.insert(record);
         settings.insertPlaces(places);
-        audit.record("SETTING_REGISTERED", "setting", input.urn(), null, snapshot(record, places), null);
+        audit.record(scope(record), "SETTING_REGISTERED", "setting", input.urn(), null, snapshot(record, places), null);
         return settings.find(input.urn()).orElseThrow();
     }
 
     @Transactional
     SettingView update(UpdateSettingInput input) {
-        SettingRecord record = settings.lock(input.urn())
-                .orElseThrow(() -> ApiException.notFound("input.urn", "no setting with URN " + input.urn()));
+        SettingRecord record = lockOwned("updateSetting", input.urn());
+        if (input.providerId() != null && access.actor().is(Role.PROVIDER) && !String.valueOf(access.actor().providerId()).equals(input.providerId())) {
+            throw ApiException.forbidden("updateSetting: a provider can't hand a setting to another organisation (input.providerId)");
+        }
         Map<String, Object> before = snapshot(record, null);
         if (input.name() != null) {
             record.setName(SettingRules.checkName("input.name", input.name()));
@@ -339,20 +363,19 @@ public class SettingService {
         }
         if (record.changed()) {
             settings.update(record);
-            audit.record("SETTING_UPDATED", "setting", input.urn(), before, snapshot(record, null), null);
+            audit.record(scope(record), "SETTING_UPDATED", "setting", input.urn(), before, snapshot(record, null), null);
         }
         return settings.find(input.urn()).orElseThrow();
     }
 
     @Transactional
     SettingView setPlaces(SetPlacesInput input) {
-        SettingRecord record = settings.lock(input.urn())
-                .orElseThrow(() -> ApiException.notFound("input.urn", "no setting with URN " + input.urn()));
+        SettingRecord record = lockOwned("setPlaces", input.urn());
         List<PlaceView> places = checkPlaces("input.places", input.urn(), record.getAgeFrom(), record.getAgeTo(), input.places());
         List<PlaceView> before = settings.places(List.of(input.urn())).get(input.urn());
         settings.replacePlaces(input.urn(), places);
         settings.update(record);
-        audit.record("PLACES_SET", "setting", input.urn(), Map.of("places", placesSnapshot(before)),
+        audit.record(scope(record), "PLACES_SET", "setting", input.urn(), Map.of("places", placesSnapshot(before)),
                 Map.of("places", placesSnapshot(places)), null);
         return settings.find(input.urn()).orElseThrow();
     }
@@ -365,6 +388,7 @@ public class SettingService {
     /** Opens, suspends or closes a setting; suspending or closing needs a reason. Audited. */
     @Transactional
     public SettingView changeRegistrationStatus(String field, int urn, String status, String reason) {
+        access.require("setRegistrationStatus", Role.REGULATOR, Role.ADMIN);
         SettingRecord record = settings.lock(urn)
                 .orElseThrow(() -> ApiException.notFound(field + ".urn", "no setting with URN " + urn));
         if (!"OPEN".equals(status) && (reason == null || reason.isBlank())) {
@@ -377,12 +401,13 @@ public class SettingService {
         record.setRegistrationStatus(status);
         record.setStatusReason(reason == null || reason.isBlank() ? null : reason.trim());
         settings.update(record);
-        audit.record("REGISTRATION_STATUS_CHANGED", "setting", urn, before, statusSnapshot(record), record.getStatusReason());
+        audit.record(scope(record), "REGISTRATION_STATUS_CHANGED", "setting", urn, before, statusSnapshot(record), record.getStatusReason());
         return settings.find(urn).orElseThrow();
     }
 
     @Transactional
     ProviderView registerProvider(RegisterProviderInput input) {
+        access.require("registerProvider", Role.ADMIN);
         ProviderRecord record = new ProviderRecord();
         record.setName(SettingRules.checkName("input.name", input.name()));
         if (input.companyNumber() != null && !input.companyNumber().isBlank()) {
@@ -410,7 +435,7 @@ public class SettingService {
         record.setDemo(false);
         long id = settings.insertProvider(record);
         record.setId(id);
-        audit.record("PROVIDER_REGISTERED", "provider", id, null, providerSnapshot(record), null);
+        audit.record(new AuditTrail.Scope(record.getLaCode(), id, false), "PROVIDER_REGISTERED", "provider", id, null, providerSnapshot(record), null);
         return settings.provider(id).orElseThrow();
     }
 
@@ -427,6 +452,7 @@ public class SettingService {
     /** Registers providers, returning their ids in the same order. */
     @Transactional
     public List<Long> registerProviders(List<ProviderDraft> drafts, String reason) {
+        access.require("registerProvider", Role.ADMIN);
         List<Long> ids = new ArrayList<>();
         List<AuditTrail.Change> changes = new ArrayList<>();
         for (ProviderDraft draft : drafts) {
@@ -440,7 +466,8 @@ public class SettingService {
             long id = settings.insertProvider(record);
             record.setId(id);
             ids.add(id);
-            changes.add(new AuditTrail.Change("PROVIDER_REGISTERED", "provider", String.valueOf(id), null, providerSnapshot(record), reason));
+            changes.add(new AuditTrail.Change("PROVIDER_REGISTERED", "provider", String.valueOf(id), null, providerSnapshot(record), reason,
+                    new AuditTrail.Scope(record.getLaCode(), id, false)));
         }
         audit.recordAll(changes);
         return ids;
@@ -449,6 +476,7 @@ public class SettingService {
     /** Registers settings with their places in bulk, each audited. The drafts are trusted to be valid. */
     @Transactional
     public void registerAll(List<SettingDraft> drafts, String reason) {
+        access.require("registerSetting", Role.ADMIN);
         List<SettingRecord> records = new ArrayList<>();
         List<PlaceView> places = new ArrayList<>();
         List<AuditTrail.Change> changes = new ArrayList<>();
@@ -475,7 +503,7 @@ public class SettingService {
             List<PlaceView> settingPlaces = d.places().stream()
                     .map(p -> new PlaceView(d.urn(), p.need(), p.phase(), p.capacity(), p.occupied(), List.of())).toList();
             places.addAll(settingPlaces);
-            changes.add(new AuditTrail.Change("SETTING_REGISTERED", "setting", String.valueOf(d.urn()), null, snapshot(r, settingPlaces), reason));
+            changes.add(new AuditTrail.Change("SETTING_REGISTERED", "setting", String.valueOf(d.urn()), null, snapshot(r, settingPlaces), reason, scope(r)));
         }
         settings.insertSettings(records);
         settings.insertPlaces(places);
@@ -483,6 +511,16 @@ public class SettingService {
     }
 
     // ------------------------------------------------------------------ rules
+
+    /** The setting, locked for the change, if the actor may change it: its own provider or an admin. */
+    private SettingRecord lockOwned(String operation, int urn) {
+        Actor actor = access.require(operation, Role.PROVIDER, Role.ADMIN);
+        Optional<SettingRecord> record = settings.lock(urn);
+        if (actor.is(Role.PROVIDER) && (record.isEmpty() || !record.get().getProviderId().equals(actor.providerId()))) {
+            throw access.outOfScope(operation);
+        }
+        return record.orElseThrow(() -> ApiException.notFound("input.urn", "no setting with URN " + urn));
+    }
 
     private long requireProvider(String field, String id) {
         long providerId = parseId(field, id);

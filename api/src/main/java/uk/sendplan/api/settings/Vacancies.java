@@ -5,7 +5,9 @@ import org.jooq.DSLContext;
 import org.jooq.Records;
 import org.springframework.stereotype.Component;
 import uk.sendplan.api.reference.ReferenceData;
+import uk.sendplan.api.system.Access;
 import uk.sendplan.api.system.ApiException;
+import uk.sendplan.api.system.Role;
 
 import java.util.List;
 
@@ -38,13 +40,16 @@ class Vacancies {
 
     private final DSLContext db;
     private final ReferenceData reference;
+    private final Access access;
 
-    Vacancies(DSLContext db, ReferenceData reference) {
+    Vacancies(DSLContext db, ReferenceData reference, Access access) {
         this.db = db;
         this.reference = reference;
+        this.access = access;
     }
 
     VacancySummary summarise(String laCode, String regionCode, String need, String phase) {
+        access.require("vacancies", Role.values());
         if (laCode != null && regionCode != null) {
             throw ApiException.badRequest("laCode", "give either laCode or regionCode, not both");
         }

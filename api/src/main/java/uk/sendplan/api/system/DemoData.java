@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import uk.sendplan.api.settings.SettingService;
 
@@ -13,6 +14,7 @@ import uk.sendplan.api.settings.SettingService;
  * Off with {@code send.demo.enabled=false} (SEND_DEMO_ENABLED=false); never touches a register that already has settings.
  */
 @Component
+@Order(1)
 class DemoData implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);

@@ -53,7 +53,9 @@ class EmbeddedPostgresConfiguration {
                 .start();
     }
 
+    /** Bound to spring.datasource.hikari.* like Boot's own pool, so the statement timeout applies here too. */
     @Bean(destroyMethod = "close")
+    @ConfigurationProperties("spring.datasource.hikari")
     HikariDataSource dataSource(EmbeddedPostgres postgres) throws SQLException {
         createDatabaseIfMissing(postgres.getPostgresDatabase());
         HikariDataSource dataSource = new HikariDataSource();

@@ -16,6 +16,11 @@ import static uk.sendplan.db.jooq.Tables.PLACEMENT_REQUEST;
 
 class DemandTest extends GraphQlTestBase {
 
+    @org.junit.jupiter.api.BeforeEach
+    void actAsCamdensCommissioner() {
+        graphQl = asCommissioner("202");
+    }
+
     private static final AtomicInteger NEXT = new AtomicInteger();
 
     /** A demo independent special school in Camden, from the demo register. */
@@ -125,7 +130,8 @@ class DemandTest extends GraphQlTestBase {
         graphQl.documentName("updatePlacementRequest").variable("input", Map.of("id", id, "band", 2)).execute()
                 .errors().expect(e -> e.getMessage().equals("input.id: the request is WITHDRAWN and can no longer change")).verify();
         graphQl.documentName("updatePlacementRequest").variable("input", Map.of("id", "987654321", "band", 2)).execute()
-                .errors().expect(e -> e.getErrorType() == ErrorType.NOT_FOUND).verify();
+                .errors().expect(e -> e.getErrorType() == ErrorType.FORBIDDEN
+                        && e.getMessage().equals("updatePlacementRequest: not found in your scope")).verify();
     }
 
     @Test
@@ -174,6 +180,7 @@ class DemandTest extends GraphQlTestBase {
 
     @Test
     void demoDemandIsRealisticAndReproducible() {
+        graphQl = asCommissioner("213");
         graphQl.documentName("generateDemoDemand").variable("laCode", "213").variable("count", 300).variable("seed", 9).execute()
                 .path("generateDemoDemand.created").entity(Integer.class).isEqualTo(300);
         var first = db.select(PLACEMENT_REQUEST.PRIMARY_NEED, PLACEMENT_REQUEST.AGE, PLACEMENT_REQUEST.BAND, PLACEMENT_REQUEST.EASTING, PLACEMENT_REQUEST.NORTHING)
@@ -201,6 +208,7 @@ class DemandTest extends GraphQlTestBase {
 
     @Test
     void listsAnLasRequestsWithFiltersAndCursors() {
+        graphQl = asCommissioner("318");
         graphQl.documentName("generateDemoDemand").variable("laCode", "318").variable("count", 30).execute()
                 .path("generateDemoDemand.created").entity(Integer.class).isEqualTo(30);
         var page = graphQl.documentName("placementRequests").variable("filter", Map.of("laCode", "318")).variable("first", 20).execute();

@@ -50,7 +50,7 @@ class SettingMutationsTest extends GraphQlTestBase {
 
         graphQl.documentName("auditTrail").variable("entityType", "setting").variable("entityId", String.valueOf(urn)).execute()
                 .path("auditTrail.edges[0].node.action").entity(String.class).isEqualTo("SETTING_REGISTERED")
-                .path("auditTrail.edges[0].node.actor").entity(String.class).isEqualTo("anonymous")
+                .path("auditTrail.edges[0].node.actor").entity(String.class).isEqualTo("admin")
                 .path("auditTrail.edges[0].node.before").valueIsNull()
                 .path("auditTrail.edges[0].node.after.places[0].commissions[1].places").entity(Integer.class).isEqualTo(4);
     }
