@@ -40,7 +40,7 @@ public abstract class GraphQlTestBase {
         registry.add("spring.datasource.password", database::password);
         registry.add("send.demo.password", () -> PASSWORD);
         registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", TestJwts::publicKeyLocation);
-        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestJwts.ISSUER);
+        registry.add("send.security.jwt.issuer", () -> TestJwts.ISSUER);
         registry.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> TestJwts.AUDIENCE);
     }
 

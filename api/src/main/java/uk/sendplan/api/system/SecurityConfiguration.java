@@ -66,6 +66,16 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * With keys given directly (public-key-location or jwk-set-uri) rather than by issuer-uri discovery, Boot checks
+     * no issuer: send.security.jwt.issuer (SEND_SECURITY_JWT_ISSUER) then names the one to require.
+     */
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty("send.security.jwt.issuer")
+    org.springframework.security.oauth2.core.OAuth2TokenValidator<Jwt> requiredIssuer(@Value("${send.security.jwt.issuer}") String issuer) {
+        return new org.springframework.security.oauth2.jwt.JwtIssuerValidator(issuer);
+    }
+
     /** Demo users sign in with HTTP Basic and the demo password (SEND_DEMO_PASSWORD, or one generated at start and logged). */
     @Bean
     @org.springframework.context.annotation.Profile("demo")

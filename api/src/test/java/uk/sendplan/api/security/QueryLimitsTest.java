@@ -1,0 +1,60 @@
+package uk.sendplan.api.security;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import uk.sendplan.api.GraphQlTestBase;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Limits that keep one request from taking the service down. */
+class QueryLimitsTest extends GraphQlTestBase {
+
+    @Test
+    void aQueryDeeperThanTwelveLevelsIsRefusedBeforeItRuns() {
+        // region → LA → region → ... : 14 levels
+        String deep = "{ regions { localAuthorities { region { localAuthorities { region { localAuthorities { region { localAuthorities {"
+                + " region { localAuthorities { region { localAuthorities { region { code } } } } } } } } } } } } } }";
+        graphQl.document(deep).execute().errors()
+                .expect(e -> e.getMessage().contains("maximum query depth exceeded")).verify();
+    }
+
+    @Test
+    void aQueryOverTheComplexityBudgetIsRefusedBeforeItRuns() {
+        StringBuilder wide = new StringBuilder("{");
+        for (int i = 0; i < 90; i++) {
+            wide.append(" a").append(i).append(": settings(first: 1) { totalCount edges { node { urn name } } }");
+        }
+        wide.append(" }");
+        graphQl.document(wide.toString()).execute().errors()
+                .expect(e -> e.getMessage().contains("maximum query complexity exceeded")).verify();
+    }
+
+    @Test
+    void pageSizesAreCappedAtOneHundred() {
+        graphQl.document("{ providers(first: 1000) { totalCount } }").execute().errors()
+                .expect(e -> e.getMessage().equals("first: page size must be between 1 and 100, got 1000")).verify();
+    }
+
+    @Test
+    void aBodyOverTheSizeLimitIsRefusedUnread() {
+        String huge = "x".repeat(101 * 1024 * 1024);
+        client().build().post().contentType(MediaType.APPLICATION_JSON)
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes()))
+                .bodyValue(Map.of("query", "{ regions { code } }", "variables", Map.of("pad", huge)))
+                .exchange().expectStatus().isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
+    }
+
+    @Test
+    void theDemoProfileOffersIntrospectionAndGraphiql() {
+        graphQl.document("{ __schema { queryType { name } } }").execute()
+                .path("__schema.queryType.name").entity(String.class).isEqualTo("Query");
+        var page = org.springframework.test.web.reactive.server.WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        page.get().uri("/graphiql").exchange().expectStatus().isUnauthorized();
+        page.get().uri("/graphiql").header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes()))
+                .exchange().expectStatus().isOk().expectBody(String.class).value(html -> assertThat(html).contains("/webjars/graphiql/2.4.7/graphiql.min.js"));
+        page.get().uri("/actuator").exchange().expectStatus().isUnauthorized();
+    }
+}
