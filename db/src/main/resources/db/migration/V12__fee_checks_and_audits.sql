@@ -26,12 +26,13 @@ CREATE TABLE fee_check (
     checked_at               timestamptz NOT NULL DEFAULT now(),
     verdict                  text NOT NULL CHECK (verdict IN ('WITHIN_REFERENCE', 'ABOVE_REFERENCE', 'ABOVE_CEILING',
                                                               'UPLIFT_ABOVE_CAP', 'NO_APPLICABLE_BAND', 'NOT_REGULATED')),
-    -- the setting as it was at the check, so statistics and exports describe what was checked
-    setting_type             text NOT NULL REFERENCES setting_type (code),
+    -- the setting as it was at the check, so statistics and exports describe what was checked: copies, not references
+    -- (no foreign keys: a check is history, and audits write tens of thousands of them at once)
+    setting_type             text NOT NULL,
     regulated                boolean NOT NULL,
-    la_code                  text NOT NULL REFERENCES local_authority (code),
-    region_code              text NOT NULL REFERENCES region (code),
-    provider_id              bigint NOT NULL REFERENCES provider (id),
+    la_code                  text NOT NULL CHECK (la_code ~ '^[0-9]{3}$'),
+    region_code              text NOT NULL CHECK (region_code ~ '^E12[0-9]{6}$'),
+    provider_id              bigint NOT NULL,
     for_profit               boolean,
     -- the framework band applied and its amounts after the area cost adjustment (regulated fees with a band)
     band_code                text,
