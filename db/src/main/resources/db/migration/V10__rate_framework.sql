@@ -63,11 +63,12 @@ CREATE TABLE rate_area_adjustment (
 
 -- A published framework never changes: the only change allowed after publication is PUBLISHED -> SUPERSEDED when a
 -- correction is published; a superseded one is frozen for good. Bands and adjustments change only while DRAFT.
+-- The rule's name is in the message text as well, where the API's error mapping looks for a constraint's name.
 CREATE FUNCTION rate_framework_published_is_immutable() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 BEGIN
     IF TG_OP = 'DELETE' THEN
         IF OLD.status <> 'DRAFT' THEN
-            RAISE EXCEPTION 'rate framework % is % and cannot be deleted', OLD.id, OLD.status
+            RAISE EXCEPTION 'rate framework % is % and cannot be deleted (constraint "rate_framework_published_is_immutable")', OLD.id, OLD.status
                 USING ERRCODE = 'check_violation', CONSTRAINT = 'rate_framework_published_is_immutable';
         END IF;
         RETURN OLD;
@@ -83,7 +84,7 @@ BEGIN
             OLD.created_at, OLD.created_by, OLD.published_at, OLD.published_by) THEN
         RETURN NEW;
     END IF;
-    RAISE EXCEPTION 'rate framework % is % and never changes', OLD.id, OLD.status
+    RAISE EXCEPTION 'rate framework % is % and never changes (constraint "rate_framework_published_is_immutable")', OLD.id, OLD.status
         USING ERRCODE = 'check_violation', CONSTRAINT = 'rate_framework_published_is_immutable';
 END $$;
 
@@ -99,7 +100,7 @@ BEGIN
     SELECT status INTO framework_status FROM rate_framework WHERE id = framework;
     IF framework_status <> 'DRAFT'
        OR (TG_OP = 'UPDATE' AND OLD.framework_id <> NEW.framework_id) THEN
-        RAISE EXCEPTION 'rate framework % is % and never changes (% on %)', framework, framework_status, TG_OP, TG_TABLE_NAME
+        RAISE EXCEPTION 'rate framework % is % and never changes: % on % (constraint "rate_framework_published_is_immutable")', framework, framework_status, TG_OP, TG_TABLE_NAME
             USING ERRCODE = 'check_violation', CONSTRAINT = 'rate_framework_published_is_immutable';
     END IF;
     RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;

@@ -34,7 +34,7 @@ CREATE INDEX fee_year_idx ON fee (financial_year, setting_urn);
 -- Shared by the fee tables that keep history (fees here; checks, audits and finding events in V12).
 CREATE FUNCTION fee_records_are_append_only() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 BEGIN
-    RAISE EXCEPTION '% is append-only: % is not allowed', TG_TABLE_NAME, TG_OP
+    RAISE EXCEPTION '% is append-only: % is not allowed (constraint "fee_records_are_append_only")', TG_TABLE_NAME, TG_OP
         USING ERRCODE = 'check_violation', CONSTRAINT = 'fee_records_are_append_only';
 END $$;
 

@@ -91,7 +91,7 @@ BEGIN
           IS DISTINCT FROM (OLD.id, OLD.fee_id, OLD.audit_id, OLD.check_id, OLD.verdict, OLD.opened_at)
        OR NOT ((OLD.status = 'OPEN' AND NEW.status = 'PROVIDER_RESPONDED')
                OR (OLD.status = 'PROVIDER_RESPONDED' AND NEW.status IN ('ACCEPTED', 'UPHELD', 'ESCALATED'))) THEN
-        RAISE EXCEPTION 'fee finding %: % from % is not allowed', OLD.id, TG_OP, OLD.status
+        RAISE EXCEPTION 'fee finding %: % from % is not allowed (constraint "fee_finding_legal_transition")', OLD.id, TG_OP, OLD.status
             USING ERRCODE = 'check_violation', CONSTRAINT = 'fee_finding_legal_transition';
     END IF;
     RETURN NEW;
