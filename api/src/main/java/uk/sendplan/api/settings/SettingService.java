@@ -100,8 +100,15 @@ public class SettingService {
         return settings.providers(ids);
     }
 
-    List<SettingView> settingsOf(long providerId) {
+    /** A provider's settings, by URN. */
+    public List<SettingView> settingsOf(long providerId) {
         return settings.byProvider(providerId);
+    }
+
+    /** Every demo setting, by URN: what demo data of other features (fee schedules) is generated for. */
+    public List<SettingView> demoSettings() {
+        return settings.search(SETTING.DEMO.isTrue(), List.of(), List.of(SETTING.URN.asc()), noCondition(), Integer.MAX_VALUE)
+                .stream().map(SettingRepository::view).toList();
     }
 
     SettingPage search(SettingFilter filter, int limit, String after) {

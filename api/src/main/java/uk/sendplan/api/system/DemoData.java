@@ -7,6 +7,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import uk.sendplan.api.fees.DemoFees;
 import uk.sendplan.api.settings.SettingService;
 
 /**
@@ -22,12 +23,15 @@ class DemoData implements ApplicationRunner {
     private final boolean enabled;
     private final SettingService settings;
     private final DemoRegister register;
+    private final DemoFees fees;
     private final CurrentUser currentUser;
 
-    DemoData(@Value("${send.demo.enabled:true}") boolean enabled, SettingService settings, DemoRegister register, CurrentUser currentUser) {
+    DemoData(@Value("${send.demo.enabled:true}") boolean enabled, SettingService settings, DemoRegister register, DemoFees fees,
+             CurrentUser currentUser) {
         this.enabled = enabled;
         this.settings = settings;
         this.register = register;
+        this.fees = fees;
         this.currentUser = currentUser;
     }
 
@@ -41,6 +45,10 @@ class DemoData implements ApplicationRunner {
             int count = register.load();
             log.info("Loaded the demo register: {} generated settings (URNs 9,000,000+, marked demo) in {} ms",
                     count, (System.nanoTime() - start) / 1_000_000);
+            long feesStart = System.nanoTime();
+            int feeCount = fees.load();
+            log.info("Loaded demo fees: an illustrative rates framework and {} fees (2025-26 and 2026-27) in {} ms",
+                    feeCount, (System.nanoTime() - feesStart) / 1_000_000);
         });
     }
 }

@@ -32,7 +32,18 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
             Map.entry("place_commissions_within_capacity", "commissioned places must not exceed capacity"),
             Map.entry("setting_pkey", "a setting with this URN is already registered"),
             Map.entry("provider_company_number_key", "a provider with this company number is already registered"),
-            Map.entry("provider_one_per_la", "this local authority already has its provider record"));
+            Map.entry("provider_one_per_la", "this local authority already has its provider record"),
+            Map.entry("financial_year_format", "a financial year is written like 2026-27"),
+            Map.entry("rate_framework_published_is_immutable", "a published rates framework never changes; publish a correction instead"),
+            Map.entry("rate_framework_one_published", "a financial year has one published rates framework in force"),
+            Map.entry("rate_framework_one_draft", "a financial year has at most one DRAFT rates framework at a time"),
+            Map.entry("rate_framework_version_unique", "this rates framework version was created meanwhile; try again"),
+            Map.entry("fee_revision_unique", "this fee was submitted or revised meanwhile; read it again and submit an explicit revision"),
+            Map.entry("fee_annual_fee_range", "an annual fee must be more than 0.00 and at most 1,500,000.00"),
+            Map.entry("fee_breakdown_adds_up", "a cost breakdown must add up to the annual fee"),
+            Map.entry("fee_records_are_append_only", "fees, fee checks, audits and finding events are never changed or deleted"),
+            Map.entry("fee_finding_legal_transition", "a finding moves only OPEN -> PROVIDER_RESPONDED -> ACCEPTED, UPHELD or ESCALATED"),
+            Map.entry("fee_finding_fee_id_key", "this fee revision already has a finding"));
 
     @Override
     protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {

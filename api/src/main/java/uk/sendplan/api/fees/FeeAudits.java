@@ -1,0 +1,297 @@
+package uk.sendplan.api.fees;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import uk.sendplan.api.audit.AuditTrail;
+import uk.sendplan.api.fees.FeeAuditRepository.FindingQuery;
+import uk.sendplan.api.fees.FeeAuditRepository.NewEvent;
+import uk.sendplan.api.fees.FeeAuditRepository.NewFinding;
+import uk.sendplan.api.fees.FeeAuditView.ProviderFindingCount;
+import uk.sendplan.api.fees.FeeAuditView.Scope;
+import uk.sendplan.api.fees.FeeAuditView.Statistic;
+import uk.sendplan.api.fees.FeeCheckRunner.Checked;
+import uk.sendplan.api.fees.FeeChecker.SettingFacts;
+import uk.sendplan.api.fees.FeeFindingView.Event;
+import uk.sendplan.api.fees.FeeInputs.FeeFindingFilter;
+import uk.sendplan.api.fees.FeeInputs.FeeScopeInput;
+import uk.sendplan.api.fees.FeeInputs.SetFeeFindingStatusInput;
+import uk.sendplan.api.fees.FeeInputs.VerdictCount;
+import uk.sendplan.api.reference.ReferenceData;
+import uk.sendplan.api.settings.ProviderView;
+import uk.sendplan.api.settings.SettingService;
+import uk.sendplan.api.settings.SettingView;
+import uk.sendplan.api.system.ApiException;
+import uk.sendplan.api.system.Csv;
+import uk.sendplan.api.system.CurrentUser;
+import uk.sendplan.api.system.Page;
+import uk.sendplan.db.jooq.tables.records.FeeFindingRecord;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Regulators' fee audits and the findings they open, worked OPEN -> PROVIDER_RESPONDED -> ACCEPTED / UPHELD /
+ * ESCALATED; audit statistics and the findings export. Every change is audited in the same transaction.
+ */
+@Service
+class FeeAudits {
+
+    /** Where a finding may go next; ACCEPTED, UPHELD and ESCALATED are decisions and final. */
+    static final Map<String, List<String>> TRANSITIONS = Map.of(
+            "OPEN", List.of("PROVIDER_RESPONDED"),
+            "PROVIDER_RESPONDED", List.of("ACCEPTED", "UPHELD", "ESCALATED"));
+
+    static final List<String> CSV_HEADER = List.of("finding_id", "status", "verdict", "financial_year", "urn", "setting_name",
+            "setting_type", "la_code", "region_code", "provider_id", "provider_name", "for_profit", "band", "kind", "fee_revision",
+            "annual_fee", "adjusted_reference", "adjusted_ceiling", "excess_over_reference", "excess_over_reference_percent",
+            "previous_fee", "uplift_percent", "max_uplift_percent", "justification", "framework_id", "framework_version",
+            "audit_id", "opened_at", "updated_at", "last_note", "last_actor", "reasons");
+
+    private final FeeAuditRepository audits;
+    private final FeeRepository fees;
+    private final FeeCheckRunner checks;
+    private final RateFrameworks frameworks;
+    private final SettingService settings;
+    private final ReferenceData reference;
+    private final AuditTrail audit;
+    private final CurrentUser currentUser;
+
+    FeeAudits(FeeAuditRepository audits, FeeRepository fees, FeeCheckRunner checks, RateFrameworks frameworks,
+              SettingService settings, ReferenceData reference, AuditTrail audit, CurrentUser currentUser) {
+        this.audits = audits;
+        this.fees = fees;
+        this.checks = checks;
+        this.frameworks = frameworks;
+        this.settings = settings;
+        this.reference = reference;
+        this.audit = audit;
+        this.currentUser = currentUser;
+    }
+
+    // ------------------------------------------------------------------ audits
+
+    /**
+     * Checks every current fee of a year in scope against the published framework and opens a finding on each fee
+     * that needs one and has none yet (one finding per fee revision, so re-running an audit raises nothing twice).
+     */
+    @Transactional
+    FeeAuditView run(String financialYear, FeeScopeInput scopeInput) {
+        String year = FeeRules.financialYear("financialYear", financialYear);
+        Scope scope = scope(scopeInput);
+        RateFrameworkView framework = frameworks.requirePublished("financialYear", year);
+        List<FeeView> all = fees.current(year, null);
+        Map<Integer, SettingFacts> facts = checks.facts(all);
+        List<FeeView> inScope = all.stream().filter(f -> scope.contains(facts.get(f.urn()))).toList();
+        List<Checked> checked = checks.check(framework, inScope, facts);
+
+        List<Checked> flagged = checked.stream().filter(c -> c.outcome().opensFinding()).toList();
+        Set<Long> alreadyRaised = audits.feesWithFindings(flagged.stream().map(c -> c.fee().id()).toList());
+        List<Checked> toOpen = flagged.stream().filter(c -> !alreadyRaised.contains(c.fee().id())).toList();
+        String actor = currentUser.name();
+        long auditId = audits.insertAudit(year, framework.id(), scope, actor, checked.size(), toOpen.size(), alreadyRaised.size());
+        Map<Long, Long> checkIds = checks.store(framework, checked, "AUDIT", auditId);
+        Map<Long, Long> findingIds = audits.insertFindings(toOpen.stream()
+                .map(c -> new NewFinding(c.fee().id(), auditId, checkIds.get(c.fee().id()), c.outcome().verdict())).toList());
+
+        List<NewEvent> openings = new ArrayList<>();
+        List<AuditTrail.Change> changes = new ArrayList<>();
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("financialYear", year);
+        summary.put("frameworkId", framework.id());
+        summary.put("scope", scopeSnapshot(scope));
+        summary.put("feesChecked", checked.size());
+        summary.put("verdicts", FeeCheckRunner.verdictCounts(checked));
+        summary.put("findingsOpened", toOpen.size());
+        summary.put("findingsAlreadyRaised", alreadyRaised.size());
+        changes.add(new AuditTrail.Change("FEE_AUDIT_RUN", "fee_audit", String.valueOf(auditId), null, summary, null));
+        for (Checked c : toOpen) {
+            long findingId = findingIds.get(c.fee().id());
+            String verdict = c.outcome().verdict();
+            openings.add(new NewEvent(findingId, null, "OPEN", "Opened by fee audit " + auditId + ": " + verdict
+                    + (verdict.equals("ABOVE_REFERENCE") ? " without a justification" : ""), actor));
+            Map<String, Object> after = new LinkedHashMap<>();
+            after.put("status", "OPEN");
+            after.put("verdict", verdict);
+            after.put("auditId", auditId);
+            after.put("fee", FeeSchedules.snapshot(c.fee(), c.outcome()));
+            after.put("urn", c.fee().urn());
+            after.put("financialYear", year);
+            changes.add(new AuditTrail.Change("FEE_FINDING_OPENED", "fee_finding", String.valueOf(findingId), null, after, null));
+        }
+        audits.insertEvents(openings);
+        audit.recordAll(changes);
+        return audits.find(auditId).orElseThrow();
+    }
+
+    private Scope scope(FeeScopeInput input) {
+        if (input == null) {
+            return new Scope(null, null, null);
+        }
+        if (input.regionCode() != null) {
+            reference.requireRegion("scope.regionCode", input.regionCode());
+        }
+        if (input.laCode() != null) {
+            reference.requireLocalAuthority("scope.laCode", input.laCode());
+        }
+        Long providerId = null;
+        if (input.providerId() != null) {
+            providerId = FeeRules.id("scope.providerId", input.providerId());
+            if (settings.provider(providerId).isEmpty()) {
+                throw ApiException.badRequest("scope.providerId", "no provider with id " + input.providerId());
+            }
+        }
+        return new Scope(input.regionCode(), input.laCode(), providerId);
+    }
+
+    private static Map<String, Object> scopeSnapshot(Scope scope) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("regionCode", scope.regionCode());
+        map.put("laCode", scope.laCode());
+        map.put("providerId", scope.providerId());
+        return map;
+    }
+
+    Optional<FeeAuditView> find(long id) {
+        return audits.find(id);
+    }
+
+    Map<Long, FeeAuditView> findAll(Collection<Long> ids) {
+        return audits.findAll(ids);
+    }
+
+    List<FeeAuditView> list(String financialYear, Long beforeId, int limit) {
+        return audits.list(financialYear == null ? null : FeeRules.financialYear("financialYear", financialYear), beforeId, limit);
+    }
+
+    List<VerdictCount> verdicts(long auditId) {
+        Map<String, Integer> counts = audits.verdicts(auditId);
+        return FeeCheckRunner.VERDICTS.stream().filter(counts::containsKey).map(v -> new VerdictCount(v, counts.get(v))).toList();
+    }
+
+    List<Statistic> statistics(long auditId) {
+        return audits.statistics(auditId);
+    }
+
+    List<ProviderFindingCount> providersWithMostFindings(long auditId, int first) {
+        return audits.providersWithMostFindings(auditId, Page.checkFirst("first", first));
+    }
+
+    // ------------------------------------------------------------------ findings
+
+    Optional<FeeFindingView> finding(long id) {
+        return audits.finding(id);
+    }
+
+    Map<Long, FeeFindingView> findingsByFee(Collection<Long> feeIds) {
+        return audits.findingsByFee(feeIds);
+    }
+
+    List<FeeFindingView> findings(FeeFindingFilter filter, Long beforeId, int limit) {
+        return audits.findings(query(filter), beforeId, limit);
+    }
+
+    int countFindings(FeeFindingFilter filter) {
+        return audits.countFindings(query(filter));
+    }
+
+    Map<Long, List<Event>> events(Collection<Long> findingIds) {
+        return audits.events(findingIds);
+    }
+
+    private FindingQuery query(FeeFindingFilter f) {
+        if (f == null) {
+            return new FindingQuery(null, null, null, null, null, null, null);
+        }
+        if (f.regionCode() != null) {
+            reference.requireRegion("filter.regionCode", f.regionCode());
+        }
+        return new FindingQuery(f.financialYear() == null ? null : FeeRules.financialYear("filter.financialYear", f.financialYear()),
+                f.auditId() == null ? null : FeeRules.id("filter.auditId", f.auditId()), f.statuses(), f.verdict(),
+                f.providerId() == null ? null : FeeRules.id("filter.providerId", f.providerId()), f.urn(), f.regionCode());
+    }
+
+    /** Moves a finding on by one legal step, with a note, recording who did it. */
+    @Transactional
+    FeeFindingView setStatus(SetFeeFindingStatusInput input) {
+        long id = FeeRules.id("input.id", input.id());
+        String note = FeeRules.requiredText("input.note", input.note());
+        FeeFindingRecord finding = audits.lockFinding(id)
+                .orElseThrow(() -> ApiException.notFound("input.id", "no fee finding with id " + input.id()));
+        String from = finding.getStatus();
+        List<String> allowed = TRANSITIONS.getOrDefault(from, List.of());
+        if (!allowed.contains(input.status())) {
+            throw ApiException.badRequest("input.status", "finding " + id + " cannot move from " + from + " to " + input.status()
+                    + (allowed.isEmpty() ? ": " + from + " is a final decision" : "; from " + from + " it can only move to " + String.join(" or ", allowed)));
+        }
+        finding.setStatus(input.status());
+        finding.setUpdatedAt(Instant.now());
+        audits.updateFinding(finding);
+        audits.insertEvents(List.of(new NewEvent(id, from, input.status(), note, currentUser.name())));
+        audit.record("FEE_FINDING_STATUS_CHANGED", "fee_finding", id, Map.of("status", from), Map.of("status", input.status()), note);
+        return audits.finding(id).orElseThrow();
+    }
+
+    /** The matching findings as RFC 4180 CSV, oldest first, with the numbers of the check that opened each. */
+    String csv(FeeFindingFilter filter) {
+        List<FeeFindingView> findings = audits.allFindings(query(filter));
+        Map<Long, FeeView> feesById = fees.findAll(findings.stream().map(FeeFindingView::feeId).toList());
+        Map<Long, FeeCheckView> checksById = fees.checksById(findings.stream().map(FeeFindingView::checkId).toList());
+        Map<Long, RateFrameworkView> frameworksById = frameworks.findAll(checksById.values().stream().map(FeeCheckView::frameworkId).collect(Collectors.toSet()));
+        Map<Integer, SettingView> settingsByUrn = settings.findAll(findings.stream().map(FeeFindingView::urn).collect(Collectors.toSet()));
+        Map<Long, ProviderView> providers = settings.providers(findings.stream().map(FeeFindingView::providerId).collect(Collectors.toSet()));
+        Map<Long, List<Event>> events = audits.events(findings.stream().map(FeeFindingView::id).toList());
+        StringBuilder out = new StringBuilder(Csv.line(CSV_HEADER)).append("\r\n");
+        for (FeeFindingView f : findings) {
+            FeeView fee = feesById.get(f.feeId());
+            FeeCheckView check = checksById.get(f.checkId());
+            Event last = events.get(f.id()).getLast();
+            List<Object> row = new ArrayList<>();
+            row.add(f.id());
+            row.add(f.status());
+            row.add(f.verdict());
+            row.add(f.financialYear());
+            row.add(f.urn());
+            row.add(settingsByUrn.get(f.urn()).name());
+            row.add(check.settingType());
+            row.add(check.laCode());
+            row.add(check.regionCode());
+            row.add(f.providerId());
+            row.add(providers.get(f.providerId()).name());
+            row.add(check.forProfit());
+            row.add(fee.band());
+            row.add(fee.kind());
+            row.add(fee.revision());
+            row.add(fee.annualFee().toPlainString());
+            row.add(plain(check.adjustedReference()));
+            row.add(plain(check.adjustedCeiling()));
+            row.add(plain(check.excessOverReference()));
+            row.add(plain(check.excessOverReferencePercent()));
+            row.add(plain(check.previousFee()));
+            row.add(plain(check.upliftPercent()));
+            row.add(check.maxUpliftPercent().toPlainString());
+            row.add(fee.justification());
+            row.add(check.frameworkId());
+            row.add(frameworksById.get(check.frameworkId()).version());
+            row.add(f.auditId());
+            row.add(f.openedAt());
+            row.add(f.updatedAt());
+            row.add(last.note());
+            row.add(last.actor());
+            row.add(String.join(" | ", check.reasons()));
+            out.append(Csv.line(row)).append("\r\n");
+        }
+        return out.toString();
+    }
+
+    private static String plain(BigDecimal value) {
+        return value == null ? null : value.toPlainString();
+    }
+}

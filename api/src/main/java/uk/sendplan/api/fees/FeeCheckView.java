@@ -1,0 +1,71 @@
+package uk.sendplan.api.fees;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A fee check as stored (or, for checkFee, as it would be stored: id and fee null, occasion PROPOSAL). The amounts
+ * derived from the stored ones (excess over reference and ceiling) are computed here so they always agree.
+ */
+record FeeCheckView(Long id, Long feeId, long frameworkId, String occasion, Long auditId, Instant checkedAt, String verdict,
+                    long annualFeePence, String settingType, boolean regulated, String laCode, String regionCode,
+                    long providerId, Boolean forProfit, String bandCode, BigDecimal areaMultiplier,
+                    Long adjustedReferencePence, Long adjustedCeilingPence, Long previousFeePence, BigDecimal upliftPercent,
+                    BigDecimal maxUpliftPercent, boolean justified, List<String> reasons) {
+
+    /** A check made for checkFee: not stored, so without id, fee or audit. */
+    static FeeCheckView proposal(long frameworkId, long annualFeePence, FeeChecker.Outcome o) {
+        FeeChecker.SettingFacts s = o.setting();
+        return new FeeCheckView(null, null, frameworkId, "PROPOSAL", null, Instant.now(), o.verdict(), annualFeePence, s.type(),
+                s.regulated(), s.laCode(), s.regionCode(), s.providerId(), s.forProfit(), o.bandCode(), o.areaMultiplier(),
+                o.adjustedReferencePence(), o.adjustedCeilingPence(), o.previousFeePence(), o.upliftPercent(), o.maxUpliftPercent(),
+                o.justified(), o.reasons());
+    }
+
+    public BigDecimal annualFee() {
+        return Money.pounds(annualFeePence);
+    }
+
+    public BigDecimal adjustedReference() {
+        return Money.poundsOrNull(adjustedReferencePence);
+    }
+
+    public BigDecimal adjustedCeiling() {
+        return Money.poundsOrNull(adjustedCeilingPence);
+    }
+
+    public BigDecimal previousFee() {
+        return Money.poundsOrNull(previousFeePence);
+    }
+
+    Long excessOverReferencePence() {
+        return excess(adjustedReferencePence);
+    }
+
+    Long excessOverCeilingPence() {
+        return excess(adjustedCeilingPence);
+    }
+
+    public BigDecimal excessOverReference() {
+        return Money.poundsOrNull(excessOverReferencePence());
+    }
+
+    public BigDecimal excessOverReferencePercent() {
+        Long excess = excessOverReferencePence();
+        return excess == null ? null : Money.percentOf(excess, adjustedReferencePence);
+    }
+
+    public BigDecimal excessOverCeiling() {
+        return Money.poundsOrNull(excessOverCeilingPence());
+    }
+
+    public BigDecimal excessOverCeilingPercent() {
+        Long excess = excessOverCeilingPence();
+        return excess == null ? null : Money.percentOf(excess, adjustedCeilingPence);
+    }
+
+    private Long excess(Long limitPence) {
+        return limitPence == null || annualFeePence <= limitPence ? null : annualFeePence - limitPence;
+    }
+}

@@ -1,0 +1,131 @@
+package uk.sendplan.api.fees;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+import uk.sendplan.api.fees.FeeInputs.CheckFeeInput;
+import uk.sendplan.api.fees.FeeInputs.FeePayload;
+import uk.sendplan.api.fees.FeeInputs.ReviseFeeInput;
+import uk.sendplan.api.fees.FeeInputs.SubmitFeesInput;
+import uk.sendplan.api.fees.FeeInputs.SubmitFeesPayload;
+import uk.sendplan.api.fees.RateFrameworkView.Band;
+import uk.sendplan.api.reference.ReferenceData;
+import uk.sendplan.api.reference.ReferenceData.Region;
+import uk.sendplan.api.settings.SettingService;
+import uk.sendplan.api.settings.SettingView;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+@Controller
+class FeeController {
+
+    private final FeeSchedules schedules;
+    private final RateFrameworks frameworks;
+    private final FeeAudits audits;
+    private final SettingService settings;
+    private final ReferenceData reference;
+
+    FeeController(FeeSchedules schedules, RateFrameworks frameworks, FeeAudits audits, SettingService settings, ReferenceData reference) {
+        this.schedules = schedules;
+        this.frameworks = frameworks;
+        this.audits = audits;
+        this.settings = settings;
+        this.reference = reference;
+    }
+
+    @QueryMapping
+    List<FeeView> fees(@Argument int urn, @Argument String financialYear) {
+        return schedules.schedule(urn, financialYear);
+    }
+
+    @QueryMapping
+    FeeView fee(@Argument String id) {
+        return schedules.fee(FeeRules.id("id", id)).orElse(null);
+    }
+
+    @QueryMapping
+    FeeCheckView checkFee(@Argument CheckFeeInput input) {
+        return schedules.checkProposed(input);
+    }
+
+    @MutationMapping
+    SubmitFeesPayload submitFees(@Argument SubmitFeesInput input) {
+        return new SubmitFeesPayload(schedules.submit(input));
+    }
+
+    @MutationMapping
+    FeePayload reviseFee(@Argument ReviseFeeInput input) {
+        return new FeePayload(schedules.revise(input));
+    }
+
+    @BatchMapping(typeName = "Fee")
+    Map<FeeView, SettingView> setting(List<FeeView> fees) {
+        Map<Integer, SettingView> byUrn = settings.findAll(fees.stream().map(FeeView::urn).collect(Collectors.toSet()));
+        return fees.stream().distinct().collect(Collectors.toMap(f -> f, f -> byUrn.get(f.urn())));
+    }
+
+    @BatchMapping(typeName = "Fee")
+    Map<FeeView, FeeCheckView> check(List<FeeView> fees) {
+        Map<Long, FeeCheckView> byFee = schedules.latestChecks(fees.stream().map(FeeView::id).collect(Collectors.toSet()));
+        return fees.stream().distinct().collect(Collectors.toMap(f -> f, f -> byFee.get(f.id())));
+    }
+
+    @BatchMapping(typeName = "Fee")
+    Map<FeeView, FeeFindingView> finding(List<FeeView> fees) {
+        Map<Long, FeeFindingView> byFee = audits.findingsByFee(fees.stream().map(FeeView::id).collect(Collectors.toSet()));
+        Map<FeeView, FeeFindingView> result = new HashMap<>();
+        fees.forEach(f -> {
+            if (byFee.containsKey(f.id())) {
+                result.put(f, byFee.get(f.id()));
+            }
+        });
+        return result;
+    }
+
+    @SchemaMapping(typeName = "Fee")
+    List<FeeCheckView> checks(FeeView fee) {
+        return schedules.checks(fee.id());
+    }
+
+    @SchemaMapping(typeName = "Fee")
+    List<FeeView> revisions(FeeView fee) {
+        return schedules.revisions(fee);
+    }
+
+    @BatchMapping(typeName = "FeeCheck")
+    Map<FeeCheckView, RateFrameworkView> framework(List<FeeCheckView> checks) {
+        Map<Long, RateFrameworkView> byId = frameworks.findAll(checks.stream().map(FeeCheckView::frameworkId).collect(Collectors.toSet()));
+        return checks.stream().distinct().collect(Collectors.toMap(c -> c, c -> byId.get(c.frameworkId())));
+    }
+
+    @BatchMapping(typeName = "FeeCheck")
+    Map<FeeCheckView, Band> band(List<FeeCheckView> checks) {
+        Set<Long> ids = checks.stream().filter(c -> c.bandCode() != null).map(FeeCheckView::frameworkId).collect(Collectors.toSet());
+        Map<Long, RateFrameworkView> byId = frameworks.findAll(ids);
+        Map<FeeCheckView, Band> result = new HashMap<>();
+        checks.stream().filter(c -> c.bandCode() != null)
+                .forEach(c -> result.put(c, byId.get(c.frameworkId()).band(c.bandCode()).orElseThrow()));
+        return result;
+    }
+
+    @BatchMapping(typeName = "FeeCheck")
+    Map<FeeCheckView, FeeAuditView> audit(List<FeeCheckView> checks) {
+        Map<Long, FeeAuditView> byId = audits.findAll(checks.stream().filter(c -> c.auditId() != null).map(FeeCheckView::auditId)
+                .collect(Collectors.toSet()));
+        Map<FeeCheckView, FeeAuditView> result = new HashMap<>();
+        checks.stream().filter(c -> c.auditId() != null).forEach(c -> result.put(c, byId.get(c.auditId())));
+        return result;
+    }
+
+    @SchemaMapping(typeName = "FeeCheck")
+    Region region(FeeCheckView check) {
+        return reference.region(check.regionCode()).orElseThrow();
+    }
+}

@@ -1,0 +1,86 @@
+package uk.sendplan.api.fees;
+
+import uk.sendplan.api.settings.SettingView;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/** GraphQL inputs and payloads of the fee feature. */
+final class FeeInputs {
+
+    private FeeInputs() {
+    }
+
+    record RateBandInput(String code, String description, String kind, int complexity, List<String> needs,
+                         BigDecimal referenceRate, BigDecimal ceiling) {
+    }
+
+    record AreaAdjustmentInput(String regionCode, double multiplier) {
+    }
+
+    record CreateRateFrameworkInput(String financialYear, String name, String description, Double maxUpliftPercent,
+                                    List<RateBandInput> bands, List<AreaAdjustmentInput> areaAdjustments, String copyFromId) {
+    }
+
+    record UpdateRateFrameworkInput(String id, String name, String description, Double maxUpliftPercent,
+                                    List<RateBandInput> bands, List<AreaAdjustmentInput> areaAdjustments) {
+    }
+
+    record PublishRateFrameworkInput(String id, String reason) {
+    }
+
+    record RateFrameworkPayload(RateFrameworkView framework) {
+    }
+
+    record VerdictCount(String verdict, int fees) {
+    }
+
+    record PublishRateFrameworkPayload(RateFrameworkView framework, RateFrameworkView superseded, int feesRechecked,
+                                       List<VerdictCount> verdicts) {
+    }
+
+    record CostBreakdownInput(BigDecimal education, BigDecimal care, BigDecimal therapies, BigDecimal transport,
+                              BigDecimal overheads, BigDecimal surplus) {
+    }
+
+    record FeeInput(int band, String kind, BigDecimal annualFee, CostBreakdownInput breakdown, String justification) {
+    }
+
+    record SubmitFeesInput(int urn, String financialYear, List<FeeInput> fees) {
+    }
+
+    record SubmitFeesPayload(List<FeeView> fees) {
+    }
+
+    record ReviseFeeInput(int urn, String financialYear, int band, String kind, int revises, BigDecimal annualFee,
+                          CostBreakdownInput breakdown, String justification, String reason) {
+    }
+
+    record FeePayload(FeeView fee) {
+    }
+
+    record CheckFeeInput(int urn, String financialYear, int band, String kind, BigDecimal annualFee, String need, String justification) {
+    }
+
+    record FeeScopeInput(String regionCode, String laCode, String providerId) {
+    }
+
+    record FeeAuditPayload(FeeAuditView audit) {
+    }
+
+    record FeeFindingFilter(String financialYear, String auditId, List<String> statuses, String verdict, String providerId,
+                            Integer urn, String regionCode) {
+    }
+
+    record SetFeeFindingStatusInput(String id, String status, String note) {
+    }
+
+    record FeeFindingPayload(FeeFindingView finding) {
+    }
+
+    record SettingsStatusInput(List<Integer> urns, String providerId, String reason) {
+    }
+
+    record SettingsStatusPayload(List<SettingView> settings) {
+    }
+}

@@ -1,0 +1,212 @@
+package uk.sendplan.api.fees;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.springframework.stereotype.Repository;
+import uk.sendplan.api.fees.FeeChecker.Outcome;
+import uk.sendplan.api.fees.FeeView.Breakdown;
+import uk.sendplan.db.jooq.tables.Fee;
+import uk.sendplan.db.jooq.tables.records.FeeCheckRecord;
+import uk.sendplan.db.jooq.tables.records.FeeRecord;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.jooq.impl.DSL.*;
+import static uk.sendplan.db.jooq.Tables.*;
+
+/** Reads and writes of fees (append-only revisions) and their checks. */
+@Repository
+class FeeRepository {
+
+    /** A fee to store: the next revision of its setting, year, band and kind. */
+    record NewFee(int urn, String financialYear, int band, String kind, int revision, long annualFeePence, Breakdown breakdown,
+                  String justification, String revisionReason) {
+    }
+
+    /** A check to store for a stored fee. */
+    record NewCheck(long feeId, long frameworkId, String occasion, Long auditId, Outcome outcome) {
+    }
+
+    private static final int CHUNK = 2000;
+    private static final Fee NEWER = FEE.as("newer");
+    /** The highest revision of its setting, year, band and kind: the fee in force. */
+    private static final Condition IS_CURRENT = notExists(selectOne().from(NEWER)
+            .where(NEWER.SETTING_URN.eq(FEE.SETTING_URN)).and(NEWER.FINANCIAL_YEAR.eq(FEE.FINANCIAL_YEAR))
+            .and(NEWER.BAND.eq(FEE.BAND)).and(NEWER.KIND.eq(FEE.KIND)).and(NEWER.REVISION.gt(FEE.REVISION)));
+    private static final Field<Boolean> CURRENT = field(IS_CURRENT).as("is_current");
+
+    private final DSLContext db;
+    private final BulkCopy bulk;
+
+    FeeRepository(DSLContext db, BulkCopy bulk) {
+        this.db = db;
+        this.bulk = bulk;
+    }
+
+    // ------------------------------------------------------------------ fees
+
+    Optional<FeeView> find(long id) {
+        return fees(FEE.ID.eq(id)).stream().findFirst();
+    }
+
+    Map<Long, FeeView> findAll(Collection<Long> ids) {
+        Map<Long, FeeView> byId = new LinkedHashMap<>();
+        for (List<Long> chunk : chunks(List.copyOf(ids))) {
+            fees(FEE.ID.in(chunk)).forEach(f -> byId.put(f.id(), f));
+        }
+        return byId;
+    }
+
+    /** Current fees of a year, of the given settings (null: every setting), by URN, kind and band. */
+    List<FeeView> current(String financialYear, Collection<Integer> urns) {
+        Condition current = FEE.FINANCIAL_YEAR.eq(financialYear).and(IS_CURRENT);
+        if (urns == null) {
+            return fees(current);
+        }
+        List<FeeView> fees = new ArrayList<>();
+        for (List<Integer> chunk : chunks(List.copyOf(urns))) {
+            fees.addAll(fees(current.and(FEE.SETTING_URN.in(chunk))));
+        }
+        return fees;
+    }
+
+    /** Every revision of one fee, oldest first. */
+    List<FeeView> revisions(int urn, String financialYear, int band, String kind) {
+        return fees(key(urn, financialYear, band, kind));
+    }
+
+    Optional<FeeView> currentFee(int urn, String financialYear, int band, String kind) {
+        return fees(key(urn, financialYear, band, kind).and(IS_CURRENT)).stream().findFirst();
+    }
+
+    /** Current fee amounts of a year by setting, band and kind: last year's fees for uplift checks. */
+    Map<FeeView.Key, Long> currentAmounts(String financialYear, Collection<Integer> urns) {
+        Map<FeeView.Key, Long> amounts = new HashMap<>();
+        current(financialYear, urns).forEach(f -> amounts.put(f.key(), f.annualFeePence()));
+        return amounts;
+    }
+
+    private static Condition key(int urn, String financialYear, int band, String kind) {
+        return FEE.SETTING_URN.eq(urn).and(FEE.FINANCIAL_YEAR.eq(financialYear)).and(FEE.BAND.eq(band)).and(FEE.KIND.eq(kind));
+    }
+
+    private List<FeeView> fees(Condition condition) {
+        return db.select(FEE.asterisk(), CURRENT).from(FEE).where(condition)
+                .orderBy(FEE.SETTING_URN, FEE.KIND, FEE.BAND, FEE.REVISION)
+                .fetch(r -> view(r.into(FEE), r.get(CURRENT)));
+    }
+
+    private static FeeView view(FeeRecord f, boolean current) {
+        Breakdown breakdown = f.getEducationPence() == null ? null : new Breakdown(f.getEducationPence(), f.getCarePence(),
+                f.getTherapiesPence(), f.getTransportPence(), f.getOverheadsPence(), f.getSurplusPence());
+        return new FeeView(f.getId(), f.getSettingUrn(), f.getFinancialYear(), f.getBand(), f.getKind(), f.getRevision(),
+                current, f.getAnnualFeePence(), breakdown, f.getJustification(), f.getRevisionReason(),
+                f.getSubmittedAt(), f.getSubmittedBy());
+    }
+
+    /** Stores fees in bulk; returns them as stored, in the order given. Each is the current revision when written. */
+    List<FeeView> insert(List<NewFee> fees, String submittedBy) {
+        List<Long> ids = bulk.reserveIds(FEE, fees.size());
+        Instant now = Instant.now();
+        List<FeeView> stored = new ArrayList<>(fees.size());
+        List<Object[]> rows = new ArrayList<>(fees.size());
+        for (int i = 0; i < fees.size(); i++) {
+            NewFee f = fees.get(i);
+            Breakdown b = f.breakdown();
+            stored.add(new FeeView(ids.get(i), f.urn(), f.financialYear(), f.band(), f.kind(), f.revision(), true, f.annualFeePence(), b,
+                    f.justification(), f.revisionReason(), now, submittedBy));
+            rows.add(new Object[]{ids.get(i), f.urn(), f.financialYear(), f.band(), f.kind(), f.revision(), f.annualFeePence(),
+                    b == null ? null : b.educationPence(), b == null ? null : b.carePence(), b == null ? null : b.therapiesPence(),
+                    b == null ? null : b.transportPence(), b == null ? null : b.overheadsPence(), b == null ? null : b.surplusPence(),
+                    f.justification(), f.revisionReason(), now, submittedBy});
+        }
+        bulk.copy(FEE, List.of(FEE.ID, FEE.SETTING_URN, FEE.FINANCIAL_YEAR, FEE.BAND, FEE.KIND, FEE.REVISION, FEE.ANNUAL_FEE_PENCE,
+                FEE.EDUCATION_PENCE, FEE.CARE_PENCE, FEE.THERAPIES_PENCE, FEE.TRANSPORT_PENCE, FEE.OVERHEADS_PENCE, FEE.SURPLUS_PENCE,
+                FEE.JUSTIFICATION, FEE.REVISION_REASON, FEE.SUBMITTED_AT, FEE.SUBMITTED_BY), rows);
+        return stored;
+    }
+
+    // ------------------------------------------------------------------ checks
+
+    /** Stores checks in bulk; returns each check's id by its fee's id (one check per fee per call). */
+    Map<Long, Long> insertChecks(List<NewCheck> checks) {
+        List<Long> ids = bulk.reserveIds(FEE_CHECK, checks.size());
+        Instant now = Instant.now();
+        Map<Long, Long> idsByFee = new HashMap<>();
+        List<Object[]> rows = new ArrayList<>(checks.size());
+        for (int i = 0; i < checks.size(); i++) {
+            NewCheck c = checks.get(i);
+            Outcome o = c.outcome();
+            FeeChecker.SettingFacts s = o.setting();
+            idsByFee.put(c.feeId(), ids.get(i));
+            rows.add(new Object[]{ids.get(i), c.feeId(), c.frameworkId(), c.occasion(), c.auditId(), now, o.verdict(), s.type(),
+                    s.regulated(), s.laCode(), s.regionCode(), s.providerId(), s.forProfit(), o.bandCode(), o.areaMultiplier(),
+                    o.adjustedReferencePence(), o.adjustedCeilingPence(), o.previousFeePence(), o.upliftPercent(), o.maxUpliftPercent(),
+                    o.justified(), o.reasons().toArray(String[]::new)});
+        }
+        bulk.copy(FEE_CHECK, List.of(FEE_CHECK.ID, FEE_CHECK.FEE_ID, FEE_CHECK.FRAMEWORK_ID, FEE_CHECK.OCCASION, FEE_CHECK.AUDIT_ID,
+                FEE_CHECK.CHECKED_AT, FEE_CHECK.VERDICT, FEE_CHECK.SETTING_TYPE, FEE_CHECK.REGULATED, FEE_CHECK.LA_CODE,
+                FEE_CHECK.REGION_CODE, FEE_CHECK.PROVIDER_ID, FEE_CHECK.FOR_PROFIT, FEE_CHECK.BAND_CODE, FEE_CHECK.AREA_MULTIPLIER,
+                FEE_CHECK.ADJUSTED_REFERENCE_PENCE, FEE_CHECK.ADJUSTED_CEILING_PENCE, FEE_CHECK.PREVIOUS_FEE_PENCE,
+                FEE_CHECK.UPLIFT_PERCENT, FEE_CHECK.MAX_UPLIFT_PERCENT, FEE_CHECK.JUSTIFIED, FEE_CHECK.REASONS), rows);
+        return idsByFee;
+    }
+
+    /** The latest check of each fee. */
+    Map<Long, FeeCheckView> latestChecks(Collection<Long> feeIds) {
+        Map<Long, FeeCheckView> byFee = new HashMap<>();
+        for (List<Long> chunk : chunks(List.copyOf(feeIds))) {
+            db.select(FEE_CHECK.asterisk(), FEE.ANNUAL_FEE_PENCE).distinctOn(FEE_CHECK.FEE_ID)
+                    .from(FEE_CHECK).join(FEE).on(FEE.ID.eq(FEE_CHECK.FEE_ID))
+                    .where(FEE_CHECK.FEE_ID.in(chunk))
+                    .orderBy(FEE_CHECK.FEE_ID, FEE_CHECK.ID.desc())
+                    .fetch(FeeRepository::checkView).forEach(c -> byFee.put(c.feeId(), c));
+        }
+        return byFee;
+    }
+
+    /** Every check of a fee, newest first. */
+    List<FeeCheckView> checks(long feeId) {
+        return checks(FEE_CHECK.FEE_ID.eq(feeId));
+    }
+
+    Map<Long, FeeCheckView> checksById(Collection<Long> ids) {
+        Map<Long, FeeCheckView> byId = new HashMap<>();
+        for (List<Long> chunk : chunks(List.copyOf(ids))) {
+            checks(FEE_CHECK.ID.in(chunk)).forEach(c -> byId.put(c.id(), c));
+        }
+        return byId;
+    }
+
+    private List<FeeCheckView> checks(Condition condition) {
+        return db.select(FEE_CHECK.asterisk(), FEE.ANNUAL_FEE_PENCE).from(FEE_CHECK).join(FEE).on(FEE.ID.eq(FEE_CHECK.FEE_ID))
+                .where(condition).orderBy(FEE_CHECK.ID.desc()).fetch(FeeRepository::checkView);
+    }
+
+    private static FeeCheckView checkView(Record r) {
+        FeeCheckRecord c = r.into(FEE_CHECK);
+        return new FeeCheckView(c.getId(), c.getFeeId(), c.getFrameworkId(), c.getOccasion(), c.getAuditId(), c.getCheckedAt(),
+                c.getVerdict(), r.get(FEE.ANNUAL_FEE_PENCE), c.getSettingType(), c.getRegulated(), c.getLaCode(), c.getRegionCode(),
+                c.getProviderId(), c.getForProfit(), c.getBandCode(), c.getAreaMultiplier(), c.getAdjustedReferencePence(),
+                c.getAdjustedCeilingPence(), c.getPreviousFeePence(), c.getUpliftPercent(), c.getMaxUpliftPercent(),
+                c.getJustified(), Arrays.asList(c.getReasons()));
+    }
+
+    private static <T> List<List<T>> chunks(List<T> items) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int i = 0; i < items.size(); i += CHUNK) {
+            chunks.add(items.subList(i, Math.min(items.size(), i + CHUNK)));
+        }
+        return chunks;
+    }
+}

@@ -1,0 +1,91 @@
+package uk.sendplan.api.fees;
+
+import uk.sendplan.api.system.ApiException;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** The rules of the fee feature's inputs, each failing with the field path and the rule it breaks. */
+final class FeeRules {
+
+    static final List<String> KINDS = List.of("DAY", "RESIDENTIAL_38_WEEK", "RESIDENTIAL_52_WEEK", "POST_16", "ALTERNATIVE_PROVISION");
+    /** A fee above this is a mistyped amount, not a dear placement; the database refuses it too. */
+    static final long MAX_ANNUAL_FEE_PENCE = 150_000_000L;
+    static final int MIN_BAND = 1;
+    static final int MAX_BAND = 5;
+
+    private static final Pattern FINANCIAL_YEAR = Pattern.compile("[0-9]{4}-[0-9]{2}");
+
+    private FeeRules() {
+    }
+
+    /** "2026-27": April 2026 to March 2027. */
+    static String financialYear(String field, String value) {
+        if (value == null || !FINANCIAL_YEAR.matcher(value).matches()
+                || Integer.parseInt(value.substring(5)) != (Integer.parseInt(value.substring(0, 4)) + 1) % 100) {
+            throw ApiException.badRequest(field, "expected a financial year such as 2026-27, got \"" + value + "\"");
+        }
+        return value;
+    }
+
+    /** "2026-27" → "2025-26". */
+    static String previousYear(String financialYear) {
+        int start = Integer.parseInt(financialYear.substring(0, 4)) - 1;
+        return start + "-" + String.format("%02d", (start + 1) % 100);
+    }
+
+    static int band(String field, int band) {
+        if (band < MIN_BAND || band > MAX_BAND) {
+            throw ApiException.badRequest(field, "unknown band " + band + "; complexity bands are " + MIN_BAND + " to " + MAX_BAND);
+        }
+        return band;
+    }
+
+    /** An annual fee or rate in pence: more than nothing and at most {@link #MAX_ANNUAL_FEE_PENCE}. */
+    static long annualAmount(String field, BigDecimal pounds) {
+        long pence = Money.pence(pounds);
+        if (pence <= 0 || pence > MAX_ANNUAL_FEE_PENCE) {
+            throw ApiException.badRequest(field, "must be more than " + Money.format(0) + " and at most "
+                    + Money.format(MAX_ANNUAL_FEE_PENCE) + " a year, got " + Money.format(pence));
+        }
+        return pence;
+    }
+
+    static long nonNegative(String field, BigDecimal pounds) {
+        long pence = Money.pence(pounds);
+        if (pence < 0) {
+            throw ApiException.badRequest(field, "must not be negative, got " + Money.format(pence));
+        }
+        return pence;
+    }
+
+    static String requiredText(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw ApiException.badRequest(field, "is required and must not be blank");
+        }
+        return value.trim();
+    }
+
+    static String optionalText(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    static long id(String field, String id) {
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest(field, "not an id: \"" + id + "\"");
+        }
+    }
+
+    /** A decimal given as a GraphQL Float, kept exact to the places allowed. */
+    static BigDecimal decimal(String field, double value, int places, BigDecimal min, BigDecimal max) {
+        BigDecimal decimal = BigDecimal.valueOf(value).stripTrailingZeros();
+        if (decimal.scale() > places || decimal.compareTo(min) < 0 || decimal.compareTo(max) > 0) {
+            throw ApiException.badRequest(field, "must be from " + min.toPlainString() + " to " + max.toPlainString()
+                    + " with at most " + places + " decimal places, got " + BigDecimal.valueOf(value).toPlainString());
+        }
+        return decimal.setScale(places);
+    }
+}

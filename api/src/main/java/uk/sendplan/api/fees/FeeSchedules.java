@@ -1,0 +1,267 @@
+package uk.sendplan.api.fees;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import uk.sendplan.api.audit.AuditTrail;
+import uk.sendplan.api.fees.FeeCheckRunner.Checked;
+import uk.sendplan.api.fees.FeeChecker.Outcome;
+import uk.sendplan.api.fees.FeeChecker.SettingFacts;
+import uk.sendplan.api.fees.FeeInputs.CheckFeeInput;
+import uk.sendplan.api.fees.FeeInputs.CostBreakdownInput;
+import uk.sendplan.api.fees.FeeInputs.FeeInput;
+import uk.sendplan.api.fees.FeeInputs.ReviseFeeInput;
+import uk.sendplan.api.fees.FeeInputs.SubmitFeesInput;
+import uk.sendplan.api.fees.FeeRepository.NewFee;
+import uk.sendplan.api.fees.FeeView.Breakdown;
+import uk.sendplan.api.settings.SettingService;
+import uk.sendplan.api.settings.SettingView;
+import uk.sendplan.api.system.ApiException;
+import uk.sendplan.api.system.CurrentUser;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Providers' fee schedules: submissions and explicit revisions (a stored fee is never overwritten), each checked on
+ * submission against the published framework of its year, and checks of proposed fees that store nothing.
+ */
+@Service
+class FeeSchedules {
+
+    private final FeeRepository fees;
+    private final RateFrameworks frameworks;
+    private final FeeCheckRunner checks;
+    private final SettingFactsLoader settingFacts;
+    private final SettingService settings;
+    private final AuditTrail audit;
+    private final CurrentUser currentUser;
+
+    FeeSchedules(FeeRepository fees, RateFrameworks frameworks, FeeCheckRunner checks, SettingFactsLoader settingFacts,
+                 SettingService settings, AuditTrail audit, CurrentUser currentUser) {
+        this.fees = fees;
+        this.frameworks = frameworks;
+        this.checks = checks;
+        this.settingFacts = settingFacts;
+        this.settings = settings;
+        this.audit = audit;
+        this.currentUser = currentUser;
+    }
+
+    // ------------------------------------------------------------------ reads
+
+    /** A setting's current fees for a year. */
+    List<FeeView> schedule(int urn, String financialYear) {
+        String year = FeeRules.financialYear("financialYear", financialYear);
+        if (settings.find(urn).isEmpty()) {
+            throw ApiException.notFound("urn", "no setting with URN " + urn);
+        }
+        return fees.current(year, List.of(urn));
+    }
+
+    Optional<FeeView> fee(long id) {
+        return fees.find(id);
+    }
+
+    Map<Long, FeeView> fees(Collection<Long> ids) {
+        return fees.findAll(ids);
+    }
+
+    List<FeeView> revisions(FeeView fee) {
+        return fees.revisions(fee.urn(), fee.financialYear(), fee.band(), fee.kind());
+    }
+
+    Map<Long, FeeCheckView> latestChecks(Collection<Long> feeIds) {
+        return fees.latestChecks(feeIds);
+    }
+
+    List<FeeCheckView> checks(long feeId) {
+        return fees.checks(feeId);
+    }
+
+    Map<Long, FeeCheckView> checksById(Collection<Long> ids) {
+        return fees.checksById(ids);
+    }
+
+    /** Current fees of many settings for a year, by URN. */
+    Map<Integer, List<FeeView>> current(String financialYear, Collection<Integer> urns) {
+        return fees.current(financialYear, urns).stream().collect(Collectors.groupingBy(FeeView::urn, TreeMap::new, Collectors.toList()));
+    }
+
+    // ------------------------------------------------------------------ checks of proposed fees
+
+    FeeCheckView checkProposed(CheckFeeInput input) {
+        return proposed("input", FeeRules.financialYear("input.financialYear", input.financialYear()), input.urn(), input.band(),
+                input.kind(), FeeRules.annualAmount("input.annualFee", input.annualFee()), input.need(),
+                FeeRules.optionalText(input.justification()) != null);
+    }
+
+    /** Checks a fee as a submission would be checked, storing nothing. */
+    FeeCheckView proposed(String field, String financialYear, int urn, int band, String kind, long annualFeePence, String need,
+                          boolean justified) {
+        SettingFacts setting = settingFacts.load(List.of(urn)).get(urn);
+        if (setting == null) {
+            throw ApiException.notFound(field + ".urn", "no setting with URN " + urn);
+        }
+        FeeRules.band(field + ".band", band);
+        RateFrameworkView framework = frameworks.requirePublished(field + ".financialYear", financialYear);
+        Long previous = fees.currentFee(urn, FeeRules.previousYear(financialYear), band, kind).map(FeeView::annualFeePence).orElse(null);
+        Outcome outcome = FeeChecker.check(framework, setting, band, kind, annualFeePence, justified, previous, need);
+        return FeeCheckView.proposal(framework.id(), annualFeePence, outcome);
+    }
+
+    // ------------------------------------------------------------------ submissions
+
+    @Transactional
+    List<FeeView> submit(SubmitFeesInput input) {
+        String year = FeeRules.financialYear("input.financialYear", input.financialYear());
+        requireSettingTakingFees(input.urn());
+        RateFrameworkView framework = frameworks.requirePublished("input.financialYear", year);
+        if (input.fees().isEmpty()) {
+            throw ApiException.badRequest("input.fees", "give at least one fee");
+        }
+        Map<FeeView.Key, FeeView> existing = new LinkedHashMap<>();
+        fees.current(year, List.of(input.urn())).forEach(f -> existing.put(f.key(), f));
+        Set<FeeView.Key> given = new HashSet<>();
+        List<NewFee> newFees = new ArrayList<>();
+        for (int i = 0; i < input.fees().size(); i++) {
+            FeeInput in = input.fees().get(i);
+            String at = "input.fees[" + i + "]";
+            NewFee fee = newFee(at, input.urn(), year, in.band(), in.kind(), 1, in.annualFee(), in.breakdown(), in.justification(), null);
+            FeeView.Key key = new FeeView.Key(input.urn(), fee.band(), fee.kind());
+            if (!given.add(key)) {
+                throw ApiException.badRequest(at, "band " + fee.band() + " " + fee.kind() + " is given twice");
+            }
+            FeeView current = existing.get(key);
+            if (current != null) {
+                throw ApiException.badRequest(at, "setting " + input.urn() + " already has a fee for " + year + " " + current.label()
+                        + " (revision " + current.revision() + "); a change must be an explicit revision with reviseFee, which keeps the old one");
+            }
+            newFees.add(fee);
+        }
+        List<FeeView> stored = fees.insert(newFees, currentUser.name());
+        List<Checked> checked = checks.check(framework, stored);
+        checks.store(framework, checked, "SUBMISSION", null);
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("urn", input.urn());
+        after.put("financialYear", year);
+        after.put("fees", checked.stream().map(c -> snapshot(c.fee(), c.outcome())).toList());
+        audit.record("FEES_SUBMITTED", "fee_schedule", FeeView.scheduleId(input.urn(), year), null, after, null);
+        return stored;
+    }
+
+    @Transactional
+    FeeView revise(ReviseFeeInput input) {
+        String year = FeeRules.financialYear("input.financialYear", input.financialYear());
+        requireSettingTakingFees(input.urn());
+        RateFrameworkView framework = frameworks.requirePublished("input.financialYear", year);
+        int band = FeeRules.band("input.band", input.band());
+        String reason = FeeRules.requiredText("input.reason", input.reason());
+        FeeView current = fees.currentFee(input.urn(), year, band, input.kind()).orElseThrow(() -> ApiException.notFound("input",
+                "setting " + input.urn() + " has no fee for " + year + " band " + band + " " + input.kind() + " to revise; state it with submitFees"));
+        if (input.revises() != current.revision()) {
+            throw ApiException.badRequest("input.revises", "the current revision is " + current.revision() + ", not " + input.revises()
+                    + "; read the fee again before revising it");
+        }
+        NewFee fee = newFee("input", input.urn(), year, band, input.kind(), current.revision() + 1, input.annualFee(), input.breakdown(),
+                input.justification(), reason);
+        FeeView stored = fees.insert(List.of(fee), currentUser.name()).getFirst();
+        List<Checked> checked = checks.check(framework, List.of(stored));
+        checks.store(framework, checked, "SUBMISSION", null);
+        audit.record("FEE_REVISED", "fee_schedule", stored.scheduleId(), snapshot(current, null), snapshot(stored, checked.getFirst().outcome()), reason);
+        return stored;
+    }
+
+    /**
+     * Stores fees in bulk, checked against each year's published framework, years in order so a year's uplifts are
+     * checked against the year before; one audit record per setting and year. For generated data (demo, benchmarks):
+     * the fees are trusted to follow the rules, and the database enforces them anyway. {@code facts} covers their settings.
+     */
+    @Transactional
+    int load(List<NewFee> newFees, Map<Integer, SettingFacts> facts, String reason) {
+        Map<String, List<NewFee>> byYear = newFees.stream().collect(Collectors.groupingBy(NewFee::financialYear, TreeMap::new, Collectors.toList()));
+        List<AuditTrail.Change> changes = new ArrayList<>();
+        for (var year : byYear.entrySet()) {
+            RateFrameworkView framework = frameworks.requirePublished("financialYear", year.getKey());
+            List<FeeView> stored = fees.insert(year.getValue(), currentUser.name());
+            List<Checked> checked = checks.check(framework, stored, facts);
+            checks.store(framework, checked, "SUBMISSION", null);
+            Map<Integer, List<Checked>> bySetting = checked.stream().collect(Collectors.groupingBy(c -> c.fee().urn(), TreeMap::new, Collectors.toList()));
+            bySetting.forEach((urn, schedule) -> {
+                Map<String, Object> after = new LinkedHashMap<>();
+                after.put("urn", urn);
+                after.put("financialYear", year.getKey());
+                after.put("fees", schedule.stream().map(c -> snapshot(c.fee(), c.outcome())).toList());
+                changes.add(new AuditTrail.Change("FEES_SUBMITTED", "fee_schedule", FeeView.scheduleId(urn, year.getKey()), null, after, reason));
+            });
+        }
+        audit.recordAll(changes);
+        return newFees.size();
+    }
+
+    // ------------------------------------------------------------------ rules
+
+    /** The setting must exist and not be closed (a suspended one still states fees: it may be reinstated). */
+    private void requireSettingTakingFees(int urn) {
+        SettingView setting = settings.find(urn).orElseThrow(() -> ApiException.notFound("input.urn", "no setting with URN " + urn));
+        if ("CLOSED".equals(setting.registrationStatus())) {
+            throw ApiException.badRequest("input.urn", "setting " + urn + " is CLOSED; fees are stated only for open or suspended settings");
+        }
+    }
+
+    private static NewFee newFee(String at, int urn, String year, int band, String kind, int revision, BigDecimal annualFee,
+                                 CostBreakdownInput breakdown, String justification, String revisionReason) {
+        FeeRules.band(at + ".band", band);
+        long pence = FeeRules.annualAmount(at + ".annualFee", annualFee);
+        return new NewFee(urn, year, band, kind, revision, pence, breakdown(at + ".breakdown", breakdown, pence),
+                FeeRules.optionalText(justification), revisionReason);
+    }
+
+    private static Breakdown breakdown(String field, CostBreakdownInput in, long annualFeePence) {
+        if (in == null) {
+            return null;
+        }
+        Breakdown b = new Breakdown(FeeRules.nonNegative(field + ".education", in.education()), FeeRules.nonNegative(field + ".care", in.care()),
+                FeeRules.nonNegative(field + ".therapies", in.therapies()), FeeRules.nonNegative(field + ".transport", in.transport()),
+                FeeRules.nonNegative(field + ".overheads", in.overheads()), FeeRules.nonNegative(field + ".surplus", in.surplus()));
+        if (b.total() != annualFeePence) {
+            throw ApiException.badRequest(field, "the parts add up to " + Money.format(b.total()) + ", not the annual fee "
+                    + Money.format(annualFeePence));
+        }
+        return b;
+    }
+
+    /** A fee revision as the audit trail keeps it, with its verdict when it was checked. */
+    static Map<String, Object> snapshot(FeeView fee, Outcome outcome) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("feeId", fee.id());
+        map.put("band", fee.band());
+        map.put("kind", fee.kind());
+        map.put("revision", fee.revision());
+        map.put("annualFee", fee.annualFee().toPlainString());
+        if (fee.breakdown() != null) {
+            Breakdown b = fee.breakdown();
+            Map<String, String> parts = new LinkedHashMap<>();
+            parts.put("education", b.education().toPlainString());
+            parts.put("care", b.care().toPlainString());
+            parts.put("therapies", b.therapies().toPlainString());
+            parts.put("transport", b.transport().toPlainString());
+            parts.put("overheads", b.overheads().toPlainString());
+            parts.put("surplus", b.surplus().toPlainString());
+            map.put("breakdown", parts);
+        }
+        map.put("justification", fee.justification());
+        if (outcome != null) {
+            map.put("verdict", outcome.verdict());
+        }
+        return map;
+    }
+}

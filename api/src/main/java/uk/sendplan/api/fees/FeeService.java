@@ -1,0 +1,80 @@
+package uk.sendplan.api.fees;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import uk.sendplan.api.system.ApiException;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What other features (placement planning, tailored lists) read of fees: each setting's fee in force per band and
+ * kind with its verdict, and the check of a fee someone proposes. Amounts are exact pence a year.
+ */
+@Service
+public class FeeService {
+
+    /**
+     * A setting's current (latest revision) annual fee for a complexity band (1-5) and kind of provision (DAY,
+     * RESIDENTIAL_38_WEEK, RESIDENTIAL_52_WEEK, POST_16, ALTERNATIVE_PROVISION), with the verdict of its latest check
+     * (ABOVE_CEILING, UPLIFT_ABOVE_CAP, NO_APPLICABLE_BAND, ABOVE_REFERENCE, WITHIN_REFERENCE or NOT_REGULATED).
+     * {@code feeId} and {@code revision} change whenever the fee does, so a plan can tell that a fee changed since.
+     */
+    public record SettingFee(int urn, int band, String kind, long feeId, int revision, long annualFeePence, String verdict) {
+    }
+
+    /** The check of a proposed fee: verdict, reasons with the numbers, and the framework version applied. */
+    public record ProposedFeeCheck(String verdict, List<String> reasons, long frameworkId, int frameworkVersion,
+                                   Long adjustedReferencePence, Long adjustedCeilingPence, Long previousFeePence) {
+    }
+
+    private final FeeSchedules schedules;
+    private final RateFrameworks frameworks;
+
+    FeeService(FeeSchedules schedules, RateFrameworks frameworks) {
+        this.schedules = schedules;
+        this.frameworks = frameworks;
+    }
+
+    /**
+     * Current fees of the given settings for a financial year ("2026-27"), by URN; settings without fees are left out.
+     * Within a setting, by kind then band.
+     */
+    @Transactional(readOnly = true)
+    public Map<Integer, List<SettingFee>> currentFees(String financialYear, Collection<Integer> urns) {
+        Map<Integer, List<FeeView>> current = schedules.current(FeeRules.financialYear("financialYear", financialYear), urns);
+        Map<Long, FeeCheckView> checks = schedules.latestChecks(current.values().stream().flatMap(List::stream).map(FeeView::id).toList());
+        Map<Integer, List<SettingFee>> byUrn = new LinkedHashMap<>();
+        current.forEach((urn, fees) -> {
+            List<SettingFee> settingFees = new ArrayList<>();
+            fees.forEach(f -> settingFees.add(new SettingFee(urn, f.band(), f.kind(), f.id(), f.revision(), f.annualFeePence(),
+                    checks.get(f.id()).verdict())));
+            byUrn.put(urn, settingFees);
+        });
+        return byUrn;
+    }
+
+    /**
+     * Checks a fee a provider offers for a child (band 1-5, kind as above, {@code need} the child's DfE need code or
+     * null) against the published framework of the year, as a submitted fee would be checked; stores nothing.
+     * Fails with BAD_REQUEST/NOT_FOUND naming the argument when the year has no published framework, the setting is
+     * unknown, or the band, kind or amount is invalid.
+     */
+    @Transactional(readOnly = true)
+    public ProposedFeeCheck checkProposedFee(String financialYear, int urn, int band, String kind, long annualFeePence, String need) {
+        String year = FeeRules.financialYear("financialYear", financialYear);
+        if (!FeeRules.KINDS.contains(kind)) {
+            throw ApiException.badRequest("kind", "unknown kind of provision \"" + kind + "\"; expected one of " + String.join(", ", FeeRules.KINDS));
+        }
+        if (annualFeePence <= 0 || annualFeePence > FeeRules.MAX_ANNUAL_FEE_PENCE) {
+            throw ApiException.badRequest("annualFeePence", "must be more than 0 and at most " + FeeRules.MAX_ANNUAL_FEE_PENCE + ", got " + annualFeePence);
+        }
+        FeeCheckView check = schedules.proposed("fee", year, urn, band, kind, annualFeePence, need, false);
+        int version = frameworks.find(check.frameworkId()).orElseThrow().version();
+        return new ProposedFeeCheck(check.verdict(), check.reasons(), check.frameworkId(), version, check.adjustedReferencePence(),
+                check.adjustedCeilingPence(), check.previousFeePence());
+    }
+}

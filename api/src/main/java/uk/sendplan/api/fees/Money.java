@@ -1,0 +1,59 @@
+package uk.sendplan.api.fees;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/** Exact money: pence as long in the database and in rules, pounds as BigDecimal (2 dp) at the GraphQL edge. */
+final class Money {
+
+    static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private Money() {
+    }
+
+    static BigDecimal pounds(long pence) {
+        return BigDecimal.valueOf(pence, 2);
+    }
+
+    static BigDecimal poundsOrNull(Long pence) {
+        return pence == null ? null : pounds(pence);
+    }
+
+    /** Pounds with at most 2 decimal places (the Money scalar guarantees it) as pence. */
+    static long pence(BigDecimal pounds) {
+        return pounds.movePointRight(2).setScale(0, RoundingMode.UNNECESSARY).longValueExact();
+    }
+
+    /** An amount times a multiplier, to the nearest penny (half up). */
+    static long times(long pence, BigDecimal multiplier) {
+        return BigDecimal.valueOf(pence).multiply(multiplier).setScale(0, RoundingMode.HALF_UP).longValueExact();
+    }
+
+    /** {@code part} as a percentage of {@code whole}, to 2 dp (half up). */
+    static BigDecimal percentOf(long part, long whole) {
+        return BigDecimal.valueOf(part).multiply(HUNDRED).divide(BigDecimal.valueOf(whole), 2, RoundingMode.HALF_UP);
+    }
+
+    /** "£64,960.00", as a person reads it in a reason (written by hand: audits format it hundreds of thousands of times). */
+    static String format(long pence) {
+        long abs = Math.abs(pence);
+        String pounds = Long.toString(abs / 100);
+        StringBuilder out = new StringBuilder(pounds.length() + 6);
+        if (pence < 0) {
+            out.append('-');
+        }
+        out.append('£');
+        int head = pounds.length() % 3 == 0 ? 3 : pounds.length() % 3;
+        out.append(pounds, 0, head);
+        for (int i = head; i < pounds.length(); i += 3) {
+            out.append(',').append(pounds, i, i + 3);
+        }
+        long pennies = abs % 100;
+        return out.append('.').append(pennies < 10 ? "0" : "").append(pennies).toString();
+    }
+
+    /** "7.76%". */
+    static String percent(BigDecimal percent) {
+        return percent.setScale(2, RoundingMode.HALF_UP).toPlainString() + "%";
+    }
+}

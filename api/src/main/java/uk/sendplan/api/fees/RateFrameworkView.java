@@ -1,0 +1,47 @@
+package uk.sendplan.api.fees;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** One version of the national rates framework, with its bands and every region's area cost adjustment. */
+record RateFrameworkView(long id, String financialYear, int version, String name, String description, String status,
+                         BigDecimal maxUpliftPercent, Long supersedesId, Long supersededById, Instant createdAt, String createdBy,
+                         Instant publishedAt, String publishedBy, Instant supersededAt, List<Band> bands,
+                         List<AreaAdjustment> areaAdjustments) {
+
+    /** Amounts in pence a year, before the area cost adjustment; {@code needs} empty for a band covering every need. */
+    record Band(String code, String description, String kind, int complexity, List<String> needs, long referencePence, long ceilingPence) {
+
+        public BigDecimal referenceRate() {
+            return Money.pounds(referencePence);
+        }
+
+        public BigDecimal ceiling() {
+            return Money.pounds(ceilingPence);
+        }
+    }
+
+    record AreaAdjustment(String regionCode, BigDecimal multiplier) {
+    }
+
+    boolean isDraft() {
+        return "DRAFT".equals(status);
+    }
+
+    /** The multiplier of a region; 1 for a region the framework does not list (it lists all nine once created). */
+    BigDecimal multiplier(String regionCode) {
+        return areaAdjustments.stream().filter(a -> a.regionCode().equals(regionCode)).map(AreaAdjustment::multiplier)
+                .findFirst().orElse(BigDecimal.ONE);
+    }
+
+    Optional<Band> band(String code) {
+        return bands.stream().filter(b -> b.code().equals(code)).findFirst();
+    }
+
+    /** "framework 3 (2026-27 version 1)": names the version in reasons and messages. */
+    String label() {
+        return "framework " + id + " (" + financialYear + " version " + version + ")";
+    }
+}

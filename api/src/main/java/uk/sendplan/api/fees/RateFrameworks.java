@@ -1,0 +1,324 @@
+package uk.sendplan.api.fees;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import uk.sendplan.api.audit.AuditTrail;
+import uk.sendplan.api.fees.FeeCheckRunner.Checked;
+import uk.sendplan.api.fees.FeeInputs.AreaAdjustmentInput;
+import uk.sendplan.api.fees.FeeInputs.CreateRateFrameworkInput;
+import uk.sendplan.api.fees.FeeInputs.PublishRateFrameworkInput;
+import uk.sendplan.api.fees.FeeInputs.PublishRateFrameworkPayload;
+import uk.sendplan.api.fees.FeeInputs.RateBandInput;
+import uk.sendplan.api.fees.FeeInputs.UpdateRateFrameworkInput;
+import uk.sendplan.api.fees.FeeInputs.VerdictCount;
+import uk.sendplan.api.fees.RateFrameworkView.AreaAdjustment;
+import uk.sendplan.api.fees.RateFrameworkView.Band;
+import uk.sendplan.api.reference.ReferenceData;
+import uk.sendplan.api.system.ApiException;
+import uk.sendplan.api.system.CurrentUser;
+import uk.sendplan.db.jooq.tables.records.RateFrameworkRecord;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The national rates framework: drafts, their publication (a published version never changes; a correction is a new
+ * version that supersedes it) and the rules a framework must follow. Every change is audited in the same transaction.
+ */
+@Service
+class RateFrameworks {
+
+    /** A framework to create from code (demo data), already in the form the rules produce. */
+    record FrameworkDraft(String financialYear, String name, String description, BigDecimal maxUpliftPercent, List<Band> bands,
+                          List<AreaAdjustment> areaAdjustments) {
+    }
+
+    private static final Pattern BAND_CODE = Pattern.compile("[A-Z0-9][A-Z0-9_-]{0,19}");
+    private static final BigDecimal MIN_MULTIPLIER = new BigDecimal("0.5");
+    private static final BigDecimal MAX_MULTIPLIER = new BigDecimal("2.0");
+
+    private final RateFrameworkRepository frameworks;
+    private final FeeRepository fees;
+    private final FeeCheckRunner checks;
+    private final ReferenceData reference;
+    private final AuditTrail audit;
+    private final CurrentUser currentUser;
+
+    RateFrameworks(RateFrameworkRepository frameworks, FeeRepository fees, FeeCheckRunner checks, ReferenceData reference,
+                   AuditTrail audit, CurrentUser currentUser) {
+        this.frameworks = frameworks;
+        this.fees = fees;
+        this.checks = checks;
+        this.reference = reference;
+        this.audit = audit;
+        this.currentUser = currentUser;
+    }
+
+    // ------------------------------------------------------------------ reads
+
+    List<RateFrameworkView> list(String financialYear) {
+        return frameworks.list(financialYear == null ? null : FeeRules.financialYear("financialYear", financialYear));
+    }
+
+    Optional<RateFrameworkView> find(long id) {
+        return frameworks.find(id);
+    }
+
+    Map<Long, RateFrameworkView> findAll(Collection<Long> ids) {
+        return frameworks.findAll(ids);
+    }
+
+    Optional<RateFrameworkView> published(String financialYear) {
+        return frameworks.published(FeeRules.financialYear("financialYear", financialYear));
+    }
+
+    /** The version in force for a year, or BAD_REQUEST naming the field: fees are checked against nothing else. */
+    RateFrameworkView requirePublished(String field, String financialYear) {
+        return frameworks.published(financialYear).orElseThrow(() -> ApiException.badRequest(field,
+                "no published rates framework for " + financialYear + "; fees for a year can be stated and checked once the regulator has published its framework"));
+    }
+
+    // ------------------------------------------------------------------ changes
+
+    @Transactional
+    RateFrameworkView create(CreateRateFrameworkInput input) {
+        String year = FeeRules.financialYear("input.financialYear", input.financialYear());
+        RateFrameworkView copy = input.copyFromId() == null ? null
+                : frameworks.find(FeeRules.id("input.copyFromId", input.copyFromId()))
+                .orElseThrow(() -> ApiException.notFound("input.copyFromId", "no rate framework with id " + input.copyFromId()));
+        BigDecimal maxUplift = input.maxUpliftPercent() != null ? maxUplift("input.maxUpliftPercent", input.maxUpliftPercent())
+                : required("input.maxUpliftPercent", copy).maxUpliftPercent();
+        List<Band> bands = input.bands() != null ? bands("input.bands", input.bands()) : required("input.bands", copy).bands();
+        List<AreaAdjustment> adjustments = adjustments("input.areaAdjustments", input.areaAdjustments(),
+                copy == null ? List.of() : copy.areaAdjustments());
+        String description = input.description() != null ? FeeRules.optionalText(input.description()) : copy == null ? null : copy.description();
+        RateFrameworkView created = createDraft(new FrameworkDraft(year, FeeRules.requiredText("input.name", input.name()), description,
+                maxUplift, bands, adjustments), "input.financialYear");
+        audit.record("RATE_FRAMEWORK_CREATED", "rate_framework", created.id(), null, snapshot(created),
+                copy == null ? null : "copied from framework " + copy.id() + " (" + copy.financialYear() + " version " + copy.version() + ")");
+        return created;
+    }
+
+    /** Creates a DRAFT from valid parts (not audited here: callers audit with their own reason). */
+    RateFrameworkView createDraft(FrameworkDraft draft, String field) {
+        frameworks.draft(draft.financialYear()).ifPresent(existing -> {
+            throw ApiException.badRequest(field, draft.financialYear() + " already has a DRAFT framework (framework " + existing.id()
+                    + ", version " + existing.version() + "); change it with updateRateFramework or publish it first");
+        });
+        RateFrameworkRecord record = new RateFrameworkRecord();
+        record.setFinancialYear(draft.financialYear());
+        record.setVersion(frameworks.nextVersion(draft.financialYear()));
+        record.setName(draft.name());
+        record.setDescription(draft.description());
+        record.setStatus("DRAFT");
+        record.setMaxUpliftPercent(draft.maxUpliftPercent());
+        record.setCreatedBy(currentUser.name());
+        long id = frameworks.insert(record);
+        frameworks.replaceParts(id, draft.bands(), adjustments("areaAdjustments", List.of(), draft.areaAdjustments()));
+        return frameworks.find(id).orElseThrow();
+    }
+
+    @Transactional
+    RateFrameworkView update(UpdateRateFrameworkInput input) {
+        long id = FeeRules.id("input.id", input.id());
+        RateFrameworkRecord record = lockDraft(id, "never changes; correct it with createRateFramework(copyFromId: " + id
+                + ") and publish the correction");
+        RateFrameworkView before = frameworks.find(id).orElseThrow();
+        if (input.name() != null) {
+            record.setName(FeeRules.requiredText("input.name", input.name()));
+        }
+        if (input.description() != null) {
+            record.setDescription(FeeRules.optionalText(input.description()));
+        }
+        if (input.maxUpliftPercent() != null) {
+            record.setMaxUpliftPercent(maxUplift("input.maxUpliftPercent", input.maxUpliftPercent()));
+        }
+        if (record.changed()) {
+            frameworks.update(record);
+        }
+        if (input.bands() != null || input.areaAdjustments() != null) {
+            List<Band> bands = input.bands() != null ? bands("input.bands", input.bands()) : before.bands();
+            List<AreaAdjustment> adjustments = input.areaAdjustments() != null
+                    ? adjustments("input.areaAdjustments", input.areaAdjustments(), List.of()) : before.areaAdjustments();
+            frameworks.replaceParts(id, bands, adjustments);
+        }
+        RateFrameworkView after = frameworks.find(id).orElseThrow();
+        if (!after.equals(before)) {
+            audit.record("RATE_FRAMEWORK_UPDATED", "rate_framework", id, snapshot(before), snapshot(after), null);
+        }
+        return after;
+    }
+
+    /**
+     * Publishes a draft: the version it replaces (if any) becomes SUPERSEDED, and every current fee of the year is
+     * checked again against the new version, so verdicts always come from the version in force.
+     */
+    @Transactional
+    PublishRateFrameworkPayload publish(PublishRateFrameworkInput input) {
+        long id = FeeRules.id("input.id", input.id());
+        RateFrameworkRecord draft = lockDraft(id, "cannot be published again: only a DRAFT can be published");
+        String reason = FeeRules.optionalText(input.reason());
+        Instant now = Instant.now();
+        Optional<RateFrameworkRecord> previous = frameworks.lockPublished(draft.getFinancialYear());
+        previous.ifPresent(old -> {
+            old.setStatus("SUPERSEDED");
+            old.setSupersededAt(now);
+            frameworks.update(old);
+        });
+        draft.setStatus("PUBLISHED");
+        draft.setPublishedAt(now);
+        draft.setPublishedBy(currentUser.name());
+        draft.setSupersedesId(previous.map(RateFrameworkRecord::getId).orElse(null));
+        frameworks.update(draft);
+
+        RateFrameworkView published = frameworks.find(id).orElseThrow();
+        List<Checked> rechecked = checks.check(published, fees.current(published.financialYear(), null));
+        checks.store(published, rechecked, "FRAMEWORK_PUBLISHED", null);
+        List<VerdictCount> verdicts = FeeCheckRunner.verdictCounts(rechecked).entrySet().stream()
+                .map(e -> new VerdictCount(e.getKey(), e.getValue())).toList();
+
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("status", "PUBLISHED");
+        after.put("supersedes", published.supersedesId());
+        after.put("feesRechecked", rechecked.size());
+        after.put("verdicts", FeeCheckRunner.verdictCounts(rechecked));
+        audit.record("RATE_FRAMEWORK_PUBLISHED", "rate_framework", id, Map.of("status", "DRAFT"), after, reason);
+        RateFrameworkView superseded = null;
+        if (previous.isPresent()) {
+            superseded = frameworks.find(previous.get().getId()).orElseThrow();
+            audit.record("RATE_FRAMEWORK_SUPERSEDED", "rate_framework", superseded.id(), Map.of("status", "PUBLISHED"),
+                    Map.of("status", "SUPERSEDED", "supersededBy", id), reason);
+        }
+        return new PublishRateFrameworkPayload(published, superseded, rechecked.size(), verdicts);
+    }
+
+    /** Locks a framework that must be a DRAFT; {@code rule} says why anything else is refused. */
+    private RateFrameworkRecord lockDraft(long id, String rule) {
+        RateFrameworkRecord record = frameworks.lock(id)
+                .orElseThrow(() -> ApiException.notFound("input.id", "no rate framework with id " + id));
+        if (!"DRAFT".equals(record.getStatus())) {
+            throw ApiException.badRequest("input.id", "rate framework " + id + " (" + record.getFinancialYear() + " version "
+                    + record.getVersion() + ") is " + record.getStatus() + " and " + rule);
+        }
+        return record;
+    }
+
+    // ------------------------------------------------------------------ rules
+
+    private static RateFrameworkView required(String field, RateFrameworkView copy) {
+        if (copy == null) {
+            throw ApiException.badRequest(field, "is required unless copyFromId is given");
+        }
+        return copy;
+    }
+
+    private static BigDecimal maxUplift(String field, double percent) {
+        return FeeRules.decimal(field, percent, 2, BigDecimal.ZERO, Money.HUNDRED);
+    }
+
+    /** Valid bands with no two covering the same kind, complexity and need. */
+    private List<Band> bands(String field, List<RateBandInput> inputs) {
+        if (inputs.isEmpty()) {
+            throw ApiException.badRequest(field, "a framework needs at least one band");
+        }
+        List<Band> bands = new ArrayList<>();
+        Set<String> codes = new HashSet<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            RateBandInput in = inputs.get(i);
+            String at = field + "[" + i + "]";
+            if (in.code() == null || !BAND_CODE.matcher(in.code()).matches()) {
+                throw ApiException.badRequest(at + ".code", "1 to 20 capital letters, digits, '-' or '_', starting with a letter or digit, got \"" + in.code() + "\"");
+            }
+            if (!codes.add(in.code())) {
+                throw ApiException.badRequest(at + ".code", "band " + in.code() + " is given twice");
+            }
+            int complexity = FeeRules.band(at + ".complexity", in.complexity());
+            long referencePence = FeeRules.annualAmount(at + ".referenceRate", in.referenceRate());
+            long ceilingPence = FeeRules.annualAmount(at + ".ceiling", in.ceiling());
+            if (ceilingPence < referencePence) {
+                throw ApiException.badRequest(at + ".ceiling", "must not be below the reference rate (" + Money.format(ceilingPence)
+                        + " < " + Money.format(referencePence) + ")");
+            }
+            List<String> needs = in.needs() == null ? List.of() : in.needs().stream().distinct().toList();
+            Band band = new Band(in.code(), FeeRules.requiredText(at + ".description", in.description()), in.kind(), complexity,
+                    needs, referencePence, ceilingPence);
+            for (Band other : bands) {
+                String overlap = overlap(band, other);
+                if (overlap != null) {
+                    throw ApiException.badRequest(at, "bands " + other.code() + " and " + band.code() + " both cover " + band.kind()
+                            + " complexity " + complexity + " " + overlap + "; a fee must have one band");
+                }
+            }
+            bands.add(band);
+        }
+        return bands;
+    }
+
+    /** What two bands both cover ("for every need", "for ASD"), or null if they never apply to the same fee. */
+    private static String overlap(Band a, Band b) {
+        if (!a.kind().equals(b.kind()) || a.complexity() != b.complexity()) {
+            return null;
+        }
+        if (a.needs().isEmpty() && b.needs().isEmpty()) {
+            return "for every need";
+        }
+        return a.needs().stream().filter(b.needs()::contains).findFirst().map(need -> "for " + need).orElse(null);
+    }
+
+    /** Every region's multiplier: the given ones over the base (a copy's), 1.000 for the rest. */
+    private List<AreaAdjustment> adjustments(String field, List<AreaAdjustmentInput> inputs, List<AreaAdjustment> base) {
+        Map<String, BigDecimal> multipliers = new LinkedHashMap<>();
+        reference.regions().stream().sorted(Comparator.comparing(ReferenceData.Region::code))
+                .forEach(r -> multipliers.put(r.code(), BigDecimal.ONE.setScale(3)));
+        base.forEach(a -> multipliers.put(a.regionCode(), a.multiplier()));
+        Set<String> given = new HashSet<>();
+        List<AreaAdjustmentInput> list = inputs == null ? List.of() : inputs;
+        for (int i = 0; i < list.size(); i++) {
+            AreaAdjustmentInput in = list.get(i);
+            String at = field + "[" + i + "]";
+            reference.requireRegion(at + ".regionCode", in.regionCode());
+            if (!given.add(in.regionCode())) {
+                throw ApiException.badRequest(at + ".regionCode", "region " + in.regionCode() + " is given twice");
+            }
+            multipliers.put(in.regionCode(), FeeRules.decimal(at + ".multiplier", in.multiplier(), 3, MIN_MULTIPLIER, MAX_MULTIPLIER));
+        }
+        return multipliers.entrySet().stream().map(e -> new AreaAdjustment(e.getKey(), e.getValue())).toList();
+    }
+
+    /** The framework as the audit trail keeps it: amounts as exact decimal strings. */
+    static Map<String, Object> snapshot(RateFrameworkView f) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("id", f.id());
+        map.put("financialYear", f.financialYear());
+        map.put("version", f.version());
+        map.put("name", f.name());
+        map.put("description", f.description());
+        map.put("status", f.status());
+        map.put("maxUpliftPercent", f.maxUpliftPercent().toPlainString());
+        map.put("bands", f.bands().stream().map(b -> {
+            Map<String, Object> band = new LinkedHashMap<>();
+            band.put("code", b.code());
+            band.put("description", b.description());
+            band.put("kind", b.kind());
+            band.put("complexity", b.complexity());
+            band.put("needs", b.needs());
+            band.put("referenceRate", b.referenceRate().toPlainString());
+            band.put("ceiling", b.ceiling().toPlainString());
+            return band;
+        }).toList());
+        Map<String, String> adjustments = new LinkedHashMap<>();
+        f.areaAdjustments().forEach(a -> adjustments.put(a.regionCode(), a.multiplier().toPlainString()));
+        map.put("areaAdjustments", adjustments);
+        return map;
+    }
+}

@@ -1,0 +1,69 @@
+package uk.sendplan.api.fees;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import uk.sendplan.api.fees.FeeInputs.SettingsStatusInput;
+import uk.sendplan.api.settings.SettingService;
+import uk.sendplan.api.settings.SettingView;
+import uk.sendplan.api.system.ApiException;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A regulator suspends and reinstates settings, named or all of a provider's, with a reason. The register makes the
+ * change and audits it; suspended settings offer no vacancies and planning leaves them out. All-or-nothing.
+ */
+@Service
+class Suspensions {
+
+    private final SettingService settings;
+
+    Suspensions(SettingService settings) {
+        this.settings = settings;
+    }
+
+    @Transactional
+    List<SettingView> suspend(SettingsStatusInput input) {
+        return change(input, "OPEN", "SUSPENDED");
+    }
+
+    @Transactional
+    List<SettingView> reinstate(SettingsStatusInput input) {
+        return change(input, "SUSPENDED", "OPEN");
+    }
+
+    private List<SettingView> change(SettingsStatusInput input, String from, String to) {
+        String reason = FeeRules.requiredText("input.reason", input.reason());
+        boolean named = input.urns() != null && !input.urns().isEmpty();
+        if (named == (input.providerId() != null)) {
+            throw ApiException.badRequest("input", "give either urns or providerId");
+        }
+        List<SettingView> changed = new ArrayList<>();
+        if (named) {
+            for (int i = 0; i < input.urns().size(); i++) {
+                String at = "input.urns[" + i + "]";
+                int urn = input.urns().get(i);
+                SettingView setting = settings.find(urn).orElseThrow(() -> ApiException.notFound(at, "no setting with URN " + urn));
+                if (!from.equals(setting.registrationStatus())) {
+                    throw ApiException.badRequest(at, "setting " + urn + " is " + setting.registrationStatus() + ", not " + from);
+                }
+                changed.add(settings.changeRegistrationStatus(at, urn, to, reason));
+            }
+        } else {
+            long providerId = FeeRules.id("input.providerId", input.providerId());
+            if (settings.provider(providerId).isEmpty()) {
+                throw ApiException.notFound("input.providerId", "no provider with id " + input.providerId());
+            }
+            for (SettingView setting : settings.settingsOf(providerId)) {
+                if (from.equals(setting.registrationStatus())) {
+                    changed.add(settings.changeRegistrationStatus("input", setting.urn(), to, reason));
+                }
+            }
+            if (changed.isEmpty()) {
+                throw ApiException.badRequest("input.providerId", "provider " + providerId + " has no " + from + " settings");
+            }
+        }
+        return changed;
+    }
+}
