@@ -137,8 +137,9 @@ class DemandRepository {
         return ids;
     }
 
+    /** A status change by planning; updated_at stays, as it marks changes to what the request asks for. */
     int setStatus(Collection<Long> ids, String from, String to) {
-        return db.update(PLACEMENT_REQUEST).set(PLACEMENT_REQUEST.STATUS, to).set(PLACEMENT_REQUEST.UPDATED_AT, Instant.now())
+        return db.update(PLACEMENT_REQUEST).set(PLACEMENT_REQUEST.STATUS, to)
                 .where(PLACEMENT_REQUEST.ID.in(ids)).and(PLACEMENT_REQUEST.STATUS.eq(from)).execute();
     }
 

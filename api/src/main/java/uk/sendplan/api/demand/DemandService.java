@@ -31,7 +31,7 @@ import static uk.sendplan.db.jooq.Tables.PLACEMENT_REQUEST;
 @Service
 public class DemandService {
 
-    record GridPointInput(int easting, int northing) {
+    public record GridPointInput(int easting, int northing) {
     }
 
     record PlacementRequestInput(String laCode, String reference, String primaryNeed, String secondaryNeed, int band, int age,

@@ -133,6 +133,29 @@ class SettingRepository {
         return byUrn;
     }
 
+    /** Locks the cells (ordered, so that concurrent lockers queue rather than deadlock) and returns them as they are now. */
+    Map<SettingService.PlaceKey, SettingService.PlaceCell> lockPlaces(Collection<SettingService.PlaceKey> keys) {
+        Map<SettingService.PlaceKey, SettingService.PlaceCell> cells = new LinkedHashMap<>();
+        if (keys.isEmpty()) {
+            return cells;
+        }
+        var rows = keys.stream().map(k -> row(k.urn(), k.need(), k.phase())).toList();
+        db.select(PLACE.SETTING_URN, PLACE.NEED_CODE, PLACE.PHASE_CODE, PLACE.CAPACITY, PLACE.OCCUPIED).from(PLACE)
+                .where(row(PLACE.SETTING_URN, PLACE.NEED_CODE, PLACE.PHASE_CODE).in(rows))
+                .orderBy(PLACE.SETTING_URN, PLACE.NEED_CODE, PLACE.PHASE_CODE).forUpdate().fetch()
+                .forEach(r -> cells.put(new SettingService.PlaceKey(r.value1(), r.value2(), r.value3()),
+                        new SettingService.PlaceCell(r.value2(), r.value3(), r.value4(), r.value5())));
+        return cells;
+    }
+
+    void addOccupied(Map<SettingService.PlaceKey, Integer> added) {
+        for (var entry : added.entrySet()) {
+            SettingService.PlaceKey k = entry.getKey();
+            db.update(PLACE).set(PLACE.OCCUPIED, PLACE.OCCUPIED.plus(entry.getValue()))
+                    .where(PLACE.SETTING_URN.eq(k.urn())).and(PLACE.NEED_CODE.eq(k.need())).and(PLACE.PHASE_CODE.eq(k.phase())).execute();
+        }
+    }
+
     void replacePlaces(int urn, List<PlaceView> places) {
         db.deleteFrom(PLACE).where(PLACE.SETTING_URN.eq(urn)).execute();
         insertPlaces(places);

@@ -272,6 +272,38 @@ public class SettingService {
         return settingsNear(laCodes, radiusMetres, false).stream().filter(s -> "OPEN".equals(s.registrationStatus())).toList();
     }
 
+    // ------------------------------------------------------------------ occupancy
+
+    /** One need × phase cell of a setting. */
+    public record PlaceKey(int urn, String need, String phase) {
+    }
+
+    /**
+     * Takes places for approved placements, within the caller's transaction. The cells are locked in a fixed order,
+     * so concurrent approvals queue instead of deadlocking and each sees the other's result; if any cell has fewer
+     * vacancies than asked, nothing changes and the problems are returned (the database's occupied &lt;= capacity
+     * check stands behind this).
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public List<String> occupy(Map<PlaceKey, Integer> wanted) {
+        Map<PlaceKey, PlaceCell> locked = settings.lockPlaces(wanted.keySet());
+        List<String> problems = new ArrayList<>();
+        for (var entry : wanted.entrySet()) {
+            PlaceCell cell = locked.get(entry.getKey());
+            PlaceKey key = entry.getKey();
+            if (cell == null) {
+                problems.add("setting " + key.urn() + " no longer has " + key.need() + " " + key.phase() + " places");
+            } else if (cell.vacancies() < entry.getValue()) {
+                problems.add("setting " + key.urn() + " has " + cell.vacancies() + " " + key.need() + " " + key.phase()
+                        + " vacanc" + (cell.vacancies() == 1 ? "y" : "ies") + " left, " + entry.getValue() + " needed");
+            }
+        }
+        if (problems.isEmpty()) {
+            settings.addOccupied(wanted);
+        }
+        return problems;
+    }
+
     // ------------------------------------------------------------------ changes
 
     @Transactional

@@ -49,7 +49,7 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> {
                     requests.requestMatchers(HttpMethod.POST, "/graphql").authenticated();
-                    requests.requestMatchers(HttpMethod.GET, "/graphql").authenticated();  // WebSocket upgrade and SSE subscriptions
+                    requests.requestMatchers(HttpMethod.GET, "/graphql-ws").authenticated();  // subscriptions: the WebSocket upgrade
                     if (demo) {
                         // the page is protected too, so the browser asks for the demo credentials once and sends them on
                         requests.requestMatchers("/", "/graphiql", "/graphiql/**", "/webjars/**").authenticated();

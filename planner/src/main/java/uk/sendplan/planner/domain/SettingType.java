@@ -1,19 +1,25 @@
 package uk.sendplan.planner.domain;
 
 /**
- * Kind of setting. The two independent kinds carry the {@code independentPlacement} penalty:
- * independent and non-maintained special schools, and specialist post-16 institutions (which are
- * independent providers funded place by place).
+ * Kind of setting: the register's setting types, plus general FE colleges. The two independent kinds carry the
+ * {@code independentPlacement} penalty: independent special schools, and specialist post-16 institutions (which
+ * are independent providers funded place by place).
  */
 public enum SettingType {
     /** Mainstream school place with an EHC plan top-up. */
     MAINSTREAM(false),
-    /** Resourced provision or SEN unit attached to a mainstream school. */
+    /** Resourced provision attached to a mainstream school. */
     RESOURCED_PROVISION(false),
+    /** SEN unit attached to a mainstream school. */
+    SEN_UNIT(false),
     /** LA-maintained, academy or free special school. */
     STATE_SPECIAL(false),
-    /** Independent or non-maintained special school. */
+    /** Non-maintained special school (charitable, state-funded place by place). */
+    NON_MAINTAINED_SPECIAL(false),
+    /** Independent special school. */
     INDEPENDENT_SPECIAL(true),
+    /** Pupil referral unit, AP academy or free school. */
+    ALTERNATIVE_PROVISION(false),
     /** General further education college (high-needs place). */
     FE_COLLEGE(false),
     /** Specialist post-16 institution (independent). */

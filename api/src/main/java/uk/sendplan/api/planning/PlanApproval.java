@@ -1,0 +1,185 @@
+package uk.sendplan.api.planning;
+
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import uk.sendplan.api.audit.AuditTrail;
+import uk.sendplan.api.demand.DemandService;
+import uk.sendplan.api.demand.PlacementRequestView;
+import uk.sendplan.api.fees.FeeService;
+import uk.sendplan.api.fees.FeeService.SettingFee;
+import uk.sendplan.api.settings.SettingService;
+import uk.sendplan.api.settings.SettingService.PlaceKey;
+import uk.sendplan.api.settings.SettingView;
+import uk.sendplan.api.system.Access;
+import uk.sendplan.api.system.Actor;
+import uk.sendplan.api.system.ApiException;
+import uk.sendplan.api.system.Role;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import static uk.sendplan.db.jooq.Tables.PLACEMENT;
+import static uk.sendplan.db.jooq.Tables.PLAN_ASSIGNMENT;
+
+/**
+ * Approving a plan's placements, all at once or chosen ones, in one transaction: every chosen placement must still
+ * hold (the child's request unchanged and unplaced, the setting open, the fee the plan used still in force, a place
+ * still free), otherwise nothing is written and the refusal lists what changed. Places are taken under row locks,
+ * so two approvals racing for the last place can't both have it.
+ */
+@Service
+class PlanApproval {
+
+    record PlacementView(long id, long requestId, String laCode, int urn, String need, String phase, long planId, long annualFeePence,
+                         long annualCostPence, String approvedBy, Instant approvedAt) {
+    }
+
+    record ApprovalResult(PlanView plan, int approved, List<PlacementView> placements) {
+    }
+
+    private final DSLContext db;
+    private final PlanService planService;
+    private final PlanRepository plans;
+    private final DemandService demand;
+    private final SettingService settings;
+    private final FeeService fees;
+    private final AuditTrail audit;
+    private final Access access;
+
+    PlanApproval(DSLContext db, PlanService planService, PlanRepository plans, DemandService demand, SettingService settings,
+                 FeeService fees, AuditTrail audit, Access access) {
+        this.db = db;
+        this.planService = planService;
+        this.plans = plans;
+        this.demand = demand;
+        this.settings = settings;
+        this.fees = fees;
+        this.audit = audit;
+        this.access = access;
+    }
+
+    @Transactional
+    ApprovalResult approve(String planId, List<String> requestIds) {
+        PlanView plan = planService.get("approvePlan", planId);
+        Actor actor = access.require("approvePlan", Role.COMMISSIONER);
+        if (!List.of("COMPLETED", "CANCELLED", "INTERRUPTED").contains(plan.status())) {
+            throw ApiException.badRequest("input.planId", "plan " + plan.id() + " is " + plan.status() + "; approve it once it has a final result");
+        }
+        Map<Long, PlanRepository.AssignmentView> proposed = new LinkedHashMap<>();
+        plans.assignments(plan.id(), List.of(actor.laCode()), null, Integer.MAX_VALUE).stream()
+                .filter(a -> "PROPOSED".equals(a.status())).forEach(a -> proposed.put(a.requestId(), a));
+        List<PlanRepository.AssignmentView> chosen = new ArrayList<>();
+        if (requestIds == null) {
+            chosen.addAll(proposed.values());
+        } else {
+            for (int i = 0; i < requestIds.size(); i++) {
+                PlanRepository.AssignmentView a = null;
+                try {
+                    a = proposed.get(Long.parseLong(requestIds.get(i)));
+                } catch (NumberFormatException e) {
+                    // reported below
+                }
+                if (a == null) {
+                    throw ApiException.badRequest("input.requestIds[" + i + "]", "request " + requestIds.get(i)
+                            + " has no proposed placement for your LA in plan " + plan.id());
+                }
+                chosen.add(a);
+            }
+        }
+        if (chosen.isEmpty()) {
+            throw ApiException.badRequest("input.planId", "plan " + plan.id() + " has no proposed placements for your LA left to approve");
+        }
+
+        List<String> problems = new ArrayList<>();
+        Map<Long, PlacementRequestView> requests = demand.findAll(chosen.stream().map(PlanRepository.AssignmentView::requestId).toList());
+        Set<Integer> urns = chosen.stream().map(PlanRepository.AssignmentView::urn).collect(Collectors.toSet());
+        Map<Integer, SettingView> settingViews = settings.findAll(urns);
+        Map<Integer, List<SettingFee>> currentFees = fees.currentFees(plan.financialYear(), urns);
+        Map<PlaceKey, Integer> wanted = new TreeMap<>(java.util.Comparator.comparing(PlaceKey::urn).thenComparing(PlaceKey::need)
+                .thenComparing(PlaceKey::phase));
+        for (PlanRepository.AssignmentView a : chosen) {
+            PlacementRequestView request = requests.get(a.requestId());
+            String who = "request " + request.reference();
+            if (!List.of("OPEN", "PROPOSED").contains(request.status())) {
+                problems.add(who + " is " + request.status());
+            } else if (request.updatedAt().isAfter(plan.startedAt())) {
+                problems.add(who + " has changed since the plan was made; plan again");
+            }
+            SettingView setting = settingViews.get(a.urn());
+            if (!"OPEN".equals(setting.registrationStatus())) {
+                problems.add(who + ": setting " + a.urn() + " is now " + setting.registrationStatus());
+            }
+            SettingFee fee = currentFees.getOrDefault(a.urn(), List.of()).stream()
+                    .filter(f -> f.band() == a.band() && f.kind().equals(a.feeKind())).findFirst().orElse(null);
+            if (fee == null) {
+                problems.add(who + ": setting " + a.urn() + " no longer has a " + a.feeKind() + " fee for band " + a.band());
+            } else if (fee.annualFeePence() != a.feePence()) {
+                problems.add(who + ": the " + a.feeKind() + " fee for band " + a.band() + " at setting " + a.urn() + " changed from £"
+                        + pounds(a.feePence()) + " to £" + pounds(fee.annualFeePence()) + "; plan again");
+            } else if ("ABOVE_CEILING".equals(fee.verdict())) {
+                problems.add(who + ": the fee at setting " + a.urn() + " is now above the framework ceiling");
+            }
+            if (!a.pinned()) {
+                // a child kept where they are already holds their place
+                wanted.merge(new PlaceKey(a.urn(), a.need(), a.phase()), 1, Integer::sum);
+            }
+        }
+        if (problems.isEmpty()) {
+            problems.addAll(settings.occupy(wanted));
+        }
+        if (!problems.isEmpty()) {
+            throw ApiException.badRequest("approvePlan: " + problems.size() + " of the " + chosen.size()
+                            + " placements no longer hold, so none was approved; first: " + problems.getFirst(),
+                    Map.of("field", "input.planId", "problems", problems));
+        }
+
+        Instant now = Instant.now();
+        List<PlacementView> placements = new ArrayList<>();
+        List<AuditTrail.Change> changes = new ArrayList<>();
+        for (PlanRepository.AssignmentView a : chosen) {
+            long id = db.insertInto(PLACEMENT).set(PLACEMENT.REQUEST_ID, a.requestId()).set(PLACEMENT.LA_CODE, a.laCode())
+                    .set(PLACEMENT.SETTING_URN, a.urn()).set(PLACEMENT.NEED_CODE, a.need()).set(PLACEMENT.PHASE_CODE, a.phase())
+                    .set(PLACEMENT.PLAN_ID, plan.id()).set(PLACEMENT.ANNUAL_FEE_PENCE, a.feePence())
+                    .set(PLACEMENT.ANNUAL_COST_PENCE, a.annualCostPence()).set(PLACEMENT.APPROVED_BY, actor.subject())
+                    .set(PLACEMENT.APPROVED_AT, now).returning(PLACEMENT.ID).fetchOne(PLACEMENT.ID);
+            db.update(PLAN_ASSIGNMENT).set(PLAN_ASSIGNMENT.STATUS, "APPROVED").set(PLAN_ASSIGNMENT.APPROVED_BY, actor.subject())
+                    .set(PLAN_ASSIGNMENT.APPROVED_AT, now)
+                    .where(PLAN_ASSIGNMENT.PLAN_ID.eq(plan.id())).and(PLAN_ASSIGNMENT.REQUEST_ID.eq(a.requestId())).execute();
+            placements.add(new PlacementView(id, a.requestId(), a.laCode(), a.urn(), a.need(), a.phase(), plan.id(), a.feePence(),
+                    a.annualCostPence(), actor.subject(), now));
+            Map<String, Object> after = new LinkedHashMap<>();
+            after.put("requestId", a.requestId());
+            after.put("settingUrn", a.urn());
+            after.put("need", a.need());
+            after.put("phase", a.phase());
+            after.put("planId", plan.id());
+            after.put("annualFeePence", a.feePence());
+            after.put("annualCostPence", a.annualCostPence());
+            after.put("pinned", a.pinned());
+            changes.add(new AuditTrail.Change("PLACEMENT_APPROVED", "placement", String.valueOf(id), null, after, "approved from plan " + plan.id(),
+                    AuditTrail.Scope.children(a.laCode())));
+        }
+        demand.markPlaced(chosen.stream().map(PlanRepository.AssignmentView::requestId).toList());
+        audit.recordAll(changes);
+        return new ApprovalResult(plan, placements.size(), placements);
+    }
+
+    /** Approved placements in a setting, for the commissioner of the children's LA. */
+    List<PlacementView> placementsIn(int urn) {
+        Actor actor = access.require("Setting.placements", Role.COMMISSIONER);
+        return db.selectFrom(PLACEMENT).where(PLACEMENT.SETTING_URN.eq(urn)).and(PLACEMENT.LA_CODE.eq(actor.laCode()))
+                .orderBy(PLACEMENT.ID).fetch(r -> new PlacementView(r.getId(), r.getRequestId(), r.getLaCode(), r.getSettingUrn(), r.getNeedCode(),
+                        r.getPhaseCode(), r.getPlanId(), r.getAnnualFeePence(), r.getAnnualCostPence(), r.getApprovedBy(), r.getApprovedAt()));
+    }
+
+    private static String pounds(long pence) {
+        return java.math.BigDecimal.valueOf(pence, 2).toPlainString();
+    }
+}

@@ -1,0 +1,323 @@
+package uk.sendplan.api.planning;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Flux;
+import uk.sendplan.api.demand.DemandService;
+import uk.sendplan.api.demand.PlacementRequestView;
+import uk.sendplan.api.planning.PlanApproval.PlacementView;
+import uk.sendplan.api.planning.PlanRepository.AssignmentView;
+import uk.sendplan.api.planning.PlanRepository.UnplacedView;
+import uk.sendplan.api.planning.PlanService.StartPlanInput;
+import uk.sendplan.api.settings.SettingService;
+import uk.sendplan.api.settings.SettingView;
+import uk.sendplan.api.system.Cursors;
+import uk.sendplan.api.system.Page;
+
+import java.math.BigDecimal;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+@Controller
+class PlanController {
+
+    record PlanPayload(PlanView plan) {
+    }
+
+    record PlanEdge(String cursor, PlanView node) {
+    }
+
+    record PlanConnection(List<PlanEdge> edges, Page.Info pageInfo) {
+    }
+
+    record AssignmentEdge(String cursor, AssignmentView node) {
+    }
+
+    record AssignmentConnection(List<AssignmentEdge> edges, Page.Info pageInfo, int totalCount) {
+    }
+
+    record Baseline(int placed, int unplaced, BigDecimal totalAnnualCost, int placesGained, BigDecimal costDifference) {
+    }
+
+    record Summary(BigDecimal totalAnnualCost, BigDecimal averageAnnualCost, double mainstreamShare, double stateSpecialShare,
+                   double independentShare, double alternativeProvisionShare, double outOfAreaShare, double averageTravelMinutes,
+                   List<PlanRepository.Shortfall> shortfall) {
+    }
+
+    record ApprovePlanInput(String planId, List<String> requestIds) {
+    }
+
+    record PlanWeights(long preferenceMiss, long independentPlacement, long outOfArea, long moveFromCurrent) {
+    }
+
+    record ExcludedSetting(int urn, String name, String reason) {
+    }
+
+    record Penalty(String constraint, BigDecimal amount) {
+    }
+
+    static List<Penalty> penalties(List<Map<String, Object>> penalties) {
+        return penalties.stream().map(p -> new Penalty((String) p.get("constraint"), money(((Number) p.get("amountPence")).longValue()))).toList();
+    }
+
+    record ApprovePlanPayload(PlanView plan, int approved, List<PlacementView> placements) {
+    }
+
+    private final PlanService plans;
+    private final PlanApproval approval;
+    private final SuitableSettings suitable;
+    private final PlanExport export;
+    private final DemandService demand;
+    private final SettingService settings;
+
+    PlanController(PlanService plans, PlanApproval approval, SuitableSettings suitable, PlanExport export, DemandService demand,
+                   SettingService settings) {
+        this.plans = plans;
+        this.approval = approval;
+        this.suitable = suitable;
+        this.export = export;
+        this.demand = demand;
+        this.settings = settings;
+    }
+
+    static BigDecimal money(Long pence) {
+        return pence == null ? null : BigDecimal.valueOf(pence, 2);
+    }
+
+    // ------------------------------------------------------------------ operations
+
+    @QueryMapping
+    PlanView plan(@Argument String id) {
+        return plans.get("plan", id);
+    }
+
+    @QueryMapping
+    PlanConnection plans(@Argument int first, @Argument String after) {
+        int limit = Page.checkFirst("first", first);
+        Long before = after == null ? null : Cursors.decodeLong("after", after, "plan");
+        List<PlanView> rows = plans.list(before, limit + 1);
+        List<PlanEdge> edges = rows.stream().limit(limit).map(p -> new PlanEdge(Cursors.encode("plan", p.id()), p)).toList();
+        return new PlanConnection(edges, Page.info(edges, PlanEdge::cursor, rows.size() > limit));
+    }
+
+    @QueryMapping
+    SuitableSettings.Listing suitableSettings(@Argument String requestId, @Argument String financialYear, @Argument int limit) {
+        return suitable.forRequest(requestId, financialYear, limit);
+    }
+
+    @QueryMapping
+    SuitableSettings.Listing suitableSettingsFor(@Argument SuitableSettings.ChildProfileInput profile, @Argument String financialYear,
+                                                 @Argument int limit) {
+        return suitable.forProfile(profile, financialYear, limit);
+    }
+
+    @QueryMapping
+    String planCsv(@Argument String id) {
+        return export.csv(id);
+    }
+
+    @MutationMapping
+    PlanPayload startPlan(@Argument StartPlanInput input) {
+        return new PlanPayload(plans.start(input));
+    }
+
+    @MutationMapping
+    PlanPayload cancelPlan(@Argument String id) {
+        return new PlanPayload(plans.cancel(id));
+    }
+
+    @MutationMapping
+    ApprovePlanPayload approvePlan(@Argument ApprovePlanInput input) {
+        PlanApproval.ApprovalResult result = approval.approve(input.planId(), input.requestIds());
+        return new ApprovePlanPayload(result.plan(), result.approved(), result.placements());
+    }
+
+    @SubscriptionMapping
+    Flux<PlanJobs.Progress> planProgress(@Argument String planId) {
+        return plans.progress(planId);
+    }
+
+    // ------------------------------------------------------------------ Plan
+
+    @SchemaMapping(typeName = "Plan")
+    String scope(PlanView plan) {
+        return plan.scopeType();
+    }
+
+    @SchemaMapping(typeName = "Plan")
+    String code(PlanView plan) {
+        return plan.scopeCode();
+    }
+
+    @SchemaMapping(typeName = "Plan")
+    BigDecimal totalAnnualCost(PlanView plan) {
+        return money(plan.totalCostPence());
+    }
+
+    @SchemaMapping(typeName = "Plan")
+    List<ExcludedSetting> excludedSettings(PlanView plan) {
+        return plan.excluded().stream().map(e -> new ExcludedSetting(((Number) e.get("urn")).intValue(), (String) e.get("name"), (String) e.get("reason")))
+                .toList();
+    }
+
+    @SchemaMapping(typeName = "Plan")
+    PlanWeights weights(PlanView plan) {
+        Map<String, Object> w = plan.weights();
+        return new PlanWeights(((Number) w.get("preferenceMiss")).longValue(), ((Number) w.get("independentPlacement")).longValue(),
+                ((Number) w.get("outOfArea")).longValue(), ((Number) w.get("moveFromCurrent")).longValue());
+    }
+
+    @SchemaMapping(typeName = "Plan")
+    Baseline baseline(PlanView plan) {
+        if (plan.baselinePlaced() == null || plan.placed() == null) {
+            return null;
+        }
+        return new Baseline(plan.baselinePlaced(), plan.baselineUnplaced(), money(plan.baselineCostPence()),
+                plan.placed() - plan.baselinePlaced(), money(plan.totalCostPence() - plan.baselineCostPence()));
+    }
+
+    @SchemaMapping(typeName = "Plan")
+    Summary summary(PlanView plan) {
+        if (plan.placed() == null) {
+            return null;
+        }
+        PlanRepository.Totals totals = plans.totals(plan);
+        double placed = Math.max(1, totals.placed());
+        Function<List<String>, Double> share = types -> types.stream().mapToInt(t -> totals.placedByType().getOrDefault(t, 0)).sum() / placed;
+        return new Summary(money(totals.costPence()), totals.placed() == 0 ? null : money(totals.costPence() / totals.placed()),
+                share.apply(List.of("MAINSTREAM", "RESOURCED_PROVISION", "SEN_UNIT")),
+                share.apply(List.of("STATE_SPECIAL", "NON_MAINTAINED_SPECIAL")),
+                share.apply(List.of("INDEPENDENT_SPECIAL", "SPECIALIST_POST_16")),
+                share.apply(List.of("ALTERNATIVE_PROVISION")),
+                totals.outOfArea() / placed, totals.averageTravelMinutes(), totals.shortfall());
+    }
+
+    @SchemaMapping(typeName = "Plan")
+    AssignmentConnection assignments(PlanView plan, @Argument int first, @Argument String after) {
+        int limit = Page.checkFirst("first", first);
+        Long afterId = after == null ? null : Cursors.decodeLong("after", after, "assignment");
+        List<AssignmentView> rows = plans.assignments(plan, afterId, limit + 1);
+        List<AssignmentEdge> edges = rows.stream().limit(limit).map(a -> new AssignmentEdge(Cursors.encode("assignment", a.requestId()), a)).toList();
+        return new AssignmentConnection(edges, Page.info(edges, AssignmentEdge::cursor, rows.size() > limit), plans.countAssignments(plan));
+    }
+
+    @SchemaMapping(typeName = "Plan")
+    List<UnplacedView> unplacedRequests(PlanView plan) {
+        return plans.unplaced(plan);
+    }
+
+    // ------------------------------------------------------------------ nested child-level and money fields
+
+    @BatchMapping(typeName = "PlanAssignment", field = "request")
+    Map<AssignmentView, PlacementRequestView> assignmentRequest(List<AssignmentView> assignments) {
+        Map<Long, PlacementRequestView> byId = demand.findAll(assignments.stream().map(AssignmentView::requestId).collect(Collectors.toSet()));
+        return assignments.stream().distinct().collect(Collectors.toMap(a -> a, a -> byId.get(a.requestId())));
+    }
+
+    @BatchMapping(typeName = "PlanAssignment", field = "setting")
+    Map<AssignmentView, SettingView> assignmentSetting(List<AssignmentView> assignments) {
+        Map<Integer, SettingView> byUrn = settings.findAll(assignments.stream().map(AssignmentView::urn).collect(Collectors.toSet()));
+        return assignments.stream().distinct().collect(Collectors.toMap(a -> a, a -> byUrn.get(a.urn())));
+    }
+
+    @SchemaMapping(typeName = "PlanAssignment")
+    BigDecimal fee(AssignmentView a) {
+        return money(a.feePence());
+    }
+
+    @SchemaMapping(typeName = "PlanAssignment")
+    BigDecimal transportCost(AssignmentView a) {
+        return money(a.transportPence());
+    }
+
+    @SchemaMapping(typeName = "PlanAssignment")
+    BigDecimal annualCost(AssignmentView a) {
+        return money(a.annualCostPence());
+    }
+
+    @SchemaMapping(typeName = "PlanAssignment")
+    List<Penalty> penalties(AssignmentView a) {
+        return penalties(a.penalties());
+    }
+
+    @SchemaMapping(typeName = "SettingOption")
+    List<Penalty> penalties(SuitableSettings.Option o) {
+        return penalties(o.penalties());
+    }
+
+    @BatchMapping(typeName = "UnplacedRequest", field = "request")
+    Map<UnplacedView, PlacementRequestView> unplacedRequest(List<UnplacedView> unplaced) {
+        Map<Long, PlacementRequestView> byId = demand.findAll(unplaced.stream().map(UnplacedView::requestId).collect(Collectors.toSet()));
+        return unplaced.stream().distinct().collect(Collectors.toMap(u -> u, u -> byId.get(u.requestId())));
+    }
+
+    @BatchMapping(typeName = "UnplacedRequest", field = "blockingSettings")
+    Map<UnplacedView, List<SettingView>> blockingSettings(List<UnplacedView> unplaced) {
+        Set<Integer> urns = new HashSet<>();
+        unplaced.forEach(u -> urns.addAll(u.blockingUrns()));
+        Map<Integer, SettingView> byUrn = urns.isEmpty() ? Map.of() : settings.findAll(urns);
+        return unplaced.stream().distinct().collect(Collectors.toMap(u -> u, u -> u.blockingUrns().stream().map(byUrn::get).toList()));
+    }
+
+    @SchemaMapping(typeName = "Setting")
+    List<PlacementView> placements(SettingView setting) {
+        return approval.placementsIn(setting.urn());
+    }
+
+    @BatchMapping(typeName = "Placement", field = "request")
+    Map<PlacementView, PlacementRequestView> placementRequest(List<PlacementView> placements) {
+        Map<Long, PlacementRequestView> byId = demand.findAll(placements.stream().map(PlacementView::requestId).collect(Collectors.toSet()));
+        return placements.stream().distinct().collect(Collectors.toMap(p -> p, p -> byId.get(p.requestId())));
+    }
+
+    @BatchMapping(typeName = "Placement", field = "setting")
+    Map<PlacementView, SettingView> placementSetting(List<PlacementView> placements) {
+        Map<Integer, SettingView> byUrn = settings.findAll(placements.stream().map(PlacementView::urn).collect(Collectors.toSet()));
+        return placements.stream().distinct().collect(Collectors.toMap(p -> p, p -> byUrn.get(p.urn())));
+    }
+
+    @SchemaMapping(typeName = "Placement")
+    BigDecimal annualFee(PlacementView p) {
+        return money(p.annualFeePence());
+    }
+
+    @SchemaMapping(typeName = "Placement")
+    BigDecimal annualCost(PlacementView p) {
+        return money(p.annualCostPence());
+    }
+
+    @SchemaMapping(typeName = "PlanProgress")
+    BigDecimal totalAnnualCost(PlanJobs.Progress progress) {
+        return money(progress.totalCostPence());
+    }
+
+    @BatchMapping(typeName = "SettingOption", field = "setting")
+    Map<SuitableSettings.Option, SettingView> optionSetting(List<SuitableSettings.Option> options) {
+        Map<Integer, SettingView> byUrn = settings.findAll(options.stream().map(SuitableSettings.Option::urn).collect(Collectors.toSet()));
+        return options.stream().distinct().collect(Collectors.toMap(o -> o, o -> byUrn.get(o.urn())));
+    }
+
+    @SchemaMapping(typeName = "SettingOption")
+    BigDecimal fee(SuitableSettings.Option o) {
+        return money(o.feePence());
+    }
+
+    @SchemaMapping(typeName = "SettingOption")
+    BigDecimal transportCost(SuitableSettings.Option o) {
+        return money(o.transportPence());
+    }
+
+    @SchemaMapping(typeName = "SettingOption")
+    BigDecimal annualCost(SuitableSettings.Option o) {
+        return money(o.annualCostPence());
+    }
+}

@@ -1,0 +1,207 @@
+package uk.sendplan.api.planning;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
+import uk.sendplan.api.demand.DemandService;
+import uk.sendplan.api.system.Actor;
+import uk.sendplan.api.system.CurrentUser;
+import uk.sendplan.planner.domain.Weights;
+import uk.sendplan.planner.solver.Plan;
+import uk.sendplan.planner.solver.PlanJob;
+import uk.sendplan.planner.solver.PlanProgress;
+import uk.sendplan.planner.solver.PlacementPlanner;
+import uk.sendplan.planner.solver.SolveOptions;
+
+import jakarta.annotation.PreDestroy;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs plans in the background on the planner engine, at most {@code send.planning.concurrent-plans} at once (the
+ * rest wait in QUEUED). Each improved best result is saved (at most every {@code send.planning.save-interval}) and
+ * pushed to subscribers; cancelling keeps the best result; a restart marks what was left unfinished INTERRUPTED.
+ */
+@Component
+class PlanJobs {
+
+    private static final Logger log = LoggerFactory.getLogger(PlanJobs.class);
+
+    /** What a running plan needs to build its problem. */
+    record Spec(String name, List<String> laCodes, String financialYear, String startTerm, Weights weights, Duration timeLimit) {
+    }
+
+    /** A progress report as subscribers see it. */
+    record Progress(long planId, String status, String score, Integer placed, Integer unplaced, Long totalCostPence, double elapsedSeconds,
+                    boolean done) {
+    }
+
+    private static final class Live {
+        final Sinks.Many<Progress> sink = Sinks.many().replay().latest();
+        volatile PlanJob job;
+        volatile boolean cancelRequested;
+        volatile long lastSaveNanos;
+    }
+
+    private final ConcurrentHashMap<Long, Live> live = new ConcurrentHashMap<>();
+    private final ExecutorService workers;
+    private final PlanRepository plans;
+    private final ProblemBuilder builder;
+    private final DemandService demand;
+    private final CurrentUser currentUser;
+    private final TransactionTemplate transaction;
+    private final Duration saveInterval;
+    private final PlacementPlanner planner = new PlacementPlanner();
+    private volatile boolean stopping;
+
+    PlanJobs(PlanRepository plans, ProblemBuilder builder, DemandService demand, CurrentUser currentUser, TransactionTemplate transaction,
+             @Value("${send.planning.concurrent-plans:2}") int concurrentPlans,
+             @Value("${send.planning.save-interval:PT2S}") Duration saveInterval) {
+        this.plans = plans;
+        this.builder = builder;
+        this.demand = demand;
+        this.currentUser = currentUser;
+        this.transaction = transaction;
+        this.saveInterval = saveInterval;
+        this.workers = Executors.newFixedThreadPool(concurrentPlans, Thread.ofPlatform().name("plan-", 1).daemon().factory());
+    }
+
+    /** At start-up, before any new plan: nothing can still be solving, so what a previous run left is INTERRUPTED. */
+    @EventListener(ApplicationReadyEvent.class)
+    void interruptLeftovers() {
+        int interrupted = interruptUnfinished();
+        if (interrupted > 0) {
+            log.warn("{} plan(s) left queued or solving by the previous run are now INTERRUPTED, their best results kept", interrupted);
+        }
+    }
+
+    /** Marks unfinished plans that no job of this service is running as INTERRUPTED; their saved results stay. */
+    int interruptUnfinished() {
+        return transaction.execute(status -> plans.interruptUnfinished(live.keySet()));
+    }
+
+    void submit(long planId, Actor actor, Spec spec) {
+        Live job = new Live();
+        live.put(planId, job);
+        emit(job, new Progress(planId, "QUEUED", null, null, null, null, 0, false));
+        workers.submit(() -> currentUser.as(actor, () -> run(planId, job, spec)));
+    }
+
+    /** Stops a queued or solving plan; a solving one keeps its best result. False if it isn't running here. */
+    boolean cancel(long planId) {
+        Live job = live.get(planId);
+        if (job == null) {
+            return false;
+        }
+        job.cancelRequested = true;
+        PlanJob solver = job.job;
+        if (solver != null) {
+            solver.cancel();
+        }
+        return true;
+    }
+
+    /** Progress of a plan running here, from its latest report on; empty if it isn't running here. */
+    Flux<Progress> progress(long planId) {
+        Live job = live.get(planId);
+        return job == null ? null : job.sink.asFlux();
+    }
+
+    private void run(long planId, Live job, Spec spec) {
+        long start = System.nanoTime();
+        try {
+            if (job.cancelRequested) {
+                finish(planId, job, "CANCELLED", null, start);
+                return;
+            }
+            java.time.Instant read = java.time.Instant.now();
+            ProblemBuilder.Built built = transaction.execute(status ->
+                    builder.build(spec.name(), spec.laCodes(), spec.financialYear(), spec.startTerm(), spec.weights()));
+            transaction.executeWithoutResult(status -> plans.started(planId, read, built.problem().requests().size(), built.excluded(), built.notes()));
+            emit(job, new Progress(planId, "SOLVING", null, null, null, null, seconds(start), false));
+            SolveOptions options = SolveOptions.DEFAULTS.withTimeLimit(spec.timeLimit())
+                    .withUnimprovedTimeLimit(spec.timeLimit().compareTo(Duration.ofSeconds(5)) < 0 ? spec.timeLimit() : Duration.ofSeconds(5));
+            job.job = planner.start(built.problem(), options, progress -> improved(planId, job, built, progress, start));
+            if (job.cancelRequested) {
+                job.job.cancel();
+            }
+            Plan plan = job.job.awaitPlan();
+            transaction.executeWithoutResult(status -> {
+                PlanTranslator.Result result = PlanTranslator.translate(built, plan, (System.nanoTime() - start) / 1_000_000);
+                plans.saveResult(planId, result);
+                demand.markProposed(result.assignments().stream().map(PlanTranslator.AssignmentRow::requestId).toList());
+            });
+            if (stopping) {
+                finish(planId, job, "INTERRUPTED", "the service stopped while solving; the best result so far is kept", start);
+            } else {
+                finish(planId, job, job.cancelRequested ? "CANCELLED" : "COMPLETED", null, start);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            finish(planId, job, "INTERRUPTED", "the service stopped while solving; the best result so far is kept", start);
+        } catch (RuntimeException e) {
+            log.error("Plan {} failed", planId, e);
+            finish(planId, job, "FAILED", "the plan could not be solved: " + e.getMessage(), start);
+        }
+    }
+
+    /** A better plan: tell subscribers at once, save it if the last save is old enough. */
+    private void improved(long planId, Live job, ProblemBuilder.Built built, PlanProgress progress, long start) {
+        emit(job, new Progress(planId, "SOLVING", progress.score(), progress.placedCount(), progress.unplacedCount(),
+                progress.totalAnnualCost() * 100, seconds(start), false));
+        long now = System.nanoTime();
+        if (now - job.lastSaveNanos >= saveInterval.toNanos()) {
+            job.lastSaveNanos = now;
+            try {
+                transaction.executeWithoutResult(status ->
+                        plans.saveResult(planId, PlanTranslator.translate(built, progress.plan(), (now - start) / 1_000_000)));
+            } catch (RuntimeException e) {
+                // the final result is saved when the solve ends; a failed interim save only loses an interim
+                log.warn("Plan {}: could not save an interim result: {}", planId, e.getMessage());
+            }
+        }
+    }
+
+    private void finish(long planId, Live job, String status, String failure, long start) {
+        try {
+            transaction.executeWithoutResult(tx -> plans.finish(planId, status, failure));
+            PlanView plan = plans.find(planId).orElseThrow();
+            emit(job, new Progress(planId, plan.status(), plan.score(), plan.placed(), plan.unplaced(), plan.totalCostPence(), seconds(start), true));
+        } finally {
+            job.sink.tryEmitComplete();
+            live.remove(planId);
+        }
+    }
+
+    private static void emit(Live job, Progress progress) {
+        job.sink.emitNext(progress, Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(200)));
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** A shutdown stops the solves; their plans keep their best result and are INTERRUPTED, not CANCELLED. */
+    @PreDestroy
+    void stop() throws InterruptedException {
+        stopping = true;
+        live.values().forEach(job -> {
+            job.cancelRequested = true;
+            if (job.job != null) {
+                job.job.cancel();
+            }
+        });
+        workers.shutdown();
+        workers.awaitTermination(10, TimeUnit.SECONDS);
+    }
+}

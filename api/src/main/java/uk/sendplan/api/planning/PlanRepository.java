@@ -1,0 +1,197 @@
+package uk.sendplan.api.planning;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import org.jooq.Record;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+import uk.sendplan.db.jooq.tables.records.PlanRecord;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.jooq.impl.DSL.*;
+import static uk.sendplan.db.jooq.Tables.*;
+
+@Repository
+class PlanRepository {
+
+    private static final TypeReference<List<Map<String, Object>>> LIST_OF_MAPS = new TypeReference<>() {
+    };
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private final DSLContext db;
+    private final JsonMapper json;
+
+    PlanRepository(DSLContext db, JsonMapper json) {
+        this.db = db;
+        this.json = json;
+    }
+
+    long insert(String name, String scopeType, String scopeCode, String financialYear, String startTerm, int timeLimitSeconds,
+                Map<String, Object> weights, String createdBy) {
+        return db.insertInto(PLAN)
+                .set(PLAN.NAME, name).set(PLAN.SCOPE_TYPE, scopeType).set(PLAN.SCOPE_CODE, scopeCode)
+                .set(PLAN.FINANCIAL_YEAR, financialYear).set(PLAN.START_TERM, startTerm).set(PLAN.STATUS, "QUEUED")
+                .set(PLAN.TIME_LIMIT_SECONDS, timeLimitSeconds).set(PLAN.WEIGHTS, jsonb(weights)).set(PLAN.CREATED_BY, createdBy)
+                .set(PLAN.CREATED_AT, Instant.now())
+                .returning(PLAN.ID).fetchOne(PLAN.ID);
+    }
+
+    Optional<PlanView> find(long id) {
+        return db.selectFrom(PLAN).where(PLAN.ID.eq(id)).fetchOptional(this::view);
+    }
+
+    List<PlanView> list(Condition condition, Long beforeId, int limit) {
+        Condition c = beforeId == null ? condition : condition.and(PLAN.ID.lt(beforeId));
+        return db.selectFrom(PLAN).where(c).orderBy(PLAN.ID.desc()).limit(limit).fetch(this::view);
+    }
+
+    /** {@code startedAt}: when the register and demand were read, so approval can tell what changed since. */
+    void started(long id, Instant startedAt, int requests, List<ProblemBuilder.Excluded> excluded, List<String> notes) {
+        db.update(PLAN).set(PLAN.STATUS, "SOLVING").set(PLAN.STARTED_AT, startedAt).set(PLAN.REQUESTS, requests)
+                .set(PLAN.EXCLUDED, jsonb(excluded.stream().map(e -> Map.<String, Object>of("urn", e.urn(), "name", e.name(), "reason", e.reason())).toList()))
+                .set(PLAN.NOTES, jsonb(notes))
+                .where(PLAN.ID.eq(id)).execute();
+    }
+
+    /** Ends a job: only a plan still QUEUED or SOLVING changes, so a late callback can't undo a cancellation's outcome. */
+    boolean finish(long id, String status, String failure) {
+        return db.update(PLAN).set(PLAN.STATUS, status).set(PLAN.FINISHED_AT, Instant.now()).set(PLAN.FAILURE, failure)
+                .where(PLAN.ID.eq(id)).and(PLAN.STATUS.in("QUEUED", "SOLVING")).execute() == 1;
+    }
+
+    /** Plans left unfinished by a previous run (none of {@code running}) keep their best result and become INTERRUPTED. */
+    int interruptUnfinished(Collection<Long> running) {
+        return db.update(PLAN).set(PLAN.STATUS, "INTERRUPTED").set(PLAN.FINISHED_AT, Instant.now())
+                .set(PLAN.FAILURE, "the service stopped while this plan was queued or solving; its best result so far is kept")
+                .where(PLAN.STATUS.in("QUEUED", "SOLVING")).and(running.isEmpty() ? noCondition() : PLAN.ID.notIn(running)).execute();
+    }
+
+    /** Replaces the plan's result with a better one, in one transaction (the caller's). */
+    void saveResult(long id, PlanTranslator.Result result) {
+        db.update(PLAN)
+                .set(PLAN.SCORE, result.score()).set(PLAN.PLACED, result.assignments().size()).set(PLAN.UNPLACED, result.unplaced().size())
+                .set(PLAN.TOTAL_COST_PENCE, result.totalCostPence())
+                .set(PLAN.BASELINE_PLACED, result.baselinePlaced()).set(PLAN.BASELINE_UNPLACED, result.baselineUnplaced())
+                .set(PLAN.BASELINE_COST_PENCE, result.baselineCostPence()).set(PLAN.ELAPSED_MS, result.elapsedMs())
+                .where(PLAN.ID.eq(id)).execute();
+        db.deleteFrom(PLAN_ASSIGNMENT).where(PLAN_ASSIGNMENT.PLAN_ID.eq(id)).execute();
+        db.deleteFrom(PLAN_UNPLACED).where(PLAN_UNPLACED.PLAN_ID.eq(id)).execute();
+        var assignments = result.assignments();
+        for (int from = 0; from < assignments.size(); from += 1000) {
+            var insert = db.insertInto(PLAN_ASSIGNMENT, PLAN_ASSIGNMENT.PLAN_ID, PLAN_ASSIGNMENT.REQUEST_ID, PLAN_ASSIGNMENT.LA_CODE,
+                    PLAN_ASSIGNMENT.SETTING_URN, PLAN_ASSIGNMENT.NEED_CODE, PLAN_ASSIGNMENT.PHASE_CODE, PLAN_ASSIGNMENT.BAND,
+                    PLAN_ASSIGNMENT.FEE_KIND, PLAN_ASSIGNMENT.FEE_PENCE, PLAN_ASSIGNMENT.TRANSPORT_PENCE, PLAN_ASSIGNMENT.ANNUAL_COST_PENCE,
+                    PLAN_ASSIGNMENT.DISTANCE_KM, PLAN_ASSIGNMENT.TRAVEL_MINUTES, PLAN_ASSIGNMENT.PINNED, PLAN_ASSIGNMENT.BOARDING,
+                    PLAN_ASSIGNMENT.OUT_OF_AREA, PLAN_ASSIGNMENT.PENALTIES);
+            for (PlanTranslator.AssignmentRow a : assignments.subList(from, Math.min(assignments.size(), from + 1000))) {
+                insert = insert.values(id, a.requestId(), a.laCode(), a.urn(), a.need(), a.phase(), a.band(), a.feeKind(), a.feePence(),
+                        a.transportPence(), a.annualCostPence(), BigDecimal.valueOf(a.distanceKm()).setScale(2, java.math.RoundingMode.HALF_UP),
+                        BigDecimal.valueOf(a.travelMinutes()).setScale(1, java.math.RoundingMode.HALF_UP), a.pinned(), a.boarding(),
+                        a.outOfArea(), jsonb(a.penalties()));
+            }
+            insert.execute();
+        }
+        var unplaced = result.unplaced();
+        for (int from = 0; from < unplaced.size(); from += 1000) {
+            var insert = db.insertInto(PLAN_UNPLACED, PLAN_UNPLACED.PLAN_ID, PLAN_UNPLACED.REQUEST_ID, PLAN_UNPLACED.LA_CODE,
+                    PLAN_UNPLACED.NEED_CODE, PLAN_UNPLACED.PHASE_CODE, PLAN_UNPLACED.REASON, PLAN_UNPLACED.BLOCKING_URNS);
+            for (PlanTranslator.UnplacedRow u : unplaced.subList(from, Math.min(unplaced.size(), from + 1000))) {
+                insert = insert.values(id, u.requestId(), u.laCode(), u.need(), u.phase(), u.reason(), u.blockingUrns().toArray(Integer[]::new));
+            }
+            insert.execute();
+        }
+    }
+
+    // ------------------------------------------------------------------ reading results
+
+    record AssignmentView(long planId, long requestId, String laCode, int urn, String need, String phase, int band, String feeKind,
+                          long feePence, long transportPence, long annualCostPence, double distanceKm, double travelMinutes,
+                          boolean pinned, boolean boarding, boolean outOfArea, List<Map<String, Object>> penalties, String status,
+                          String approvedBy, Instant approvedAt) {
+    }
+
+    record UnplacedView(long planId, long requestId, String laCode, String need, String phase, String reason, List<Integer> blockingUrns) {
+    }
+
+    List<AssignmentView> assignments(long planId, Collection<String> laCodes, Long afterRequestId, int limit) {
+        Condition c = PLAN_ASSIGNMENT.PLAN_ID.eq(planId);
+        if (laCodes != null) {
+            c = c.and(PLAN_ASSIGNMENT.LA_CODE.in(laCodes));
+        }
+        if (afterRequestId != null) {
+            c = c.and(PLAN_ASSIGNMENT.REQUEST_ID.gt(afterRequestId));
+        }
+        return db.selectFrom(PLAN_ASSIGNMENT).where(c).orderBy(PLAN_ASSIGNMENT.REQUEST_ID).limit(limit).fetch(r -> new AssignmentView(
+                r.getPlanId(), r.getRequestId(), r.getLaCode(), r.getSettingUrn(), r.getNeedCode(), r.getPhaseCode(), r.getBand(),
+                r.getFeeKind(), r.getFeePence(), r.getTransportPence(), r.getAnnualCostPence(), r.getDistanceKm().doubleValue(),
+                r.getTravelMinutes().doubleValue(), r.getPinned(), r.getBoarding(), r.getOutOfArea(), json.readValue(r.getPenalties().data(), LIST_OF_MAPS),
+                r.getStatus(), r.getApprovedBy(), r.getApprovedAt()));
+    }
+
+    int countAssignments(long planId, Collection<String> laCodes) {
+        Condition c = PLAN_ASSIGNMENT.PLAN_ID.eq(planId);
+        return db.fetchCount(PLAN_ASSIGNMENT, laCodes == null ? c : c.and(PLAN_ASSIGNMENT.LA_CODE.in(laCodes)));
+    }
+
+    List<UnplacedView> unplaced(long planId, Collection<String> laCodes) {
+        Condition c = PLAN_UNPLACED.PLAN_ID.eq(planId);
+        if (laCodes != null) {
+            c = c.and(PLAN_UNPLACED.LA_CODE.in(laCodes));
+        }
+        return db.selectFrom(PLAN_UNPLACED).where(c).orderBy(PLAN_UNPLACED.REQUEST_ID).fetch(r -> new UnplacedView(r.getPlanId(),
+                r.getRequestId(), r.getLaCode(), r.getNeedCode(), r.getPhaseCode(), r.getReason(), List.of(r.getBlockingUrns())));
+    }
+
+    /** Aggregates of a plan's result for its summary (no child-level data leaves this method). */
+    record Totals(int placed, long costPence, double averageTravelMinutes, int outOfArea, Map<String, Integer> placedByType,
+                  List<Shortfall> shortfall) {
+    }
+
+    record Shortfall(String need, String phase, int unplaced) {
+    }
+
+    Totals totals(long planId, Collection<String> laCodes) {
+        Condition assigned = PLAN_ASSIGNMENT.PLAN_ID.eq(planId);
+        Condition unplaced = PLAN_UNPLACED.PLAN_ID.eq(planId);
+        if (laCodes != null) {
+            assigned = assigned.and(PLAN_ASSIGNMENT.LA_CODE.in(laCodes));
+            unplaced = unplaced.and(PLAN_UNPLACED.LA_CODE.in(laCodes));
+        }
+        Record row = db.select(count(), coalesce(sum(PLAN_ASSIGNMENT.ANNUAL_COST_PENCE), BigDecimal.ZERO), coalesce(avg(PLAN_ASSIGNMENT.TRAVEL_MINUTES), BigDecimal.ZERO),
+                        count().filterWhere(PLAN_ASSIGNMENT.OUT_OF_AREA.isTrue()))
+                .from(PLAN_ASSIGNMENT).where(assigned).fetchOne();
+        Map<String, Integer> byType = new java.util.LinkedHashMap<>();
+        db.select(SETTING.TYPE_CODE, count()).from(PLAN_ASSIGNMENT).join(SETTING).on(SETTING.URN.eq(PLAN_ASSIGNMENT.SETTING_URN))
+                .where(assigned).groupBy(SETTING.TYPE_CODE).fetch().forEach(r -> byType.put(r.value1(), r.value2()));
+        List<Shortfall> shortfall = db.select(PLAN_UNPLACED.NEED_CODE, PLAN_UNPLACED.PHASE_CODE, count())
+                .from(PLAN_UNPLACED).join(NEED_TYPE).on(NEED_TYPE.CODE.eq(PLAN_UNPLACED.NEED_CODE))
+                .join(PHASE).on(PHASE.CODE.eq(PLAN_UNPLACED.PHASE_CODE))
+                .where(unplaced).groupBy(PLAN_UNPLACED.NEED_CODE, PLAN_UNPLACED.PHASE_CODE, NEED_TYPE.SORT_ORDER, PHASE.SORT_ORDER)
+                .orderBy(count().desc(), NEED_TYPE.SORT_ORDER, PHASE.SORT_ORDER)
+                .fetch(r -> new Shortfall(r.value1(), r.value2(), r.value3()));
+        return new Totals(row.get(0, Integer.class), row.get(1, BigDecimal.class).longValue(), row.get(2, BigDecimal.class).doubleValue(),
+                row.get(3, Integer.class), byType, shortfall);
+    }
+
+    private PlanView view(PlanRecord r) {
+        return new PlanView(r.getId(), r.getName(), r.getScopeType(), r.getScopeCode(), r.getFinancialYear(), r.getStartTerm(), r.getStatus(),
+                r.getTimeLimitSeconds(), json.readValue(r.getWeights().data(), MAP), r.getCreatedBy(), r.getCreatedAt(), r.getStartedAt(),
+                r.getFinishedAt(), r.getScore(), r.getRequests(), r.getPlaced(), r.getUnplaced(), r.getTotalCostPence(), r.getBaselinePlaced(),
+                r.getBaselineUnplaced(), r.getBaselineCostPence(), r.getElapsedMs(), json.readValue(r.getExcluded().data(), LIST_OF_MAPS),
+                json.readValue(r.getNotes().data(), new TypeReference<List<String>>() {
+                }), r.getFailure());
+    }
+
+    private JSONB jsonb(Object value) {
+        return JSONB.valueOf(json.writeValueAsString(value));
+    }
+}

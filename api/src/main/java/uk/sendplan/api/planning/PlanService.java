@@ -1,0 +1,228 @@
+package uk.sendplan.api.planning;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import reactor.core.publisher.Flux;
+import uk.sendplan.api.fees.FeeService;
+import uk.sendplan.api.reference.ReferenceData;
+import uk.sendplan.api.reference.ReferenceData.LocalAuthority;
+import uk.sendplan.api.system.Access;
+import uk.sendplan.api.system.Actor;
+import uk.sendplan.api.system.ApiException;
+import uk.sendplan.api.system.Role;
+import uk.sendplan.planner.domain.Weights;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.Month;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static uk.sendplan.db.jooq.Tables.PLAN;
+
+/**
+ * Plans: who may start, see, cancel and approve them. A commissioner plans for their LA and sees their own
+ * children in any plan (their LA's, or their region's); a regional planner plans for their region and sees plans
+ * in aggregate only. Nobody else sees plans.
+ */
+@Service
+public class PlanService {
+
+    record WeightsInput(Long preferenceMiss, Long independentPlacement, Long outOfArea, Long moveFromCurrent) {
+    }
+
+    record StartPlanInput(String scope, String code, String financialYear, String startTerm, Integer timeLimitSeconds, WeightsInput weights,
+                          String name) {
+    }
+
+    static final long MAX_WEIGHT = 10_000_000;
+
+    private final PlanRepository plans;
+    private final PlanJobs jobs;
+    private final ProblemBuilder builder;
+    private final FeeService fees;
+    private final ReferenceData reference;
+    private final Access access;
+
+    PlanService(PlanRepository plans, PlanJobs jobs, ProblemBuilder builder, FeeService fees, ReferenceData reference, Access access) {
+        this.plans = plans;
+        this.jobs = jobs;
+        this.builder = builder;
+        this.fees = fees;
+        this.reference = reference;
+        this.access = access;
+    }
+
+    /** The financial year today is in, "2026-27" from April 2026 to March 2027. */
+    static String currentFinancialYear(LocalDate today) {
+        int start = today.getMonth().compareTo(Month.APRIL) >= 0 ? today.getYear() : today.getYear() - 1;
+        return String.format("%d-%02d", start, (start + 1) % 100);
+    }
+
+    @Transactional
+    PlanView start(StartPlanInput input) {
+        Actor actor = access.require("startPlan", Role.COMMISSIONER, Role.REGIONAL_PLANNER);
+        List<String> laCodes;
+        String scopeName;
+        if ("LOCAL_AUTHORITY".equals(input.scope())) {
+            LocalAuthority la = reference.requireLocalAuthority("input.code", input.code());
+            access.requireCommissionerOf("startPlan", la.code());
+            laCodes = List.of(la.code());
+            scopeName = la.name();
+        } else {
+            reference.requireRegion("input.code", input.code());
+            if (!actor.is(Role.REGIONAL_PLANNER) || !actor.regionCode().equals(input.code())) {
+                throw ApiException.forbidden("startPlan: a regional plan is started by that region's planner");
+            }
+            laCodes = reference.localAuthoritiesOf(input.code()).stream().map(LocalAuthority::code).toList();
+            scopeName = reference.region(input.code()).orElseThrow().name();
+        }
+        String year = input.financialYear() == null ? currentFinancialYear(LocalDate.now()) : input.financialYear();
+        if (!year.matches("[0-9]{4}-[0-9]{2}") || Integer.parseInt(year.substring(5)) != (Integer.parseInt(year.substring(0, 4)) + 1) % 100) {
+            throw ApiException.badRequest("input.financialYear", "a financial year is written like 2026-27, got \"" + year + "\"");
+        }
+        if (input.startTerm() != null && !input.startTerm().matches("[0-9]{4}-(AUTUMN|SPRING|SUMMER)")) {
+            throw ApiException.badRequest("input.startTerm", "a start term is a year and a term, e.g. 2027-AUTUMN, got \"" + input.startTerm() + "\"");
+        }
+        int seconds = input.timeLimitSeconds() == null ? 30 : input.timeLimitSeconds();
+        if (seconds < 1 || seconds > 600) {
+            throw ApiException.badRequest("input.timeLimitSeconds", "must be between 1 and 600, got " + seconds);
+        }
+        Weights weights = weights(input.weights());
+        var candidates = builder.settingsFor(laCodes, uk.sendplan.planner.domain.Parameters.DEFAULTS.withWeights(weights));
+        if (fees.currentFees(year, candidates.stream().map(s -> s.urn()).toList()).isEmpty()) {
+            throw ApiException.badRequest("input.financialYear", "no setting within reach of " + scopeName + " has fees for " + year
+                    + ", so every setting would be left out; choose a year with fee schedules");
+        }
+        String name = input.name() == null || input.name().isBlank() ? scopeName + " placements " + year : input.name().trim();
+        Map<String, Object> weightMap = new LinkedHashMap<>();
+        weightMap.put("preferenceMiss", weights.preferenceMiss());
+        weightMap.put("independentPlacement", weights.independentPlacement());
+        weightMap.put("outOfArea", weights.outOfArea());
+        weightMap.put("moveFromCurrent", weights.moveFromCurrent());
+        long id = plans.insert(name, input.scope(), input.code(), year, input.startTerm(), seconds, weightMap, actor.subject());
+        PlanJobs.Spec spec = new PlanJobs.Spec(name, laCodes, year, input.startTerm(), weights, Duration.ofSeconds(seconds));
+        // the job starts once this transaction has committed the plan row it updates
+        org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                new org.springframework.transaction.support.TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        jobs.submit(id, actor, spec);
+                    }
+                });
+        return plans.find(id).orElseThrow();
+    }
+
+    private static Weights weights(WeightsInput input) {
+        Weights d = Weights.DEFAULT;
+        if (input == null) {
+            return d;
+        }
+        return new Weights(weight("preferenceMiss", input.preferenceMiss(), d.preferenceMiss()),
+                weight("independentPlacement", input.independentPlacement(), d.independentPlacement()),
+                weight("outOfArea", input.outOfArea(), d.outOfArea()),
+                weight("moveFromCurrent", input.moveFromCurrent(), d.moveFromCurrent()));
+    }
+
+    private static long weight(String name, Long value, long fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        if (value < 0 || value > MAX_WEIGHT) {
+            throw ApiException.badRequest("input.weights." + name, "a weight is whole pounds from 0 to " + MAX_WEIGHT + ", got " + value);
+        }
+        return value;
+    }
+
+    PlanView cancel(String idText) {
+        PlanView plan = get("cancelPlan", idText);
+        if (plan.finished()) {
+            throw ApiException.badRequest("id", "plan " + plan.id() + " is already " + plan.status());
+        }
+        Actor actor = access.actor();
+        boolean own = "LOCAL_AUTHORITY".equals(plan.scopeType()) ? actor.is(Role.COMMISSIONER) : actor.is(Role.REGIONAL_PLANNER);
+        if (!own) {
+            throw ApiException.forbidden("cancelPlan: only the " + ("LOCAL_AUTHORITY".equals(plan.scopeType()) ? "LA's commissioner" : "region's planner")
+                    + " can cancel this plan");
+        }
+        if (!jobs.cancel(plan.id())) {
+            throw ApiException.badRequest("id", "plan " + plan.id() + " is not running in this service");
+        }
+        return plan;
+    }
+
+    /** A plan the actor may see; anything else is FORBIDDEN without saying whether it exists. */
+    PlanView get(String operation, String idText) {
+        Actor actor = access.require(operation, Role.COMMISSIONER, Role.REGIONAL_PLANNER);
+        long id;
+        try {
+            id = Long.parseLong(idText);
+        } catch (NumberFormatException e) {
+            throw access.outOfScope(operation);
+        }
+        return plans.find(id).filter(p -> visible(actor, p)).orElseThrow(() -> access.outOfScope(operation));
+    }
+
+    private boolean visible(Actor actor, PlanView plan) {
+        String region = "REGION".equals(plan.scopeType()) ? plan.scopeCode() : reference.localAuthority(plan.scopeCode()).orElseThrow().regionCode();
+        if (actor.is(Role.COMMISSIONER)) {
+            return plan.scopeCode().equals(actor.laCode())
+                    || ("REGION".equals(plan.scopeType()) && region.equals(reference.localAuthority(actor.laCode()).orElseThrow().regionCode()));
+        }
+        return actor.is(Role.REGIONAL_PLANNER) && region.equals(actor.regionCode());
+    }
+
+    /** Plans the actor may see, newest first. */
+    List<PlanView> list(Long beforeId, int limit) {
+        Actor actor = access.require("plans", Role.COMMISSIONER, Role.REGIONAL_PLANNER);
+        org.jooq.Condition condition;
+        if (actor.is(Role.COMMISSIONER)) {
+            String region = reference.localAuthority(actor.laCode()).orElseThrow().regionCode();
+            condition = PLAN.SCOPE_TYPE.eq("LOCAL_AUTHORITY").and(PLAN.SCOPE_CODE.eq(actor.laCode()))
+                    .or(PLAN.SCOPE_TYPE.eq("REGION").and(PLAN.SCOPE_CODE.eq(region)));
+        } else {
+            List<String> las = reference.localAuthoritiesOf(actor.regionCode()).stream().map(LocalAuthority::code).toList();
+            condition = PLAN.SCOPE_TYPE.eq("REGION").and(PLAN.SCOPE_CODE.eq(actor.regionCode()))
+                    .or(PLAN.SCOPE_TYPE.eq("LOCAL_AUTHORITY").and(PLAN.SCOPE_CODE.in(las)));
+        }
+        return plans.list(condition, beforeId, limit);
+    }
+
+    /** Whose children of a plan the actor may see: a commissioner their own LA's; a planner none (aggregates only). */
+    List<String> childScope(String field) {
+        Actor actor = access.require(field, Role.COMMISSIONER, Role.REGIONAL_PLANNER);
+        if (!actor.is(Role.COMMISSIONER)) {
+            throw ApiException.forbidden(field + ": child-level records are for the children's own LA; planners see the plan's summary");
+        }
+        return List.of(actor.laCode());
+    }
+
+    List<PlanRepository.AssignmentView> assignments(PlanView plan, Long afterRequestId, int limit) {
+        return plans.assignments(plan.id(), childScope("Plan.assignments"), afterRequestId, limit);
+    }
+
+    int countAssignments(PlanView plan) {
+        return plans.countAssignments(plan.id(), childScope("Plan.assignments"));
+    }
+
+    List<PlanRepository.UnplacedView> unplaced(PlanView plan) {
+        return plans.unplaced(plan.id(), childScope("Plan.unplaced"));
+    }
+
+    PlanRepository.Totals totals(PlanView plan) {
+        return plans.totals(plan.id(), null);
+    }
+
+    /** Progress of a plan the actor may see: live reports while it runs, else its final state once. */
+    Flux<PlanJobs.Progress> progress(String idText) {
+        PlanView plan = get("planProgress", idText);
+        Flux<PlanJobs.Progress> live = plan.finished() ? null : jobs.progress(plan.id());
+        if (live != null) {
+            return live;
+        }
+        PlanView now = plans.find(plan.id()).orElseThrow();
+        double elapsed = now.elapsedMs() == null ? 0 : now.elapsedMs() / 1000.0;
+        return Flux.just(new PlanJobs.Progress(now.id(), now.status(), now.score(), now.placed(), now.unplaced(), now.totalCostPence(), elapsed, true));
+    }
+}

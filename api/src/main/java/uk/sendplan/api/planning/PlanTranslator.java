@@ -1,0 +1,98 @@
+package uk.sendplan.api.planning;
+
+import uk.sendplan.api.demand.PlacementRequestView;
+import uk.sendplan.api.planning.ProblemBuilder.Built;
+import uk.sendplan.api.planning.ProblemBuilder.Cell;
+import uk.sendplan.api.planning.ProblemBuilder.FeeChoice;
+import uk.sendplan.planner.solver.Assignment;
+import uk.sendplan.planner.solver.Plan;
+import uk.sendplan.planner.solver.UnplacedRequest;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a planner plan back into the register's terms: request ids, URNs and place cells, exact fees in pence,
+ * and unplaced reasons that name settings by name and URN rather than by the planner's cell ids.
+ */
+final class PlanTranslator {
+
+    record AssignmentRow(long requestId, String laCode, int urn, String need, String phase, int band, String feeKind, long feePence,
+                         long transportPence, long annualCostPence, double distanceKm, double travelMinutes, boolean pinned,
+                         boolean boarding, boolean outOfArea, List<Map<String, Object>> penalties) {
+    }
+
+    record UnplacedRow(long requestId, String laCode, String need, String phase, String reason, List<Integer> blockingUrns) {
+    }
+
+    /**
+     * A plan's rows. Totals in exact pence; the baseline is the planner's (whole pounds of the same fees) so that
+     * the comparison with the plan is like for like: {@code baselineCostPence - plannerCostPence} is the saving.
+     */
+    record Result(String score, List<AssignmentRow> assignments, List<UnplacedRow> unplaced, long totalCostPence,
+                  long plannerCostPence, int baselinePlaced, int baselineUnplaced, long baselineCostPence, long elapsedMs) {
+    }
+
+    private PlanTranslator() {
+    }
+
+    static Result translate(Built built, Plan plan, long elapsedMs) {
+        List<AssignmentRow> assignments = new ArrayList<>();
+        long total = 0;
+        for (Assignment a : plan.assignments()) {
+            Cell cell = built.cell(a.settingId());
+            PlacementRequestView child = built.requests().get(Long.parseLong(a.requestId()));
+            boolean boarding = child.needsBoarding() && cell.setting().boarding();
+            FeeChoice fee = feeFor(cell, child.band(), boarding);
+            long transportPence = a.transportCost() * 100;
+            long annual = fee.pence() + transportPence;
+            total += annual;
+            List<Map<String, Object>> penalties = a.penalties().stream()
+                    .map(p -> Map.<String, Object>of("constraint", p.constraint(), "amountPence", p.amount() * 100)).toList();
+            assignments.add(new AssignmentRow(child.id(), child.laCode(), cell.setting().urn(), cell.need(), cell.phase(), child.band(),
+                    fee.kind(), fee.pence(), transportPence, annual, a.distanceKm(), a.travelMinutes(), a.pinned(), boarding,
+                    !cell.setting().laCode().equals(child.laCode()), penalties));
+        }
+        List<UnplacedRow> unplaced = new ArrayList<>();
+        for (UnplacedRequest u : plan.unplaced()) {
+            PlacementRequestView child = built.requests().get(Long.parseLong(u.requestId()));
+            Set<Integer> blocking = new LinkedHashSet<>();
+            u.blockingSettingIds().forEach(id -> blocking.add(built.cell(id).setting().urn()));
+            unplaced.add(new UnplacedRow(child.id(), child.laCode(), child.primaryNeed(), child.phase(), readable(built, u.reason()),
+                    List.copyOf(blocking)));
+        }
+        return new Result(plan.score(), assignments, unplaced, total, plan.totalAnnualCost() * 100, plan.baseline() == null ? 0
+                : built.problem().requests().size() - plan.baseline().unplacedCount(), plan.baseline() == null ? 0 : plan.baseline().unplacedCount(),
+                plan.baseline() == null ? 0 : plan.baseline().totalAnnualCost() * 100, elapsedMs);
+    }
+
+    /** The fee a placement pays: residential for a boarding placement where stated, else the day fee. */
+    static FeeChoice feeFor(Cell cell, int band, boolean boardingPlacement) {
+        FeeChoice fee = boardingPlacement ? cell.boardingFees().get(band) : null;
+        if (fee == null) {
+            fee = cell.dayFees().get(band);
+        }
+        if (fee == null) {
+            fee = cell.boardingFees().get(band);
+        }
+        if (fee == null) {
+            throw new IllegalStateException("the planner placed band " + band + " in " + cell.id() + ", which has no fee for it");
+        }
+        return fee;
+    }
+
+    /** Replaces the planner's cell ids in a reason with "Name (URN n)". */
+    static String readable(Built built, String reason) {
+        String text = reason;
+        for (String token : reason.split("[ ,():;]+")) {
+            Cell cell = built.cells().get(token);
+            if (cell != null) {
+                text = text.replace(token, cell.setting().name() + " (URN " + cell.setting().urn() + ")");
+            }
+        }
+        return text;
+    }
+}

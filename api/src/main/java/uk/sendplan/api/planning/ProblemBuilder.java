@@ -1,0 +1,255 @@
+package uk.sendplan.api.planning;
+
+import org.springframework.stereotype.Component;
+import uk.sendplan.api.demand.DemandService;
+import uk.sendplan.api.demand.PlacementRequestView;
+import uk.sendplan.api.fees.FeeService;
+import uk.sendplan.api.fees.FeeService.SettingFee;
+import uk.sendplan.api.reference.ReferenceData;
+import uk.sendplan.api.settings.SettingService;
+import uk.sendplan.api.settings.SettingService.PlaceCell;
+import uk.sendplan.api.settings.SettingService.PlanningSetting;
+import uk.sendplan.planner.domain.CostModel;
+import uk.sendplan.planner.domain.Gender;
+import uk.sendplan.planner.domain.Need;
+import uk.sendplan.planner.domain.Parameters;
+import uk.sendplan.planner.domain.Phase;
+import uk.sendplan.planner.domain.PlacementProblem;
+import uk.sendplan.planner.domain.PlacementRequest;
+import uk.sendplan.planner.domain.Setting;
+import uk.sendplan.planner.domain.SettingGender;
+import uk.sendplan.planner.domain.SettingType;
+import uk.sendplan.planner.domain.Weights;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Translates the register, the fee schedules and the demand register into a planner problem, and keeps what is
+ * needed to translate the plan back. One planner setting per place cell (a setting's places for one need type in
+ * one phase), so the planner's capacity is exactly the register's: places available = capacity - occupied, plus
+ * one for each child pinned in their current place (already counted as occupied). Settings that are suspended,
+ * closed, without fees for the year, or whose fee for a band is above the framework's ceiling are left out (a band
+ * above the ceiling only for that band), and the plan records why.
+ */
+@Component
+class ProblemBuilder {
+
+    /** A place cell as planned: where its id came from, and the exact fees the planner sees in whole pounds. */
+    record Cell(String id, PlanningSetting setting, String need, String phase, int vacancies,
+                Map<Integer, FeeChoice> dayFees, Map<Integer, FeeChoice> boardingFees) {
+    }
+
+    /** The fee a placement at a band pays: which schedule row, its kind, exact pence. */
+    record FeeChoice(String kind, long feeId, int revision, long pence, String verdict) {
+    }
+
+    record Excluded(int urn, String name, String reason) {
+    }
+
+    /** A problem and the keys to read its plan back. */
+    record Built(PlacementProblem problem, Map<String, Cell> cells, Map<Long, PlacementRequestView> requests,
+                 List<Excluded> excluded, List<String> notes) {
+
+        Cell cell(String id) {
+            return cells.get(id);
+        }
+    }
+
+    static final String DAY = "DAY";
+    static final String POST_16 = "POST_16";
+    static final String ALTERNATIVE_PROVISION = "ALTERNATIVE_PROVISION";
+    static final List<String> RESIDENTIAL = List.of("RESIDENTIAL_38_WEEK", "RESIDENTIAL_52_WEEK");
+
+    private final DemandService demand;
+    private final SettingService settings;
+    private final FeeService fees;
+    private final ReferenceData reference;
+
+    ProblemBuilder(DemandService demand, SettingService settings, FeeService fees, ReferenceData reference) {
+        this.demand = demand;
+        this.settings = settings;
+        this.fees = fees;
+        this.reference = reference;
+    }
+
+    /** The problem for the children still to be placed in these LAs (optionally for one start term). */
+    Built build(String name, Collection<String> laCodes, String financialYear, String startTerm, Weights weights) {
+        List<PlacementRequestView> children = demand.unplaced(laCodes).stream()
+                .filter(r -> startTerm == null || startTerm.equals(r.startTerm())).toList();
+        Parameters parameters = Parameters.DEFAULTS.withWeights(weights);
+        return build(name, children, settingsFor(laCodes, parameters), financialYear, parameters);
+    }
+
+    /** Every setting a child in these LAs could reach within the longest travel limit, and boarding settings anywhere. */
+    List<PlanningSetting> settingsFor(Collection<String> laCodes, Parameters parameters) {
+        CostModel costModel = new CostModel(parameters);
+        double radius = 0;
+        for (Phase phase : Phase.values()) {
+            radius = Math.max(radius, costModel.maxStraightLineMetres(phase));
+        }
+        return settings.settingsNear(laCodes, (int) Math.ceil(radius), true);
+    }
+
+    Built build(String name, List<PlacementRequestView> children, List<PlanningSetting> candidates, String financialYear, Parameters parameters) {
+        Map<Integer, List<SettingFee>> feesByUrn = fees.currentFees(financialYear, candidates.stream().map(PlanningSetting::urn).toList());
+        List<Excluded> excluded = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+
+        // children kept in their current place use a place there that occupancy already counts
+        Map<String, Integer> pinnedByCell = new HashMap<>();
+        for (PlacementRequestView child : children) {
+            if (child.keepCurrent() && child.currentSettingUrn() != null) {
+                pinnedByCell.merge(cellId(child.currentSettingUrn(), child.primaryNeed(), child.phase()), 1, Integer::sum);
+            }
+        }
+
+        Map<String, Cell> cells = new LinkedHashMap<>();
+        Map<Integer, PlanningSetting> included = new HashMap<>();
+        for (PlanningSetting s : candidates) {
+            if (!"OPEN".equals(s.registrationStatus())) {
+                excluded.add(new Excluded(s.urn(), s.name(), s.registrationStatus().toLowerCase(java.util.Locale.ROOT)
+                        + (s.statusReason() == null ? "" : ": " + s.statusReason())));
+                continue;
+            }
+            List<SettingFee> settingFees = feesByUrn.getOrDefault(s.urn(), List.of());
+            if (settingFees.isEmpty()) {
+                excluded.add(new Excluded(s.urn(), s.name(), "no fee schedule for " + financialYear));
+                continue;
+            }
+            List<String> aboveCeiling = new ArrayList<>();
+            for (PlaceCell place : s.places()) {
+                int from = Math.max(s.ageFrom(), reference.phase(place.phase()).ageFrom());
+                int to = Math.min(s.ageTo(), reference.phase(place.phase()).ageTo());
+                if (from > to) {
+                    continue;  // a cell outside the setting's own age range can take nobody
+                }
+                Map<Integer, FeeChoice> day = choose(settingFees, dayKinds(s.type(), place.phase()), aboveCeiling);
+                Map<Integer, FeeChoice> boarding = s.boarding() ? choose(settingFees, RESIDENTIAL, aboveCeiling) : Map.of();
+                if (day.isEmpty() && boarding.isEmpty()) {
+                    continue;
+                }
+                String id = cellId(s.urn(), place.need(), place.phase());
+                int capacity = Math.max(0, place.vacancies()) + pinnedByCell.getOrDefault(id, 0);
+                cells.put(id, new Cell(id, s, place.need(), place.phase(), capacity, day, boarding));
+                included.put(s.urn(), s);
+            }
+            if (!aboveCeiling.isEmpty()) {
+                excluded.add(new Excluded(s.urn(), s.name(), "fee above the framework ceiling, left out for "
+                        + String.join(", ", aboveCeiling.stream().distinct().toList())));
+            }
+            if (!included.containsKey(s.urn()) && aboveCeiling.isEmpty()) {
+                excluded.add(new Excluded(s.urn(), s.name(), "no fee for " + financialYear + " matches any of its places"));
+            }
+        }
+
+        List<Setting> plannerSettings = new ArrayList<>();
+        for (Cell cell : cells.values()) {
+            PlanningSetting s = cell.setting();
+            int from = Math.max(s.ageFrom(), reference.phase(cell.phase()).ageFrom());
+            int to = Math.min(s.ageTo(), reference.phase(cell.phase()).ageTo());
+            Map<Integer, Long> dayPounds = new TreeMap<>();
+            cell.dayFees().forEach((band, fee) -> dayPounds.put(band, pounds(fee.pence())));
+            Map<Integer, Long> boardingPounds = new TreeMap<>();
+            cell.boardingFees().forEach((band, fee) -> boardingPounds.put(band, pounds(fee.pence())));
+            if (dayPounds.isEmpty()) {
+                // only residential fees stated: a day child there is charged the residential fee (the dearer assumption)
+                dayPounds.putAll(boardingPounds);
+            }
+            plannerSettings.add(new Setting(cell.id(), s.name(), SettingType.valueOf(s.type()), s.laCode(), s.easting(), s.northing(),
+                    from, to, Set.of(Need.valueOf(cell.need())), cell.vacancies(), dayPounds, SettingGender.valueOf(s.gender()),
+                    s.boarding(), s.boarding() ? boardingPounds : Map.of()));
+        }
+
+        List<PlacementRequest> plannerRequests = new ArrayList<>();
+        Map<Long, PlacementRequestView> byId = new LinkedHashMap<>();
+        for (PlacementRequestView child : children) {
+            byId.put(child.id(), child);
+            String current = null;
+            boolean keep = false;
+            if (child.currentSettingUrn() != null) {
+                String cellId = cellId(child.currentSettingUrn(), child.primaryNeed(), child.phase());
+                if (cells.containsKey(cellId)) {
+                    current = cellId;
+                    keep = child.keepCurrent();
+                } else if (included.containsKey(child.currentSettingUrn())) {
+                    current = anyCellOf(cells, child.currentSettingUrn());
+                    if (child.keepCurrent()) {
+                        notes.add("request " + child.reference() + ": current setting " + child.currentSettingUrn() + " has no "
+                                + child.primaryNeed() + " " + child.phase() + " places, so the child can't be kept there");
+                    }
+                } else if (child.keepCurrent()) {
+                    notes.add("request " + child.reference() + ": current setting " + child.currentSettingUrn()
+                            + " is not available to this plan (see excluded settings), so the child can't be kept there");
+                }
+            }
+            List<String> preferences = new ArrayList<>();
+            for (Integer urn : child.preferences()) {
+                String cellId = cellId(urn, child.primaryNeed(), child.phase());
+                if (cells.containsKey(cellId)) {
+                    preferences.add(cellId);
+                } else {
+                    notes.add("request " + child.reference() + ": preferred setting " + urn + " has no available "
+                            + child.primaryNeed() + " " + child.phase() + " places in this plan");
+                }
+            }
+            plannerRequests.add(new PlacementRequest(String.valueOf(child.id()), child.laCode(), Need.valueOf(child.primaryNeed()),
+                    child.band(), child.age(), child.home().easting(), child.home().northing(), Gender.valueOf(child.gender()),
+                    child.needsBoarding(), current, keep, preferences));
+        }
+        return new Built(new PlacementProblem(name, parameters, plannerSettings, plannerRequests), cells, byId, excluded, notes);
+    }
+
+    static String cellId(int urn, String need, String phase) {
+        return urn + "/" + need + "/" + phase;
+    }
+
+    private static String anyCellOf(Map<String, Cell> cells, int urn) {
+        String prefix = urn + "/";
+        return cells.keySet().stream().filter(id -> id.startsWith(prefix)).findFirst().orElse(null);
+    }
+
+    /** The kinds of fee a day place in this phase is charged at, best match first. */
+    static List<String> dayKinds(String settingType, String phase) {
+        if ("ALTERNATIVE_PROVISION".equals(settingType)) {
+            return List.of(ALTERNATIVE_PROVISION, DAY);
+        }
+        if ("POST_16".equals(phase) || "POST_19".equals(phase)) {
+            return List.of(POST_16, DAY);
+        }
+        return List.of(DAY);
+    }
+
+    /** Per band, the fee of the first kind that has one; fees above the ceiling are left out and named. */
+    private static Map<Integer, FeeChoice> choose(List<SettingFee> settingFees, List<String> kinds, List<String> aboveCeiling) {
+        Map<Integer, FeeChoice> chosen = new TreeMap<>();
+        for (String kind : kinds) {
+            for (SettingFee fee : settingFees) {
+                if (!fee.kind().equals(kind) || chosen.containsKey(fee.band())) {
+                    continue;
+                }
+                if ("ABOVE_CEILING".equals(fee.verdict())) {
+                    aboveCeiling.add("band " + fee.band() + " (" + kind + ")");
+                    chosen.put(fee.band(), null);
+                    continue;
+                }
+                chosen.put(fee.band(), new FeeChoice(kind, fee.feeId(), fee.revision(), fee.annualFeePence(), fee.verdict()));
+            }
+        }
+        chosen.values().removeIf(java.util.Objects::isNull);
+        return chosen;
+    }
+
+    /** The planner works in whole pounds; the plan keeps the schedule's exact pence. */
+    static long pounds(long pence) {
+        return BigDecimal.valueOf(pence).divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_UP).longValueExact();
+    }
+}

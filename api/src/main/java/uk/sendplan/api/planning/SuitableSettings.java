@@ -1,0 +1,169 @@
+package uk.sendplan.api.planning;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import uk.sendplan.api.demand.DemandService;
+import uk.sendplan.api.demand.PlacementRequestView;
+import uk.sendplan.api.reference.ReferenceData;
+import uk.sendplan.api.reference.ReferenceData.GridPoint;
+import uk.sendplan.api.settings.SettingService.PlanningSetting;
+import uk.sendplan.api.system.Access;
+import uk.sendplan.api.system.Actor;
+import uk.sendplan.api.system.ApiException;
+import uk.sendplan.api.system.Role;
+import uk.sendplan.planner.domain.CostModel;
+import uk.sendplan.planner.domain.HardRule;
+import uk.sendplan.planner.domain.Parameters;
+import uk.sendplan.planner.domain.PlacementRequest;
+import uk.sendplan.planner.domain.SettingOption;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The list a family chooses from: settings that can meet this child's need, ranked by total annual cost then
+ * journey time, with vacancies and the fee's verdict; and the settings nearby that can't, each with why. The same
+ * rules and costs as planning (the planner's cost model), on the same register and fees.
+ */
+@Service
+class SuitableSettings {
+
+    record Option(int urn, String name, boolean suitable, List<String> reasons, Long feePence, Long transportPence, Long annualCostPence,
+                  double distanceKm, double travelMinutes, int vacancies, String feeVerdict, List<Map<String, Object>> penalties) {
+    }
+
+    record Listing(String financialYear, List<Option> suitable, List<Option> excluded) {
+    }
+
+    /** An ad-hoc child, for "what would be suitable for a child like this": never stored. */
+    record ChildProfileInput(String laCode, String need, int band, int age, DemandService.GridPointInput home, String homeDistrict,
+                             String gender, Boolean needsBoarding) {
+    }
+
+    private final DemandService demand;
+    private final ProblemBuilder builder;
+    private final ReferenceData reference;
+    private final Access access;
+
+    SuitableSettings(DemandService demand, ProblemBuilder builder, ReferenceData reference, Access access) {
+        this.demand = demand;
+        this.builder = builder;
+        this.reference = reference;
+        this.access = access;
+    }
+
+    @Transactional(readOnly = true)
+    Listing forRequest(String requestId, String financialYear, int limit) {
+        Actor actor = access.require("suitableSettings", Role.COMMISSIONER);
+        PlacementRequestView child;
+        try {
+            child = demand.find(Long.parseLong(requestId)).filter(r -> r.laCode().equals(actor.laCode()))
+                    .orElseThrow(() -> access.outOfScope("suitableSettings"));
+        } catch (NumberFormatException e) {
+            throw access.outOfScope("suitableSettings");
+        }
+        return list(child, financialYear, limit);
+    }
+
+    @Transactional(readOnly = true)
+    Listing forProfile(ChildProfileInput profile, String financialYear, int limit) {
+        Actor actor = access.require("suitableSettingsFor", Role.COMMISSIONER, Role.REGIONAL_PLANNER);
+        ReferenceData.LocalAuthority la = reference.requireLocalAuthority("profile.laCode", profile.laCode());
+        if ((actor.is(Role.COMMISSIONER) && !la.code().equals(actor.laCode()))
+                || (actor.is(Role.REGIONAL_PLANNER) && !la.regionCode().equals(actor.regionCode()))) {
+            throw access.outOfScope("suitableSettingsFor");
+        }
+        if (profile.band() < 1 || profile.band() > 5) {
+            throw ApiException.badRequest("profile.band", "a complexity band is 1 to 5, got " + profile.band());
+        }
+        if (profile.age() < 0 || profile.age() > 25) {
+            throw ApiException.badRequest("profile.age", "an age is 0 to 25, got " + profile.age());
+        }
+        GridPoint home;
+        if (profile.home() != null) {
+            home = new GridPoint(Math.round(profile.home().easting() / 100f) * 100, Math.round(profile.home().northing() / 100f) * 100);
+        } else if (profile.homeDistrict() != null) {
+            home = reference.district(profile.homeDistrict().trim().toUpperCase(java.util.Locale.ROOT))
+                    .map(ReferenceData.PostcodeDistrict::centroid)
+                    .orElseThrow(() -> ApiException.badRequest("profile.homeDistrict", "unknown English postcode district \"" + profile.homeDistrict() + "\""));
+        } else {
+            throw ApiException.badRequest("profile.home", "the child's home is required: a grid point or a postcode district");
+        }
+        PlacementRequestView child = new PlacementRequestView(0, la.code(), "profile-0", profile.need(), null, profile.band(), profile.age(),
+                reference.phaseForAge(profile.age()).orElseThrow().code(), home, profile.gender(), Boolean.TRUE.equals(profile.needsBoarding()),
+                null, false, List.of(), "2027-AUTUMN", "OPEN", null, false, null);
+        return list(child, financialYear, limit);
+    }
+
+    private Listing list(PlacementRequestView child, String financialYear, int limit) {
+        if (limit < 1 || limit > 100) {
+            throw ApiException.badRequest("limit", "must be between 1 and 100, got " + limit);
+        }
+        String year = financialYear == null ? PlanService.currentFinancialYear(LocalDate.now()) : financialYear;
+        Parameters parameters = Parameters.DEFAULTS;
+        List<PlanningSetting> candidates = builder.settingsFor(List.of(child.laCode()), parameters);
+        ProblemBuilder.Built built = builder.build("suitable settings", List.of(child), candidates, year, parameters);
+        PlacementRequest request = built.problem().requests().getFirst();
+        CostModel costModel = new CostModel(parameters);
+
+        // the best cell of each setting for this child: one that fits, else the one that breaks fewest rules
+        Map<Integer, SettingOption> best = new LinkedHashMap<>();
+        for (SettingOption option : costModel.options(request, built.problem().settings())) {
+            int urn = built.cell(option.setting().id()).setting().urn();
+            SettingOption current = best.get(urn);
+            if (current == null || option.brokenRules().size() < current.brokenRules().size()) {
+                best.put(urn, option);
+            }
+        }
+        List<Option> suitable = new ArrayList<>();
+        List<Option> excluded = new ArrayList<>();
+        double reach = costModel.maxStraightLineMetres(CostModel.phase(request)) * 1.5;
+        for (SettingOption option : best.values()) {
+            ProblemBuilder.Cell cell = built.cell(option.setting().id());
+            boolean boarding = child.needsBoarding() && cell.setting().boarding();
+            if (option.suitable()) {
+                ProblemBuilder.FeeChoice fee = PlanTranslator.feeFor(cell, child.band(), boarding);
+                long transport = option.cost().transportCost() * 100;
+                suitable.add(new Option(cell.setting().urn(), cell.setting().name(), true, List.of(), fee.pence(), transport, fee.pence() + transport,
+                        option.cost().distanceKm(), option.cost().travelMinutes(), cell.vacancies(), fee.verdict(),
+                        option.penalties().stream().map(p -> Map.<String, Object>of("constraint", p.constraint(), "amountPence", p.amount() * 100)).toList()));
+            } else if (Math.hypot(cell.setting().easting() - child.home().easting(), cell.setting().northing() - child.home().northing()) <= reach) {
+                excluded.add(new Option(cell.setting().urn(), cell.setting().name(), false,
+                        option.brokenRules().stream().map(rule -> reason(rule, child, option, costModel)).toList(), null, null, null,
+                        option.cost().distanceKm(), option.cost().travelMinutes(), cell.vacancies(), null, List.of()));
+            }
+        }
+        for (ProblemBuilder.Excluded left : built.excluded()) {
+            if (best.containsKey(left.urn())) {
+                continue;  // left out for some bands only: the setting is listed above for this child's band
+            }
+            PlanningSetting s = candidates.stream().filter(c -> c.urn() == left.urn()).findFirst().orElseThrow();
+            double metres = Math.hypot(s.easting() - child.home().easting(), s.northing() - child.home().northing());
+            if (metres <= reach && s.needs().contains(child.primaryNeed())) {
+                double km = metres / 1000 * parameters.roadFactor();
+                excluded.add(new Option(s.urn(), s.name(), false, List.of("left out of planning: " + left.reason()), null, null, null,
+                        km, km / parameters.speedKmh() * 60, 0, null, List.of()));
+            }
+        }
+        // a place the family can take now comes before a full one; then cheapest, then quickest
+        suitable.sort(Comparator.comparing((Option o) -> o.vacancies() <= 0).thenComparing(Option::annualCostPence).thenComparing(Option::travelMinutes));
+        excluded.sort(Comparator.comparingDouble(Option::distanceKm));
+        return new Listing(year, suitable.stream().limit(limit).toList(), excluded.stream().limit(limit).toList());
+    }
+
+    private static String reason(HardRule rule, PlacementRequestView child, SettingOption option, CostModel costModel) {
+        return switch (rule) {
+            case NEED -> "no places for " + child.primaryNeed();
+            case AGE -> "does not take " + child.phase().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " pupils aged " + child.age();
+            case GENDER -> "takes " + option.setting().gender().name().toLowerCase(java.util.Locale.ROOT) + " only";
+            case BOARDING -> "no boarding";
+            case NO_FEE_FOR_BAND -> "no fee for band " + child.band();
+            case TRAVEL_TIME -> Math.round(option.cost().travelMinutes()) + " minutes away, over the "
+                    + costModel.maxTravelMinutes(uk.sendplan.planner.domain.Phase.ofAge(child.age())) + "-minute limit";
+        };
+    }
+}

@@ -1,0 +1,346 @@
+package uk.sendplan.api.planning;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
+import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
+import uk.sendplan.api.GraphQlTestBase;
+import uk.sendplan.api.system.Csv;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static uk.sendplan.api.planning.ScillyWorld.*;
+import static uk.sendplan.db.jooq.Tables.*;
+
+/** Plans through GraphQL on the Scilly test world: solve, watch, explain, list, approve, export; and what may go wrong. */
+class PlanningTest extends GraphQlTestBase {
+
+    @Autowired
+    PlanJobs jobs;
+
+    HttpGraphQlTester commissioner;
+    ScillyWorld world;
+    Map<String, String> ids = new HashMap<>();
+
+    @BeforeEach
+    void world() {
+        commissioner = asCommissioner(LA);
+        world = new ScillyWorld(graphQl, commissioner, db).reset();
+    }
+
+    /** Seven children: six can be placed, one (HI) nowhere meets the need. */
+    private void sevenChildren(String prefix) {
+        ids.put("R1", world.child(prefix + "-1", "ASD", 8, 2, 89_800, 11_000, "2027-AUTUMN"));
+        ids.put("R2", world.child(prefix + "-2", "ASD", 9, 2, 89_900, 11_100, "2027-AUTUMN"));
+        ids.put("R3", world.child(prefix + "-3", "ASD", 12, 3, 90_400, 10_600, "2027-AUTUMN"));
+        ids.put("R4", world.child(prefix + "-4", "ASD", 13, 3, 90_500, 10_700, "2027-AUTUMN"));
+        ids.put("R5", world.child(prefix + "-5", "SEMH", 12, 3, 91_000, 11_000, "2027-AUTUMN"));
+        ids.put("R6", world.child(prefix + "-6", "HI", 10, 2, 90_000, 10_000, "2027-AUTUMN"));
+        ids.put("R7", world.child(prefix + "-7", "ASD", 14, 3, 90_600, 10_800, "2027-AUTUMN"));
+    }
+
+    private String start(int seconds, Map<String, Object> extra) {
+        Map<String, Object> input = new HashMap<>(Map.of("scope", "LOCAL_AUTHORITY", "code", LA, "financialYear", YEAR, "timeLimitSeconds", seconds));
+        input.putAll(extra);
+        return commissioner.documentName("startPlan").variable("input", input).execute()
+                .path("startPlan.plan.id").entity(String.class).get();
+    }
+
+    private String awaitFinished(String planId) throws InterruptedException {
+        for (int i = 0; i < 600; i++) {
+            String status = commissioner.documentName("planStatus").variable("id", planId).execute()
+                    .path("plan.status").entity(String.class).get();
+            if (!List.of("QUEUED", "SOLVING").contains(status)) {
+                return status;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("plan " + planId + " still running after 60 s");
+    }
+
+    private WebSocketGraphQlTester webSocket(String subject) {
+        return WebSocketGraphQlTester.builder(URI.create("ws://localhost:" + port + "/graphql-ws"), new StandardWebSocketClient())
+                .headers(h -> h.setBasicAuth(subject, PASSWORD)).build();
+    }
+
+    @Test
+    void aPlanSolvesInTheBackgroundStreamsProgressAndExplainsEveryChild() throws Exception {
+        sevenChildren("FULL");
+        String planId = start(3, Map.of());
+
+        // progress over the subscription ends with a final COMPLETED report
+        List<Map> reports = webSocket("test-commissioner-" + LA).documentName("planProgress").variable("planId", planId)
+                .executeSubscription().toFlux("planProgress", Map.class).collectList().block(Duration.ofSeconds(60))
+                .stream().map(r -> (Map) r).toList();
+        assertThat(reports).isNotEmpty();
+        Map last = reports.getLast();
+        assertThat(last.get("done")).isEqualTo(true);
+        assertThat(last.get("status")).isEqualTo("COMPLETED");
+        assertThat(last.get("placed")).isEqualTo(6);
+        assertThat(last.get("unplaced")).isEqualTo(1);
+        assertThat(awaitFinished(planId)).isEqualTo("COMPLETED");
+
+        var plan = commissioner.documentName("planResult").variable("id", planId).execute();
+        plan.path("plan.requests").entity(Integer.class).isEqualTo(7)
+                .path("plan.placed").entity(Integer.class).isEqualTo(6)
+                .path("plan.score").entity(String.class).satisfies(score -> assertThat(score).startsWith("0hard/-1medium/"))
+                .path("plan.excludedSettings[?(@.urn == " + SUSPENDED + ")].reason").entityList(String.class)
+                .containsExactly("suspended: test: safeguarding review");
+        // the cheapest fit for each child: the resourced base (1 place), then the special school, then independent
+        Map<String, Integer> placedIn = new HashMap<>();
+        List<Map> assignments = plan.path("plan.assignments.edges[*].node").entityList(Map.class).get();
+        for (Map a : assignments) {
+            placedIn.put((String) ((Map) a.get("request")).get("id"), (Integer) ((Map) a.get("setting")).get("urn"));
+            assertThat(new java.math.BigDecimal((String) a.get("annualCost")))
+                    .isEqualByComparingTo(new java.math.BigDecimal((String) a.get("fee")).add(new java.math.BigDecimal((String) a.get("transportCost"))));
+            assertThat(((Map) a.get("request")).get("status")).isEqualTo("PROPOSED");
+        }
+        assertThat(placedIn.get(ids.get("R1")) + placedIn.get(ids.get("R2"))).isEqualTo(RESOURCED + SPECIAL);
+        assertThat(List.of(placedIn.get(ids.get("R3")), placedIn.get(ids.get("R4")), placedIn.get(ids.get("R7"))))
+                .containsExactlyInAnyOrder(SPECIAL, INDEPENDENT, INDEPENDENT);
+        assertThat(placedIn.get(ids.get("R5"))).isEqualTo(INDEPENDENT);
+        plan.path("plan.assignments.edges[?(@.node.setting.urn == " + INDEPENDENT + ")].node.penalties[*].constraint").entityList(String.class)
+                .satisfies(constraints -> assertThat(constraints).containsOnly("independentPlacement"));
+        plan.path("plan.assignments.edges[?(@.node.setting.urn == " + INDEPENDENT + ")].node.penalties[*].amount").entityList(String.class)
+                .satisfies(amounts -> assertThat(amounts).containsOnly("5000.00"));
+        plan.path("plan.unplacedRequests[0].request.id").entity(String.class).isEqualTo(ids.get("R6"))
+                .path("plan.unplacedRequests[0].reason").entity(String.class).satisfies(reason -> assertThat(reason).startsWith("no setting meets need HI"))
+                .path("plan.summary.shortfall").entityList(Map.class).containsExactly(Map.of("need", "HI", "phase", "PRIMARY", "unplaced", 1))
+                .path("plan.summary.independentShare").entity(Double.class).isEqualTo(3 / 6.0)
+                .path("plan.summary.outOfAreaShare").entity(Double.class).isEqualTo(0.0)
+                .path("plan.baseline.placed").entity(Integer.class).satisfies(placed -> assertThat(placed).isLessThanOrEqualTo(6));
+    }
+
+    @Test
+    void cancellingKeepsTheBestPlanFoundSoFar() throws Exception {
+        sevenChildren("CANCEL");
+        String planId = start(120, Map.of());
+        // wait until the solver has a result, then stop it
+        webSocket("test-commissioner-" + LA).documentName("planProgress").variable("planId", planId).executeSubscription()
+                .toFlux("planProgress", Map.class).filter(r -> r.get("placed") != null).next().block(Duration.ofSeconds(60));
+        commissioner.documentName("cancelPlan").variable("id", planId).execute().path("cancelPlan.plan.id").entity(String.class).isEqualTo(planId);
+        assertThat(awaitFinished(planId)).isEqualTo("CANCELLED");
+        commissioner.documentName("planStatus").variable("id", planId).execute()
+                .path("plan.placed").entity(Integer.class).isEqualTo(6);
+        commissioner.documentName("cancelPlan").variable("id", planId).execute()
+                .errors().expect(e -> e.getMessage().equals("id: plan " + planId + " is already CANCELLED")).verify();
+    }
+
+    @Test
+    void aRestartMarksUnfinishedPlansInterruptedAndKeepsTheirBestResult() {
+        long id = db.insertInto(PLAN).set(PLAN.NAME, "left running").set(PLAN.SCOPE_TYPE, "LOCAL_AUTHORITY").set(PLAN.SCOPE_CODE, LA)
+                .set(PLAN.FINANCIAL_YEAR, YEAR).set(PLAN.STATUS, "SOLVING").set(PLAN.TIME_LIMIT_SECONDS, 30)
+                .set(PLAN.WEIGHTS, org.jooq.JSONB.valueOf("{\"preferenceMiss\":2000,\"independentPlacement\":5000,\"outOfArea\":1000,\"moveFromCurrent\":3000}"))
+                .set(PLAN.CREATED_BY, "test-commissioner-" + LA).set(PLAN.STARTED_AT, java.time.Instant.now())
+                .set(PLAN.PLACED, 4).set(PLAN.UNPLACED, 1).set(PLAN.SCORE, "0hard/-1medium/-100000soft").set(PLAN.TOTAL_COST_PENCE, 10_000_000L)
+                .returning(PLAN.ID).fetchOne(PLAN.ID);
+
+        assertThat(jobs.interruptUnfinished()).isGreaterThanOrEqualTo(1);
+
+        commissioner.documentName("planStatus").variable("id", String.valueOf(id)).execute()
+                .path("plan.status").entity(String.class).isEqualTo("INTERRUPTED")
+                .path("plan.placed").entity(Integer.class).isEqualTo(4)
+                .path("plan.score").entity(String.class).isEqualTo("0hard/-1medium/-100000soft")
+                .path("plan.failure").entity(String.class).satisfies(f -> assertThat(f).contains("best result so far is kept"));
+    }
+
+    @Test
+    void approvalWritesPlacementsAndOccupancyOnceAndIsAudited() throws Exception {
+        sevenChildren("APPROVE");
+        String planId = start(2, Map.of());
+        assertThat(awaitFinished(planId)).isEqualTo("COMPLETED");
+
+        commissioner.documentName("approvePlan").variable("input", Map.of("planId", planId, "requestIds", List.of(ids.get("R1"), ids.get("R2"))))
+                .execute()
+                .path("approvePlan.approved").entity(Integer.class).isEqualTo(2)
+                .path("approvePlan.placements[*].request.status").entityList(String.class).containsExactly("PLACED", "PLACED");
+        assertThat(db.fetchValue(PLACE.OCCUPIED, PLACE.SETTING_URN.eq(RESOURCED))).isEqualTo(1);
+        assertThat(db.fetchValue(PLACE.OCCUPIED, PLACE.SETTING_URN.eq(SPECIAL).and(PLACE.PHASE_CODE.eq("PRIMARY")))).isEqualTo(1);
+        commissioner.documentName("settingPlacements").variable("urn", RESOURCED).execute()
+                .path("setting.placements[*].request.reference").entityList(String.class).containsExactly("APPROVE-1");
+        commissioner.documentName("auditTrail").variable("entityType", "placement").execute()
+                .path("auditTrail.edges[0].node.action").entity(String.class).isEqualTo("PLACEMENT_APPROVED")
+                .path("auditTrail.edges[0].node.actor").entity(String.class).isEqualTo("test-commissioner-" + LA);
+
+        // the rest, then nothing is left
+        commissioner.documentName("approvePlan").variable("input", Map.of("planId", planId)).execute()
+                .path("approvePlan.approved").entity(Integer.class).isEqualTo(4);
+        commissioner.documentName("approvePlan").variable("input", Map.of("planId", planId)).execute()
+                .errors().expect(e -> e.getMessage().equals("input.planId: plan " + planId + " has no proposed placements for your LA left to approve"))
+                .verify();
+        // a provider never sees children, even through a setting
+        as("provider-demo").documentName("settingPlacements").variable("urn", RESOURCED).execute()
+                .errors().expect(e -> e.getErrorType() == ErrorType.FORBIDDEN).verify();
+    }
+
+    @Test
+    void approvalRefusesWhenAPlaceHasGoneOrAFeeChangedAndWritesNothing() throws Exception {
+        sevenChildren("STALE");
+        String planId = start(2, Map.of());
+        assertThat(awaitFinished(planId)).isEqualTo("COMPLETED");
+        // the resourced base's only place is taken by someone else meanwhile
+        graphQl.documentName("setPlaces").variable("input", Map.of("urn", RESOURCED, "places",
+                List.of(Map.of("need", "ASD", "phase", "PRIMARY", "capacity", 1, "occupied", 1)))).execute()
+                .path("setPlaces.setting.vacancies").entity(Integer.class).isEqualTo(0);
+        int placements = db.fetchCount(PLACEMENT);
+
+        commissioner.documentName("approvePlan").variable("input", Map.of("planId", planId)).execute()
+                .errors().expect(e -> e.getErrorType() == ErrorType.BAD_REQUEST
+                        && e.getMessage().startsWith("approvePlan: 1 of the 6 placements no longer hold, so none was approved; first: setting "
+                        + RESOURCED + " has 0 ASD PRIMARY vacancies left, 1 needed")).verify();
+        assertThat(db.fetchCount(PLACEMENT)).isEqualTo(placements);
+        assertThat(db.fetchValue(PLACE.OCCUPIED, PLACE.SETTING_URN.eq(SPECIAL).and(PLACE.PHASE_CODE.eq("PRIMARY")))).isZero();
+    }
+
+    @Test
+    void twoApprovalsRacingForTheLastPlaceCannotBothHaveIt() throws Exception {
+        // two plans, each for one child, each proposing the resourced base's single place
+        world.child("RACE-1", "ASD", 8, 2, 89_800, 11_000, "2027-AUTUMN");
+        world.child("RACE-2", "ASD", 8, 2, 89_800, 11_000, "2028-AUTUMN");
+        String planA = start(2, Map.of("startTerm", "2027-AUTUMN"));
+        String planB = start(2, Map.of("startTerm", "2028-AUTUMN"));
+        assertThat(awaitFinished(planA)).isEqualTo("COMPLETED");
+        assertThat(awaitFinished(planB)).isEqualTo("COMPLETED");
+        for (String plan : List.of(planA, planB)) {
+            commissioner.documentName("planResult").variable("id", plan).execute()
+                    .path("plan.assignments.edges[0].node.setting.urn").entity(Integer.class).isEqualTo(RESOURCED);
+        }
+
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        Callable<Boolean> approveA = () -> approves(planA);
+        Callable<Boolean> approveB = () -> approves(planB);
+        List<Future<Boolean>> results = threads.invokeAll(List.of(approveA, approveB));
+        threads.shutdown();
+        assertThat(results.stream().filter(f -> {
+            try {
+                return f.get();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).count()).isEqualTo(1);
+        assertThat(db.fetchValue(PLACE.OCCUPIED, PLACE.SETTING_URN.eq(RESOURCED))).isEqualTo(1);
+        assertThat(db.fetchValue(PLACE.CAPACITY, PLACE.SETTING_URN.eq(RESOURCED))).isEqualTo(1);
+    }
+
+    private boolean approves(String planId) {
+        var response = asCommissioner(LA).documentName("approvePlan").variable("input", Map.of("planId", planId)).execute();
+        try {
+            response.errors().verify();
+            return true;
+        } catch (AssertionError refused) {
+            response.errors().expect(e -> e.getMessage().contains("ASD PRIMARY vacancies left")).verify();
+            return false;
+        }
+    }
+
+    @Test
+    void theTailoredListRanksWhatFitsAndSaysWhyTheRestDoNot() {
+        String child = world.child("LIST-1", "ASD", 8, 2, 89_800, 11_000, "2027-AUTUMN");
+        var list = commissioner.documentName("suitableSettings").variable("requestId", child).variable("financialYear", YEAR).execute();
+        list.path("suitableSettings.suitable[*].setting.urn").entityList(Integer.class).containsExactly(RESOURCED, SPECIAL)
+                .path("suitableSettings.suitable[0].fee").entity(String.class).isEqualTo("14000.00")
+                .path("suitableSettings.suitable[0].vacancies").entity(Integer.class).isEqualTo(1)
+                .path("suitableSettings.suitable[0].feeVerdict").entity(String.class).isEqualTo("NOT_REGULATED")
+                .path("suitableSettings.excluded[?(@.setting.urn == " + INDEPENDENT + ")].reasons[0]").entityList(String.class)
+                .containsExactly("does not take primary pupils aged 8")
+                .path("suitableSettings.excluded[?(@.setting.urn == " + SUSPENDED + ")].reasons[0]").entityList(String.class)
+                .containsExactly("left out of planning: suspended: test: safeguarding review");
+
+        asCommissioner("202").documentName("suitableSettings").variable("requestId", child).execute()
+                .errors().expect(e -> e.getErrorType() == ErrorType.FORBIDDEN && e.getMessage().equals("suitableSettings: not found in your scope")).verify();
+        commissioner.documentName("suitableSettingsFor").variable("profile", Map.of("laCode", LA, "need", "SEMH", "band", 3, "age", 13,
+                        "home", Map.of("easting", 91_000, "northing", 11_000), "gender", "MALE")).variable("financialYear", YEAR).execute()
+                .path("suitableSettingsFor.suitable[*].setting.urn").entityList(Integer.class).containsExactly(INDEPENDENT)
+                .path("suitableSettingsFor.suitable[0].fee").entity(String.class).isEqualTo("60000.00");
+    }
+
+    @Test
+    void thePlanExportsAsCsvOneRowPerChild() throws Exception {
+        sevenChildren("CSV");
+        String planId = start(2, Map.of());
+        assertThat(awaitFinished(planId)).isEqualTo("COMPLETED");
+        String csv = commissioner.documentName("planCsv").variable("id", planId).execute().path("planCsv").entity(String.class).get();
+
+        List<Csv.Row> rows = Csv.parse(csv);
+        assertThat(rows.getFirst().fields()).isEqualTo(PlanExport.HEADER);
+        assertThat(rows).hasSize(8);
+        Map<String, List<String>> byReference = new HashMap<>();
+        rows.subList(1, rows.size()).forEach(r -> byReference.put(r.fields().get(1), r.fields()));
+        List<String> unplaced = byReference.get("CSV-6");
+        assertThat(unplaced.get(7)).isEqualTo("UNPLACED");
+        assertThat(unplaced.get(22)).startsWith("no setting meets need HI");
+        List<Map> assignments = commissioner.documentName("planResult").variable("id", planId).execute()
+                .path("plan.assignments.edges[*].node").entityList(Map.class).get();
+        for (Map a : assignments) {
+            String reference = (String) ((Map) a.get("request")).get("reference");
+            List<String> row = byReference.get(reference);
+            assertThat(row.get(7)).isEqualTo("PLACED");
+            assertThat(Integer.parseInt(row.get(8))).isEqualTo(((Map) a.get("setting")).get("urn"));
+            assertThat(row.get(12)).isEqualTo(a.get("fee"));
+            assertThat(row.get(13)).isEqualTo(a.get("transportCost"));
+            assertThat(row.get(14)).isEqualTo(a.get("annualCost"));
+        }
+    }
+
+    @Test
+    void badPlanRequestsAreRefusedNamingTheFieldAndTheRule() {
+        rejects(Map.of("timeLimitSeconds", 0), "input.timeLimitSeconds: must be between 1 and 600, got 0");
+        rejects(Map.of("financialYear", "2026-28"), "input.financialYear: a financial year is written like 2026-27, got \"2026-28\"");
+        rejects(Map.of("financialYear", "2040-41"), "input.financialYear: no setting within reach of Isles of Scilly has fees for 2040-41");
+        rejects(Map.of("weights", Map.of("outOfArea", -1)), "input.weights.outOfArea: a weight is whole pounds from 0 to 10000000, got -1");
+        rejects(Map.of("startTerm", "next year"), "input.startTerm: a start term is a year and a term");
+        commissioner.documentName("startPlan").variable("input", Map.of("scope", "LOCAL_AUTHORITY", "code", "202")).execute()
+                .errors().expect(e -> e.getErrorType() == ErrorType.FORBIDDEN).verify();
+        commissioner.documentName("startPlan").variable("input", Map.of("scope", "REGION", "code", "E12000009")).execute()
+                .errors().expect(e -> e.getErrorType() == ErrorType.FORBIDDEN
+                        && e.getMessage().equals("startPlan: a regional plan is started by that region's planner")).verify();
+        asCommissioner("202").documentName("planStatus").variable("id", "999999").execute()
+                .errors().expect(e -> e.getErrorType() == ErrorType.FORBIDDEN && e.getMessage().equals("plan: not found in your scope")).verify();
+    }
+
+    private void rejects(Map<String, Object> change, String message) {
+        Map<String, Object> input = new HashMap<>(Map.of("scope", "LOCAL_AUTHORITY", "code", LA, "financialYear", YEAR));
+        input.putAll(change);
+        int plans = db.fetchCount(PLAN);
+        commissioner.documentName("startPlan").variable("input", input).execute()
+                .errors().expect(e -> e.getErrorType() == ErrorType.BAD_REQUEST && e.getMessage().startsWith(message)).verify();
+        assertThat(db.fetchCount(PLAN)).isEqualTo(plans);
+    }
+
+    @Test
+    void aRegionalPlannerSeesThePlanInAggregateButNotTheChildren() throws Exception {
+        sevenChildren("REGION");
+        String planId = asPlanner("E12000009").documentName("startPlan")
+                .variable("input", Map.of("scope", "REGION", "code", "E12000009", "financialYear", YEAR, "timeLimitSeconds", 5))
+                .execute().path("startPlan.plan.id").entity(String.class).get();
+        GraphQlTester planner = asPlanner("E12000009");
+        for (int i = 0; i < 1200; i++) {
+            String status = planner.documentName("planStatus").variable("id", planId).execute().path("plan.status").entity(String.class).get();
+            if (!List.of("QUEUED", "SOLVING").contains(status)) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        planner.documentName("planStatus").variable("id", planId).execute().path("plan.status").entity(String.class).isEqualTo("COMPLETED");
+        planner.document("query($id: ID!) { plan(id: $id) { assignments { totalCount } } }").variable("id", planId).execute()
+                .errors().expect(e -> e.getErrorType() == ErrorType.FORBIDDEN && e.getMessage().startsWith("Plan.assignments: child-level records")).verify();
+        // the Scilly commissioner sees their own children in the regional plan, and no one else's
+        commissioner.document("query($id: ID!) { plan(id: $id) { assignments(first: 100) { edges { node { request { reference } } } } } }")
+                .variable("id", planId).execute()
+                .path("plan.assignments.edges[*].node.request.reference").entityList(String.class)
+                .satisfies(refs -> assertThat(refs).isNotEmpty().allMatch(r -> r.startsWith("REGION-")));
+    }
+}
