@@ -8,15 +8,14 @@ import org.springframework.stereotype.Component;
 
 import java.io.StringReader;
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import static org.jooq.impl.DSL.*;
-
 /**
  * Bulk writes with PostgreSQL COPY, on the transaction's own connection: an audit or a demo load writes tens of
- * thousands of fees and checks, which multi-row INSERTs write several times slower. Identity values are reserved from
- * the column's sequence first, so callers know the ids without RETURNING (COPY writes given identity values).
+ * thousands of fees and checks, which multi-row INSERTs write several times slower. COPY returns no generated ids;
+ * callers that need them read them back by a unique key.
  */
 @Component
 class BulkCopy {
@@ -25,15 +24,6 @@ class BulkCopy {
 
     BulkCopy(DSLContext db) {
         this.db = db;
-    }
-
-    /** {@code count} new values of the table's identity column {@code id}. */
-    List<Long> reserveIds(Table<?> table, int count) {
-        if (count == 0) {
-            return List.of();
-        }
-        Field<Long> next = field("nextval(pg_get_serial_sequence({0}, 'id'))", Long.class, inline(qualified(table)));
-        return db.select(next).from(generateSeries(1, count)).fetch(next);
     }
 
     /** Writes rows (values in the order of {@code columns}; null, numbers, booleans, text, instants and text arrays). */
@@ -63,7 +53,7 @@ class BulkCopy {
         return switch (value) {
             case Boolean b -> b ? "t" : "f";
             case BigDecimal d -> d.toPlainString();
-            case String[] array -> "{" + java.util.Arrays.stream(array)
+            case String[] array -> "{" + Arrays.stream(array)
                     .map(e -> "\"" + e.replace("\\", "\\\\").replace("\"", "\\\"") + "\"").collect(Collectors.joining(",")) + "}";
             default -> value.toString();
         };
