@@ -4,10 +4,12 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Table;
 import org.postgresql.PGConnection;
+import org.springframework.jdbc.support.SQLStateSQLExceptionTranslator;
 import org.springframework.stereotype.Component;
 
 import java.io.StringReader;
 import java.math.BigDecimal;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -19,6 +21,8 @@ import java.util.stream.Collectors;
  */
 @Component
 class BulkCopy {
+
+    private static final SQLStateSQLExceptionTranslator TRANSLATOR = new SQLStateSQLExceptionTranslator();
 
     private final DSLContext db;
 
@@ -42,7 +46,14 @@ class BulkCopy {
             text.append('\n');
         }
         String sql = "COPY " + qualified(table) + " (" + columns.stream().map(Field::getName).collect(Collectors.joining(", ")) + ") FROM STDIN";
-        db.connection(connection -> connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(text.toString())));
+        try {
+            db.connection(connection -> connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(text.toString())));
+        } catch (org.jooq.exception.DataAccessException e) {
+            // jOOQ's exception translation sees only the statements it runs; translate here so a broken rule (a
+            // unique key two writers raced for) reaches the client as the rule, like any other statement's
+            RuntimeException translated = e.getCause() instanceof SQLException sqlException ? TRANSLATOR.translate("COPY", sql, sqlException) : null;
+            throw translated != null ? translated : e;
+        }
     }
 
     private static String qualified(Table<?> table) {
