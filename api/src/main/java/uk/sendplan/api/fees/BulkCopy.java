@@ -4,36 +4,30 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Table;
 import org.postgresql.PGConnection;
+import org.springframework.jdbc.support.SQLStateSQLExceptionTranslator;
 import org.springframework.stereotype.Component;
 
 import java.io.StringReader;
 import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import static org.jooq.impl.DSL.*;
-
 /**
  * Bulk writes with PostgreSQL COPY, on the transaction's own connection: an audit or a demo load writes tens of
- * thousands of fees and checks, which multi-row INSERTs write several times slower. Identity values are reserved from
- * the column's sequence first, so callers know the ids without RETURNING (COPY writes given identity values).
+ * thousands of fees and checks, which multi-row INSERTs write several times slower. COPY returns no generated ids;
+ * callers that need them read them back by a unique key.
  */
 @Component
 class BulkCopy {
+
+    private static final SQLStateSQLExceptionTranslator TRANSLATOR = new SQLStateSQLExceptionTranslator();
 
     private final DSLContext db;
 
     BulkCopy(DSLContext db) {
         this.db = db;
-    }
-
-    /** {@code count} new values of the table's identity column {@code id}. */
-    List<Long> reserveIds(Table<?> table, int count) {
-        if (count == 0) {
-            return List.of();
-        }
-        Field<Long> next = field("nextval(pg_get_serial_sequence({0}, 'id'))", Long.class, inline(qualified(table)));
-        return db.select(next).from(generateSeries(1, count)).fetch(next);
     }
 
     /** Writes rows (values in the order of {@code columns}; null, numbers, booleans, text, instants and text arrays). */
@@ -52,7 +46,14 @@ class BulkCopy {
             text.append('\n');
         }
         String sql = "COPY " + qualified(table) + " (" + columns.stream().map(Field::getName).collect(Collectors.joining(", ")) + ") FROM STDIN";
-        db.connection(connection -> connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(text.toString())));
+        try {
+            db.connection(connection -> connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(text.toString())));
+        } catch (org.jooq.exception.DataAccessException e) {
+            // jOOQ's exception translation sees only the statements it runs; translate here so a broken rule (a
+            // unique key two writers raced for) reaches the client as the rule, like any other statement's
+            RuntimeException translated = e.getCause() instanceof SQLException sqlException ? TRANSLATOR.translate("COPY", sql, sqlException) : null;
+            throw translated != null ? translated : e;
+        }
     }
 
     private static String qualified(Table<?> table) {
@@ -63,7 +64,7 @@ class BulkCopy {
         return switch (value) {
             case Boolean b -> b ? "t" : "f";
             case BigDecimal d -> d.toPlainString();
-            case String[] array -> "{" + java.util.Arrays.stream(array)
+            case String[] array -> "{" + Arrays.stream(array)
                     .map(e -> "\"" + e.replace("\\", "\\\\").replace("\"", "\\\"") + "\"").collect(Collectors.joining(",")) + "}";
             default -> value.toString();
         };

@@ -97,7 +97,8 @@ class FeeAudits {
         List<Checked> toOpen = flagged.stream().filter(c -> !alreadyRaised.contains(c.fee().id())).toList();
         String actor = currentUser.name();
         long auditId = audits.insertAudit(year, framework.id(), scope, actor, checked.size(), toOpen.size(), alreadyRaised.size());
-        Map<Long, Long> checkIds = checks.store(framework, checked, "AUDIT", auditId);
+        checks.store(framework, checked, "AUDIT", auditId);
+        Map<Long, Long> checkIds = fees.checkIdsOfAudit(auditId);
         Map<Long, Long> findingIds = audits.insertFindings(toOpen.stream()
                 .map(c -> new NewFinding(c.fee().id(), auditId, checkIds.get(c.fee().id()), c.outcome().verdict())).toList());
 

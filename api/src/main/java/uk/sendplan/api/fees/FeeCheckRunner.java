@@ -53,9 +53,8 @@ class FeeCheckRunner {
         return check(framework, feesToCheck, facts(feesToCheck));
     }
 
-    /** Stores the checks; returns each check's id by fee id. */
-    Map<Long, Long> store(RateFrameworkView framework, List<Checked> checked, String occasion, Long auditId) {
-        return fees.insertChecks(checked.stream().map(c -> new NewCheck(c.fee().id(), framework.id(), occasion, auditId, c.outcome())).toList());
+    void store(RateFrameworkView framework, List<Checked> checked, String occasion, Long auditId) {
+        fees.insertChecks(checked.stream().map(c -> new NewCheck(c.fee().id(), framework.id(), occasion, auditId, c.outcome())).toList());
     }
 
     /** How many fees got each verdict, in the order of {@link #VERDICTS}, leaving out verdicts no fee got. */

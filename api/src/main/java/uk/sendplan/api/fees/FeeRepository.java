@@ -12,6 +12,7 @@ import uk.sendplan.db.jooq.tables.records.FeeCheckRecord;
 import uk.sendplan.db.jooq.tables.records.FeeRecord;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -69,15 +70,21 @@ class FeeRepository {
 
     /** Current fees of a year, of the given settings (null: every setting), by URN, kind and band. */
     List<FeeView> current(String financialYear, Collection<Integer> urns) {
-        Condition current = FEE.FINANCIAL_YEAR.eq(financialYear).and(IS_CURRENT);
         if (urns == null) {
-            return fees(current);
+            return latestRevisions(FEE.FINANCIAL_YEAR.eq(financialYear));
         }
         List<FeeView> fees = new ArrayList<>();
         for (List<Integer> chunk : chunks(List.copyOf(urns))) {
-            fees.addAll(fees(current.and(FEE.SETTING_URN.in(chunk))));
+            fees.addAll(latestRevisions(FEE.FINANCIAL_YEAR.eq(financialYear).and(FEE.SETTING_URN.in(chunk))));
         }
         return fees;
+    }
+
+    /** The latest revision per setting, kind and band among the rows matching: one sort, which year-wide reads need. */
+    private List<FeeView> latestRevisions(Condition condition) {
+        return db.select(FEE.asterisk()).distinctOn(FEE.SETTING_URN, FEE.KIND, FEE.BAND).from(FEE).where(condition)
+                .orderBy(FEE.SETTING_URN, FEE.KIND, FEE.BAND, FEE.REVISION.desc())
+                .fetch(r -> view(r.into(FEE), true));
     }
 
     /** Every revision of one fee, oldest first. */
@@ -116,49 +123,61 @@ class FeeRepository {
 
     /** Stores fees in bulk; returns them as stored, in the order given. Each is the current revision when written. */
     List<FeeView> insert(List<NewFee> fees, String submittedBy) {
-        List<Long> ids = bulk.reserveIds(FEE, fees.size());
-        Instant now = Instant.now();
-        List<FeeView> stored = new ArrayList<>(fees.size());
+        // microseconds, as PostgreSQL keeps them, so the rows can be found again by this instant
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         List<Object[]> rows = new ArrayList<>(fees.size());
-        for (int i = 0; i < fees.size(); i++) {
-            NewFee f = fees.get(i);
+        for (NewFee f : fees) {
             Breakdown b = f.breakdown();
-            stored.add(new FeeView(ids.get(i), f.urn(), f.financialYear(), f.band(), f.kind(), f.revision(), true, f.annualFeePence(), b,
-                    f.justification(), f.revisionReason(), now, submittedBy));
-            rows.add(new Object[]{ids.get(i), f.urn(), f.financialYear(), f.band(), f.kind(), f.revision(), f.annualFeePence(),
+            rows.add(new Object[]{f.urn(), f.financialYear(), f.band(), f.kind(), f.revision(), f.annualFeePence(),
                     b == null ? null : b.educationPence(), b == null ? null : b.carePence(), b == null ? null : b.therapiesPence(),
                     b == null ? null : b.transportPence(), b == null ? null : b.overheadsPence(), b == null ? null : b.surplusPence(),
                     f.justification(), f.revisionReason(), now, submittedBy});
         }
-        bulk.copy(FEE, List.of(FEE.ID, FEE.SETTING_URN, FEE.FINANCIAL_YEAR, FEE.BAND, FEE.KIND, FEE.REVISION, FEE.ANNUAL_FEE_PENCE,
+        bulk.copy(FEE, List.of(FEE.SETTING_URN, FEE.FINANCIAL_YEAR, FEE.BAND, FEE.KIND, FEE.REVISION, FEE.ANNUAL_FEE_PENCE,
                 FEE.EDUCATION_PENCE, FEE.CARE_PENCE, FEE.THERAPIES_PENCE, FEE.TRANSPORT_PENCE, FEE.OVERHEADS_PENCE, FEE.SURPLUS_PENCE,
                 FEE.JUSTIFICATION, FEE.REVISION_REASON, FEE.SUBMITTED_AT, FEE.SUBMITTED_BY), rows);
-        return stored;
+
+        // COPY returns no ids: read them back by each row's unique key (setting, year, band, kind, revision); a row
+        // another transaction wrote at the same instant has a key of its own and is passed over
+        Map<String, Long> ids = new HashMap<>();
+        db.select(FEE.ID, FEE.SETTING_URN, FEE.FINANCIAL_YEAR, FEE.BAND, FEE.KIND, FEE.REVISION).from(FEE)
+                .where(FEE.FINANCIAL_YEAR.in(fees.stream().map(NewFee::financialYear).distinct().toList())).and(FEE.SUBMITTED_AT.eq(now))
+                .fetch().forEach(r -> ids.put(rowKey(r.value2(), r.value3(), r.value4(), r.value5(), r.value6()), r.value1()));
+        return fees.stream().map(f -> new FeeView(ids.get(rowKey(f.urn(), f.financialYear(), f.band(), f.kind(), f.revision())), f.urn(),
+                f.financialYear(), f.band(), f.kind(), f.revision(), true, f.annualFeePence(), f.breakdown(), f.justification(),
+                f.revisionReason(), now, submittedBy)).toList();
+    }
+
+    private static String rowKey(int urn, String financialYear, int band, String kind, int revision) {
+        return urn + "/" + financialYear + "/" + band + "/" + kind + "/" + revision;
     }
 
     // ------------------------------------------------------------------ checks
 
-    /** Stores checks in bulk; returns each check's id by its fee's id (one check per fee per call). */
-    Map<Long, Long> insertChecks(List<NewCheck> checks) {
-        List<Long> ids = bulk.reserveIds(FEE_CHECK, checks.size());
+    /** Stores checks in bulk. */
+    void insertChecks(List<NewCheck> checks) {
         Instant now = Instant.now();
-        Map<Long, Long> idsByFee = new HashMap<>();
         List<Object[]> rows = new ArrayList<>(checks.size());
-        for (int i = 0; i < checks.size(); i++) {
-            NewCheck c = checks.get(i);
+        for (NewCheck c : checks) {
             Outcome o = c.outcome();
             FeeChecker.SettingFacts s = o.setting();
-            idsByFee.put(c.feeId(), ids.get(i));
-            rows.add(new Object[]{ids.get(i), c.feeId(), c.frameworkId(), c.occasion(), c.auditId(), now, o.verdict(), s.type(),
+            rows.add(new Object[]{c.feeId(), c.frameworkId(), c.occasion(), c.auditId(), now, o.verdict(), s.type(),
                     s.regulated(), s.laCode(), s.regionCode(), s.providerId(), s.forProfit(), o.bandCode(), o.areaMultiplier(),
                     o.adjustedReferencePence(), o.adjustedCeilingPence(), o.previousFeePence(), o.upliftPercent(), o.maxUpliftPercent(),
                     o.justified(), o.reasons().toArray(String[]::new)});
         }
-        bulk.copy(FEE_CHECK, List.of(FEE_CHECK.ID, FEE_CHECK.FEE_ID, FEE_CHECK.FRAMEWORK_ID, FEE_CHECK.OCCASION, FEE_CHECK.AUDIT_ID,
+        bulk.copy(FEE_CHECK, List.of(FEE_CHECK.FEE_ID, FEE_CHECK.FRAMEWORK_ID, FEE_CHECK.OCCASION, FEE_CHECK.AUDIT_ID,
                 FEE_CHECK.CHECKED_AT, FEE_CHECK.VERDICT, FEE_CHECK.SETTING_TYPE, FEE_CHECK.REGULATED, FEE_CHECK.LA_CODE,
                 FEE_CHECK.REGION_CODE, FEE_CHECK.PROVIDER_ID, FEE_CHECK.FOR_PROFIT, FEE_CHECK.BAND_CODE, FEE_CHECK.AREA_MULTIPLIER,
                 FEE_CHECK.ADJUSTED_REFERENCE_PENCE, FEE_CHECK.ADJUSTED_CEILING_PENCE, FEE_CHECK.PREVIOUS_FEE_PENCE,
                 FEE_CHECK.UPLIFT_PERCENT, FEE_CHECK.MAX_UPLIFT_PERCENT, FEE_CHECK.JUSTIFIED, FEE_CHECK.REASONS), rows);
+    }
+
+    /** The id of each check an audit made, by its fee's id. */
+    Map<Long, Long> checkIdsOfAudit(long auditId) {
+        Map<Long, Long> idsByFee = new HashMap<>();
+        db.select(FEE_CHECK.ID, FEE_CHECK.FEE_ID).from(FEE_CHECK).where(FEE_CHECK.AUDIT_ID.eq(auditId))
+                .fetch().forEach(r -> idsByFee.put(r.value2(), r.value1()));
         return idsByFee;
     }
 

@@ -150,11 +150,8 @@ class FeeSchedules {
         List<FeeView> stored = fees.insert(newFees, currentUser.name());
         List<Checked> checked = checks.check(framework, stored);
         checks.store(framework, checked, "SUBMISSION", null);
-        Map<String, Object> after = new LinkedHashMap<>();
-        after.put("urn", input.urn());
-        after.put("financialYear", year);
-        after.put("fees", checked.stream().map(c -> snapshot(c.fee(), c.outcome())).toList());
-        audit.record("FEES_SUBMITTED", "fee_schedule", FeeView.scheduleId(input.urn(), year), null, after, null);
+        audit.record("FEES_SUBMITTED", "fee_schedule", FeeView.scheduleId(input.urn(), year), null,
+                scheduleSnapshot(input.urn(), year, checked), null);
         return stored;
     }
 
@@ -195,13 +192,8 @@ class FeeSchedules {
             List<Checked> checked = checks.check(framework, stored, facts);
             checks.store(framework, checked, "SUBMISSION", null);
             Map<Integer, List<Checked>> bySetting = checked.stream().collect(Collectors.groupingBy(c -> c.fee().urn(), TreeMap::new, Collectors.toList()));
-            bySetting.forEach((urn, schedule) -> {
-                Map<String, Object> after = new LinkedHashMap<>();
-                after.put("urn", urn);
-                after.put("financialYear", year.getKey());
-                after.put("fees", schedule.stream().map(c -> snapshot(c.fee(), c.outcome())).toList());
-                changes.add(new AuditTrail.Change("FEES_SUBMITTED", "fee_schedule", FeeView.scheduleId(urn, year.getKey()), null, after, reason));
-            });
+            bySetting.forEach((urn, schedule) -> changes.add(new AuditTrail.Change("FEES_SUBMITTED", "fee_schedule",
+                    FeeView.scheduleId(urn, year.getKey()), null, scheduleSnapshot(urn, year.getKey(), schedule), reason)));
         }
         audit.recordAll(changes);
         return newFees.size();
@@ -237,6 +229,15 @@ class FeeSchedules {
                     + Money.format(annualFeePence));
         }
         return b;
+    }
+
+    /** Fees submitted for a setting and year, as the audit trail keeps them. */
+    private static Map<String, Object> scheduleSnapshot(int urn, String financialYear, List<Checked> checked) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("urn", urn);
+        map.put("financialYear", financialYear);
+        map.put("fees", checked.stream().map(c -> snapshot(c.fee(), c.outcome())).toList());
+        return map;
     }
 
     /** A fee revision as the audit trail keeps it, with its verdict when it was checked. */

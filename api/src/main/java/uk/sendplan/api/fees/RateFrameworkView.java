@@ -26,10 +26,6 @@ record RateFrameworkView(long id, String financialYear, int version, String name
     record AreaAdjustment(String regionCode, BigDecimal multiplier) {
     }
 
-    boolean isDraft() {
-        return "DRAFT".equals(status);
-    }
-
     /** The multiplier of a region; 1 for a region the framework does not list (it lists all nine once created). */
     BigDecimal multiplier(String regionCode) {
         return areaAdjustments.stream().filter(a -> a.regionCode().equals(regionCode)).map(AreaAdjustment::multiplier)

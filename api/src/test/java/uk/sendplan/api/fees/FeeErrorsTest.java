@@ -2,12 +2,18 @@ package uk.sendplan.api.fees;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.test.tester.GraphQlTester;
 import uk.sendplan.api.GraphQlTestBase;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.sendplan.api.fees.FeeFixtures.fee;
@@ -105,6 +111,35 @@ class FeeErrorsTest extends GraphQlTestBase {
         // someone who read revision 1 cannot overwrite revision 2 unseen
         rejectsRevision(revision(1, "52000.00", "Price review"), ErrorType.BAD_REQUEST,
                 "input.revises: the current revision is 2, not 1; read the fee again before revising it");
+    }
+
+    @Test
+    void twoRevisionsRacingFromTheSameRevisionLeaveOneAndRefuseTheOtherByItsRule() throws Exception {
+        fixtures.submitted(urn, year, List.of(fee(3, "DAY", "50000.00")));
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<GraphQlTester.Response>> racing = pool.invokeAll(List.of(
+                    () -> graphQl.documentName("reviseFee").variable("input", revision(1, "51000.00", "First")).execute(),
+                    () -> graphQl.documentName("reviseFee").variable("input", revision(1, "52000.00", "Second")).execute()));
+            int won = 0;
+            for (Future<GraphQlTester.Response> response : racing) {
+                List<ResponseError> errors = new ArrayList<>();
+                response.get().errors().filter(errors::add).verify();
+                if (errors.isEmpty()) {
+                    won++;
+                } else {
+                    assertThat(errors).singleElement().satisfies(e -> {
+                        assertThat(e.getErrorType()).isEqualTo(ErrorType.BAD_REQUEST);
+                        assertThat(e.getMessage()).isIn("input.revises: the current revision is 2, not 1; read the fee again before revising it",
+                                "reviseFee: this fee was submitted or revised meanwhile; read it again and submit an explicit revision (fee_revision_unique)");
+                    });
+                }
+            }
+            assertThat(won).isEqualTo(1);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(db.fetchCount(FEE, FEE.SETTING_URN.eq(urn))).isEqualTo(2);
     }
 
     @Test
