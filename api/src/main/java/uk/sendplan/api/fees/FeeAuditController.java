@@ -88,7 +88,13 @@ class FeeAuditController {
 
     @QueryMapping
     FeeFindingView feeFinding(@Argument String id) {
-        return audits.finding(FeeRules.id("id", id)).orElse(null);
+        long findingId;
+        try {
+            findingId = Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            findingId = -1;
+        }
+        return audits.finding("feeFinding", findingId);
     }
 
     @QueryMapping

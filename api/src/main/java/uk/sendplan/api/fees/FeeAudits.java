@@ -64,8 +64,11 @@ class FeeAudits {
     private final AuditTrail audit;
     private final CurrentUser currentUser;
 
+    private final FeeAccess access;
+
     FeeAudits(FeeAuditRepository audits, FeeRepository fees, FeeCheckRunner checks, RateFrameworks frameworks,
-              SettingService settings, ReferenceData reference, AuditTrail audit, CurrentUser currentUser) {
+              SettingService settings, ReferenceData reference, AuditTrail audit, CurrentUser currentUser, FeeAccess access) {
+        this.access = access;
         this.audits = audits;
         this.fees = fees;
         this.checks = checks;
@@ -84,6 +87,7 @@ class FeeAudits {
      */
     @Transactional
     FeeAuditView run(String financialYear, FeeScopeInput scopeInput) {
+        access.regulator("runFeeAudit");
         String year = FeeRules.financialYear("financialYear", financialYear);
         Scope scope = scope(scopeInput);
         RateFrameworkView framework = frameworks.requirePublished("financialYear", year);
@@ -161,6 +165,7 @@ class FeeAudits {
     }
 
     Optional<FeeAuditView> find(long id) {
+        access.regulator("feeAudit");
         return audits.find(id);
     }
 
@@ -169,6 +174,7 @@ class FeeAudits {
     }
 
     List<FeeAuditView> list(String financialYear, Long beforeId, int limit) {
+        access.regulator("feeAudits");
         return audits.list(financialYear == null ? null : FeeRules.financialYear("financialYear", financialYear), beforeId, limit);
     }
 
@@ -187,8 +193,11 @@ class FeeAudits {
 
     // ------------------------------------------------------------------ findings
 
-    Optional<FeeFindingView> finding(long id) {
-        return audits.finding(id);
+    /** A finding the actor may see (a provider only its own); otherwise out of scope, whether or not it exists. */
+    FeeFindingView finding(String operation, long id) {
+        FeeFindingView finding = audits.finding(id).orElse(null);
+        access.requireFinding(operation, finding);
+        return finding;
     }
 
     Map<Long, FeeFindingView> findingsByFee(Collection<Long> feeIds) {
@@ -196,36 +205,54 @@ class FeeAudits {
     }
 
     List<FeeFindingView> findings(FeeFindingFilter filter, Long beforeId, int limit) {
-        return audits.findings(query(filter), beforeId, limit);
+        return audits.findings(query("feeFindings", filter), beforeId, limit);
     }
 
     int countFindings(FeeFindingFilter filter) {
-        return audits.countFindings(query(filter));
+        return audits.countFindings(query("feeFindings", filter));
     }
 
     Map<Long, List<Event>> events(Collection<Long> findingIds) {
         return audits.events(findingIds);
     }
 
-    private FindingQuery query(FeeFindingFilter f) {
+    /** The filter as a query, narrowed to a provider's own findings when a provider asks. */
+    private FindingQuery query(String operation, FeeFindingFilter f) {
+        Long own = access.findingScope(operation);
+        if (own != null && f != null && f.providerId() != null && !String.valueOf(own).equals(f.providerId())) {
+            throw access.access().outOfScope(operation);
+        }
         if (f == null) {
-            return new FindingQuery(null, null, null, null, null, null, null);
+            return new FindingQuery(null, null, null, null, own, null, null);
         }
         if (f.regionCode() != null) {
             reference.requireRegion("filter.regionCode", f.regionCode());
         }
         return new FindingQuery(f.financialYear() == null ? null : FeeRules.financialYear("filter.financialYear", f.financialYear()),
                 f.auditId() == null ? null : FeeRules.id("filter.auditId", f.auditId()), f.statuses(), f.verdict(),
-                f.providerId() == null ? null : FeeRules.id("filter.providerId", f.providerId()), f.urn(), f.regionCode());
+                own != null ? own : f.providerId() == null ? null : FeeRules.id("filter.providerId", f.providerId()), f.urn(), f.regionCode());
     }
 
     /** Moves a finding on by one legal step, with a note, recording who did it. */
     @Transactional
     FeeFindingView setStatus(SetFeeFindingStatusInput input) {
-        long id = FeeRules.id("input.id", input.id());
+        Long own = access.findingScope("setFeeFindingStatus");
+        long id;
+        try {
+            id = Long.parseLong(input.id());
+        } catch (NumberFormatException e) {
+            throw access.access().outOfScope("setFeeFindingStatus");
+        }
+        FeeFindingView seen = audits.finding(id).filter(f -> own == null || f.providerId() == own)
+                .orElseThrow(() -> access.access().outOfScope("setFeeFindingStatus"));
+        FeeFindingRecord finding = audits.lockFinding(id).orElseThrow();
+        // the provider answers its finding; only the regulator decides it
+        if ((own != null) != "PROVIDER_RESPONDED".equals(input.status())) {
+            throw ApiException.forbidden("setFeeFindingStatus: " + (own != null
+                    ? "a provider responds to its findings (PROVIDER_RESPONDED); only a regulator decides them"
+                    : "PROVIDER_RESPONDED is the provider's own response; a regulator decides (ACCEPTED, UPHELD or ESCALATED)"));
+        }
         String note = FeeRules.requiredText("input.note", input.note());
-        FeeFindingRecord finding = audits.lockFinding(id)
-                .orElseThrow(() -> ApiException.notFound("input.id", "no fee finding with id " + input.id()));
         String from = finding.getStatus();
         List<String> allowed = TRANSITIONS.getOrDefault(from, List.of());
         if (!allowed.contains(input.status())) {
@@ -236,13 +263,14 @@ class FeeAudits {
         finding.setUpdatedAt(Instant.now());
         audits.updateFinding(finding);
         audits.insertEvents(List.of(new NewEvent(id, from, input.status(), note, currentUser.name())));
-        audit.record("FEE_FINDING_STATUS_CHANGED", "fee_finding", id, Map.of("status", from), Map.of("status", input.status()), note);
+        audit.record(new AuditTrail.Scope(null, seen.providerId(), false), "FEE_FINDING_STATUS_CHANGED", "fee_finding", id,
+                Map.of("status", from), Map.of("status", input.status()), note);
         return audits.finding(id).orElseThrow();
     }
 
     /** The matching findings as RFC 4180 CSV, oldest first, with the numbers of the check that opened each. */
     String csv(FeeFindingFilter filter) {
-        List<FeeFindingView> findings = audits.allFindings(query(filter));
+        List<FeeFindingView> findings = audits.allFindings(query("feeFindingsCsv", filter));
         Map<Long, FeeView> feesById = fees.findAll(findings.stream().map(FeeFindingView::feeId).toList());
         Map<Long, FeeCheckView> checksById = fees.checksById(findings.stream().map(FeeFindingView::checkId).toList());
         Map<Long, RateFrameworkView> frameworksById = frameworks.findAll(checksById.values().stream().map(FeeCheckView::frameworkId).collect(Collectors.toSet()));

@@ -26,13 +26,16 @@ import java.util.stream.Collectors;
 @Controller
 class FeeController {
 
+    private final FeeAccess access;
     private final FeeSchedules schedules;
     private final RateFrameworks frameworks;
     private final FeeAudits audits;
     private final SettingService settings;
     private final ReferenceData reference;
 
-    FeeController(FeeSchedules schedules, RateFrameworks frameworks, FeeAudits audits, SettingService settings, ReferenceData reference) {
+    FeeController(FeeAccess access, FeeSchedules schedules, RateFrameworks frameworks, FeeAudits audits, SettingService settings,
+                  ReferenceData reference) {
+        this.access = access;
         this.schedules = schedules;
         this.frameworks = frameworks;
         this.audits = audits;
@@ -47,7 +50,23 @@ class FeeController {
 
     @QueryMapping
     FeeView fee(@Argument String id) {
-        return schedules.fee(FeeRules.id("id", id)).orElse(null);
+        long feeId;
+        try {
+            feeId = Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            feeId = -1;
+        }
+        return schedules.fee("fee", feeId);
+    }
+
+    /** A cost breakdown is commercially sensitive: its provider's and the regulator's alone. */
+    @SchemaMapping(typeName = "Fee")
+    FeeView.Breakdown breakdown(FeeView fee) {
+        if (fee.breakdown() == null) {
+            return null;
+        }
+        access.readBreakdown(fee.urn());
+        return fee.breakdown();
     }
 
     @QueryMapping

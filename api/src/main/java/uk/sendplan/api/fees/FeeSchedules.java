@@ -45,8 +45,11 @@ class FeeSchedules {
     private final AuditTrail audit;
     private final CurrentUser currentUser;
 
+    private final FeeAccess access;
+
     FeeSchedules(FeeRepository fees, RateFrameworks frameworks, FeeCheckRunner checks, SettingFactsLoader settingFacts,
-                 SettingService settings, AuditTrail audit, CurrentUser currentUser) {
+                 SettingService settings, AuditTrail audit, CurrentUser currentUser, FeeAccess access) {
+        this.access = access;
         this.fees = fees;
         this.frameworks = frameworks;
         this.checks = checks;
@@ -60,6 +63,7 @@ class FeeSchedules {
 
     /** A setting's current fees for a year. */
     List<FeeView> schedule(int urn, String financialYear) {
+        access.readFees("fees", urn);
         String year = FeeRules.financialYear("financialYear", financialYear);
         if (settings.find(urn).isEmpty()) {
             throw ApiException.notFound("urn", "no setting with URN " + urn);
@@ -67,8 +71,11 @@ class FeeSchedules {
         return fees.current(year, List.of(urn));
     }
 
-    Optional<FeeView> fee(long id) {
-        return fees.find(id);
+    /** One fee, if the actor may see it (a provider only its own settings'); otherwise out of scope. */
+    FeeView fee(String operation, long id) {
+        FeeView fee = fees.find(id).orElseThrow(() -> access.access().outOfScope(operation));
+        access.readFees(operation, fee.urn());
+        return fee;
     }
 
     Map<Long, FeeView> fees(Collection<Long> ids) {
@@ -99,6 +106,7 @@ class FeeSchedules {
     // ------------------------------------------------------------------ checks of proposed fees
 
     FeeCheckView checkProposed(CheckFeeInput input) {
+        access.readFees("checkFee", input.urn());
         return proposed("input", FeeRules.financialYear("input.financialYear", input.financialYear()), input.urn(), input.band(),
                 input.kind(), FeeRules.annualAmount("input.annualFee", input.annualFee()), input.need(),
                 FeeRules.optionalText(input.justification()) != null);
@@ -122,6 +130,7 @@ class FeeSchedules {
 
     @Transactional
     List<FeeView> submit(SubmitFeesInput input) {
+        access.writeFees("submitFees", input.urn());
         String year = FeeRules.financialYear("input.financialYear", input.financialYear());
         requireSettingTakingFees(input.urn());
         RateFrameworkView framework = frameworks.requirePublished("input.financialYear", year);
@@ -150,13 +159,14 @@ class FeeSchedules {
         List<FeeView> stored = fees.insert(newFees, currentUser.name());
         List<Checked> checked = checks.check(framework, stored);
         checks.store(framework, checked, "SUBMISSION", null);
-        audit.record("FEES_SUBMITTED", "fee_schedule", FeeView.scheduleId(input.urn(), year), null,
+        audit.record(scope(input.urn()), "FEES_SUBMITTED", "fee_schedule", FeeView.scheduleId(input.urn(), year), null,
                 scheduleSnapshot(input.urn(), year, checked), null);
         return stored;
     }
 
     @Transactional
     FeeView revise(ReviseFeeInput input) {
+        access.writeFees("reviseFee", input.urn());
         String year = FeeRules.financialYear("input.financialYear", input.financialYear());
         requireSettingTakingFees(input.urn());
         RateFrameworkView framework = frameworks.requirePublished("input.financialYear", year);
@@ -173,8 +183,14 @@ class FeeSchedules {
         FeeView stored = fees.insert(List.of(fee), currentUser.name()).getFirst();
         List<Checked> checked = checks.check(framework, List.of(stored));
         checks.store(framework, checked, "SUBMISSION", null);
-        audit.record("FEE_REVISED", "fee_schedule", stored.scheduleId(), snapshot(current, null), snapshot(stored, checked.getFirst().outcome()), reason);
+        audit.record(scope(input.urn()), "FEE_REVISED", "fee_schedule", stored.scheduleId(), snapshot(current, null),
+                snapshot(stored, checked.getFirst().outcome()), reason);
         return stored;
+    }
+
+    /** Fee records are their provider's (and the regulator's) to read in the audit trail. */
+    private AuditTrail.Scope scope(int urn) {
+        return settings.find(urn).map(s -> new AuditTrail.Scope(s.laCode(), s.providerId(), false)).orElse(AuditTrail.Scope.NONE);
     }
 
     /**

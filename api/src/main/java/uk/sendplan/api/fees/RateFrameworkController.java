@@ -34,12 +34,12 @@ class RateFrameworkController {
 
     @QueryMapping
     RateFrameworkView rateFramework(@Argument String id) {
-        return frameworks.find(FeeRules.id("id", id)).orElse(null);
+        return frameworks.get(FeeRules.id("id", id)).orElse(null);
     }
 
     @QueryMapping
     RateFrameworkView publishedRateFramework(@Argument String financialYear) {
-        return frameworks.published(financialYear).orElse(null);
+        return frameworks.publishedFor(financialYear).orElse(null);
     }
 
     @MutationMapping

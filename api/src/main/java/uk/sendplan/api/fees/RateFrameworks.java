@@ -54,8 +54,11 @@ class RateFrameworks {
     private final AuditTrail audit;
     private final CurrentUser currentUser;
 
+    private final FeeAccess access;
+
     RateFrameworks(RateFrameworkRepository frameworks, FeeRepository fees, FeeCheckRunner checks, ReferenceData reference,
-                   AuditTrail audit, CurrentUser currentUser) {
+                   AuditTrail audit, CurrentUser currentUser, FeeAccess access) {
+        this.access = access;
         this.frameworks = frameworks;
         this.fees = fees;
         this.checks = checks;
@@ -67,7 +70,19 @@ class RateFrameworks {
     // ------------------------------------------------------------------ reads
 
     List<RateFrameworkView> list(String financialYear) {
+        access.readFrameworks("rateFrameworks");
         return frameworks.list(financialYear == null ? null : FeeRules.financialYear("financialYear", financialYear));
+    }
+
+    /** A framework as a reader asks for it: frameworks are open to every role. */
+    Optional<RateFrameworkView> get(long id) {
+        access.readFrameworks("rateFramework");
+        return find(id);
+    }
+
+    Optional<RateFrameworkView> publishedFor(String financialYear) {
+        access.readFrameworks("publishedRateFramework");
+        return published(financialYear);
     }
 
     Optional<RateFrameworkView> find(long id) {
@@ -92,6 +107,7 @@ class RateFrameworks {
 
     @Transactional
     RateFrameworkView create(CreateRateFrameworkInput input) {
+        access.changeFrameworks("createRateFramework");
         String year = FeeRules.financialYear("input.financialYear", input.financialYear());
         RateFrameworkView copy = input.copyFromId() == null ? null
                 : frameworks.find(FeeRules.id("input.copyFromId", input.copyFromId()))
@@ -130,6 +146,7 @@ class RateFrameworks {
 
     @Transactional
     RateFrameworkView update(UpdateRateFrameworkInput input) {
+        access.changeFrameworks("updateRateFramework");
         long id = FeeRules.id("input.id", input.id());
         RateFrameworkRecord record = lockDraft(id, "never changes; correct it with createRateFramework(copyFromId: " + id
                 + ") and publish the correction");
@@ -165,6 +182,7 @@ class RateFrameworks {
      */
     @Transactional
     PublishRateFrameworkPayload publish(PublishRateFrameworkInput input) {
+        access.changeFrameworks("publishRateFramework");
         long id = FeeRules.id("input.id", input.id());
         RateFrameworkRecord draft = lockDraft(id, "cannot be published again: only a DRAFT can be published");
         String reason = FeeRules.optionalText(input.reason());

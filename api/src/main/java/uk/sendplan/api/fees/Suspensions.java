@@ -19,17 +19,22 @@ class Suspensions {
 
     private final SettingService settings;
 
-    Suspensions(SettingService settings) {
+    private final FeeAccess access;
+
+    Suspensions(SettingService settings, FeeAccess access) {
+        this.access = access;
         this.settings = settings;
     }
 
     @Transactional
     List<SettingView> suspend(SettingsStatusInput input) {
+        access.regulator("suspendSettings");
         return change(input, "OPEN", "SUSPENDED");
     }
 
     @Transactional
     List<SettingView> reinstate(SettingsStatusInput input) {
+        access.regulator("reinstateSettings");
         return change(input, "SUSPENDED", "OPEN");
     }
 

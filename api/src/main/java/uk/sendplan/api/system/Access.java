@@ -33,8 +33,8 @@ public class Access {
             throw ApiException.forbidden(operation + ": your account (" + actor.subject() + ") has no role in this service yet; ask an administrator to grant one");
         }
         if (!actor.is(roles)) {
-            throw ApiException.forbidden(operation + ": not permitted for a " + actor.role().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
-                    + "; permitted for " + Arrays.stream(roles).map(r -> r.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
+            throw ApiException.forbidden(operation + ": not permitted for your role (" + actor.role().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                    + "); permitted for: " + Arrays.stream(roles).map(r -> r.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
                     .collect(Collectors.joining(", ")));
         }
         return actor;

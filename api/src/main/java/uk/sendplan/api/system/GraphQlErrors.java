@@ -64,7 +64,14 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
                 .message("Internal error; the server log has the details under reference " + reference).build();
     }
 
+    /** The violated constraint: from PostgreSQL's error fields (triggers set it too), else from the message text. */
     static String constraintName(Throwable ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.postgresql.util.PSQLException psql && psql.getServerErrorMessage() != null
+                    && psql.getServerErrorMessage().getConstraint() != null) {
+                return psql.getServerErrorMessage().getConstraint();
+            }
+        }
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
             if (cause.getMessage() != null) {
                 Matcher matcher = CONSTRAINT.matcher(cause.getMessage());

@@ -90,9 +90,10 @@ class DemoFeesTest extends GraphQlTestBase {
     @Test
     @SuppressWarnings("unchecked")
     void aRegulatorsDayOnTheDemoData() {
-        String draft = graphQl.documentName("rateFrameworks").variable("financialYear", "2027-28").execute()
+        var regulator = as("regulator");
+        String draft = regulator.documentName("rateFrameworks").variable("financialYear", "2027-28").execute()
                 .path("rateFrameworks[?(@.status == 'DRAFT')].id").entityList(String.class).hasSize(1).get().getFirst();
-        graphQl.documentName("publishRateFramework").variable("input", Map.of("id", draft, "reason", "Illustrative 2027-28 levels")).execute()
+        regulator.documentName("publishRateFramework").variable("input", Map.of("id", draft, "reason", "Illustrative 2027-28 levels")).execute()
                 .path("publishRateFramework.framework.status").entity(String.class).isEqualTo("PUBLISHED");
 
         // next year's illustrative framework was a draft until now; a provider states next year's fee for a demo independent special school: checked, with last year's uplift
@@ -102,7 +103,9 @@ class DemoFeesTest extends GraphQlTestBase {
         String current = graphQl.documentName("fees").variable("urn", urn).variable("financialYear", YEAR).execute()
                 .path("fees[?(@.band == 3 && @.kind == 'DAY')].annualFee").entityList(String.class).hasSize(1).get().getFirst();
         String next = new BigDecimal(current).multiply(new BigDecimal("1.03")).setScale(2, RoundingMode.HALF_UP).toPlainString();
-        new FeeFixtures(graphQl).submit(urn, "2027-28", List.of(FeeFixtures.fee(3, "DAY", next)))
+        // its provider states it
+        long owner = db.select(SETTING.PROVIDER_ID).from(SETTING).where(SETTING.URN.eq(urn)).fetchOne(SETTING.PROVIDER_ID);
+        new FeeFixtures(asProvider(owner)).submit(urn, "2027-28", List.of(FeeFixtures.fee(3, "DAY", next)))
                 .path("submitFees.fees[0].check.previousFee").entity(String.class).isEqualTo(current)
                 .path("submitFees.fees[0].check.upliftPercent").entity(Double.class).isEqualTo(3.0)
                 .path("submitFees.fees[0].check.framework.id").entity(String.class).isEqualTo(draft)
@@ -111,7 +114,7 @@ class DemoFeesTest extends GraphQlTestBase {
         // a national audit of this year's fees
         int currentFees = db.fetchCount(FEE, FEE.FINANCIAL_YEAR.eq(YEAR).and(CURRENT));
         long start = System.nanoTime();
-        var audit = graphQl.documentName("runFeeAudit").variable("financialYear", YEAR).execute();
+        var audit = regulator.documentName("runFeeAudit").variable("financialYear", YEAR).execute();
         long auditMillis = (System.nanoTime() - start) / 1_000_000;
         String auditId = audit.path("runFeeAudit.audit.id").entity(String.class).get();
         int opened = audit.path("runFeeAudit.audit.feesChecked").entity(Integer.class).isEqualTo(currentFees)
@@ -122,18 +125,19 @@ class DemoFeesTest extends GraphQlTestBase {
         assertThat(opened).isPositive();
         assertThat(auditMillis).as("national audit of %d fees", currentFees).isLessThan(30_000);
 
-        Map<String, Object> finding = graphQl.documentName("feeFindings").variable("filter", Map.of("auditId", auditId, "verdict", "ABOVE_CEILING"))
+        Map<String, Object> finding = regulator.documentName("feeFindings").variable("filter", Map.of("auditId", auditId, "verdict", "ABOVE_CEILING"))
                 .variable("first", 1).execute().path("feeFindings.edges[0].node").entity(Map.class).get();
         String findingId = (String) finding.get("id");
         int findingUrn = (Integer) ((Map<String, Object>) finding.get("setting")).get("urn");
-        graphQl.documentName("setFeeFindingStatus").variable("input", Map.of("id", findingId, "status", "PROVIDER_RESPONDED",
+        long findingProvider = db.select(SETTING.PROVIDER_ID).from(SETTING).where(SETTING.URN.eq(findingUrn)).fetchOne(SETTING.PROVIDER_ID);
+        asProvider(findingProvider).documentName("setFeeFindingStatus").variable("input", Map.of("id", findingId, "status", "PROVIDER_RESPONDED",
                 "note", "Our fee reflects 1:1 staffing")).execute().path("setFeeFindingStatus.finding.status").entity(String.class).isEqualTo("PROVIDER_RESPONDED");
-        graphQl.documentName("setFeeFindingStatus").variable("input", Map.of("id", findingId, "status", "ESCALATED",
+        regulator.documentName("setFeeFindingStatus").variable("input", Map.of("id", findingId, "status", "ESCALATED",
                 "note", "Above the ceiling without a credible case")).execute().path("setFeeFindingStatus.finding.status").entity(String.class).isEqualTo("ESCALATED");
-        graphQl.documentName("suspendSettings").variable("input", Map.of("urns", List.of(findingUrn), "reason", "Escalated fee finding " + findingId))
+        regulator.documentName("suspendSettings").variable("input", Map.of("urns", List.of(findingUrn), "reason", "Escalated fee finding " + findingId))
                 .execute().path("suspendSettings.settings[0].registrationStatus").entity(String.class).isEqualTo("SUSPENDED");
 
-        String csv = graphQl.documentName("feeFindingsCsv").variable("filter", Map.of("auditId", auditId)).execute()
+        String csv = regulator.documentName("feeFindingsCsv").variable("filter", Map.of("auditId", auditId)).execute()
                 .path("feeFindingsCsv").entity(String.class).get();
         List<Csv.Row> rows = Csv.parse(csv);
         assertThat(rows).hasSize(opened + 1);
@@ -142,7 +146,7 @@ class DemoFeesTest extends GraphQlTestBase {
         graphQl.documentName("auditTrail").variable("entityType", "fee_finding").variable("entityId", findingId).execute()
                 .path("auditTrail.edges[*].node.action").entityList(String.class)
                 .containsExactly("FEE_FINDING_STATUS_CHANGED", "FEE_FINDING_STATUS_CHANGED", "FEE_FINDING_OPENED");
-        graphQl.documentName("reinstateSettings").variable("input", Map.of("urns", List.of(findingUrn), "reason", "Fee revised")).execute()
+        regulator.documentName("reinstateSettings").variable("input", Map.of("urns", List.of(findingUrn), "reason", "Fee revised")).execute()
                 .path("reinstateSettings.settings[0].registrationStatus").entity(String.class).isEqualTo("OPEN");
     }
 }

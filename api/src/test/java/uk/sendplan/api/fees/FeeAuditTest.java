@@ -61,6 +61,16 @@ class FeeAuditTest extends GraphQlTestBase {
         fixtures.submitted(b, year, List.of(fee(3, "DAY", "63000.00"), justified(fee(2, "DAY", "50000.00"), "Waking-night staff")));
         fixtures.submitted(c, year, List.of(fee(3, "DAY", "52000.00"), fee(2, "DAY", "39000.00")));
         fixtures.submitted(d, year, List.of(fee(3, "DAY", "25000.00")));
+        // the audits are the regulator's; the admin above only set the scene
+        graphQl = as("regulator");
+        alphaUser = asProvider(Long.parseLong(alpha));
+    }
+
+    /** Alpha's own user: a provider answers its findings. */
+    GraphQlTester alphaUser;
+
+    private GraphQlTester by(String status) {
+        return "PROVIDER_RESPONDED".equals(status) ? alphaUser : graphQl;
     }
 
     @Test
@@ -68,7 +78,7 @@ class FeeAuditTest extends GraphQlTestBase {
         var audit = graphQl.documentName("runFeeAudit").variable("financialYear", year).execute();
         String auditId = audit.path("runFeeAudit.audit.id").entity(String.class).get();
         audit.path("runFeeAudit.audit.feesChecked").entity(Integer.class).isEqualTo(9)
-                .path("runFeeAudit.audit.runBy").entity(String.class).isEqualTo("anonymous")
+                .path("runFeeAudit.audit.runBy").entity(String.class).isEqualTo("regulator")
                 .path("runFeeAudit.audit.framework.version").entity(Integer.class).isEqualTo(1)
                 .path("runFeeAudit.audit.scope.region").valueIsNull()
                 .path("runFeeAudit.audit.verdicts[*].verdict").entityList(String.class).containsExactly(
@@ -177,10 +187,17 @@ class FeeAuditTest extends GraphQlTestBase {
         move(finding, "UPHELD", "Staffing is priced in the band; the fee must come down to the ceiling")
                 .path("setFeeFindingStatus.finding.status").entity(String.class).isEqualTo("UPHELD")
                 .path("setFeeFindingStatus.finding.events[2].fromStatus").entity(String.class).isEqualTo("PROVIDER_RESPONDED")
-                .path("setFeeFindingStatus.finding.events[2].actor").entity(String.class).isEqualTo("anonymous");
+                .path("setFeeFindingStatus.finding.events[2].actor").entity(String.class).isEqualTo("regulator");
         illegal(finding, "ESCALATED", "Escalate", "input.status: finding " + finding + " cannot move from UPHELD to ESCALATED: UPHELD is a final decision");
         graphQl.documentName("setFeeFindingStatus").variable("input", Map.of("id", "987654321", "status", "ACCEPTED", "note", "x")).execute()
-                .errors().expect(e -> e.getErrorType() == ErrorType.NOT_FOUND && e.getMessage().equals("input.id: no fee finding with id 987654321")).verify();
+                .errors().expect(e -> e.getErrorType() == ErrorType.FORBIDDEN && e.getMessage().equals("setFeeFindingStatus: not found in your scope")).verify();
+        // a provider answers, but never decides, and never touches another provider's findings
+        alphaUser.documentName("setFeeFindingStatus").variable("input", Map.of("id", finding, "status", "ACCEPTED", "note", "x")).execute()
+                .errors().expect(e -> e.getErrorType() == ErrorType.FORBIDDEN && e.getMessage().startsWith(
+                        "setFeeFindingStatus: a provider responds to its findings (PROVIDER_RESPONDED); only a regulator decides them")).verify();
+        asProvider(Long.parseLong(beta)).documentName("setFeeFindingStatus")
+                .variable("input", Map.of("id", finding, "status", "PROVIDER_RESPONDED", "note", "x")).execute()
+                .errors().expect(e -> e.getErrorType() == ErrorType.FORBIDDEN && e.getMessage().equals("setFeeFindingStatus: not found in your scope")).verify();
 
         graphQl.documentName("auditTrail").variable("entityType", "fee_finding").variable("entityId", finding).execute()
                 .path("auditTrail.edges[*].node.action").entityList(String.class).containsExactly(
@@ -200,7 +217,7 @@ class FeeAuditTest extends GraphQlTestBase {
     }
 
     private GraphQlTester.Traversable move(String finding, String status, String note) {
-        return graphQl.documentName("setFeeFindingStatus").variable("input", Map.of("id", finding, "status", status, "note", note)).execute()
+        return by(status).documentName("setFeeFindingStatus").variable("input", Map.of("id", finding, "status", status, "note", note)).execute()
                 .path("setFeeFindingStatus.finding.status").entity(String.class).isEqualTo(status)
                 .path("setFeeFindingStatus.finding.events[-1].note").entity(String.class).isEqualTo(note);
     }
@@ -209,7 +226,7 @@ class FeeAuditTest extends GraphQlTestBase {
         int events = db.fetchCount(FEE_FINDING_EVENT);
         int audit = db.fetchCount(AUDIT_EVENT);
         String before = graphQl.documentName("feeFinding").variable("id", finding).execute().path("feeFinding.status").entity(String.class).get();
-        graphQl.documentName("setFeeFindingStatus").variable("input", Map.of("id", finding, "status", status, "note", note)).execute()
+        by(status).documentName("setFeeFindingStatus").variable("input", Map.of("id", finding, "status", status, "note", note)).execute()
                 .errors().expect(e -> e.getErrorType() == ErrorType.BAD_REQUEST && e.getMessage().equals(message)).verify()
                 .path("setFeeFindingStatus").pathDoesNotExist();
         graphQl.documentName("feeFinding").variable("id", finding).execute().path("feeFinding.status").entity(String.class).isEqualTo(before);
@@ -256,7 +273,7 @@ class FeeAuditTest extends GraphQlTestBase {
                 .containsEntry("excess_over_reference", "14000.00").containsEntry("excess_over_reference_percent", "38.89")
                 .containsEntry("previous_fee", "").containsEntry("uplift_percent", "").containsEntry("max_uplift_percent", "5.00")
                 .containsEntry("justification", "").containsEntry("framework_version", "1")
-                .containsEntry("last_note", "Opened by fee audit " + auditId + ": ABOVE_CEILING").containsEntry("last_actor", "anonymous");
+                .containsEntry("last_note", "Opened by fee audit " + auditId + ": ABOVE_CEILING").containsEntry("last_actor", "regulator");
         Map<String, String> uplift = rows.stream().skip(1).map(this::record).filter(r -> r.get("verdict").equals("UPLIFT_ABOVE_CAP"))
                 .findFirst().orElseThrow();
         assertThat(uplift).containsEntry("previous_fee", "40000.00").containsEntry("uplift_percent", "10.00")

@@ -217,7 +217,7 @@ class FeeChecksTest extends GraphQlTestBase {
 
         graphQl.documentName("auditTrail").variable("entityType", "fee_schedule").variable("entityId", urn + "/" + year).execute()
                 .path("auditTrail.edges[*].node.action").entityList(String.class).containsExactly("FEE_REVISED", "FEES_SUBMITTED")
-                .path("auditTrail.edges[0].node.actor").entity(String.class).isEqualTo("anonymous")
+                .path("auditTrail.edges[0].node.actor").entity(String.class).isEqualTo("admin")
                 .path("auditTrail.edges[0].node.before.annualFee").entity(String.class).isEqualTo("58000.00")
                 .path("auditTrail.edges[0].node.after.annualFee").entity(String.class).isEqualTo("49500.00")
                 .path("auditTrail.edges[0].node.after.revision").entity(Integer.class).isEqualTo(2)

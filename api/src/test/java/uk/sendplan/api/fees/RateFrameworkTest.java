@@ -37,7 +37,7 @@ class RateFrameworkTest extends GraphQlTestBase {
         graphQl.documentName("rateFramework").variable("id", v1).execute()
                 .path("rateFramework.status").entity(String.class).isEqualTo("DRAFT")
                 .path("rateFramework.version").entity(Integer.class).isEqualTo(1)
-                .path("rateFramework.createdBy").entity(String.class).isEqualTo("anonymous")
+                .path("rateFramework.createdBy").entity(String.class).isEqualTo("admin")
                 .path("rateFramework.publishedAt").valueIsNull()
                 .path("rateFramework.bands[*].code").entityList(String.class).containsExactly("DAY-2", "DAY-3", "DAY-3-ASD", "RES52-4", "P16-3")
                 .path("rateFramework.areaAdjustments[*].region.code").entityList(String.class).hasSize(9)
@@ -51,7 +51,7 @@ class RateFrameworkTest extends GraphQlTestBase {
                 .path("updateRateFramework.framework.bands[*].code").entityList(String.class).hasSize(5);
         graphQl.documentName("publishRateFramework").variable("input", Map.of("id", v1)).execute()
                 .path("publishRateFramework.framework.status").entity(String.class).isEqualTo("PUBLISHED")
-                .path("publishRateFramework.framework.publishedBy").entity(String.class).isEqualTo("anonymous")
+                .path("publishRateFramework.framework.publishedBy").entity(String.class).isEqualTo("admin")
                 .path("publishRateFramework.superseded").valueIsNull()
                 .path("publishRateFramework.feesRechecked").entity(Integer.class).isEqualTo(0);
 
