@@ -1,0 +1,459 @@
+package uk.sendplan.api.security;
+
+import graphql.language.Document;
+import graphql.language.FieldDefinition;
+import graphql.language.ObjectTypeDefinition;
+import graphql.language.ObjectTypeExtensionDefinition;
+import graphql.parser.Parser;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.graphql.ResponseError;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
+import uk.sendplan.api.GraphQlTestBase;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static uk.sendplan.db.jooq.Tables.*;
+
+/**
+ * The README's permission table, proved: every operation and guarded nested field is run as every role (in its
+ * scope and, where the table says "own", outside it) and anonymously, and the outcome must be what the table says.
+ * The table must name every operation of the schema.
+ */
+class PermissionsTest extends GraphQlTestBase {
+
+    static final List<String> ROLES = List.of("COMMISSIONER", "REGIONAL_PLANNER", "PROVIDER", "REGULATOR", "ADMIN");
+    static final Map<String, String> USERS = Map.of("COMMISSIONER", "commissioner-camden", "REGIONAL_PLANNER", "planner-london",
+            "PROVIDER", "provider-demo", "REGULATOR", "regulator", "ADMIN", "admin");
+    static final String YEAR = "2026-27";
+    static final String OWN_LA = "202";
+    static final String OTHER_LA = "204";            // Hackney, also London: out of the commissioner's scope, in the planner's
+    static final String FAR_LA = "886";              // Kent: out of every test user's scope
+    static final String OWN_REGION = "E12000007";
+    static final String OTHER_REGION = "E12000008";
+    static final AtomicInteger NEXT = new AtomicInteger(741_000);
+
+    /** What each probe may refer to, made once. */
+    record World(long ownProvider, long otherProvider, int ownSetting, int otherSetting, String ownRequest, String otherRequest,
+                 String ownFee, String otherFee, String ownFinding, String otherFinding, String ownPlan, String farPlan,
+                 String regionPlan, String otherRegionPlan, String framework) {
+    }
+
+    static World world;
+
+    /** One call: a document and its variables. */
+    record Call(String document, Map<String, Object> variables) {
+    }
+
+    /** Builds the call for a role, inside its scope (own) or outside it. */
+    interface Probe {
+        Call call(String role, boolean own);
+    }
+
+    final Map<String, Probe> probes = new LinkedHashMap<>();
+    /** Extra checks for "filtered" cells: the rows that came back are all in the role's scope. */
+    final Map<String, BiConsumer<String, GraphQlTester.Response>> filters = new HashMap<>();
+
+    @BeforeEach
+    void worldAndProbes() {
+        if (world == null) {
+            world = makeWorld();
+        }
+        defineProbes();
+    }
+
+    // ------------------------------------------------------------------ the table
+
+    record Row(List<String> operations, Map<String, String> cells) {
+    }
+
+    static List<Row> readmeTable() throws Exception {
+        Path dir = Path.of("").toAbsolutePath();
+        while (!Files.exists(dir.resolve("README.md"))) {
+            dir = dir.getParent();
+        }
+        List<String> lines = Files.readAllLines(dir.resolve("README.md"));
+        int header = lines.indexOf("| operation | COMMISSIONER | REGIONAL_PLANNER | PROVIDER | REGULATOR | ADMIN |");
+        assertThat(header).as("the README's permission table").isNotNegative();
+        List<Row> rows = new ArrayList<>();
+        Pattern operation = Pattern.compile("`([A-Za-z.]+)`");
+        for (String line : lines.subList(header + 2, lines.size())) {
+            if (!line.startsWith("|")) {
+                break;
+            }
+            String[] cells = line.split("\\|");
+            List<String> operations = new ArrayList<>();
+            Matcher m = operation.matcher(cells[1]);
+            while (m.find()) {
+                operations.add(m.group(1));
+            }
+            Map<String, String> byRole = new LinkedHashMap<>();
+            for (int i = 0; i < ROLES.size(); i++) {
+                byRole.put(ROLES.get(i), cells[i + 2].trim());
+            }
+            rows.add(new Row(operations, byRole));
+        }
+        return rows;
+    }
+
+    @Test
+    void theTableNamesEveryOperationOfTheSchema() throws Exception {
+        Path dir = Path.of("").toAbsolutePath();
+        while (!Files.exists(dir.resolve("schema.graphqls"))) {
+            dir = dir.getParent();
+        }
+        Document schema = Parser.parse(Files.readString(dir.resolve("schema.graphqls")));
+        Set<String> operations = new LinkedHashSet<>();
+        schema.getDefinitionsOfType(ObjectTypeDefinition.class).stream()
+                .filter(t -> List.of("Query", "Mutation", "Subscription").contains(t.getName()))
+                .forEach(t -> t.getFieldDefinitions().stream().map(FieldDefinition::getName).forEach(operations::add));
+        schema.getDefinitionsOfType(ObjectTypeExtensionDefinition.class).stream()
+                .filter(t -> List.of("Query", "Mutation", "Subscription").contains(t.getName()))
+                .forEach(t -> t.getFieldDefinitions().stream().map(FieldDefinition::getName).forEach(operations::add));
+        Set<String> inTable = new LinkedHashSet<>();
+        readmeTable().forEach(r -> inTable.addAll(r.operations()));
+        assertThat(inTable).containsAll(operations);
+        assertThat(probes.keySet()).containsAll(inTable);
+    }
+
+    @Test
+    void everyRoleGetsWhatTheTableSays() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        for (Row row : readmeTable()) {
+            for (String operation : row.operations()) {
+                for (String role : ROLES) {
+                    String cell = row.cells().get(role);
+                    switch (cell) {
+                        case "yes" -> expect(wrong, operation, role, true, true, cell);
+                        case "–" -> expect(wrong, operation, role, true, false, cell);
+                        case "own LA", "own region", "own" -> {
+                            expect(wrong, operation, role, true, true, cell);
+                            expect(wrong, operation, role, false, false, cell);
+                        }
+                        case "filtered" -> {
+                            GraphQlTester.Response response = expect(wrong, operation, role, true, true, cell);
+                            if (response != null && filters.containsKey(operation)) {
+                                try {
+                                    filters.get(operation).accept(role, response);
+                                } catch (AssertionError e) {
+                                    wrong.add(operation + " as " + role + ": not filtered to its scope: " + e.getMessage());
+                                }
+                            }
+                        }
+                        default -> wrong.add(operation + " as " + role + ": unknown table cell \"" + cell + "\"");
+                    }
+                }
+            }
+        }
+        assertThat(wrong).as("operations whose outcome differs from the README's table").isEmpty();
+    }
+
+    @Test
+    void anonymousCallersGet401ForEveryOperation() throws Exception {
+        for (Row row : readmeTable()) {
+            for (String operation : row.operations()) {
+                Call call = probes.get(operation).call("ADMIN", true);
+                if (call.document().startsWith("subscription")) {
+                    continue;  // the WebSocket upgrade itself is refused: see below
+                }
+                client().build().post().contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(Map.of("query", call.document(), "variables", call.variables())).exchange()
+                        .expectStatus().isEqualTo(HttpStatus.UNAUTHORIZED);
+            }
+        }
+        org.springframework.test.web.reactive.server.WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build()
+                .get().uri("/graphql-ws").exchange().expectStatus().isUnauthorized();
+    }
+
+    /** Runs the probe; records a mismatch; returns the response when the call went through. */
+    private GraphQlTester.Response expect(List<String> wrong, String operation, String role, boolean own, boolean allowed, String cell) {
+        Probe probe = probes.get(operation);
+        if (probe == null) {
+            wrong.add(operation + ": no probe");
+            return null;
+        }
+        Call call = probe.call(role, own);
+        List<ResponseError> errors;
+        GraphQlTester.Response response = null;
+        if (call.document().startsWith("subscription")) {
+            errors = subscribe(role, call);
+        } else {
+            response = as(USERS.get(role)).document(call.document()).variables(call.variables()).execute();
+            List<ResponseError> collected = new ArrayList<>();
+            response.errors().satisfy(collected::addAll);
+            errors = collected;
+            response.errors().filter(e -> true).verify();
+        }
+        boolean forbidden = errors.stream().anyMatch(e -> e.getErrorType() == ErrorType.FORBIDDEN);
+        if (forbidden == allowed) {
+            wrong.add(operation + " as " + role + (own ? " in scope" : " out of scope") + " (table: " + cell + "): "
+                    + (allowed ? "refused: " + errors : "allowed"));
+        }
+        return response;
+    }
+
+    private List<ResponseError> subscribe(String role, Call call) {
+        WebSocketGraphQlTester tester = WebSocketGraphQlTester.builder(URI.create("ws://localhost:" + port + "/graphql-ws"), new StandardWebSocketClient())
+                .headers(h -> h.setBasicAuth(USERS.get(role), PASSWORD)).build();
+        List<ResponseError> errors = new ArrayList<>();
+        try {
+            tester.document(call.document()).variables(call.variables()).executeSubscription().toFlux()
+                    .take(1).doOnNext(response -> response.errors().satisfy(errors::addAll)).blockLast(Duration.ofSeconds(30));
+        } catch (org.springframework.graphql.client.SubscriptionErrorException e) {
+            errors.addAll(e.getErrors());
+        }
+        return errors;
+    }
+
+    // ------------------------------------------------------------------ probes
+
+    private static Call call(String document, Object... keysAndValues) {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            variables.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return new Call(document, variables);
+    }
+
+    /** A probe that ignores scope. */
+    private void any(String operation, Call call) {
+        probes.put(operation, (role, own) -> call);
+    }
+
+    private void defineProbes() {
+        World w = world;
+        any("me", call("{ me { subject } }"));
+        any("regions", call("{ regions { code } }"));
+        any("localAuthorities", call("{ localAuthorities { code } }"));
+        any("needTypes", call("{ needTypes { code } }"));
+        any("phases", call("{ phases { code } }"));
+        any("settingTypes", call("{ settingTypes { code } }"));
+        any("setting", call("query($urn: Int!) { setting(urn: $urn) { urn } }", "urn", w.ownSetting()));
+        any("settings", call("{ settings(first: 1) { totalCount } }"));
+        any("vacancies", call("{ vacancies(laCode: \"202\") { vacancies } }"));
+        any("provider", call("query($id: ID!) { provider(id: $id) { name } }", "id", String.valueOf(w.ownProvider())));
+        any("providers", call("{ providers(first: 1) { totalCount } }"));
+        any("Setting.placements", call("query($urn: Int!) { setting(urn: $urn) { placements { id request { reference } } } }",
+                "urn", w.ownSetting()));
+        filters.put("Setting.placements", (role, response) -> response.path("setting.placements[*].id").entityList(String.class)
+                .satisfies(ids -> ids.forEach(id -> assertThat(db.fetchValue(PLACEMENT.LA_CODE, PLACEMENT.ID.eq(Long.parseLong(id)))).isEqualTo(OWN_LA))));
+        any("auditTrail", call("{ auditTrail(first: 100) { edges { node { id } } } }"));
+        filters.put("auditTrail", (role, response) -> response.path("auditTrail.edges[*].node.id").entityList(String.class).satisfies(ids -> {
+            assertThat(ids).isNotEmpty();
+            for (String id : ids) {
+                var event = db.selectFrom(AUDIT_EVENT).where(AUDIT_EVENT.ID.eq(Long.parseLong(id))).fetchOne();
+                switch (role) {
+                    case "COMMISSIONER" -> assertThat(event.getLaCode()).isEqualTo(OWN_LA);
+                    case "REGIONAL_PLANNER" -> {
+                        assertThat(event.getChildLevel()).isFalse();
+                        assertThat(db.fetchValue(LOCAL_AUTHORITY.REGION_CODE, LOCAL_AUTHORITY.CODE.eq(event.getLaCode()))).isEqualTo(OWN_REGION);
+                    }
+                    case "PROVIDER" -> {
+                        assertThat(event.getChildLevel()).isFalse();
+                        assertThat(event.getProviderId()).isEqualTo(w.ownProvider());
+                    }
+                    case "REGULATOR" -> assertThat(event.getChildLevel()).isFalse();
+                    default -> fail("no filter rule for " + role);
+                }
+            }
+        }));
+
+        // the register
+        probes.put("registerSetting", (role, own) -> call("mutation($input: RegisterSettingInput!) { registerSetting(input: $input) { setting { urn } } }",
+                "input", Map.of("urn", NEXT.incrementAndGet(), "name", "Permission probe", "type", "INDEPENDENT_SPECIAL",
+                        "providerId", String.valueOf(own ? w.ownProvider() : w.otherProvider()), "laCode", OWN_LA, "ageFrom", 7, "ageTo", 16)));
+        probes.put("updateSetting", (role, own) -> call("mutation($input: UpdateSettingInput!) { updateSetting(input: $input) { setting { urn } } }",
+                "input", Map.of("urn", own ? w.ownSetting() : w.otherSetting(), "ofstedRating", "GOOD")));
+        probes.put("setPlaces", (role, own) -> call("mutation($input: SetPlacesInput!) { setPlaces(input: $input) { setting { urn } } }",
+                "input", Map.of("urn", own ? w.ownSetting() : w.otherSetting(), "places",
+                        List.of(Map.of("need", "ASD", "phase", "SECONDARY", "capacity", 10, "occupied", 2)))));
+        any("setRegistrationStatus", call("mutation($input: SetRegistrationStatusInput!) { setRegistrationStatus(input: $input) { setting { urn } } }",
+                "input", Map.of("urn", w.otherSetting(), "status", "OPEN")));
+        any("registerProvider", call("mutation { registerProvider(input: {name: \"Probe Ltd\", kind: INDEPENDENT}) { provider { id } } }"));
+        any("importSettings", call("mutation($csv: String) { importSettings(csv: $csv, dryRun: true) { rows } }",
+                "csv", "\"URN\",\"LA (code)\",\"EstablishmentName\",\"TypeOfEstablishment (name)\",\"EstablishmentStatus (name)\",\"StatutoryLowAge\",\"StatutoryHighAge\"\n"));
+        any("users", call("{ users { subject } }"));
+        any("setUserScope", call("mutation { setUserScope(input: {subject: \"probe-user\", role: REGULATOR}) { user { role } } }"));
+        any("deactivateUser", call("mutation { deactivateUser(subject: \"probe-user\") { user { active } } }"));
+
+        // demand
+        probes.put("placementRequest", (role, own) -> call("query($id: ID!) { placementRequest(id: $id) { reference } }",
+                "id", own ? w.ownRequest() : w.otherRequest()));
+        probes.put("placementRequests", (role, own) -> call("query($la: ID!) { placementRequests(filter: {laCode: $la}, first: 1) { totalCount } }",
+                "la", own ? OWN_LA : OTHER_LA));
+        probes.put("createPlacementRequest", (role, own) -> call("mutation($input: PlacementRequestInput!) { createPlacementRequest(input: $input) { request { id } } }",
+                "input", Map.of("laCode", own ? OWN_LA : OTHER_LA, "reference", "PERM-" + NEXT.incrementAndGet(), "primaryNeed", "ASD", "band", 2,
+                        "age", 9, "homeDistrict", "NW1", "gender", "FEMALE", "startTerm", "2027-AUTUMN")));
+        probes.put("updatePlacementRequest", (role, own) -> call("mutation($id: ID!) { updatePlacementRequest(input: {id: $id, band: 3}) { request { id } } }",
+                "id", own ? w.ownRequest() : w.otherRequest()));
+        probes.put("withdrawPlacementRequest", (role, own) -> call("mutation($id: ID!) { withdrawPlacementRequest(id: $id, reason: \"probe\") { request { id } } }",
+                "id", own ? freshRequest() : w.otherRequest()));
+        probes.put("importPlacementRequests", (role, own) -> call("mutation($la: ID!) { importPlacementRequests(laCode: $la, csv: \"reference,primary_need,band,age,gender,start_term\\n\", dryRun: true) { rows } }",
+                "la", own ? OWN_LA : OTHER_LA));
+        probes.put("generateDemoDemand", (role, own) -> call("mutation($la: ID!) { generateDemoDemand(laCode: $la, count: 1) { created } }",
+                "la", own ? OWN_LA : OTHER_LA));
+        probes.put("demandSummary", (role, own) -> "REGIONAL_PLANNER".equals(role)
+                ? call("query($r: ID) { demandSummary(regionCode: $r) { need } }", "r", own ? OWN_REGION : OTHER_REGION)
+                : call("query($la: ID) { demandSummary(laCode: $la) { need } }", "la", own ? OWN_LA : FAR_LA));
+
+        // fees
+        any("rateFrameworks", call("{ rateFrameworks { id } }"));
+        any("rateFramework", call("query($id: ID!) { rateFramework(id: $id) { id } }", "id", w.framework()));
+        any("publishedRateFramework", call("{ publishedRateFramework(financialYear: \"2026-27\") { id } }"));
+        any("createRateFramework", call("mutation { createRateFramework(input: {financialYear: \"2070-71\", name: \"Probe\"}) { framework { id } } }"));
+        any("updateRateFramework", call("mutation($id: ID!) { updateRateFramework(input: {id: $id, name: \"x\"}) { framework { id } } }", "id", w.framework()));
+        any("publishRateFramework", call("mutation($id: ID!) { publishRateFramework(input: {id: $id}) { framework { id } } }", "id", w.framework()));
+        probes.put("fees", (role, own) -> call("query($urn: Int!) { fees(urn: $urn, financialYear: \"2026-27\") { id } }",
+                "urn", own ? w.ownSetting() : w.otherSetting()));
+        probes.put("fee", (role, own) -> call("query($id: ID!) { fee(id: $id) { id } }", "id", own ? w.ownFee() : w.otherFee()));
+        probes.put("Fee.breakdown", (role, own) -> call("query($id: ID!) { fee(id: $id) { breakdown { education } } }",
+                "id", own ? w.ownFee() : w.otherFee()));
+        probes.put("checkFee", (role, own) -> call("query($urn: Int!) { checkFee(input: {urn: $urn, financialYear: \"2026-27\", band: 3, kind: DAY, annualFee: \"50000.00\"}) { verdict } }",
+                "urn", own ? w.ownSetting() : w.otherSetting()));
+        probes.put("submitFees", (role, own) -> call("mutation($urn: Int!) { submitFees(input: {urn: $urn, financialYear: \"2026-27\", fees: [{band: 3, kind: DAY, annualFee: \"50000.00\"}]}) { fees { id } } }",
+                "urn", own ? w.ownSetting() : w.otherSetting()));
+        probes.put("reviseFee", (role, own) -> call("mutation($urn: Int!) { reviseFee(input: {urn: $urn, financialYear: \"2026-27\", band: 3, kind: DAY, revises: 99, annualFee: \"50000.00\", reason: \"probe\"}) { fee { id } } }",
+                "urn", own ? w.ownSetting() : w.otherSetting()));
+        any("feeAudits", call("{ feeAudits(first: 1) { edges { node { id } } } }"));
+        any("feeAudit", call("query($id: ID!) { feeAudit(id: $id) { id } }", "id", "1"));
+        any("runFeeAudit", call("mutation($p: ID) { runFeeAudit(financialYear: \"2026-27\", scope: {providerId: $p}) { audit { id } } }",
+                "p", String.valueOf(w.ownProvider())));
+        any("feeFindings", call("{ feeFindings(first: 100) { edges { node { id provider { id } } } } }"));
+        filters.put("feeFindings", (role, response) -> response.path("feeFindings.edges[*].node.provider.id").entityList(String.class)
+                .satisfies(ids -> assertThat(ids).isNotEmpty().containsOnly(String.valueOf(w.ownProvider()))));
+        any("feeFindingsCsv", call("query($p: ID) { feeFindingsCsv(filter: {providerId: $p}) }", "p", String.valueOf(w.ownProvider())));
+        probes.put("feeFinding", (role, own) -> call("query($id: ID!) { feeFinding(id: $id) { id } }", "id", own ? w.ownFinding() : w.otherFinding()));
+        probes.put("setFeeFindingStatus", (role, own) -> call("mutation($id: ID!, $status: FeeFindingStatus!) { setFeeFindingStatus(input: {id: $id, status: $status, note: \"probe\"}) { finding { id } } }",
+                "id", own ? w.ownFinding() : w.otherFinding(), "status", "PROVIDER".equals(role) ? "PROVIDER_RESPONDED" : "ESCALATED"));
+        any("suspendSettings", call("mutation($urn: Int!) { suspendSettings(input: {urns: [$urn], reason: \"probe\"}) { settings { urn } } }", "urn", w.otherSetting()));
+        any("reinstateSettings", call("mutation($urn: Int!) { reinstateSettings(input: {urns: [$urn], reason: \"probe\"}) { settings { urn } } }", "urn", w.otherSetting()));
+
+        // planning
+        probes.put("plan", (role, own) -> call("query($id: ID!) { plan(id: $id) { id } }", "id", planFor(role, own)));
+        probes.put("planProgress", (role, own) -> call("subscription($id: ID!) { planProgress(planId: $id) { status } }", "id", planFor(role, own)));
+        probes.put("startPlan", (role, own) -> "REGIONAL_PLANNER".equals(role)
+                ? call("mutation($code: ID!) { startPlan(input: {scope: REGION, code: $code, timeLimitSeconds: 1}) { plan { id } } }", "code", own ? OWN_REGION : OTHER_REGION)
+                : call("mutation($code: ID!) { startPlan(input: {scope: LOCAL_AUTHORITY, code: $code, timeLimitSeconds: 1}) { plan { id } } }", "code", own ? OWN_LA : FAR_LA));
+        probes.put("cancelPlan", (role, own) -> call("mutation($id: ID!) { cancelPlan(id: $id) { plan { id } } }", "id", planFor(role, own)));
+        any("plans", call("{ plans(first: 100) { edges { node { id scope code } } } }"));
+        filters.put("plans", (role, response) -> response.path("plans.edges[*].node").entityList(Map.class).satisfies(plans -> {
+            assertThat(plans).isNotEmpty();
+            for (Map<?, ?> p : plans) {
+                String la = "LOCAL_AUTHORITY".equals(p.get("scope")) ? (String) p.get("code") : null;
+                String region = la == null ? (String) p.get("code") : db.fetchValue(LOCAL_AUTHORITY.REGION_CODE, LOCAL_AUTHORITY.CODE.eq(la));
+                assertThat(region).isEqualTo(OWN_REGION);
+                if ("COMMISSIONER".equals(role) && la != null) {
+                    assertThat(la).isEqualTo(OWN_LA);
+                }
+            }
+        }));
+        probes.put("Plan.assignments", (role, own) -> call("query($id: ID!) { plan(id: $id) { assignments { totalCount } } }", "id", planFor(role, own)));
+        probes.put("Plan.unplacedRequests", (role, own) -> call("query($id: ID!) { plan(id: $id) { unplacedRequests { reason } } }", "id", planFor(role, own)));
+        probes.put("planCsv", (role, own) -> call("query($id: ID!) { planCsv(id: $id) }", "id", planFor(role, own)));
+        probes.put("approvePlan", (role, own) -> call("mutation($id: ID!) { approvePlan(input: {planId: $id}) { approved } }", "id", planFor(role, own)));
+        probes.put("suitableSettings", (role, own) -> call("query($id: ID!) { suitableSettings(requestId: $id) { suitable { vacancies } } }",
+                "id", own ? w.ownRequest() : w.otherRequest()));
+        probes.put("suitableSettingsFor", (role, own) -> call("query($la: ID!) { suitableSettingsFor(profile: {laCode: $la, need: ASD, band: 2, age: 9, homeDistrict: \"E8\", gender: MALE}) { suitable { vacancies } } }",
+                "la", own ? ("REGIONAL_PLANNER".equals(role) ? OTHER_LA : OWN_LA) : FAR_LA));
+    }
+
+    /** A plan inside the role's scope (an LA plan of its LA, or its region's plan) or outside every test user's. */
+    private String planFor(String role, boolean own) {
+        if (!own) {
+            return "REGIONAL_PLANNER".equals(role) ? world.otherRegionPlan() : world.farPlan();
+        }
+        return "REGIONAL_PLANNER".equals(role) ? world.regionPlan() : world.ownPlan();
+    }
+
+    private String freshRequest() {
+        return as("commissioner-camden").document("mutation($input: PlacementRequestInput!) { createPlacementRequest(input: $input) { request { id } } }")
+                .variable("input", Map.of("laCode", OWN_LA, "reference", "PERM-" + NEXT.incrementAndGet(), "primaryNeed", "SEMH", "band", 2, "age", 12,
+                        "homeDistrict", "NW1", "gender", "MALE", "startTerm", "2027-AUTUMN"))
+                .execute().path("createPlacementRequest.request.id").entity(String.class).get();
+    }
+
+    // ------------------------------------------------------------------ the world the probes act on
+
+    private World makeWorld() {
+        long ownProvider = db.select(APP_USER.PROVIDER_ID).from(APP_USER).where(APP_USER.SUBJECT.eq("provider-demo")).fetchOne(APP_USER.PROVIDER_ID);
+        long otherProvider = Long.parseLong(graphQl.document("mutation { registerProvider(input: {name: \"Permissions Other Ltd\", kind: INDEPENDENT, forProfit: true}) { provider { id } } }")
+                .execute().path("registerProvider.provider.id").entity(String.class).get());
+        int ownSetting = setting(ownProvider);
+        int otherSetting = setting(otherProvider);
+        String ownFee = fee(ownSetting);
+        String otherFee = fee(otherSetting);
+        var regulator = as("regulator");
+        regulator.document("mutation($p: ID) { runFeeAudit(financialYear: \"2026-27\", scope: {providerId: $p}) { audit { id } } }")
+                .variable("p", String.valueOf(ownProvider)).execute().path("runFeeAudit.audit.id").hasValue();
+        regulator.document("mutation($p: ID) { runFeeAudit(financialYear: \"2026-27\", scope: {providerId: $p}) { audit { id } } }")
+                .variable("p", String.valueOf(otherProvider)).execute().path("runFeeAudit.audit.id").hasValue();
+        String ownFinding = finding(regulator, ownSetting);
+        String otherFinding = finding(regulator, otherSetting);
+        String ownRequest = as("commissioner-camden").document("mutation($input: PlacementRequestInput!) { createPlacementRequest(input: $input) { request { id } } }")
+                .variable("input", Map.of("laCode", OWN_LA, "reference", "PERM-OWN-1", "primaryNeed", "ASD", "band", 2, "age", 9, "homeDistrict", "NW1",
+                        "gender", "MALE", "startTerm", "2027-AUTUMN"))
+                .execute().path("createPlacementRequest.request.id").entity(String.class).get();
+        String otherRequest = as("commissioner-hackney").document("mutation($input: PlacementRequestInput!) { createPlacementRequest(input: $input) { request { id } } }")
+                .variable("input", Map.of("laCode", OTHER_LA, "reference", "PERM-OTHER-1", "primaryNeed", "ASD", "band", 2, "age", 9, "homeDistrict", "E8",
+                        "gender", "MALE", "startTerm", "2027-AUTUMN"))
+                .execute().path("createPlacementRequest.request.id").entity(String.class).get();
+        String framework = as("regulator").document("{ publishedRateFramework(financialYear: \"2026-27\") { id } }").execute()
+                .path("publishedRateFramework.id").entity(String.class).get();
+        return new World(ownProvider, otherProvider, ownSetting, otherSetting, ownRequest, otherRequest, ownFee, otherFee, ownFinding, otherFinding,
+                plan("LOCAL_AUTHORITY", OWN_LA), plan("LOCAL_AUTHORITY", FAR_LA), plan("REGION", OWN_REGION), plan("REGION", OTHER_REGION), framework);
+    }
+
+    private int setting(long provider) {
+        int urn = NEXT.incrementAndGet();
+        graphQl.document("mutation($input: RegisterSettingInput!) { registerSetting(input: $input) { setting { urn } } }")
+                .variable("input", Map.of("urn", urn, "name", "Permissions Setting " + urn, "type", "INDEPENDENT_SPECIAL", "providerId", String.valueOf(provider),
+                        "laCode", OWN_LA, "location", Map.of("easting", 528_000, "northing", 184_000), "ageFrom", 7, "ageTo", 16,
+                        "places", List.of(Map.of("need", "ASD", "phase", "SECONDARY", "capacity", 10, "occupied", 2))))
+                .execute().path("registerSetting.setting.urn").entity(Integer.class).isEqualTo(urn);
+        return urn;
+    }
+
+    /** A fee far above any ceiling, with a breakdown, so the audit opens a finding on it. */
+    private String fee(int urn) {
+        return graphQl.document("mutation($urn: Int!) { submitFees(input: {urn: $urn, financialYear: \"2026-27\", fees: [{band: 3, kind: DAY, annualFee: \"300000.00\","
+                        + " breakdown: {education: \"200000.00\", care: \"50000.00\", therapies: \"20000.00\", transport: \"0.00\", overheads: \"20000.00\", surplus: \"10000.00\"}}]}) { fees { id } } }")
+                .variable("urn", urn).execute().path("submitFees.fees[0].id").entity(String.class).get();
+    }
+
+    private String finding(GraphQlTester regulator, int urn) {
+        return regulator.document("query($urn: Int) { feeFindings(filter: {urn: $urn}, first: 1) { edges { node { id } } } }").variable("urn", urn)
+                .execute().path("feeFindings.edges[0].node.id").entity(String.class).get();
+    }
+
+    private String plan(String scope, String code) {
+        long id = db.insertInto(PLAN).set(PLAN.NAME, "Permissions probe plan").set(PLAN.SCOPE_TYPE, scope).set(PLAN.SCOPE_CODE, code)
+                .set(PLAN.FINANCIAL_YEAR, YEAR).set(PLAN.STATUS, "COMPLETED").set(PLAN.TIME_LIMIT_SECONDS, 1)
+                .set(PLAN.WEIGHTS, org.jooq.JSONB.valueOf("{\"preferenceMiss\":2000,\"independentPlacement\":5000,\"outOfArea\":1000,\"moveFromCurrent\":3000}"))
+                .set(PLAN.CREATED_BY, "test").set(PLAN.STARTED_AT, Instant.now()).set(PLAN.FINISHED_AT, Instant.now())
+                .set(PLAN.REQUESTS, 0).set(PLAN.PLACED, 0).set(PLAN.UNPLACED, 0).set(PLAN.TOTAL_COST_PENCE, 0L)
+                .returning(PLAN.ID).fetchOne(PLAN.ID);
+        return String.valueOf(id);
+    }
+}
