@@ -3,6 +3,7 @@ package uk.sendplan.api.planning;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import reactor.core.publisher.Flux;
+import uk.sendplan.api.audit.AuditTrail;
 import uk.sendplan.api.fees.FeeService;
 import uk.sendplan.api.reference.ReferenceData;
 import uk.sendplan.api.reference.ReferenceData.LocalAuthority;
@@ -44,14 +45,21 @@ public class PlanService {
     private final FeeService fees;
     private final ReferenceData reference;
     private final Access access;
+    private final AuditTrail audit;
 
-    PlanService(PlanRepository plans, PlanJobs jobs, ProblemBuilder builder, FeeService fees, ReferenceData reference, Access access) {
+    PlanService(PlanRepository plans, PlanJobs jobs, ProblemBuilder builder, FeeService fees, ReferenceData reference, Access access,
+                AuditTrail audit) {
         this.plans = plans;
         this.jobs = jobs;
         this.builder = builder;
         this.fees = fees;
         this.reference = reference;
         this.access = access;
+        this.audit = audit;
+    }
+
+    private static AuditTrail.Scope scope(String scopeType, String code) {
+        return new AuditTrail.Scope("LOCAL_AUTHORITY".equals(scopeType) ? code : null, null, false);
     }
 
     /** The financial year today is in, "2026-27" from April 2026 to March 2027. */
@@ -102,6 +110,14 @@ public class PlanService {
         weightMap.put("outOfArea", weights.outOfArea());
         weightMap.put("moveFromCurrent", weights.moveFromCurrent());
         long id = plans.insert(name, input.scope(), input.code(), year, input.startTerm(), seconds, weightMap, actor.subject());
+        Map<String, Object> started = new LinkedHashMap<>();
+        started.put("scope", input.scope());
+        started.put("code", input.code());
+        started.put("financialYear", year);
+        started.put("startTerm", input.startTerm());
+        started.put("timeLimitSeconds", seconds);
+        started.put("weights", weightMap);
+        audit.record(scope(input.scope(), input.code()), "PLAN_STARTED", "plan", id, null, started, null);
         PlanJobs.Spec spec = new PlanJobs.Spec(name, laCodes, year, input.startTerm(), weights, Duration.ofSeconds(seconds));
         // the job starts once this transaction has committed the plan row it updates
         org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
@@ -135,6 +151,7 @@ public class PlanService {
         return value;
     }
 
+    @Transactional
     PlanView cancel(String idText) {
         PlanView plan = get("cancelPlan", idText);
         if (plan.finished()) {
@@ -149,6 +166,8 @@ public class PlanService {
         if (!jobs.cancel(plan.id())) {
             throw ApiException.badRequest("id", "plan " + plan.id() + " is not running in this service");
         }
+        audit.record(scope(plan.scopeType(), plan.scopeCode()), "PLAN_CANCELLED", "plan", plan.id(), Map.of("status", plan.status()),
+                Map.of("status", "CANCELLED"), null);
         return plan;
     }
 

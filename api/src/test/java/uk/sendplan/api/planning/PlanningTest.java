@@ -137,6 +137,9 @@ class PlanningTest extends GraphQlTestBase {
                 .path("plan.placed").entity(Integer.class).isEqualTo(6);
         commissioner.documentName("cancelPlan").variable("id", planId).execute()
                 .errors().expect(e -> e.getMessage().equals("id: plan " + planId + " is already CANCELLED")).verify();
+        commissioner.documentName("auditTrail").variable("entityType", "plan").variable("entityId", planId).execute()
+                .path("auditTrail.edges[*].node.action").entityList(String.class).containsExactly("PLAN_CANCELLED", "PLAN_STARTED")
+                .path("auditTrail.edges[*].node.actor").entityList(String.class).containsExactly("test-commissioner-" + LA, "test-commissioner-" + LA);
     }
 
     @Test
