@@ -169,6 +169,9 @@ class ProblemBuilder {
                     s.boarding(), s.boarding() ? boardingPounds : Map.of()));
         }
 
+        Map<String, Setting> plannerSettingsById = new HashMap<>();
+        plannerSettings.forEach(setting -> plannerSettingsById.put(setting.id(), setting));
+        CostModel costModel = new CostModel(parameters);
         List<PlacementRequest> plannerRequests = new ArrayList<>();
         Map<Long, PlacementRequestView> byId = new LinkedHashMap<>();
         for (PlacementRequestView child : children) {
@@ -201,9 +204,21 @@ class ProblemBuilder {
                             + child.primaryNeed() + " " + child.phase() + " places in this plan");
                 }
             }
-            plannerRequests.add(new PlacementRequest(String.valueOf(child.id()), child.laCode(), Need.valueOf(child.primaryNeed()),
+            PlacementRequest request = new PlacementRequest(String.valueOf(child.id()), child.laCode(), Need.valueOf(child.primaryNeed()),
                     child.band(), child.age(), child.home().easting(), child.home().northing(), Gender.valueOf(child.gender()),
-                    child.needsBoarding(), current, keep, preferences));
+                    child.needsBoarding(), current, keep, preferences);
+            if (keep) {
+                // a child is pinned only where every rule still holds; otherwise the plan finds them a fitting place
+                List<uk.sendplan.planner.domain.HardRule> broken = costModel.violations(request, plannerSettingsById.get(current));
+                if (!broken.isEmpty()) {
+                    notes.add("request " + child.reference() + ": can't be kept in current setting " + child.currentSettingUrn() + " ("
+                            + String.join(", ", broken.stream().map(uk.sendplan.planner.domain.HardRule::constraintName).toList())
+                            + " no longer met), so the plan looks for a place that fits");
+                    request = new PlacementRequest(request.id(), request.laCode(), request.need(), request.band(), request.age(),
+                            request.easting(), request.northing(), request.gender(), request.needsBoarding(), current, false, preferences);
+                }
+            }
+            plannerRequests.add(request);
         }
         return new Built(new PlacementProblem(name, parameters, plannerSettings, plannerRequests), cells, byId, excluded, notes);
     }

@@ -125,6 +125,26 @@ class PlanningTest extends GraphQlTestBase {
     }
 
     @Test
+    void aChildIsKeptInTheirCurrentPlaceOnlyWhileEveryRuleHolds() throws Exception {
+        String kept = world.child("KEEP-1", "ASD", 9, 2, 89_900, 11_000, "2027-AUTUMN");
+        String moved = world.child("KEEP-2", "ASD", 9, 2, 89_900, 11_000, "2027-AUTUMN");
+        commissioner.documentName("updatePlacementRequest").variable("input", Map.of("id", kept, "currentSettingUrn", SPECIAL, "keepCurrent", true))
+                .execute().path("updatePlacementRequest.request.id").hasValue();
+        // the family has moved to the mainland, far beyond the 45-minute primary limit from the islands
+        commissioner.documentName("updatePlacementRequest").variable("input", Map.of("id", moved, "currentSettingUrn", SPECIAL, "keepCurrent", true,
+                        "home", Map.of("easting", 170_000, "northing", 40_000)))
+                .execute().path("updatePlacementRequest.request.id").hasValue();
+        String planId = start(2, Map.of());
+        assertThat(awaitFinished(planId)).isEqualTo("COMPLETED");
+        var plan = commissioner.documentName("planResult").variable("id", planId).execute();
+        plan.path("plan.assignments.edges[?(@.node.request.id == '" + kept + "')].node.pinned").entityList(Boolean.class).containsExactly(true)
+                .path("plan.assignments.edges[?(@.node.request.id == '" + kept + "')].node.setting.urn").entityList(Integer.class).containsExactly(SPECIAL)
+                .path("plan.notes").entityList(String.class).contains("request KEEP-2: can't be kept in current setting " + SPECIAL
+                        + " (travelTime no longer met), so the plan looks for a place that fits")
+                .path("plan.unplacedRequests[*].request.id").entityList(String.class).containsExactly(moved);
+    }
+
+    @Test
     void cancellingKeepsTheBestPlanFoundSoFar() throws Exception {
         sevenChildren("CANCEL");
         String planId = start(120, Map.of());
