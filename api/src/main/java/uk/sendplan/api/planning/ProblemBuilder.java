@@ -36,7 +36,7 @@ import java.util.TreeMap;
  * Translates the register, the fee schedules and the demand register into a planner problem, and keeps what is
  * needed to translate the plan back. One planner setting per place cell (a setting's places for one need type in
  * one phase), so the planner's capacity is exactly the register's: places available = capacity - occupied, plus
- * one for each child pinned in their current place (already counted as occupied). Settings that are suspended,
+ * one for each child kept in their current place (already counted as occupied there). Settings that are suspended,
  * closed, without fees for the year, or whose fee for a band is above the framework's ceiling are left out (a band
  * above the ceiling only for that band), and the plan records why.
  */
@@ -104,14 +104,6 @@ class ProblemBuilder {
         List<Excluded> excluded = new ArrayList<>();
         List<String> notes = new ArrayList<>();
 
-        // children kept in their current place use a place there that occupancy already counts
-        Map<String, Integer> pinnedByCell = new HashMap<>();
-        for (PlacementRequestView child : children) {
-            if (child.keepCurrent() && child.currentSettingUrn() != null) {
-                pinnedByCell.merge(cellId(child.currentSettingUrn(), child.primaryNeed(), child.phase()), 1, Integer::sum);
-            }
-        }
-
         Map<String, Cell> cells = new LinkedHashMap<>();
         Map<Integer, PlanningSetting> included = new HashMap<>();
         for (PlanningSetting s : candidates) {
@@ -138,8 +130,7 @@ class ProblemBuilder {
                     continue;
                 }
                 String id = cellId(s.urn(), place.need(), place.phase());
-                int capacity = Math.max(0, place.vacancies()) + pinnedByCell.getOrDefault(id, 0);
-                cells.put(id, new Cell(id, s, place.need(), place.phase(), capacity, day, boarding));
+                cells.put(id, new Cell(id, s, place.need(), place.phase(), Math.max(0, place.vacancies()), day, boarding));
                 included.put(s.urn(), s);
             }
             if (!aboveCeiling.isEmpty()) {
@@ -220,7 +211,14 @@ class ProblemBuilder {
             }
             plannerRequests.add(request);
         }
-        return new Built(new PlacementProblem(name, parameters, plannerSettings, plannerRequests), cells, byId, excluded, notes);
+
+        // a child kept in their current place uses a place there that occupancy already counts: add it to what is free
+        Map<String, Integer> pinned = new HashMap<>();
+        plannerRequests.stream().filter(PlacementRequest::keepCurrent).forEach(r -> pinned.merge(r.currentSettingId(), 1, Integer::sum));
+        List<Setting> withPinned = plannerSettings.stream().map(t -> !pinned.containsKey(t.id()) ? t
+                : new Setting(t.id(), t.name(), t.type(), t.laCode(), t.easting(), t.northing(), t.ageFrom(), t.ageTo(), t.needs(),
+                        t.capacity() + pinned.get(t.id()), t.annualFees(), t.gender(), t.boarding(), t.annualBoardingFees())).toList();
+        return new Built(new PlacementProblem(name, parameters, withPinned, plannerRequests), cells, byId, excluded, notes);
     }
 
     static String cellId(int urn, String need, String phase) {

@@ -128,10 +128,12 @@ class PlanningTest extends GraphQlTestBase {
     void aChildIsKeptInTheirCurrentPlaceOnlyWhileEveryRuleHolds() throws Exception {
         String kept = world.child("KEEP-1", "ASD", 9, 2, 89_900, 11_000, "2027-AUTUMN");
         String moved = world.child("KEEP-2", "ASD", 9, 2, 89_900, 11_000, "2027-AUTUMN");
+        String b = world.child("KEEP-3", "ASD", 8, 2, 89_700, 10_900, "2027-AUTUMN");
+        String c = world.child("KEEP-4", "ASD", 8, 2, 89_700, 10_900, "2027-AUTUMN");
         commissioner.documentName("updatePlacementRequest").variable("input", Map.of("id", kept, "currentSettingUrn", SPECIAL, "keepCurrent", true))
                 .execute().path("updatePlacementRequest.request.id").hasValue();
-        // the family has moved to the mainland, far beyond the 45-minute primary limit from the islands
-        commissioner.documentName("updatePlacementRequest").variable("input", Map.of("id", moved, "currentSettingUrn", SPECIAL, "keepCurrent", true,
+        // this family has moved to the mainland, far beyond the 45-minute primary limit from the islands
+        commissioner.documentName("updatePlacementRequest").variable("input", Map.of("id", moved, "currentSettingUrn", RESOURCED, "keepCurrent", true,
                         "home", Map.of("easting", 170_000, "northing", 40_000)))
                 .execute().path("updatePlacementRequest.request.id").hasValue();
         String planId = start(2, Map.of());
@@ -139,9 +141,14 @@ class PlanningTest extends GraphQlTestBase {
         var plan = commissioner.documentName("planResult").variable("id", planId).execute();
         plan.path("plan.assignments.edges[?(@.node.request.id == '" + kept + "')].node.pinned").entityList(Boolean.class).containsExactly(true)
                 .path("plan.assignments.edges[?(@.node.request.id == '" + kept + "')].node.setting.urn").entityList(Integer.class).containsExactly(SPECIAL)
-                .path("plan.notes").entityList(String.class).contains("request KEEP-2: can't be kept in current setting " + SPECIAL
+                .path("plan.notes").entityList(String.class).contains("request KEEP-2: can't be kept in current setting " + RESOURCED
                         + " (travelTime no longer met), so the plan looks for a place that fits")
-                .path("plan.unplacedRequests[*].request.id").entityList(String.class).containsExactly(moved);
+                .path("plan.unplacedRequests[*].request.id").entityList(String.class).containsExactly(moved)
+                // the child who isn't kept frees no extra place: the base's single place goes to one of the other two
+                .path("plan.assignments.edges[?(@.node.setting.urn == " + RESOURCED + ")].node.request.id").entityList(String.class)
+                .satisfies(ids -> assertThat(ids).hasSize(1).isSubsetOf(b, c));
+        commissioner.documentName("approvePlan").variable("input", Map.of("planId", planId)).execute()
+                .path("approvePlan.approved").entity(Integer.class).isEqualTo(3);
     }
 
     @Test
