@@ -188,9 +188,12 @@ class FeeSchedules {
         return stored;
     }
 
-    /** Fee records are their provider's (and the regulator's) to read in the audit trail. */
+    /**
+     * Fee records, cost breakdowns included, are their provider's (and the regulator's) to read in the audit trail:
+     * no LA scope, so a commissioner's view of the trail never shows a breakdown.
+     */
     private AuditTrail.Scope scope(int urn) {
-        return settings.find(urn).map(s -> new AuditTrail.Scope(s.laCode(), s.providerId(), false)).orElse(AuditTrail.Scope.NONE);
+        return settings.find(urn).map(s -> new AuditTrail.Scope(null, s.providerId(), false)).orElse(AuditTrail.Scope.NONE);
     }
 
     /**
