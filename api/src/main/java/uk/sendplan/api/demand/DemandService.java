@@ -64,12 +64,7 @@ public class DemandService {
     /** One request, for its own LA's commissioner; anyone else is told nothing, not even whether it exists. */
     PlacementRequestView get(String operation, String idText) {
         Actor actor = access.require(operation, Role.COMMISSIONER);
-        long id;
-        try {
-            id = Long.parseLong(idText);
-        } catch (NumberFormatException e) {
-            throw access.outOfScope(operation);
-        }
+        long id = access.idInScope(operation, idText);
         return requests.find(id).filter(r -> r.laCode().equals(actor.laCode())).orElseThrow(() -> access.outOfScope(operation));
     }
 
@@ -287,12 +282,7 @@ public class DemandService {
     /** The request locked for a change by its own LA's commissioner; otherwise FORBIDDEN, whether or not it exists. */
     private PlacementRequestRecord lockOwn(String operation, String idText) {
         Actor actor = access.require(operation, Role.COMMISSIONER);
-        long id;
-        try {
-            id = Long.parseLong(idText);
-        } catch (NumberFormatException e) {
-            throw access.outOfScope(operation);
-        }
+        long id = access.idInScope(operation, idText);
         return requests.lock(id).filter(r -> r.getLaCode().equals(actor.laCode())).orElseThrow(() -> access.outOfScope(operation));
     }
 

@@ -88,13 +88,7 @@ class FeeAuditController {
 
     @QueryMapping
     FeeFindingView feeFinding(@Argument String id) {
-        long findingId;
-        try {
-            findingId = Long.parseLong(id);
-        } catch (NumberFormatException e) {
-            findingId = -1;
-        }
-        return audits.finding("feeFinding", findingId);
+        return audits.finding("feeFinding", id);
     }
 
     @QueryMapping

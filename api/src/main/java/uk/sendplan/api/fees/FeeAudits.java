@@ -194,8 +194,8 @@ class FeeAudits {
     // ------------------------------------------------------------------ findings
 
     /** A finding the actor may see (a provider only its own); otherwise out of scope, whether or not it exists. */
-    FeeFindingView finding(String operation, long id) {
-        FeeFindingView finding = audits.finding(id).orElse(null);
+    FeeFindingView finding(String operation, String id) {
+        FeeFindingView finding = audits.finding(access.access().idInScope(operation, id)).orElse(null);
         access.requireFinding(operation, finding);
         return finding;
     }
@@ -237,12 +237,7 @@ class FeeAudits {
     @Transactional
     FeeFindingView setStatus(SetFeeFindingStatusInput input) {
         Long own = access.findingScope("setFeeFindingStatus");
-        long id;
-        try {
-            id = Long.parseLong(input.id());
-        } catch (NumberFormatException e) {
-            throw access.access().outOfScope("setFeeFindingStatus");
-        }
+        long id = access.access().idInScope("setFeeFindingStatus", input.id());
         FeeFindingView seen = audits.finding(id).filter(f -> own == null || f.providerId() == own)
                 .orElseThrow(() -> access.access().outOfScope("setFeeFindingStatus"));
         FeeFindingRecord finding = audits.lockFinding(id).orElseThrow();

@@ -50,13 +50,7 @@ class FeeController {
 
     @QueryMapping
     FeeView fee(@Argument String id) {
-        long feeId;
-        try {
-            feeId = Long.parseLong(id);
-        } catch (NumberFormatException e) {
-            feeId = -1;
-        }
-        return schedules.fee("fee", feeId);
+        return schedules.fee("fee", access.access().idInScope("fee", id));
     }
 
     /** A cost breakdown is commercially sensitive: its provider's and the regulator's alone. */

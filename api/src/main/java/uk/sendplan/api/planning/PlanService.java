@@ -174,12 +174,7 @@ public class PlanService {
     /** A plan the actor may see; anything else is FORBIDDEN without saying whether it exists. */
     PlanView get(String operation, String idText) {
         Actor actor = access.require(operation, Role.COMMISSIONER, Role.REGIONAL_PLANNER);
-        long id;
-        try {
-            id = Long.parseLong(idText);
-        } catch (NumberFormatException e) {
-            throw access.outOfScope(operation);
-        }
+        long id = access.idInScope(operation, idText);
         return plans.find(id).filter(p -> visible(actor, p)).orElseThrow(() -> access.outOfScope(operation));
     }
 

@@ -59,13 +59,8 @@ class SuitableSettings {
     @Transactional(readOnly = true)
     Listing forRequest(String requestId, String financialYear, int limit) {
         Actor actor = access.require("suitableSettings", Role.COMMISSIONER);
-        PlacementRequestView child;
-        try {
-            child = demand.find(Long.parseLong(requestId)).filter(r -> r.laCode().equals(actor.laCode()))
-                    .orElseThrow(() -> access.outOfScope("suitableSettings"));
-        } catch (NumberFormatException e) {
-            throw access.outOfScope("suitableSettings");
-        }
+        PlacementRequestView child = demand.find(access.idInScope("suitableSettings", requestId))
+                .filter(r -> r.laCode().equals(actor.laCode())).orElseThrow(() -> access.outOfScope("suitableSettings"));
         return list(child, financialYear, limit);
     }
 

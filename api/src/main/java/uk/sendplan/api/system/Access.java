@@ -58,6 +58,15 @@ public class Access {
         return actor;
     }
 
+    /** An id the client gave for a record in its scope: one that isn't even a number is out of scope like any other. */
+    public long idInScope(String operation, String id) {
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw outOfScope(operation);
+        }
+    }
+
     /** The same words whether the record is someone else's or does not exist. */
     public ApiException outOfScope(String operation) {
         return ApiException.forbidden(operation + ": not found in your scope");
