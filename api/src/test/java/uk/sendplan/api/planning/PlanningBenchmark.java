@@ -97,11 +97,11 @@ class PlanningBenchmark extends GraphQlTestBase {
 
                 | run | placed | score | total annual cost | wall time |
                 |---|---|---|---|---|
-                | service | %,d | %s | £%s | %.1f s |
+                | service | %,d | %s | £%,.2f | %.1f s |
                 | CLI, same problem | %,d | %s | | %.1f s |
 
                 Same quality (identical score); service overhead %.1f s over the CLI (target: at most 5 s).
-                """, BenchmarkReport.machine(), CHILDREN, settings, SECONDS, servicePlaced, serviceScore, serviceCost, serviceSeconds,
+                """, BenchmarkReport.machine(), CHILDREN, settings, SECONDS, servicePlaced, serviceScore, new java.math.BigDecimal(serviceCost), serviceSeconds,
                 cliPlaced, cliScore, cliSeconds, serviceSeconds - cliSeconds));
         assertThat(serviceSeconds - cliSeconds).isLessThanOrEqualTo(5.0);
     }
