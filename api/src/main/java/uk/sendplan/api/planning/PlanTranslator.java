@@ -29,11 +29,11 @@ final class PlanTranslator {
     }
 
     /**
-     * A plan's rows. Totals in exact pence; the baseline is the planner's (whole pounds of the same fees) so that
-     * the comparison with the plan is like for like: {@code baselineCostPence - plannerCostPence} is the saving.
+     * A plan's rows, totals in exact pence. The baseline's cost is the planner's, from the same fees rounded to whole
+     * pounds (the fee schedules' amounts are whole pounds in practice, so the two compare like for like).
      */
     record Result(String score, List<AssignmentRow> assignments, List<UnplacedRow> unplaced, long totalCostPence,
-                  long plannerCostPence, int baselinePlaced, int baselineUnplaced, long baselineCostPence, long elapsedMs) {
+                  int baselinePlaced, int baselineUnplaced, long baselineCostPence, long elapsedMs) {
     }
 
     private PlanTranslator() {
@@ -64,7 +64,7 @@ final class PlanTranslator {
             unplaced.add(new UnplacedRow(child.id(), child.laCode(), child.primaryNeed(), child.phase(), readable(built, u.reason()),
                     List.copyOf(blocking)));
         }
-        return new Result(plan.score(), assignments, unplaced, total, plan.totalAnnualCost() * 100, plan.baseline() == null ? 0
+        return new Result(plan.score(), assignments, unplaced, total, plan.baseline() == null ? 0
                 : built.problem().requests().size() - plan.baseline().unplacedCount(), plan.baseline() == null ? 0 : plan.baseline().unplacedCount(),
                 plan.baseline() == null ? 0 : plan.baseline().totalAnnualCost() * 100, elapsedMs);
     }
