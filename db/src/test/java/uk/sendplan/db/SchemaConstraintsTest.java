@@ -65,10 +65,10 @@ class SchemaConstraintsTest {
     void occupiedCanNeverExceedCapacity() {
         int urn = setting(140001);
         db.insertInto(PLACE).set(PLACE.SETTING_URN, urn).set(PLACE.NEED_CODE, "ASD").set(PLACE.PHASE_CODE, "PRIMARY")
-                .set(PLACE.CAPACITY, 10).set(PLACE.OCCUPIED, 10).execute();
+                .set(PLACE.CAPACITY, 10).set(PLACE.PUPILS, 10).execute();
         assertThat(db.fetchValue(PLACE.VACANCIES, PLACE.SETTING_URN.eq(urn))).isZero();
 
-        assertThatThrownBy(() -> db.update(PLACE).set(PLACE.OCCUPIED, 11).where(PLACE.SETTING_URN.eq(urn)).execute())
+        assertThatThrownBy(() -> db.update(PLACE).set(PLACE.PUPILS, 11).where(PLACE.SETTING_URN.eq(urn)).execute())
                 .isInstanceOf(DataAccessException.class)
                 .hasMessageContaining("place_occupied_within_capacity");
         assertThatThrownBy(() -> db.update(PLACE).set(PLACE.CAPACITY, -1).where(PLACE.SETTING_URN.eq(urn)).execute())

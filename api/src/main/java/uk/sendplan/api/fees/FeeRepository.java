@@ -195,8 +195,10 @@ class FeeRepository {
     }
 
     /** Every check of a fee, newest first. */
-    List<FeeCheckView> checks(long feeId) {
-        return checks(FEE_CHECK.FEE_ID.eq(feeId));
+    /** A revision's newest checks, at most {@code limit} (the schema's bound on Fee.checks). */
+    List<FeeCheckView> checks(long feeId, int limit) {
+        return db.select(FEE_CHECK.asterisk(), FEE.ANNUAL_FEE_PENCE).from(FEE_CHECK).join(FEE).on(FEE.ID.eq(FEE_CHECK.FEE_ID))
+                .where(FEE_CHECK.FEE_ID.eq(feeId)).orderBy(FEE_CHECK.ID.desc()).limit(limit).fetch(FeeRepository::checkView);
     }
 
     Map<Long, FeeCheckView> checksById(Collection<Long> ids) {

@@ -90,8 +90,11 @@ class FeeSchedules {
         return fees.latestChecks(feeIds);
     }
 
+    /** Fee.checks returns at most this many, newest first (the query cost model counts on it). */
+    static final int MAX_CHECKS = 100;
+
     List<FeeCheckView> checks(long feeId) {
-        return fees.checks(feeId);
+        return fees.checks(feeId, MAX_CHECKS);
     }
 
     Map<Long, FeeCheckView> checksById(Collection<Long> ids) {

@@ -148,7 +148,7 @@ class PlanApproval {
                     .set(PLACEMENT.SETTING_URN, a.urn()).set(PLACEMENT.NEED_CODE, a.need()).set(PLACEMENT.PHASE_CODE, a.phase())
                     .set(PLACEMENT.PLAN_ID, plan.id()).set(PLACEMENT.ANNUAL_FEE_PENCE, a.feePence())
                     .set(PLACEMENT.ANNUAL_COST_PENCE, a.annualCostPence()).set(PLACEMENT.APPROVED_BY, actor.subject())
-                    .set(PLACEMENT.APPROVED_AT, now).returning(PLACEMENT.ID).fetchOne(PLACEMENT.ID);
+                    .set(PLACEMENT.APPROVED_AT, now).set(PLACEMENT.TAKES_PLACE, !a.pinned()).returning(PLACEMENT.ID).fetchOne(PLACEMENT.ID);
             db.update(PLAN_ASSIGNMENT).set(PLAN_ASSIGNMENT.STATUS, "APPROVED").set(PLAN_ASSIGNMENT.APPROVED_BY, actor.subject())
                     .set(PLAN_ASSIGNMENT.APPROVED_AT, now)
                     .where(PLAN_ASSIGNMENT.PLAN_ID.eq(plan.id())).and(PLAN_ASSIGNMENT.REQUEST_ID.eq(a.requestId())).execute();

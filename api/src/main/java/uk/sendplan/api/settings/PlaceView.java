@@ -2,7 +2,17 @@ package uk.sendplan.api.settings;
 
 import java.util.List;
 
-public record PlaceView(int urn, String need, String phase, int capacity, int occupied, List<CommissionView> commissions) {
+/**
+ * A need × phase cell of a setting. Read from the register, {@code occupied} is every pupil (the provider's own plus
+ * {@code approvedPlacements}); written, it is the provider's own pupils, and the database adds the approved placements.
+ */
+public record PlaceView(int urn, String need, String phase, int capacity, int occupied, List<CommissionView> commissions,
+                        int approvedPlacements) {
+
+    /** A cell as written: the approved placements in it are the database's to count. */
+    public PlaceView(int urn, String need, String phase, int capacity, int occupied, List<CommissionView> commissions) {
+        this(urn, need, phase, capacity, occupied, commissions, 0);
+    }
 
     public record CommissionView(String laCode, int places) {
     }

@@ -134,7 +134,7 @@ class SettingController {
 
     @SchemaMapping(typeName = "Provider")
     List<SettingView> settings(ProviderView provider) {
-        return settings.settingsOf(provider.id());
+        return settings.firstSettingsOf(provider.id());
     }
 
     @SchemaMapping(typeName = "Provider")

@@ -60,9 +60,10 @@ class SettingRepository {
         return byUrn;
     }
 
-    List<SettingView> byProvider(long providerId) {
+    /** A provider's first settings by URN, at most {@code limit} (the schema's bound on Provider.settings). */
+    List<SettingView> byProvider(long providerId, int limit) {
         return db.select(SETTING.asterisk(), CAPACITY, OCCUPIED).from(SETTING).where(SETTING.PROVIDER_ID.eq(providerId))
-                .orderBy(SETTING.URN).fetch(SettingRepository::view);
+                .orderBy(SETTING.URN).limit(limit).fetch(SettingRepository::view);
     }
 
     /** One page of a search: rows after the keyset position, in the given order, plus a sort key per row. */
@@ -103,7 +104,7 @@ class SettingRepository {
         return db.select(SETTING.URN, SETTING.NAME, SETTING.TYPE_CODE, SETTING.SECTOR, SETTING.LA_CODE, SETTING.EASTING, SETTING.NORTHING,
                         SETTING.AGE_FROM, SETTING.AGE_TO, SETTING.GENDER, SETTING.BOARDING, SETTING.REGISTRATION_STATUS,
                         SETTING.STATUS_REASON, SETTING.PROVIDER_ID,
-                        multiset(select(PLACE.NEED_CODE, PLACE.PHASE_CODE, PLACE.CAPACITY, PLACE.OCCUPIED).from(PLACE)
+                        multiset(select(PLACE.NEED_CODE, PLACE.PHASE_CODE, PLACE.CAPACITY, PLACE.OCCUPIED, PLACE.PLACED).from(PLACE)
                                 .where(PLACE.SETTING_URN.eq(SETTING.URN)).orderBy(PLACE.NEED_CODE, PLACE.PHASE_CODE))
                                 .convertFrom(rows -> rows.map(Records.mapping(SettingService.PlaceCell::new))))
                 .from(SETTING)
@@ -124,36 +125,37 @@ class SettingRepository {
                                 .and(PLACE_COMMISSION.NEED_CODE.eq(PLACE.NEED_CODE))
                                 .and(PLACE_COMMISSION.PHASE_CODE.eq(PLACE.PHASE_CODE))
                                 .orderBy(PLACE_COMMISSION.LA_CODE))
-                                .convertFrom(rows -> rows.map(Records.mapping(CommissionView::new))))
+                                .convertFrom(rows -> rows.map(Records.mapping(CommissionView::new))), PLACE.PLACED)
                 .from(PLACE).join(NEED_TYPE).on(NEED_TYPE.CODE.eq(PLACE.NEED_CODE)).join(PHASE).on(PHASE.CODE.eq(PLACE.PHASE_CODE))
                 .where(PLACE.SETTING_URN.in(urns))
                 .orderBy(PLACE.SETTING_URN, NEED_TYPE.SORT_ORDER, PHASE.SORT_ORDER)
-                .fetch(Records.mapping(PlaceView::new))
+                .fetch(r -> new PlaceView(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7()))
                 .forEach(place -> byUrn.get(place.urn()).add(place));
         return byUrn;
     }
 
     /** Locks the cells (ordered, so that concurrent lockers queue rather than deadlock) and returns them as they are now. */
     Map<SettingService.PlaceKey, SettingService.PlaceCell> lockPlaces(Collection<SettingService.PlaceKey> keys) {
-        Map<SettingService.PlaceKey, SettingService.PlaceCell> cells = new LinkedHashMap<>();
         if (keys.isEmpty()) {
-            return cells;
+            return new LinkedHashMap<>();
         }
         var rows = keys.stream().map(k -> row(k.urn(), k.need(), k.phase())).toList();
-        db.select(PLACE.SETTING_URN, PLACE.NEED_CODE, PLACE.PHASE_CODE, PLACE.CAPACITY, PLACE.OCCUPIED).from(PLACE)
-                .where(row(PLACE.SETTING_URN, PLACE.NEED_CODE, PLACE.PHASE_CODE).in(rows))
-                .orderBy(PLACE.SETTING_URN, PLACE.NEED_CODE, PLACE.PHASE_CODE).forUpdate().fetch()
-                .forEach(r -> cells.put(new SettingService.PlaceKey(r.value1(), r.value2(), r.value3()),
-                        new SettingService.PlaceCell(r.value2(), r.value3(), r.value4(), r.value5())));
-        return cells;
+        return lockPlaces(row(PLACE.SETTING_URN, PLACE.NEED_CODE, PLACE.PHASE_CODE).in(rows));
     }
 
-    void addOccupied(Map<SettingService.PlaceKey, Integer> added) {
-        for (var entry : added.entrySet()) {
-            SettingService.PlaceKey k = entry.getKey();
-            db.update(PLACE).set(PLACE.OCCUPIED, PLACE.OCCUPIED.plus(entry.getValue()))
-                    .where(PLACE.SETTING_URN.eq(k.urn())).and(PLACE.NEED_CODE.eq(k.need())).and(PLACE.PHASE_CODE.eq(k.phase())).execute();
-        }
+    /** Locks every cell of a setting, in the same order as {@link #lockPlaces(Collection)}. */
+    Map<SettingService.PlaceKey, SettingService.PlaceCell> lockPlacesOf(int urn) {
+        return lockPlaces(PLACE.SETTING_URN.eq(urn));
+    }
+
+    private Map<SettingService.PlaceKey, SettingService.PlaceCell> lockPlaces(Condition cells) {
+        Map<SettingService.PlaceKey, SettingService.PlaceCell> locked = new LinkedHashMap<>();
+        db.select(PLACE.SETTING_URN, PLACE.NEED_CODE, PLACE.PHASE_CODE, PLACE.CAPACITY, PLACE.OCCUPIED, PLACE.PLACED).from(PLACE)
+                .where(cells)
+                .orderBy(PLACE.SETTING_URN, PLACE.NEED_CODE, PLACE.PHASE_CODE).forUpdate().fetch()
+                .forEach(r -> locked.put(new SettingService.PlaceKey(r.value1(), r.value2(), r.value3()),
+                        new SettingService.PlaceCell(r.value2(), r.value3(), r.value4(), r.value5(), r.value6())));
+        return locked;
     }
 
     void replacePlaces(int urn, List<PlaceView> places) {
@@ -164,7 +166,7 @@ class SettingRepository {
     void insertPlaces(List<PlaceView> places) {
         var rows = places.stream().map(p -> DSL.row(p.urn(), p.need(), p.phase(), p.capacity(), p.occupied())).toList();
         for (var chunk : chunks(rows, 2000)) {
-            db.insertInto(PLACE, PLACE.SETTING_URN, PLACE.NEED_CODE, PLACE.PHASE_CODE, PLACE.CAPACITY, PLACE.OCCUPIED)
+            db.insertInto(PLACE, PLACE.SETTING_URN, PLACE.NEED_CODE, PLACE.PHASE_CODE, PLACE.CAPACITY, PLACE.PUPILS)
                     .valuesOfRows(chunk).execute();
         }
         var commissions = places.stream().flatMap(p -> p.commissions().stream()

@@ -100,9 +100,17 @@ public class SettingService {
         return settings.providers(ids);
     }
 
-    /** A provider's settings, by URN. */
+    /** Provider.settings returns at most this many (the query cost model counts on it). */
+    static final int MAX_PROVIDER_SETTINGS = 500;
+
+    /** All of a provider's settings, by URN. */
     public List<SettingView> settingsOf(long providerId) {
-        return settings.byProvider(providerId);
+        return settings.byProvider(providerId, Integer.MAX_VALUE);
+    }
+
+    /** A provider's first settings by URN, as many as Provider.settings shows. */
+    List<SettingView> firstSettingsOf(long providerId) {
+        return settings.byProvider(providerId, MAX_PROVIDER_SETTINGS);
     }
 
     /** Every demo setting, by URN: what demo data of other features (fee schedules) is generated for. */
@@ -230,7 +238,7 @@ public class SettingService {
     // ------------------------------------------------------------------ reads for planning
 
     /** One need × phase cell of a setting's places. */
-    public record PlaceCell(String need, String phase, int capacity, int occupied) {
+    public record PlaceCell(String need, String phase, int capacity, int occupied, int approvedPlacements) {
         public int vacancies() {
             return capacity - occupied;
         }
@@ -279,10 +287,11 @@ public class SettingService {
     }
 
     /**
-     * Takes places for approved placements, within the caller's transaction. The cells are locked in a fixed order,
-     * so concurrent approvals queue instead of deadlocking and each sees the other's result; if any cell has fewer
-     * vacancies than asked, nothing changes and the problems are returned (the database's occupied &lt;= capacity
-     * check stands behind this).
+     * Holds the cells for placements about to be approved, within the caller's transaction: the cells are locked in a
+     * fixed order (the order {@link #setPlaces} locks a setting's cells in too), so concurrent writers queue instead of
+     * deadlocking and each sees the other's result. Returns the problems if any cell has fewer vacancies than asked;
+     * otherwise the placements the caller inserts take the places (the database counts them into occupancy, and its
+     * occupied &lt;= capacity check stands behind this).
      */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
     public List<String> occupy(Map<PlaceKey, Integer> wanted) {
@@ -297,9 +306,6 @@ public class SettingService {
                 problems.add("setting " + key.urn() + " has " + cell.vacancies() + " " + key.need() + " " + key.phase()
                         + " vacanc" + (cell.vacancies() == 1 ? "y" : "ies") + " left, " + entry.getValue() + " needed");
             }
-        }
-        if (problems.isEmpty()) {
-            settings.addOccupied(wanted);
         }
         return problems;
     }
@@ -411,12 +417,39 @@ public class SettingService {
     SettingView setPlaces(SetPlacesInput input) {
         SettingRecord record = lockOwned("setPlaces", input.urn());
         List<PlaceView> places = checkPlaces("input.places", input.urn(), record.getAgeFrom(), record.getAgeTo(), input.places());
+        // approvals lock the same cells: once they are ours, the approved placements counted in them stay put
+        Map<PlaceKey, PlaceCell> locked = settings.lockPlacesOf(input.urn());
+        checkApprovedPlacementsKept("input.places", input.urn(), places, locked);
         List<PlaceView> before = settings.places(List.of(input.urn())).get(input.urn());
         settings.replacePlaces(input.urn(), places);
         settings.update(record);
         audit.record(scope(record), "PLACES_SET", "setting", input.urn(), Map.of("places", placesSnapshot(before)),
                 Map.of("places", placesSnapshot(places)), null);
         return settings.find(input.urn()).orElseThrow();
+    }
+
+    /** Approved placements keep their places: no cell is removed or made smaller than the children placed in it. */
+    private static void checkApprovedPlacementsKept(String field, int urn, List<PlaceView> places, Map<PlaceKey, PlaceCell> current) {
+        Map<PlaceKey, PlaceView> wanted = new LinkedHashMap<>();
+        places.forEach(p -> wanted.put(new PlaceKey(urn, p.need(), p.phase()), p));
+        for (var entry : current.entrySet()) {
+            PlaceCell cell = entry.getValue();
+            if (cell.approvedPlacements() == 0) {
+                continue;
+            }
+            PlaceView next = wanted.get(entry.getKey());
+            String children = cell.approvedPlacements() + " approved placement" + (cell.approvedPlacements() == 1 ? "" : "s");
+            if (next == null) {
+                throw ApiException.badRequest(field, cell.need() + " " + cell.phase() + " places hold " + children
+                        + "; they can't be removed");
+            }
+            if (next.capacity() < next.occupied() + cell.approvedPlacements()) {
+                int index = places.indexOf(next);
+                throw ApiException.badRequest(field + "[" + index + "].capacity", "capacity " + next.capacity() + " for " + cell.need()
+                        + " " + cell.phase() + " is below the " + children + " plus the " + next.occupied()
+                        + " other pupils given (" + (next.occupied() + cell.approvedPlacements()) + ")");
+            }
+        }
     }
 
     @Transactional

@@ -1,16 +1,16 @@
 package uk.sendplan.api.system;
 
-import graphql.analysis.MaxQueryComplexityInstrumentation;
-import graphql.analysis.MaxQueryDepthInstrumentation;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.graphql.data.method.annotation.support.AnnotatedControllerConfigurer;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -19,27 +19,46 @@ import java.io.IOException;
 import java.time.Duration;
 
 /**
- * Limits that keep one request from taking the service down: query depth and complexity (graphql-java
- * instrumentation, refused before execution), request body size, and a time limit per request. Page sizes are
- * capped at 100 by every connection ({@link Page}).
+ * Limits that keep one request from taking the service down: query depth and estimated cost (refused before
+ * execution), one database connection per request, request body size, and a time limit per request that ends the
+ * work. Page sizes are capped at 100 by every connection ({@link Page}).
  */
 @Configuration(proxyBeanMethods = false)
 class GraphQlLimits {
 
+    /**
+     * Depth and estimated cost ({@link QueryCost}) checked before anything runs, and the request's time limit enforced
+     * at every field, so a request past its time stops working rather than running on after its client gave up.
+     */
     @Bean
-    MaxQueryDepthInstrumentation maxQueryDepth(@Value("${send.graphql.max-depth:12}") int maxDepth) {
-        return new MaxQueryDepthInstrumentation(maxDepth);
-    }
-
-    /** Every field counts 1 (graphql-java's default), nested lists included, so a wide fan-out is refused up front. */
-    @Bean
-    MaxQueryComplexityInstrumentation maxQueryComplexity(@Value("${send.graphql.max-complexity:400}") int maxComplexity) {
-        return new MaxQueryComplexityInstrumentation(maxComplexity);
+    RequestLimits requestLimits(@Value("${send.graphql.max-depth:12}") int maxDepth,
+                                @Value("${send.graphql.max-cost:100000}") long maxCost,
+                                @Value("${send.graphql.timeout:PT60S}") Duration timeout,
+                                @Value("${spring.graphql.schema.introspection.enabled:false}") boolean introspection) {
+        return new RequestLimits(maxDepth, maxCost, timeout, introspection);
     }
 
     @Bean
     WebGraphQlInterceptor requestTimeout(@Value("${send.graphql.timeout:PT60S}") Duration timeout) {
         return (request, chain) -> chain.next(request).timeout(timeout);
+    }
+
+    /**
+     * Runs a request's controller methods one after another on the request's own thread, so that one request holds
+     * at most one database connection at a time. (With virtual threads on, Spring GraphQL would otherwise hand every
+     * field to its own thread, and one wide query could take the whole connection pool.)
+     */
+    @Bean
+    static BeanPostProcessor oneConnectionPerRequest() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String beanName) {
+                if (bean instanceof AnnotatedControllerConfigurer configurer) {
+                    configurer.setBlockingMethodPredicate(method -> false);
+                }
+                return bean;
+            }
+        };
     }
 
     /** Refuses bodies above the limit before reading them (a GIAS extract of ~60 MB fits the default 100 MB). */

@@ -7,13 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static uk.sendplan.db.jooq.Tables.PLACEMENT;
 import static uk.sendplan.db.jooq.Tables.PLACEMENT_REQUEST;
 import static uk.sendplan.db.jooq.Tables.SETTING;
 
 /**
  * A small planning world on the Isles of Scilly (LA 420), far enough from the mainland that no demo day setting is
  * within any child's travel limit: three test settings with fees for 2026-27 and a suspended fourth. Each test
- * resets places and withdraws earlier tests' children, then makes its own.
+ * removes earlier tests' placements, resets places and withdraws earlier tests' children, then makes its own.
  */
 final class ScillyWorld {
 
@@ -55,6 +56,8 @@ final class ScillyWorld {
                     .path("setRegistrationStatus.setting.registrationStatus").entity(String.class).isEqualTo("SUSPENDED");
             created = true;
         }
+        // earlier tests' approved placements hold places that setPlaces can't take away: clear them first
+        db.deleteFrom(PLACEMENT).where(PLACEMENT.SETTING_URN.in(SPECIAL, INDEPENDENT, RESOURCED, SUSPENDED)).execute();
         places(SPECIAL, List.of(place("ASD", "PRIMARY", 2), place("ASD", "SECONDARY", 1)));
         places(INDEPENDENT, List.of(place("ASD", "SECONDARY", 3), place("SEMH", "SECONDARY", 2)));
         places(RESOURCED, List.of(place("ASD", "PRIMARY", 1)));

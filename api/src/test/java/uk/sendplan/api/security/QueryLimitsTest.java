@@ -1,6 +1,7 @@
 package uk.sendplan.api.security;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.graphql.execution.ErrorType;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import uk.sendplan.api.GraphQlTestBase;
@@ -18,18 +19,22 @@ class QueryLimitsTest extends GraphQlTestBase {
         String deep = "{ regions { localAuthorities { region { localAuthorities { region { localAuthorities { region { localAuthorities {"
                 + " region { localAuthorities { region { localAuthorities { region { code } } } } } } } } } } } } } }";
         graphQl.document(deep).execute().errors()
-                .expect(e -> e.getMessage().contains("maximum query depth exceeded")).verify();
+                .expect(e -> e.getErrorType() == ErrorType.BAD_REQUEST && e.getMessage().equals("The query is 14 levels deep; the limit is 12.")).verify();
     }
 
     @Test
-    void aQueryOverTheComplexityBudgetIsRefusedBeforeItRuns() {
+    void aQueryOverTheCostBudgetIsRefusedBeforeItRunsWithItsEstimateAndTheLimit() {
+        // 100 pages of 100 settings, each with up to 60 place cells: far more than any screen needs
         StringBuilder wide = new StringBuilder("{");
-        for (int i = 0; i < 90; i++) {
-            wide.append(" a").append(i).append(": settings(first: 1) { totalCount edges { node { urn name } } }");
+        for (int i = 0; i < 100; i++) {
+            wide.append(" a").append(i).append(": settings(first: 100) { edges { node { urn places { need vacancies } } } }");
         }
         wide.append(" }");
         graphQl.document(wide.toString()).execute().errors()
-                .expect(e -> e.getMessage().contains("maximum query complexity exceeded")).verify();
+                .expect(e -> e.getErrorType() == ErrorType.BAD_REQUEST
+                        && e.getMessage().startsWith("The query's estimated cost is 1,232,100 (from what its lists can return")
+                        && e.getMessage().contains("over the limit of 100,000")
+                        && Long.valueOf(1_232_100).equals(((Number) e.getExtensions().get("estimatedCost")).longValue())).verify();
     }
 
     @Test
