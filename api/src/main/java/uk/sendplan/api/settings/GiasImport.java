@@ -158,8 +158,9 @@ class GiasImport {
 
         List<Candidate> toCreate = new ArrayList<>();
         List<Candidate> toUpdate = new ArrayList<>();
-        for (Candidate candidate : candidates) {
-            SettingRecord current = existing.get(candidate.setting().getUrn());
+        for (Candidate read : candidates) {
+            SettingRecord current = existing.get(read.setting().getUrn());
+            Candidate candidate = current == null ? read : keepApprovedPlacements(read, existingPlaces.get(current.getUrn()), rejections);
             if (current == null) {
                 toCreate.add(candidate);
             } else if (changed(candidate, current, existingPlaces.get(current.getUrn()), providerIds)) {
@@ -188,6 +189,35 @@ class GiasImport {
             write(toCreate, toUpdate, toClose, existing, existingPlaces, providerIds);
         }
         return payload;
+    }
+
+    /**
+     * GIAS's pupils on roll include the children placed through this service, which the register counts itself: the
+     * cells keep them, the provider's own pupils are the rest, and a row whose capacity no longer covers them (or that
+     * drops their need and phase) is rejected.
+     */
+    private static Candidate keepApprovedPlacements(Candidate candidate, List<PlaceView> current, List<ImportIssue> rejections) {
+        Map<String, PlaceView> held = new LinkedHashMap<>();
+        (current == null ? List.<PlaceView>of() : current).stream().filter(p -> p.approvedPlacements() > 0)
+                .forEach(p -> held.put(p.need() + " " + p.phase(), p));
+        if (held.isEmpty()) {
+            return candidate;
+        }
+        List<PlaceView> places = new ArrayList<>();
+        for (PlaceView place : candidate.places()) {
+            PlaceView before = held.remove(place.need() + " " + place.phase());
+            int placed = before == null ? 0 : before.approvedPlacements();
+            if (place.capacity() < placed) {
+                rejections.add(new ImportIssue(candidate.line(), candidate.setting().getUrn(), "ResourcedProvisionCapacity",
+                        place.need() + " " + place.phase() + " capacity would be " + place.capacity() + ", below the " + placed
+                                + " approved placement(s) there"));
+            }
+            places.add(new PlaceView(place.urn(), place.need(), place.phase(), place.capacity(), Math.max(0, place.occupied() - placed),
+                    place.commissions()));
+        }
+        held.forEach((cell, place) -> rejections.add(new ImportIssue(candidate.line(), candidate.setting().getUrn(), "SEN1",
+                "the setting would lose its " + cell + " places, which hold " + place.approvedPlacements() + " approved placement(s)")));
+        return new Candidate(candidate.line(), candidate.setting(), candidate.providerKey(), candidate.provider(), places);
     }
 
     private static Map<String, Object> issueMap(ImportIssue issue) {

@@ -4,9 +4,11 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import graphql.parser.ParserOptions;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -38,9 +40,22 @@ class GraphQlLimits {
         return new RequestLimits(maxDepth, maxCost, timeout, introspection);
     }
 
+    /**
+     * The time limit on the response, and a cap on the query text the parser reads before it gives up: a long query
+     * costs real CPU to parse and validate before its cost can be estimated, so an oversized one is stopped while it
+     * is still being read. (Uploads travel as variables, which this cap does not count.)
+     */
     @Bean
-    WebGraphQlInterceptor requestTimeout(@Value("${send.graphql.timeout:PT60S}") Duration timeout) {
-        return (request, chain) -> chain.next(request).timeout(timeout);
+    WebGraphQlInterceptor requestTimeAndSize(@Value("${send.graphql.timeout:PT60S}") Duration timeout,
+                                            @Value("${send.graphql.max-query-characters:10000}") int maxCharacters) {
+        ParserOptions parserOptions = ParserOptions.getDefaultOperationParserOptions().transform(o -> o.maxCharacters(maxCharacters));
+        return (request, chain) -> {
+            request.configureExecutionInput((input, builder) -> {
+                input.getGraphQLContext().put(ParserOptions.class, parserOptions);
+                return input;
+            });
+            return chain.next(request).timeout(timeout);
+        };
     }
 
     /**
@@ -59,6 +74,14 @@ class GraphQlLimits {
                 return bean;
             }
         };
+    }
+
+    /** After sign-in (Spring Security's filters come first), so the limit is per user. */
+    @Bean
+    FilterRegistrationBean<RequestsPerUser> requestsPerUser(@Value("${send.http.max-concurrent-requests-per-user:4}") int limit) {
+        FilterRegistrationBean<RequestsPerUser> registration = new FilterRegistrationBean<>(new RequestsPerUser(limit));
+        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1);
+        return registration;
     }
 
     /** Refuses bodies above the limit before reading them (a GIAS extract of ~60 MB fits the default 100 MB). */

@@ -19,6 +19,7 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -40,16 +41,18 @@ class QueryAttackTest extends GraphQlTestBase {
     /** Depth 11. */
     static final String PROVIDER_CHAIN_11 = "{ setting(urn: 9202013) { provider { settings { provider { settings { provider { settings"
             + " { provider { settings { provider { name } } } } } } } } } } }";
-    /** 199 tailored lists in one request. */
-    static final String ALIASED_TAILORED_LISTS;
+    /** 199 tailored lists in one request (29,000 characters). */
+    static final String ALIASED_TAILORED_LISTS = aliasedTailoredLists(199);
+    /** 60 of them, short enough to be read (9,000 characters) and priced. */
+    static final String SIXTY_TAILORED_LISTS = aliasedTailoredLists(60);
 
-    static {
+    private static String aliasedTailoredLists(int count) {
         StringBuilder query = new StringBuilder("{");
-        for (int i = 0; i < 199; i++) {
+        for (int i = 0; i < count; i++) {
             query.append(" t").append(i).append(": suitableSettingsFor(profile: {laCode: \"202\", need: ASD, band: 3, age: 11,"
                     + " homeDistrict: \"NW1\", gender: MALE}) { suitable { setting { urn } } }");
         }
-        ALIASED_TAILORED_LISTS = query.append(" }").toString();
+        return query.append(" }").toString();
     }
 
     private final JsonMapper json = JsonMapper.builder().build();
@@ -72,16 +75,25 @@ class QueryAttackTest extends GraphQlTestBase {
     }
 
     @Test
-    void theAttackQueriesAreRefusedInUnderASecondWithTheirEstimatedCost() throws Exception {
-        for (String attack : List.of(PROVIDER_CHAIN_9, PROVIDER_CHAIN_11, ALIASED_TAILORED_LISTS)) {
+    void theAttackQueriesAreRefusedInUnderASecondWithTheirEstimatedCostOrTheirSize() throws Exception {
+        Map<String, String> expected = Map.of(PROVIDER_CHAIN_9, "The query's estimated cost is ",
+                PROVIDER_CHAIN_11, "The query's estimated cost is ",
+                SIXTY_TAILORED_LISTS, "The query's estimated cost is 120,",
+                ALIASED_TAILORED_LISTS, "More than 10,000 'characters' have been presented");
+        for (var attack : expected.entrySet()) {
             long started = System.nanoTime();
-            JsonNode result = send("commissioner-camden", attack);
+            JsonNode result = send("commissioner-camden", attack.getKey());
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
             assertThat(result.path("data").isMissingNode() || result.path("data").isNull()).isTrue();
             JsonNode error = result.path("errors").get(0);
-            assertThat(error.path("extensions").path("classification").asString()).isEqualTo("BAD_REQUEST");
-            assertThat(error.path("message").asString()).startsWith("The query's estimated cost is ").contains("over the limit of 100,000");
-            assertThat(error.path("extensions").path("estimatedCost").asLong()).isGreaterThan(100_000);
+            assertThat(error.path("message").asString()).startsWith(attack.getValue());
+            if (attack.getValue().startsWith("The query's estimated cost")) {
+                assertThat(error.path("extensions").path("classification").asString()).isEqualTo("BAD_REQUEST");
+                assertThat(error.path("message").asString()).contains("over the limit of 100,000");
+                assertThat(error.path("extensions").path("estimatedCost").asLong()).isGreaterThan(100_000);
+            } else {
+                assertThat(error.path("extensions").path("classification").asString()).isEqualTo("InvalidSyntax");
+            }
             assertThat(millis).as("refused in %d ms", millis).isLessThan(1_000);
         }
     }
@@ -94,7 +106,7 @@ class QueryAttackTest extends GraphQlTestBase {
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<?>> attackers = new ArrayList<>();
             for (int copy = 0; copy < 21; copy++) {
-                String attack = List.of(PROVIDER_CHAIN_9, PROVIDER_CHAIN_11, ALIASED_TAILORED_LISTS).get(copy % 3);
+                String attack = List.of(PROVIDER_CHAIN_9, PROVIDER_CHAIN_11, SIXTY_TAILORED_LISTS, ALIASED_TAILORED_LISTS).get(copy % 4);
                 attackers.add(pool.submit(() -> {
                     // bounded: at most 30 requests a copy, and never past the measurement
                     for (int i = 0; i < 30 && attacking.get(); i++) {
@@ -119,6 +131,31 @@ class QueryAttackTest extends GraphQlTestBase {
         long p95 = sorted.get((int) Math.ceil(sorted.size() * 0.95) - 1);
         assertThat(attacksSent.get()).as("attack requests sent during the measurement").isGreaterThan(21);
         assertThat(p95).as("{ me } p95 under attack, ms (all: %s)", sorted).isLessThan(500);
+    }
+
+    @Test
+    void aUserWithTooManyRequestsInFlightIsToldToWaitAtOnce() throws Exception {
+        List<HttpResponse<String>> responses = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch start = new CountDownLatch(1);
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 30; i++) {
+                pool.submit(() -> {
+                    start.await();
+                    responses.add(http.send(post("regulator", "{ vacancies { capacity rows { need phase vacancies } } }"),
+                            HttpResponse.BodyHandlers.ofString()));
+                    return null;
+                });
+            }
+            start.countDown();
+        }
+        List<HttpResponse<String>> refused = responses.stream().filter(r -> r.statusCode() == 429).toList();
+        assertThat(responses).hasSize(30).allSatisfy(r -> assertThat(r.statusCode()).isIn(200, 429));
+        assertThat(refused).isNotEmpty().allSatisfy(r -> {
+            assertThat(r.headers().firstValue("Retry-After")).contains("1");
+            assertThat(r.body()).isEqualTo("Too many requests at once for regulator: at most 4 may run at the same time."
+                    + " Wait for one to finish and try again.");
+        });
+        assertThat(responses.size() - refused.size()).as("answered").isGreaterThanOrEqualTo(4);
     }
 
     @Test
