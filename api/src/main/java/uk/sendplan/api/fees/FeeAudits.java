@@ -26,7 +26,6 @@ import uk.sendplan.api.system.CurrentUser;
 import uk.sendplan.api.system.Page;
 import uk.sendplan.db.jooq.tables.records.FeeFindingRecord;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -293,14 +292,15 @@ class FeeAudits {
             row.add(fee.band());
             row.add(fee.kind());
             row.add(fee.revision());
-            row.add(fee.annualFee().toPlainString());
-            row.add(plain(check.adjustedReference()));
-            row.add(plain(check.adjustedCeiling()));
-            row.add(plain(check.excessOverReference()));
-            row.add(plain(check.excessOverReferencePercent()));
-            row.add(plain(check.previousFee()));
-            row.add(plain(check.upliftPercent()));
-            row.add(check.maxUpliftPercent().toPlainString());
+            // amounts go in as BigDecimal, so Csv.line writes them as numbers (a negative excess stays a number)
+            row.add(fee.annualFee());
+            row.add(check.adjustedReference());
+            row.add(check.adjustedCeiling());
+            row.add(check.excessOverReference());
+            row.add(check.excessOverReferencePercent());
+            row.add(check.previousFee());
+            row.add(check.upliftPercent());
+            row.add(check.maxUpliftPercent());
             row.add(fee.justification());
             row.add(check.frameworkId());
             row.add(frameworksById.get(check.frameworkId()).version());
@@ -313,9 +313,5 @@ class FeeAudits {
             out.append(Csv.line(row)).append("\r\n");
         }
         return out.toString();
-    }
-
-    private static String plain(BigDecimal value) {
-        return value == null ? null : value.toPlainString();
     }
 }
