@@ -12,6 +12,7 @@ import uk.sendplan.api.system.Access;
 import uk.sendplan.api.system.ApiException;
 import uk.sendplan.api.system.Role;
 import uk.sendplan.api.system.Csv;
+import uk.sendplan.api.system.InputRules;
 import uk.sendplan.db.jooq.tables.records.ProviderRecord;
 import uk.sendplan.db.jooq.tables.records.SettingRecord;
 
@@ -99,7 +100,9 @@ class GiasImport {
             return csv;
         }
         try {
-            return Csv.decode(Base64.getDecoder().decode(csvBase64.replaceAll("\\s", "")));
+            // the decoded bytes are text the request's own checks never saw (a NUL byte, say)
+            String text = Csv.decode(Base64.getDecoder().decode(csvBase64.replaceAll("\\s", "")));
+            return InputRules.require("csvBase64", text, InputRules.DECODED_FILE);
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("csvBase64", "not valid base64: " + e.getMessage());
         }
