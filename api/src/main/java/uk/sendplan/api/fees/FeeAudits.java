@@ -143,7 +143,12 @@ class FeeAudits {
             reference.requireRegion("scope.regionCode", input.regionCode());
         }
         if (input.laCode() != null) {
-            reference.requireLocalAuthority("scope.laCode", input.laCode());
+            var la = reference.requireLocalAuthority("scope.laCode", input.laCode());
+            // both given means the LA within the region: one outside it would audit nothing and say nothing of why
+            if (input.regionCode() != null && !la.regionCode().equals(input.regionCode())) {
+                throw ApiException.badRequest("scope.laCode", "LA " + la.code() + " (" + la.name() + ") is not in region " + input.regionCode()
+                        + "; give the LA alone, or an LA of that region");
+            }
         }
         Long providerId = null;
         if (input.providerId() != null) {

@@ -528,13 +528,14 @@ class GiasImport {
             }
             try {
                 int count = Integer.parseInt(value);
-                if (count >= 0) {
+                if (count >= 0 && count <= SettingRules.MAX_PLACES) {
                     return count;
                 }
             } catch (NumberFormatException e) {
                 // reported below
             }
-            rejections.add(new ImportIssue(row.line(), urn, column, "expected a whole number of 0 or more, got \"" + value + "\""));
+            rejections.add(new ImportIssue(row.line(), urn, column, "expected a whole number from 0 to " + SettingRules.MAX_PLACES
+                    + ", got \"" + value + "\""));
             return -1;
         }
     }
