@@ -26,7 +26,6 @@ import uk.sendplan.api.system.CurrentUser;
 import uk.sendplan.api.system.Page;
 import uk.sendplan.db.jooq.tables.records.FeeFindingRecord;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -144,7 +143,12 @@ class FeeAudits {
             reference.requireRegion("scope.regionCode", input.regionCode());
         }
         if (input.laCode() != null) {
-            reference.requireLocalAuthority("scope.laCode", input.laCode());
+            var la = reference.requireLocalAuthority("scope.laCode", input.laCode());
+            // both given means the LA within the region: one outside it would audit nothing and say nothing of why
+            if (input.regionCode() != null && !la.regionCode().equals(input.regionCode())) {
+                throw ApiException.badRequest("scope.laCode", "LA " + la.code() + " (" + la.name() + ") is not in region " + input.regionCode()
+                        + "; give the LA alone, or an LA of that region");
+            }
         }
         Long providerId = null;
         if (input.providerId() != null) {
@@ -293,14 +297,15 @@ class FeeAudits {
             row.add(fee.band());
             row.add(fee.kind());
             row.add(fee.revision());
-            row.add(fee.annualFee().toPlainString());
-            row.add(plain(check.adjustedReference()));
-            row.add(plain(check.adjustedCeiling()));
-            row.add(plain(check.excessOverReference()));
-            row.add(plain(check.excessOverReferencePercent()));
-            row.add(plain(check.previousFee()));
-            row.add(plain(check.upliftPercent()));
-            row.add(check.maxUpliftPercent().toPlainString());
+            // amounts go in as BigDecimal, so Csv.line writes them as numbers (a negative excess stays a number)
+            row.add(fee.annualFee());
+            row.add(check.adjustedReference());
+            row.add(check.adjustedCeiling());
+            row.add(check.excessOverReference());
+            row.add(check.excessOverReferencePercent());
+            row.add(check.previousFee());
+            row.add(check.upliftPercent());
+            row.add(check.maxUpliftPercent());
             row.add(fee.justification());
             row.add(check.frameworkId());
             row.add(frameworksById.get(check.frameworkId()).version());
@@ -313,9 +318,5 @@ class FeeAudits {
             out.append(Csv.line(row)).append("\r\n");
         }
         return out.toString();
-    }
-
-    private static String plain(BigDecimal value) {
-        return value == null ? null : value.toPlainString();
     }
 }

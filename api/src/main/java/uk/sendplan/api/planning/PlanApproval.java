@@ -67,6 +67,10 @@ class PlanApproval {
 
     @Transactional
     ApprovalResult approve(String planId, List<String> requestIds) {
+        if (requestIds != null && requestIds.isEmpty()) {
+            throw ApiException.badRequest("input.requestIds", "is empty; name at least one request, or leave requestIds out to approve "
+                    + "all your LA's proposed placements in the plan");
+        }
         PlanView plan = planService.get("approvePlan", planId);
         Actor actor = access.require("approvePlan", Role.COMMISSIONER);
         if (!List.of("COMPLETED", "CANCELLED", "INTERRUPTED").contains(plan.status())) {

@@ -64,7 +64,8 @@ class PlanExport {
         return out.toString();
     }
 
-    private static String money(long pence) {
-        return BigDecimal.valueOf(pence, 2).toPlainString();
+    /** A number, not text, so {@link Csv#line} writes a negative amount as a number rather than neutralising it. */
+    private static BigDecimal money(long pence) {
+        return BigDecimal.valueOf(pence, 2);
     }
 }

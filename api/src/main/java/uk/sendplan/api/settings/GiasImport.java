@@ -12,6 +12,7 @@ import uk.sendplan.api.system.Access;
 import uk.sendplan.api.system.ApiException;
 import uk.sendplan.api.system.Role;
 import uk.sendplan.api.system.Csv;
+import uk.sendplan.api.system.InputRules;
 import uk.sendplan.db.jooq.tables.records.ProviderRecord;
 import uk.sendplan.db.jooq.tables.records.SettingRecord;
 
@@ -99,7 +100,9 @@ class GiasImport {
             return csv;
         }
         try {
-            return Csv.decode(Base64.getDecoder().decode(csvBase64.replaceAll("\\s", "")));
+            // the decoded bytes are text the request's own checks never saw (a NUL byte, say)
+            String text = Csv.decode(Base64.getDecoder().decode(csvBase64.replaceAll("\\s", "")));
+            return InputRules.require("csvBase64", text, InputRules.DECODED_FILE);
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("csvBase64", "not valid base64: " + e.getMessage());
         }
@@ -555,13 +558,14 @@ class GiasImport {
             }
             try {
                 int count = Integer.parseInt(value);
-                if (count >= 0) {
+                if (count >= 0 && count <= SettingRules.MAX_PLACES) {
                     return count;
                 }
             } catch (NumberFormatException e) {
                 // reported below
             }
-            rejections.add(new ImportIssue(row.line(), urn, column, "expected a whole number of 0 or more, got \"" + value + "\""));
+            rejections.add(new ImportIssue(row.line(), urn, column, "expected a whole number from 0 to " + SettingRules.MAX_PLACES
+                    + ", got \"" + value + "\""));
             return -1;
         }
     }

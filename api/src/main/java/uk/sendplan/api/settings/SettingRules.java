@@ -14,6 +14,12 @@ final class SettingRules {
     static final int MAX_AGE = 25;
     static final int MAX_EASTING = 700_000;
     static final int MAX_NORTHING = 1_300_000;
+    /**
+     * Places for one need type in one phase (a GIAS count too). The largest special schools have a few hundred. The
+     * bound keeps a setting's total, which PostgreSQL sums and casts back to integer, far within an int: at most
+     * 12 needs x 5 phases of it (two places of 2147483647 overflowed that cast).
+     */
+    static final int MAX_PLACES = 10_000;
 
     private static final Pattern POSTCODE = Pattern.compile("^([A-Z]{1,2}[0-9][0-9A-Z]?)\\s*([0-9][A-Z]{2})?$");
 

@@ -364,7 +364,16 @@ public class SettingService {
         if (input.name() != null) {
             record.setName(SettingRules.checkName("input.name", input.name()));
         }
+        boolean regulated = feesRegulated(record.getSector(), record.getTypeCode());
+        if (regulated && input.sector() != null && !input.sector().equals(record.getSector())) {
+            throw ApiException.badRequest("input.sector", "the setting's fees are regulated by the rates framework, so its sector ("
+                    + record.getSector() + ") is not changed here: it comes from DfE's record (importSettings)");
+        }
         if (input.type() != null) {
+            if (regulated && !feesRegulated(record.getSector(), input.type())) {
+                throw ApiException.badRequest("input.type", "the setting's fees are regulated by the rates framework; a " + input.type()
+                        + " setting in the " + record.getSector() + " sector would not be, so this change comes from DfE's record (importSettings)");
+            }
             record.setTypeCode(input.type());
         }
         if (input.sector() != null) {
@@ -411,6 +420,15 @@ public class SettingService {
             audit.record(scope(record), "SETTING_UPDATED", "setting", input.urn(), before, snapshot(record, null), null);
         }
         return settings.find(input.urn()).orElseThrow();
+    }
+
+    /**
+     * Whether the rates framework checks the setting's fees: outside the state sector, or of a type independent by
+     * nature (the fee check's own rule). updateSetting can't take a setting out of it, or a provider could move its
+     * fees out of the regulator's sight by relabelling its school.
+     */
+    private boolean feesRegulated(String sector, String type) {
+        return !"STATE".equals(sector) || reference.settingType(type).independent();
     }
 
     @Transactional
@@ -490,6 +508,11 @@ public class SettingService {
             record.setCompanyNumber(number);
         }
         record.setKind(input.kind());
+        if (!"LOCAL_AUTHORITY".equals(input.kind()) && input.laCode() != null) {
+            // a provider's LA makes it that LA's own provider record (one per LA), the owner of its maintained settings
+            throw ApiException.badRequest("input.laCode", "only a LOCAL_AUTHORITY provider has an LA (it is the LA's own provider record); "
+                    + "leave it out for a " + input.kind() + " provider");
+        }
         if ("LOCAL_AUTHORITY".equals(input.kind())) {
             if (input.laCode() == null) {
                 throw ApiException.badRequest("input.laCode", "required for a LOCAL_AUTHORITY provider");
@@ -627,6 +650,10 @@ public class SettingService {
             if (p.capacity() < 0) {
                 throw ApiException.badRequest(at + ".capacity", "must not be negative, got " + p.capacity());
             }
+            if (p.capacity() > SettingRules.MAX_PLACES) {
+                throw ApiException.badRequest(at + ".capacity", "must be at most " + SettingRules.MAX_PLACES
+                        + " places for one need in one phase, got " + p.capacity());
+            }
             if (p.occupied() < 0) {
                 throw ApiException.badRequest(at + ".occupied", "must not be negative, got " + p.occupied());
             }
@@ -635,7 +662,7 @@ public class SettingService {
             }
             List<CommissionView> commissions = new ArrayList<>();
             Set<String> las = new HashSet<>();
-            int commissioned = 0;
+            long commissioned = 0;  // long: commissions near Integer.MAX_VALUE must not wrap round to below capacity
             List<PlaceCommissionInput> commissionInputs = p.commissions() == null ? List.of() : p.commissions();
             for (int j = 0; j < commissionInputs.size(); j++) {
                 PlaceCommissionInput c = commissionInputs.get(j);

@@ -1,5 +1,6 @@
 package uk.sendplan.api.system;
 
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -16,6 +17,9 @@ public final class Csv {
 
     public record Row(int line, List<String> fields) {
     }
+
+    /** The first characters that make a spreadsheet read a cell as a formula (OWASP CSV injection guidance). */
+    private static final String FORMULA_STARTS = "=+-@\t\r";
 
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
@@ -101,15 +105,24 @@ public final class Csv {
         return rows;
     }
 
-    /** One CSV line (without line break), quoting fields that need it. */
+    /**
+     * One CSV line (without line break), quoting fields that need it (RFC 4180).
+     * <p>
+     * Text is neutralised against formula injection (OWASP "CSV injection"): a spreadsheet runs a cell that
+     * starts with {@code = + - @}, a tab or a carriage return as a formula, so such text gets a leading single
+     * quote and is shown as typed. Names, notes and references come from other people (a provider names its
+     * settings, a commissioner its children) and end up in a regulator's or commissioner's spreadsheet.
+     * Numbers are written through {@link Number} values and are never neutralised, so the service's own negative
+     * figures (a money column such as -1200.00) stay numbers: callers pass amounts as {@link BigDecimal}, never
+     * as text.
+     */
     public static String line(List<?> values) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < values.size(); i++) {
             if (i > 0) {
                 out.append(',');
             }
-            Object value = values.get(i);
-            String text = value == null ? "" : value.toString();
+            String text = cell(values.get(i));
             if (text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
                 out.append('"').append(text.replace("\"", "\"\"")).append('"');
             } else {
@@ -117,5 +130,22 @@ public final class Csv {
             }
         }
         return out.toString();
+    }
+
+    private static String cell(Object value) {
+        return switch (value) {
+            case null -> "";
+            case BigDecimal decimal -> decimal.toPlainString();
+            case Number number -> number.toString();
+            default -> neutralise(value.toString());
+        };
+    }
+
+    /** The text with a leading single quote if a spreadsheet would take it for a formula. */
+    static String neutralise(String text) {
+        if (!text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0) {
+            return "'" + text;
+        }
+        return text;
     }
 }

@@ -50,6 +50,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> {
                     requests.requestMatchers(HttpMethod.POST, "/graphql").authenticated();
                     requests.requestMatchers(HttpMethod.GET, "/graphql-ws").authenticated();  // subscriptions: the WebSocket upgrade
+                    requests.requestMatchers(HttpMethod.GET, "/exports/**").authenticated();  // CSV files; scope is the services' (Downloads)
                     if (demo) {
                         // the page is protected too, so the browser asks for the demo credentials once and sends them on
                         requests.requestMatchers("/", "/graphiql", "/graphiql/**", "/webjars/**").authenticated();

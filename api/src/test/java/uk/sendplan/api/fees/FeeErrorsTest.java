@@ -197,4 +197,19 @@ class FeeErrorsTest extends GraphQlTestBase {
         assertThat(db.fetchCount(FEE_CHECK)).isEqualTo(checks);
         assertThat(db.fetchCount(AUDIT_EVENT)).isEqualTo(events);
     }
+
+    @Test
+    void anAuditScopeWhoseLaIsOutsideItsRegionIsRefused() {
+        int audits = db.fetchCount(uk.sendplan.db.jooq.Tables.FEE_AUDIT);
+        as("regulator").documentName("runFeeAudit").variable("financialYear", year)
+                .variable("scope", Map.of("regionCode", FeeFixtures.NORTH_EAST, "laCode", FeeFixtures.CAMDEN)).execute()
+                .errors().expect(e -> e.getErrorType() == ErrorType.BAD_REQUEST && e.getMessage().equals("scope.laCode: LA 202 (Camden) is not in "
+                        + "region E12000001; give the LA alone, or an LA of that region")).verify()
+                .path("runFeeAudit").pathDoesNotExist();
+        assertThat(db.fetchCount(uk.sendplan.db.jooq.Tables.FEE_AUDIT)).isEqualTo(audits);
+        // the LA within its own region is the LA's audit
+        as("regulator").documentName("runFeeAudit").variable("financialYear", year)
+                .variable("scope", Map.of("regionCode", FeeFixtures.NORTH_EAST, "laCode", FeeFixtures.GATESHEAD)).execute()
+                .path("runFeeAudit.audit.scope.localAuthority.code").entity(String.class).isEqualTo(FeeFixtures.GATESHEAD);
+    }
 }

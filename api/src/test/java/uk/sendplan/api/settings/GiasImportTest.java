@@ -165,7 +165,7 @@ class GiasImportTest extends GraphQlTestBase {
                     assertThat(rejections).extracting(r -> r.get("row")).containsExactly(3, 4, 5, 6, 7, 8);
                     assertThat(rejections).extracting(r -> r.get("column"))
                             .containsExactly("LA (code)", "SchoolCapacity", "StatutoryHighAge", "URN", "URN", null);
-                    assertThat(rejections.get(1).get("reason")).isEqualTo("expected a whole number of 0 or more, got \"-5\"");
+                    assertThat(rejections.get(1).get("reason")).isEqualTo("expected a whole number from 0 to 10000, got \"-5\"");
                     assertThat(rejections.get(4).get("reason")).isEqualTo("URN 154001 appears again (first on row 2)");
                     assertThat(rejections.get(5).get("reason")).isEqualTo("the row has 2 fields but the header has 139");
                     return true;

@@ -184,4 +184,92 @@ class SettingMutationsTest extends GraphQlTestBase {
                 .path("registerProvider.provider.companyNumber").entity(String.class).isEqualTo("AB123456")
                 .path("registerProvider.provider.forProfit").valueIsNull();
     }
+
+    @Test
+    void capacitiesAreBoundedSoNoTotalOverflows() {
+        // two places of 2147483647 made the setting's total overflow PostgreSQL's integer: an internal error
+        int max = Integer.MAX_VALUE;
+        rejects(input -> input.put("places", List.of(place("ASD", "PRIMARY", max, 0), place("ASD", "SECONDARY", max, 0))),
+                "input.places[0].capacity: must be at most 10000 places for one need in one phase, got 2147483647");
+        rejects(input -> input.put("places", List.of(place("ASD", "PRIMARY", 10_001, 0))),
+                "input.places[0].capacity: must be at most 10000 places for one need in one phase, got 10001");
+        // two commissions of 2147483647 wrapped round to -2, below any capacity
+        rejects(input -> input.put("places", List.of(Map.of("need", "ASD", "phase", "PRIMARY", "capacity", 5, "occupied", 0,
+                        "commissions", List.of(Map.of("laCode", "202", "places", max), Map.of("laCode", "203", "places", max))))),
+                "input.places[0].commissions: commissioned places (4294967294) must not exceed capacity (5)");
+        int urn = fixtures.setting(providerId, "202", 529000, 184000, List.of(place("ASD", "PRIMARY", 5, 1)));
+        graphQl.documentName("setPlaces").variable("input", Map.of("urn", urn, "places", List.of(place("ASD", "PRIMARY", max, 0),
+                        place("HI", "PRIMARY", max, 0)))).execute()
+                .errors().expect(e -> e.getErrorType() == ErrorType.BAD_REQUEST
+                        && e.getMessage().equals("input.places[0].capacity: must be at most 10000 places for one need in one phase, got 2147483647"))
+                .verify();
+        // the most a setting can hold still adds up: every need in every phase it serves at the maximum
+        List<Map<String, Object>> full = new java.util.ArrayList<>();
+        for (String need : List.of("SPLD", "MLD", "SLD", "PMLD", "SEMH", "SLCN", "HI", "VI", "MSI", "PD", "ASD", "OTH")) {
+            for (String phase : List.of("PRIMARY", "SECONDARY", "POST_16")) {
+                full.add(place(need, phase, 10_000, 10_000));
+            }
+        }
+        graphQl.documentName("setPlaces").variable("input", Map.of("urn", urn, "places", full)).execute()
+                .path("setPlaces.setting.capacity").entity(Integer.class).isEqualTo(360_000)
+                .path("setPlaces.setting.vacancies").entity(Integer.class).isEqualTo(0);
+        // and back, so Camden's vacancy figures stay what other tests expect
+        graphQl.documentName("setPlaces").variable("input", Map.of("urn", urn, "places", List.of(place("ASD", "PRIMARY", 5, 1)))).execute()
+                .path("setPlaces.setting.capacity").entity(Integer.class).isEqualTo(5);
+    }
+
+    @Test
+    void onlyALocalAuthorityProviderHasAnLa() {
+        for (String kind : List.of("INDEPENDENT", "NON_MAINTAINED", "ACADEMY_TRUST", "FURTHER_EDUCATION")) {
+            String name = "Provider With An LA " + kind;
+            graphQl.documentName("registerProvider").variable("input", Map.of("name", name, "kind", kind, "laCode", "202")).execute()
+                    .errors().expect(e -> e.getErrorType() == ErrorType.BAD_REQUEST && e.getMessage().equals("input.laCode: only a LOCAL_AUTHORITY "
+                            + "provider has an LA (it is the LA's own provider record); leave it out for a " + kind + " provider")).verify();
+            graphQl.documentName("providers").variable("nameContains", name).execute()
+                    .path("providers.totalCount").entity(Integer.class).isEqualTo(0);
+        }
+    }
+
+    @Test
+    void updateSettingCannotTakeASettingsFeesOutOfRegulation() {
+        int urn = fixtures.setting(providerId, "202", 529000, 184000, List.of(place("ASD", "SECONDARY", 5, 1)));
+        int auditBefore = db.fetchCount(AUDIT_EVENT);
+        for (String sector : List.of("STATE", "NON_MAINTAINED")) {
+            graphQl.documentName("updateSetting").variable("input", Map.of("urn", urn, "sector", sector, "name", "Relabelled")).execute()
+                    .errors().expect(e -> e.getErrorType() == ErrorType.BAD_REQUEST && e.getMessage().equals("input.sector: the setting's fees "
+                            + "are regulated by the rates framework, so its sector (INDEPENDENT) is not changed here: it comes from DfE's record (importSettings)"))
+                    .verify();
+        }
+        // a provider can't do it either, for its own setting
+        asProvider(Long.parseLong(providerId)).documentName("updateSetting").variable("input", Map.of("urn", urn, "sector", "STATE")).execute()
+                .errors().expect(e -> e.getErrorType() == ErrorType.BAD_REQUEST && e.getMessage().startsWith("input.sector: ")).verify();
+        assertThat(db.fetchCount(AUDIT_EVENT)).isEqualTo(auditBefore);
+        graphQl.document("query($urn: Int!) { setting(urn: $urn) { name sector } }").variable("urn", urn).execute()
+                .path("setting.sector").entity(String.class).isEqualTo("INDEPENDENT")
+                .path("setting.name").entity(String.class).isEqualTo("Test Independent Special School " + urn);
+
+        // an independent school recorded in the state sector is regulated by its type: the type stays too
+        int stateSector = RegisterFixtures.nextUrn();
+        Map<String, Object> input = new HashMap<>(settingInput(stateSector, providerId, "202", 529000, 184000, List.of()));
+        input.put("sector", "STATE");
+        graphQl.documentName("registerSetting").variable("input", input).execute().path("registerSetting.setting.sector").entity(String.class).isEqualTo("STATE");
+        graphQl.documentName("updateSetting").variable("input", Map.of("urn", stateSector, "type", "STATE_SPECIAL")).execute()
+                .errors().expect(e -> e.getErrorType() == ErrorType.BAD_REQUEST && e.getMessage().equals("input.type: the setting's fees are "
+                        + "regulated by the rates framework; a STATE_SPECIAL setting in the STATE sector would not be, so this change comes from "
+                        + "DfE's record (importSettings)"))
+                .verify();
+
+        // into regulation is allowed, and audited with the sector before and after
+        int state = RegisterFixtures.nextUrn();
+        Map<String, Object> special = new HashMap<>(settingInput(state, providerId, "202", 529000, 184000, List.of()));
+        special.put("type", "STATE_SPECIAL");
+        graphQl.documentName("registerSetting").variable("input", special).execute().path("registerSetting.setting.sector").entity(String.class).isEqualTo("STATE");
+        graphQl.document("mutation($input: UpdateSettingInput!) { updateSetting(input: $input) { setting { sector } } }")
+                .variable("input", Map.of("urn", state, "sector", "INDEPENDENT")).execute()
+                .path("updateSetting.setting.sector").entity(String.class).isEqualTo("INDEPENDENT");
+        graphQl.documentName("auditTrail").variable("entityType", "setting").variable("entityId", String.valueOf(state)).execute()
+                .path("auditTrail.edges[0].node.action").entity(String.class).isEqualTo("SETTING_UPDATED")
+                .path("auditTrail.edges[0].node.before.sector").entity(String.class).isEqualTo("STATE")
+                .path("auditTrail.edges[0].node.after.sector").entity(String.class).isEqualTo("INDEPENDENT");
+    }
 }

