@@ -15,8 +15,6 @@ import uk.sendplan.api.fees.FeeInputs.FeeFindingFilter;
 import uk.sendplan.api.fees.FeeInputs.FeeFindingPayload;
 import uk.sendplan.api.fees.FeeInputs.FeeScopeInput;
 import uk.sendplan.api.fees.FeeInputs.SetFeeFindingStatusInput;
-import uk.sendplan.api.fees.FeeInputs.SettingsStatusInput;
-import uk.sendplan.api.fees.FeeInputs.SettingsStatusPayload;
 import uk.sendplan.api.fees.FeeInputs.VerdictCount;
 import uk.sendplan.api.reference.ReferenceData;
 import uk.sendplan.api.reference.ReferenceData.LocalAuthority;
@@ -47,16 +45,14 @@ class FeeAuditController {
     }
 
     private final FeeAudits audits;
-    private final Suspensions suspensions;
     private final FeeSchedules schedules;
     private final RateFrameworks frameworks;
     private final SettingService settings;
     private final ReferenceData reference;
 
-    FeeAuditController(FeeAudits audits, Suspensions suspensions, FeeSchedules schedules, RateFrameworks frameworks,
+    FeeAuditController(FeeAudits audits, FeeSchedules schedules, RateFrameworks frameworks,
                        SettingService settings, ReferenceData reference) {
         this.audits = audits;
-        this.suspensions = suspensions;
         this.schedules = schedules;
         this.frameworks = frameworks;
         this.settings = settings;
@@ -104,16 +100,6 @@ class FeeAuditController {
     @MutationMapping
     FeeFindingPayload setFeeFindingStatus(@Argument SetFeeFindingStatusInput input) {
         return new FeeFindingPayload(audits.setStatus(input));
-    }
-
-    @MutationMapping
-    SettingsStatusPayload suspendSettings(@Argument SettingsStatusInput input) {
-        return new SettingsStatusPayload(suspensions.suspend(input));
-    }
-
-    @MutationMapping
-    SettingsStatusPayload reinstateSettings(@Argument SettingsStatusInput input) {
-        return new SettingsStatusPayload(suspensions.reinstate(input));
     }
 
     // ------------------------------------------------------------------ FeeAudit

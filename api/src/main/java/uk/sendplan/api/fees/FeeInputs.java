@@ -1,6 +1,5 @@
 package uk.sendplan.api.fees;
 
-import uk.sendplan.api.settings.SettingView;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -78,9 +77,4 @@ final class FeeInputs {
     record FeeFindingPayload(FeeFindingView finding) {
     }
 
-    record SettingsStatusInput(List<Integer> urns, String providerId, String reason) {
-    }
-
-    record SettingsStatusPayload(List<SettingView> settings) {
-    }
 }

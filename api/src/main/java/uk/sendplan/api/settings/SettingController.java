@@ -15,9 +15,11 @@ import uk.sendplan.api.settings.SettingInputs.RegisterSettingInput;
 import uk.sendplan.api.settings.SettingInputs.SetPlacesInput;
 import uk.sendplan.api.settings.SettingInputs.SetRegistrationStatusInput;
 import uk.sendplan.api.settings.SettingInputs.SettingPayload;
+import uk.sendplan.api.settings.SettingInputs.SettingsStatusInput;
+import uk.sendplan.api.settings.SettingInputs.SettingsStatusPayload;
 import uk.sendplan.api.settings.SettingInputs.UpdateSettingInput;
-import uk.sendplan.api.settings.SettingService.SettingHit;
-import uk.sendplan.api.settings.SettingService.SettingPage;
+import uk.sendplan.api.settings.SettingSearch.SettingHit;
+import uk.sendplan.api.settings.SettingSearch.SettingPage;
 import uk.sendplan.api.system.Cursors;
 import uk.sendplan.api.system.Page;
 
@@ -42,12 +44,19 @@ class SettingController {
     }
 
     private final SettingService settings;
+    private final SettingSearch search;
+    private final SettingRegistration registration;
+    private final Suspensions suspensions;
     private final Vacancies vacancies;
     private final GiasImport giasImport;
     private final ReferenceData reference;
 
-    SettingController(SettingService settings, Vacancies vacancies, GiasImport giasImport, ReferenceData reference) {
+    SettingController(SettingService settings, SettingSearch search, SettingRegistration registration, Suspensions suspensions,
+                      Vacancies vacancies, GiasImport giasImport, ReferenceData reference) {
         this.settings = settings;
+        this.search = search;
+        this.registration = registration;
+        this.suspensions = suspensions;
         this.vacancies = vacancies;
         this.giasImport = giasImport;
         this.reference = reference;
@@ -65,43 +74,43 @@ class SettingController {
 
     @QueryMapping
     SettingConnection settings(@Argument SettingFilter filter, @Argument int first, @Argument String after) {
-        SettingPage page = settings.search(filter, Page.checkFirst("first", first), after);
+        SettingPage page = search.search(filter, Page.checkFirst("first", first), after);
         List<SettingEdge> edges = page.hits().stream().map((SettingHit h) -> new SettingEdge(h.cursor(), h.setting(), h.distanceKm())).toList();
         return new SettingConnection(edges, Page.info(edges, SettingEdge::cursor, page.hasNext()), page.totalCount());
     }
 
     @QueryMapping
     ProviderView provider(@Argument String id) {
-        return settings.provider(SettingService.parseId("id", id)).orElse(null);
+        return settings.provider(SettingRules.parseId("id", id)).orElse(null);
     }
 
     @QueryMapping
     ProviderConnection providers(@Argument String nameContains, @Argument int first, @Argument String after) {
         int limit = Page.checkFirst("first", first);
         Long afterId = after == null ? null : Cursors.decodeLong("after", after, "provider");
-        List<ProviderView> rows = settings.providers(nameContains, afterId, limit + 1);
+        List<ProviderView> rows = search.providers(nameContains, afterId, limit + 1);
         List<ProviderEdge> edges = rows.stream().limit(limit).map(p -> new ProviderEdge(Cursors.encode("provider", p.id()), p)).toList();
-        return new ProviderConnection(edges, Page.info(edges, ProviderEdge::cursor, rows.size() > limit), settings.countProviders(nameContains));
+        return new ProviderConnection(edges, Page.info(edges, ProviderEdge::cursor, rows.size() > limit), search.countProviders(nameContains));
     }
 
     @MutationMapping
     SettingPayload registerSetting(@Argument RegisterSettingInput input) {
-        return new SettingPayload(settings.register(input));
+        return new SettingPayload(registration.register(input));
     }
 
     @MutationMapping
     SettingPayload updateSetting(@Argument UpdateSettingInput input) {
-        return new SettingPayload(settings.update(input));
+        return new SettingPayload(registration.update(input));
     }
 
     @MutationMapping
     SettingPayload setPlaces(@Argument SetPlacesInput input) {
-        return new SettingPayload(settings.setPlaces(input));
+        return new SettingPayload(registration.setPlaces(input));
     }
 
     @MutationMapping
     SettingPayload setRegistrationStatus(@Argument SetRegistrationStatusInput input) {
-        return new SettingPayload(settings.setRegistrationStatus(input));
+        return new SettingPayload(registration.setRegistrationStatus(input));
     }
 
     @MutationMapping
@@ -110,8 +119,18 @@ class SettingController {
     }
 
     @MutationMapping
+    SettingsStatusPayload suspendSettings(@Argument SettingsStatusInput input) {
+        return new SettingsStatusPayload(suspensions.suspend(input));
+    }
+
+    @MutationMapping
+    SettingsStatusPayload reinstateSettings(@Argument SettingsStatusInput input) {
+        return new SettingsStatusPayload(suspensions.reinstate(input));
+    }
+
+    @MutationMapping
     ProviderPayload registerProvider(@Argument RegisterProviderInput input) {
-        return new ProviderPayload(settings.registerProvider(input));
+        return new ProviderPayload(registration.registerProvider(input));
     }
 
     @BatchMapping(typeName = "Setting")

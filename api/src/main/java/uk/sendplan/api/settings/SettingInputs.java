@@ -41,4 +41,10 @@ final class SettingInputs {
 
     record ProviderPayload(ProviderView provider) {
     }
+
+    record SettingsStatusInput(List<Integer> urns, String providerId, String reason) {
+    }
+
+    record SettingsStatusPayload(List<SettingView> settings) {
+    }
 }

@@ -5,9 +5,6 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Records;
-import org.jooq.SelectField;
-import org.jooq.SelectFieldOrAsterisk;
-import org.jooq.SortField;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 import uk.sendplan.api.reference.ReferenceData.GridPoint;
@@ -66,15 +63,13 @@ class SettingRepository {
                 .orderBy(SETTING.URN).limit(limit).fetch(SettingRepository::view);
     }
 
-    /** One page of a search: rows after the keyset position, in the given order, plus a sort key per row. */
-    List<Record> search(Condition condition, List<SelectField<?>> extra, List<SortField<?>> order, Condition after, int limit) {
-        List<SelectFieldOrAsterisk> fields = new ArrayList<>(List.of(SETTING.asterisk(), CAPACITY, OCCUPIED));
-        fields.addAll(extra);
-        return db.select(fields).from(SETTING).where(condition).and(after).orderBy(order).limit(limit).fetch();
+    List<SettingView> demoSettings() {
+        return db.select(SETTING.asterisk(), CAPACITY, OCCUPIED).from(SETTING).where(SETTING.DEMO.isTrue()).orderBy(SETTING.URN)
+                .fetch(SettingRepository::view);
     }
 
-    int count(Condition condition) {
-        return db.fetchCount(SETTING, condition);
+    boolean isEmpty() {
+        return !db.fetchExists(SETTING);
     }
 
     boolean exists(int urn) {
@@ -100,7 +95,14 @@ class SettingRepository {
     }
 
     /** Located settings matching the condition, each with its place cells (nested with multiset). */
-    List<SettingService.PlanningSetting> planningSettings(Condition condition) {
+    /**
+     * Located settings, of any status, inside the box (grid metres), plus every located boarding setting in England
+     * if asked.
+     */
+    List<SettingService.PlanningSetting> planningSettings(int minEasting, int maxEasting, int minNorthing, int maxNorthing,
+                                                          boolean boardingAnywhere) {
+        Condition near = SETTING.EASTING.between(minEasting, maxEasting).and(SETTING.NORTHING.between(minNorthing, maxNorthing));
+        Condition condition = boardingAnywhere ? near.or(SETTING.BOARDING.isTrue().and(SETTING.EASTING.isNotNull())) : near;
         return db.select(SETTING.URN, SETTING.NAME, SETTING.TYPE_CODE, SETTING.SECTOR, SETTING.LA_CODE, SETTING.EASTING, SETTING.NORTHING,
                         SETTING.AGE_FROM, SETTING.AGE_TO, SETTING.GENDER, SETTING.BOARDING, SETTING.REGISTRATION_STATUS,
                         SETTING.STATUS_REASON, SETTING.PROVIDER_ID,
@@ -230,14 +232,6 @@ class SettingRepository {
         return byId;
     }
 
-    List<ProviderView> providers(Condition condition, int limit) {
-        return db.selectFrom(PROVIDER).where(condition).orderBy(lower(PROVIDER.NAME), PROVIDER.ID).limit(limit)
-                .fetch(SettingRepository::provider);
-    }
-
-    int countProviders(Condition condition) {
-        return db.fetchCount(PROVIDER, condition);
-    }
 
     long insertProvider(ProviderRecord provider) {
         return db.insertInto(PROVIDER).set(provider).returning(PROVIDER.ID).fetchOne(PROVIDER.ID);

@@ -73,6 +73,21 @@ final class SettingRules {
         }
     }
 
+    static long parseId(String field, String id) {
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest(field, "not an id: \"" + id + "\"");
+        }
+    }
+
+    static String requiredText(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw ApiException.badRequest(field, "is required and must not be blank");
+        }
+        return value.trim();
+    }
+
     static void checkAges(String field, int ageFrom, int ageTo) {
         if (ageFrom < 0 || ageTo > MAX_AGE || ageFrom > ageTo) {
             throw ApiException.badRequest(field, "age range must satisfy 0 <= ageFrom <= ageTo <= " + MAX_AGE + ", got "

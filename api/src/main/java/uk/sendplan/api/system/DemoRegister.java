@@ -8,8 +8,8 @@ import uk.sendplan.api.reference.ReferenceData.Phase;
 import uk.sendplan.api.reference.ReferenceData.PostcodeDistrict;
 import uk.sendplan.api.settings.SettingDraft;
 import uk.sendplan.api.settings.SettingDraft.PlaceDraft;
-import uk.sendplan.api.settings.SettingService;
-import uk.sendplan.api.settings.SettingService.ProviderDraft;
+import uk.sendplan.api.settings.BulkRegistration;
+import uk.sendplan.api.settings.BulkRegistration.ProviderDraft;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -65,9 +65,9 @@ public class DemoRegister {
     }
 
     private final ReferenceData reference;
-    private final SettingService settings;
+    private final BulkRegistration settings;
 
-    DemoRegister(ReferenceData reference, SettingService settings) {
+    DemoRegister(ReferenceData reference, BulkRegistration settings) {
         this.reference = reference;
         this.settings = settings;
     }

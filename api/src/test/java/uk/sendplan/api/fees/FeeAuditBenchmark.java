@@ -9,8 +9,8 @@ import uk.sendplan.api.reference.ReferenceData;
 import uk.sendplan.api.reference.ReferenceData.LocalAuthority;
 import uk.sendplan.api.settings.SettingDraft;
 import uk.sendplan.api.settings.SettingDraft.PlaceDraft;
-import uk.sendplan.api.settings.SettingService;
-import uk.sendplan.api.settings.SettingService.ProviderDraft;
+import uk.sendplan.api.settings.BulkRegistration;
+import uk.sendplan.api.settings.BulkRegistration.ProviderDraft;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -36,7 +36,7 @@ class FeeAuditBenchmark extends GraphQlTestBase {
     static final int RUNS = 3;
 
     @Autowired
-    SettingService settings;
+    BulkRegistration settings;
     @Autowired
     FeeSchedules schedules;
     @Autowired

@@ -1,11 +1,11 @@
-package uk.sendplan.api.fees;
+package uk.sendplan.api.settings;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import uk.sendplan.api.fees.FeeInputs.SettingsStatusInput;
-import uk.sendplan.api.settings.SettingService;
-import uk.sendplan.api.settings.SettingView;
+import uk.sendplan.api.settings.SettingInputs.SettingsStatusInput;
+import uk.sendplan.api.system.Access;
 import uk.sendplan.api.system.ApiException;
+import uk.sendplan.api.system.Role;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,28 +18,29 @@ import java.util.List;
 class Suspensions {
 
     private final SettingService settings;
+    private final SettingRegistration registration;
+    private final Access access;
 
-    private final FeeAccess access;
-
-    Suspensions(SettingService settings, FeeAccess access) {
-        this.access = access;
+    Suspensions(SettingService settings, SettingRegistration registration, Access access) {
         this.settings = settings;
+        this.registration = registration;
+        this.access = access;
     }
 
     @Transactional
     List<SettingView> suspend(SettingsStatusInput input) {
-        access.regulator("suspendSettings");
+        access.require("suspendSettings", Role.REGULATOR);
         return change(input, "OPEN", "SUSPENDED");
     }
 
     @Transactional
     List<SettingView> reinstate(SettingsStatusInput input) {
-        access.regulator("reinstateSettings");
+        access.require("reinstateSettings", Role.REGULATOR);
         return change(input, "SUSPENDED", "OPEN");
     }
 
     private List<SettingView> change(SettingsStatusInput input, String from, String to) {
-        String reason = FeeRules.requiredText("input.reason", input.reason());
+        String reason = SettingRules.requiredText("input.reason", input.reason());
         boolean named = input.urns() != null && !input.urns().isEmpty();
         if (named == (input.providerId() != null)) {
             throw ApiException.badRequest("input", "give either urns or providerId");
@@ -53,16 +54,16 @@ class Suspensions {
                 if (!from.equals(setting.registrationStatus())) {
                     throw ApiException.badRequest(at, "setting " + urn + " is " + setting.registrationStatus() + ", not " + from);
                 }
-                changed.add(settings.changeRegistrationStatus(at, urn, to, reason));
+                changed.add(registration.changeRegistrationStatus(at, urn, to, reason));
             }
         } else {
-            long providerId = FeeRules.id("input.providerId", input.providerId());
+            long providerId = SettingRules.parseId("input.providerId", input.providerId());
             if (settings.provider(providerId).isEmpty()) {
                 throw ApiException.notFound("input.providerId", "no provider with id " + input.providerId());
             }
             for (SettingView setting : settings.settingsOf(providerId)) {
                 if (from.equals(setting.registrationStatus())) {
-                    changed.add(settings.changeRegistrationStatus("input", setting.urn(), to, reason));
+                    changed.add(registration.changeRegistrationStatus("input", setting.urn(), to, reason));
                 }
             }
             if (changed.isEmpty()) {

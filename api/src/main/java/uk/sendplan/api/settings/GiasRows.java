@@ -1,0 +1,352 @@
+package uk.sendplan.api.settings;
+
+import uk.sendplan.api.reference.ReferenceData.Phase;
+import uk.sendplan.api.settings.GiasMapping.Status;
+import uk.sendplan.api.settings.GiasMapping.TypeMapping;
+import uk.sendplan.api.system.ApiException;
+import uk.sendplan.api.system.Csv;
+import uk.sendplan.db.jooq.tables.records.ProviderRecord;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Reads a GIAS all-establishment extract into register values, row by row: finds the columns by name, checks each
+ * row, and maps the establishments the register covers to settings, providers and places. It writes nothing and
+ * needs no database, only what it must know of the register's reference data.
+ */
+final class GiasRows {
+
+    /** What the reader needs to know of the reference data. */
+    interface Register {
+        boolean knowsLocalAuthority(String code);
+
+        String localAuthorityName(String code);
+
+        List<Phase> phasesOverlapping(int ageFrom, int ageTo);
+    }
+
+    record ImportIssue(int row, Integer urn, String column, String reason) {
+    }
+
+    /** A row checked and turned into register values; the setting's provider id is left 0 until it is written. */
+    record Candidate(int line, SettingDraft setting, String providerKey, ProviderRecord provider, List<PlaceView> places) {
+    }
+
+    /** Everything read from a file: the rows to import, the closed URNs, and what was rejected, warned of or skipped. */
+    record Read(int rows, List<Candidate> candidates, Map<Integer, Integer> closedUrns, List<ImportIssue> rejections,
+                List<ImportIssue> warnings, Map<String, Integer> skipped) {
+    }
+
+    static final String URN = "URN";
+    static final String LA_CODE = "LA (code)";
+    static final String NAME = "EstablishmentName";
+    static final String TYPE = "TypeOfEstablishment (name)";
+    static final String STATUS = "EstablishmentStatus (name)";
+    static final String LOW_AGE = "StatutoryLowAge";
+    static final String HIGH_AGE = "StatutoryHighAge";
+    static final String GENDER = "Gender (name)";
+    static final String BOARDERS = "Boarders (name)";
+    static final String SCHOOL_CAPACITY = "SchoolCapacity";
+    static final String PUPILS = "NumberOfPupils";
+    static final String RP_ON_ROLL = "ResourcedProvisionOnRoll";
+    static final String RP_CAPACITY = "ResourcedProvisionCapacity";
+    static final String UNIT_ON_ROLL = "SenUnitOnRoll";
+    static final String UNIT_CAPACITY = "SenUnitCapacity";
+    static final String EASTING = "Easting";
+    static final String NORTHING = "Northing";
+    static final String POSTCODE = "Postcode";
+    static final String OFSTED = "OfstedRating (name)";
+    static final String TRUST = "Trusts (name)";
+    static final String PROPRIETOR = "PropsName";
+    static final List<String> REQUIRED = List.of(URN, LA_CODE, NAME, TYPE, STATUS, LOW_AGE, HIGH_AGE);
+    static final int SEN_COLUMNS = 13;
+
+    static final String SKIP_MAINSTREAM = "mainstream school without resourced provision or a SEN unit";
+    static final String SKIP_CLOSED = "closed, and not in the register";
+    static final String SKIP_NOT_OPEN = "proposed to open: not yet taking pupils";
+    static final String SKIP_UNCHANGED = "unchanged";
+    static final String SKIP_NOT_COVERED = "establishment type the register does not cover";
+
+    private GiasRows() {
+    }
+
+    /** Reads the whole file; a file that is not a GIAS extract at all is refused, a row that breaks a rule is rejected. */
+    static Read read(String text, Register register) {
+        List<Csv.Row> table;
+        try {
+            table = Csv.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("csv", "malformed CSV: " + e.getMessage() + "; nothing was imported");
+        }
+        if (table.isEmpty()) {
+            throw ApiException.badRequest("csv", "the file is empty; expected a GIAS extract with a header row");
+        }
+        Map<String, Integer> columns = header(table.getFirst());
+        List<Csv.Row> rows = table.subList(1, table.size());
+
+        List<ImportIssue> rejections = new ArrayList<>();
+        List<ImportIssue> warnings = new ArrayList<>();
+        Map<String, Integer> skipped = new TreeMap<>();
+        Map<Integer, Integer> firstLineOfUrn = new HashMap<>();
+        List<Candidate> candidates = new ArrayList<>();
+        Map<Integer, Integer> closedUrns = new LinkedHashMap<>();
+
+        for (Csv.Row row : rows) {
+            Fields fields = new Fields(row, columns);
+            if (row.fields().size() != columns.size()) {
+                rejections.add(new ImportIssue(row.line(), null, null, "the row has " + row.fields().size()
+                        + " fields but the header has " + columns.size()));
+                continue;
+            }
+            Integer urn = fields.integer(URN);
+            if (urn == null || urn < SettingRules.FIRST_URN || urn >= SettingRules.FIRST_DEMO_URN) {
+                rejections.add(new ImportIssue(row.line(), null, URN, "not a DfE URN: \"" + fields.text(URN) + "\""));
+                continue;
+            }
+            Integer first = firstLineOfUrn.putIfAbsent(urn, row.line());
+            if (first != null) {
+                rejections.add(new ImportIssue(row.line(), urn, URN, "URN " + urn + " appears again (first on row " + first + ")"));
+                continue;
+            }
+            String skip = checkRow(register, fields, urn, row.line(), rejections, warnings, candidates, closedUrns);
+            if (skip != null) {
+                skipped.merge(skip, 1, Integer::sum);
+            }
+        }
+
+        return new Read(rows.size(), candidates, closedUrns, rejections, warnings, skipped);
+    }
+
+    private static Map<String, Integer> header(Csv.Row headerRow) {
+        Map<String, Integer> columns = new LinkedHashMap<>();
+        for (int i = 0; i < headerRow.fields().size(); i++) {
+            columns.putIfAbsent(headerRow.fields().get(i).trim(), i);
+        }
+        List<String> missing = REQUIRED.stream().filter(c -> !columns.containsKey(c)).toList();
+        if (!missing.isEmpty()) {
+            throw ApiException.badRequest("csv", "the header lacks required GIAS column(s) " + String.join(", ", missing.stream().map(m -> "\"" + m + "\"").toList())
+                    + "; expected a GIAS all-establishment extract (edubasealldata.csv); nothing was imported");
+        }
+        return columns;
+    }
+
+    /** Checks one row; adds a candidate, a rejection or a closed URN, and returns a skip reason if the row is out of scope. */
+    private static String checkRow(Register register, Fields f, int urn, int line, List<ImportIssue> rejections, List<ImportIssue> warnings,
+                            List<Candidate> candidates, Map<Integer, Integer> closedUrns) {
+        var status = GiasMapping.status(f.text(STATUS));
+        if (status.isEmpty()) {
+            rejections.add(new ImportIssue(line, urn, STATUS, "unknown establishment status \"" + f.text(STATUS) + "\""));
+            return null;
+        }
+        if (status.get() == Status.NOT_YET_OPEN) {
+            return SKIP_NOT_OPEN;
+        }
+        var type = GiasMapping.type(f.text(TYPE));
+        if (type.isEmpty()) {
+            return SKIP_NOT_COVERED;
+        }
+        TypeMapping mapping = type.get();
+        int rejectionsBefore = rejections.size();
+        Integer rpCapacity = f.count(RP_CAPACITY, rejections, urn);
+        Integer unitCapacity = f.count(UNIT_CAPACITY, rejections, urn);
+        Integer rpOnRoll = f.count(RP_ON_ROLL, rejections, urn);
+        Integer unitOnRoll = f.count(UNIT_ON_ROLL, rejections, urn);
+        Integer schoolCapacity = f.count(SCHOOL_CAPACITY, rejections, urn);
+        Integer pupils = f.count(PUPILS, rejections, urn);
+        if (rejections.size() > rejectionsBefore) {
+            return null;
+        }
+        String settingType = mapping.settingType();
+        if ("MAINSTREAM".equals(settingType)) {
+            int rp = rpCapacity == null ? 0 : rpCapacity;
+            int unit = unitCapacity == null ? 0 : unitCapacity;
+            if (rp == 0 && unit == 0) {
+                return SKIP_MAINSTREAM;
+            }
+            settingType = rp >= unit ? "RESOURCED_PROVISION" : "SEN_UNIT";
+        }
+        if (status.get() == Status.CLOSED) {
+            closedUrns.put(urn, line);
+            return null;
+        }
+
+        String laCode = f.text(LA_CODE);
+        if (!register.knowsLocalAuthority(laCode)) {
+            rejections.add(new ImportIssue(line, urn, LA_CODE, "unknown English local authority code \"" + laCode + "\""));
+            return null;
+        }
+        String name = f.text(NAME);
+        if (name.isEmpty() || name.length() > 200) {
+            rejections.add(new ImportIssue(line, urn, NAME, name.isEmpty() ? "the establishment has no name" : "name longer than 200 characters"));
+            return null;
+        }
+        Integer low = f.integer(LOW_AGE);
+        Integer high = f.integer(HIGH_AGE);
+        if (low == null || low < 0 || low > SettingRules.MAX_AGE) {
+            rejections.add(new ImportIssue(line, urn, LOW_AGE, "expected an age from 0 to 25, got \"" + f.text(LOW_AGE) + "\""));
+            return null;
+        }
+        if (high == null || high < low || high > SettingRules.MAX_AGE) {
+            rejections.add(new ImportIssue(line, urn, HIGH_AGE, "expected an age from " + low + " to 25, got \"" + f.text(HIGH_AGE) + "\""));
+            return null;
+        }
+        Integer easting = f.integer(EASTING);
+        Integer northing = f.integer(NORTHING);
+        if ((easting == null) != (northing == null) || (easting != null && (easting < 0 || easting > SettingRules.MAX_EASTING
+                || northing < 0 || northing > SettingRules.MAX_NORTHING))) {
+            rejections.add(new ImportIssue(line, urn, easting == null ? EASTING : NORTHING, "not a British National Grid point: ("
+                    + f.text(EASTING) + ", " + f.text(NORTHING) + ")"));
+            return null;
+        }
+        if (easting == null) {
+            warnings.add(new ImportIssue(line, urn, EASTING, "no Easting/Northing: the setting can't be found by distance or planned until it has a location"));
+        }
+        String postcode = SettingRules.normalisePostcode(f.text(POSTCODE));
+        if (postcode == null && !f.text(POSTCODE).isEmpty()) {
+            warnings.add(new ImportIssue(line, urn, POSTCODE, "not a UK postcode: \"" + f.text(POSTCODE) + "\" (left empty)"));
+        }
+
+        int capacity;
+        int onRoll;
+        if ("RESOURCED_PROVISION".equals(settingType) || "SEN_UNIT".equals(settingType)) {
+            capacity = nz(rpCapacity) + nz(unitCapacity);
+            onRoll = nz(rpOnRoll) + nz(unitOnRoll);
+        } else if (schoolCapacity != null && schoolCapacity > 0) {
+            capacity = schoolCapacity;
+            onRoll = nz(pupils);
+        } else {
+            capacity = nz(pupils);
+            onRoll = capacity;
+            warnings.add(new ImportIssue(line, urn, SCHOOL_CAPACITY, "no SchoolCapacity: capacity taken as NumberOfPupils (" + capacity + "), no vacancies assumed"));
+        }
+        if (onRoll > capacity) {
+            warnings.add(new ImportIssue(line, urn, PUPILS, onRoll + " pupils on roll exceed capacity " + capacity + ": occupied recorded as " + capacity));
+            onRoll = capacity;
+        }
+
+        Set<String> needs = new LinkedHashSet<>();
+        for (int i = 1; i <= SEN_COLUMNS; i++) {
+            String column = "SEN" + i + " (name)";
+            for (String value : f.text(column).split("~")) {
+                if (value.isBlank()) {
+                    continue;
+                }
+                GiasMapping.need(value).ifPresentOrElse(needs::add, () -> {
+                    if (!value.trim().equalsIgnoreCase("Not Applicable")) {
+                        warnings.add(new ImportIssue(line, urn, column, "\"" + value.trim() + "\" is not a DfE need type; ignored"));
+                    }
+                });
+            }
+        }
+        if (needs.isEmpty()) {
+            needs.add("OTH");
+            warnings.add(new ImportIssue(line, urn, "SEN1 (name)", "no SEN provision types listed: places recorded under OTH (other difficulty/disability)"));
+        }
+
+        // the provider's id is known only when the import writes (it may be a new provider)
+        SettingDraft setting = new SettingDraft(urn, name, settingType, mapping.sector(), 0, laCode, postcode, easting, northing, low, high,
+                GiasMapping.gender(f.text(GENDER)), GiasMapping.boarding(f.text(BOARDERS)), GiasMapping.ofsted(f.text(OFSTED)), "OPEN",
+                "GIAS", List.of());
+
+        ProviderRecord provider = provider(register, mapping.providerKind(), f, name, laCode);
+        String key = SettingRepository.providerKey(provider.getKind(), provider.getName(), provider.getLaCode());
+        candidates.add(new Candidate(line, setting, key, provider, places(urn, needs, register.phasesOverlapping(low, high), capacity, onRoll)));
+        return null;
+    }
+
+    private static ProviderRecord provider(Register register, String kind, Fields f, String schoolName, String laCode) {
+        ProviderRecord provider = new ProviderRecord();
+        provider.setKind(kind);
+        provider.setDemo(false);
+        switch (kind) {
+            case "LOCAL_AUTHORITY" -> {
+                provider.setName(register.localAuthorityName(laCode) + " (local authority)");
+                provider.setLaCode(laCode);
+                provider.setForProfit(false);
+            }
+            case "ACADEMY_TRUST" -> {
+                String trust = f.text(TRUST);
+                provider.setName(trust.isEmpty() ? schoolName + " (single-academy trust)" : trust);
+                provider.setForProfit(false);
+            }
+            case "NON_MAINTAINED" -> {
+                String proprietor = f.text(PROPRIETOR);
+                provider.setName(proprietor.isEmpty() ? schoolName : proprietor);
+                provider.setForProfit(false);
+            }
+            default -> {
+                // GIAS does not say whether an independent proprietor is for profit: left unknown
+                String proprietor = f.text(PROPRIETOR);
+                provider.setName(proprietor.isEmpty() ? schoolName : proprietor);
+            }
+        }
+        return provider;
+    }
+
+    /** Capacity and occupancy spread evenly over the needs × phases the setting serves (GIAS gives no finer split). */
+    static List<PlaceView> places(int urn, Set<String> needs, List<Phase> phases, int capacity, int occupied) {
+        List<PlaceView> places = new ArrayList<>();
+        int cells = needs.size() * phases.size();
+        int i = 0;
+        for (String need : needs) {
+            for (Phase phase : phases) {
+                int cellCapacity = capacity / cells + (i < capacity % cells ? 1 : 0);
+                int cellOccupied = occupied / cells + (i < occupied % cells ? 1 : 0);
+                places.add(new PlaceView(urn, need, phase.code(), cellCapacity, cellOccupied, List.of()));
+                i++;
+            }
+        }
+        return places;
+    }
+
+    private static int nz(Integer value) {
+        return value == null ? 0 : value;
+    }
+
+    /** One row's fields by column name. */
+    private record Fields(Csv.Row row, Map<String, Integer> columns) {
+
+        String text(String column) {
+            Integer index = columns.get(column);
+            return index == null || index >= row.fields().size() ? "" : row.fields().get(index).trim();
+        }
+
+        Integer integer(String column) {
+            String value = text(column);
+            if (value.isEmpty()) {
+                return null;
+            }
+            try {
+                return Integer.parseInt(value);
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+
+        /** A non-negative count, blank meaning none; anything else is a rejection. */
+        Integer count(String column, List<ImportIssue> rejections, int urn) {
+            String value = text(column);
+            if (value.isEmpty()) {
+                return null;
+            }
+            try {
+                int count = Integer.parseInt(value);
+                if (count >= 0 && count <= SettingRules.MAX_PLACES) {
+                    return count;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            rejections.add(new ImportIssue(row.line(), urn, column, "expected a whole number from 0 to " + SettingRules.MAX_PLACES
+                    + ", got \"" + value + "\""));
+            return -1;
+        }
+    }
+}
