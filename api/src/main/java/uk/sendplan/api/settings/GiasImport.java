@@ -6,8 +6,8 @@ import uk.sendplan.api.audit.AuditTrail;
 import uk.sendplan.api.audit.AuditTrail.Change;
 import uk.sendplan.api.reference.ReferenceData;
 import uk.sendplan.api.reference.ReferenceData.Phase;
-import uk.sendplan.api.settings.GiasRows.Candidate;
-import uk.sendplan.api.settings.GiasRows.ImportIssue;
+import uk.sendplan.api.settings.GiasRowReader.Candidate;
+import uk.sendplan.api.settings.GiasRowReader.ImportIssue;
 import uk.sendplan.api.system.Access;
 import uk.sendplan.api.system.ApiException;
 import uk.sendplan.api.system.Csv;
@@ -27,7 +27,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Imports a DfE "Get Information about Schools" all-establishment extract: {@link GiasRows} reads and checks it,
+ * Imports a DfE "Get Information about Schools" all-establishment extract: {@link GiasRowReader} reads and checks it,
  * this compares it with the register and writes the difference, audited. One rejected row means nothing is written
  * (unless it is a dry run, which never writes).
  */
@@ -73,7 +73,7 @@ class GiasImport {
     @Transactional
     public ImportSettingsPayload importFile(String text, boolean dryRun) {
         access.require("importSettings", Role.ADMIN);
-        GiasRows.Read read = GiasRows.read(text, register());
+        GiasRowReader.Read read = GiasRowReader.read(text, register());
         List<Candidate> candidates = read.candidates();
         Map<Integer, Integer> closedUrns = read.closedUrns();
         List<ImportIssue> rejections = new ArrayList<>(read.rejections());
@@ -82,7 +82,7 @@ class GiasImport {
 
         // Closed establishments matter only if the register has them.
         Map<Integer, SettingRecord> existing = settings.settingRecords(union(candidates, closedUrns.keySet()));
-        closedUrns.keySet().stream().filter(urn -> !existing.containsKey(urn)).forEach(urn -> skipped.merge(GiasRows.SKIP_CLOSED, 1, Integer::sum));
+        closedUrns.keySet().stream().filter(urn -> !existing.containsKey(urn)).forEach(urn -> skipped.merge(GiasRowReader.SKIP_CLOSED, 1, Integer::sum));
         Map<Integer, List<PlaceView>> existingPlaces = settings.placesOf(existing.keySet());
         Map<String, Long> providerIds = settings.providerIdsByKindAndName();
 
@@ -96,13 +96,13 @@ class GiasImport {
             } else if (changed(candidate, current, existingPlaces.get(current.getUrn()), providerIds)) {
                 toUpdate.add(candidate);
             } else {
-                skipped.merge(GiasRows.SKIP_UNCHANGED, 1, Integer::sum);
+                skipped.merge(GiasRowReader.SKIP_UNCHANGED, 1, Integer::sum);
             }
         }
         List<SettingRecord> toClose = closedUrns.keySet().stream().map(existing::get)
                 .filter(s -> s != null && !"CLOSED".equals(s.getRegistrationStatus())).toList();
         closedUrns.keySet().stream().map(existing::get)
-                .filter(s -> s != null && "CLOSED".equals(s.getRegistrationStatus())).forEach(s -> skipped.merge(GiasRows.SKIP_UNCHANGED, 1, Integer::sum));
+                .filter(s -> s != null && "CLOSED".equals(s.getRegistrationStatus())).forEach(s -> skipped.merge(GiasRowReader.SKIP_UNCHANGED, 1, Integer::sum));
 
         int skippedCount = skipped.values().stream().mapToInt(Integer::intValue).sum();
         ImportSettingsPayload payload = new ImportSettingsPayload(dryRun, read.rows(), toCreate.size(), toUpdate.size() + toClose.size(),
@@ -246,8 +246,8 @@ class GiasImport {
         return all;
     }
 
-    private GiasRows.Register register() {
-        return new GiasRows.Register() {
+    private GiasRowReader.Register register() {
+        return new GiasRowReader.Register() {
             @Override
             public boolean knowsLocalAuthority(String code) {
                 return reference.localAuthority(code).isPresent();

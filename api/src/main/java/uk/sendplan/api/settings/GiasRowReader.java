@@ -21,7 +21,7 @@ import java.util.TreeMap;
  * row, and maps the establishments the register covers to settings, providers and places. It writes nothing and
  * needs no database, only what it must know of the register's reference data.
  */
-final class GiasRows {
+final class GiasRowReader {
 
     /** What the reader needs to know of the reference data. */
     interface Register {
@@ -74,7 +74,7 @@ final class GiasRows {
     static final String SKIP_UNCHANGED = "unchanged";
     static final String SKIP_NOT_COVERED = "establishment type the register does not cover";
 
-    private GiasRows() {
+    private GiasRowReader() {
     }
 
     /** Reads the whole file; a file that is not a GIAS extract at all is refused, a row that breaks a rule is rejected. */
