@@ -30,6 +30,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
@@ -205,7 +209,7 @@ class PermissionsTest extends GraphQlTestBase {
      * statistics through it).
      */
     @Test
-    void noUserReadsAChildOfAnotherLaOrARecordItsOwnQueryRefusesThem() {
+    void noUserReadsAChildOfAnotherLaOrARecordItsOwnQueryRefusesThem() throws Exception {
         Map<String, Set<String>> lasByReference = new HashMap<>();
         db.select(PLACEMENT_REQUEST.REFERENCE, PLACEMENT_REQUEST.LA_CODE).from(PLACEMENT_REQUEST)
                 .forEach(r -> lasByReference.computeIfAbsent(r.value1(), k -> new LinkedHashSet<>()).add(r.value2()));
@@ -218,20 +222,26 @@ class PermissionsTest extends GraphQlTestBase {
             arguments.getOrDefault(query, List.of(Map.of())).forEach(a -> calls.add(new ScopeSweep.RootCall(query, a)));
         }
         List<String> problems = new ArrayList<>();
-        long start = System.nanoTime();
+        // two users at a time: the sweep waits on the service more than it works
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Future<ScopeSweep.Run>> runs = new ArrayList<>();
         for (String subject : USERS.values()) {
             var user = db.selectFrom(APP_USER).where(APP_USER.SUBJECT.eq(subject)).fetchOne();
             Set<String> childLas = "COMMISSIONER".equals(user.getRole()) ? Set.of(user.getLaCode()) : Set.of();
             ScopeSweep.Run run = sweep.new Run(subject, childLas);
-            run.sweep(calls);
+            runs.add(pool.submit(() -> {
+                run.sweep(calls);
+                return run;
+            }));
+        }
+        pool.shutdown();
+        for (Future<ScopeSweep.Run> future : runs) {
+            ScopeSweep.Run run = future.get(5, TimeUnit.MINUTES);
             problems.addAll(run.problems);
-            System.out.println("SWEEP " + subject + " requests=" + run.requests + " strings=" + run.strings + " slowest="
-                    + run.millis.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8).toList());
-            if (!childLas.isEmpty()) {
-                assertThat(run.ownChildren).as(subject + " reads its own children in the sweep (else it proves nothing)").isPositive();
+            if (!run.childLas.isEmpty()) {
+                assertThat(run.ownChildren).as(run.subject + " reads its own children in the sweep (else it proves nothing)").isPositive();
             }
         }
-        System.out.println("SWEEP took " + (System.nanoTime() - start) / 1_000_000 + " ms");
         assertThat(problems).as("what users read outside their scope").isEmpty();
     }
 
@@ -247,11 +257,12 @@ class PermissionsTest extends GraphQlTestBase {
         a.put("localAuthorities", List.of(Map.of("regionCode", OWN_REGION)));
         a.put("settings", List.of(Map.of("filter", Map.of("laCode", OTHER_LA), "first", 5)));
         a.put("providers", List.of(Map.of("first", 5)));
-        a.put("provider", List.of(Map.of("id", String.valueOf(w.ownProvider())), Map.of("id", String.valueOf(w.otherProvider()))));
+        a.put("provider", List.of(Map.of("id", String.valueOf(w.otherProvider()))));
         a.put("auditTrail", List.of(Map.of("first", 50), Map.of("entityType", "placement_request", "first", 50)));
         a.put("placementRequest", List.of(Map.of("id", w.ownRequest()), Map.of("id", w.otherRequest()), Map.of("id", notedChild)));
         a.put("placementRequests", List.of(Map.of("filter", Map.of("laCode", OWN_LA)), Map.of("filter", Map.of("laCode", OTHER_LA))));
         a.put("demandSummary", List.of(Map.of(), Map.of("laCode", OTHER_LA)));
+        a.put("rateFrameworks", List.of(Map.of("financialYear", YEAR)));
         a.put("rateFramework", List.of(Map.of("id", w.framework())));
         a.put("publishedRateFramework", List.of(Map.of("financialYear", YEAR)));
         a.put("fees", List.of(Map.of("urn", w.ownSetting(), "financialYear", YEAR), Map.of("urn", w.otherSetting(), "financialYear", YEAR)));
@@ -347,8 +358,8 @@ class PermissionsTest extends GraphQlTestBase {
             assertThat(ids).isNotEmpty();
             for (String id : ids) {
                 var event = db.selectFrom(AUDIT_EVENT).where(AUDIT_EVENT.ID.eq(Long.parseLong(id))).fetchOne();
-                if (!List.of("PROVIDER", "REGULATOR").contains(role)) {
-                    // cost breakdowns are the provider's and the regulator's alone, in the trail as anywhere
+                if (!List.of("PROVIDER", "REGULATOR", "ADMIN").contains(role)) {
+                    // cost breakdowns are the provider's, the regulator's and the admin's alone (as Fee.breakdown), in the trail as anywhere
                     assertThat(event.getAfter() == null ? "" : event.getAfter().data()).doesNotContain("breakdown");
                 }
                 switch (role) {

@@ -121,35 +121,36 @@ final class ScopeSweep {
     final class Run {
         final String subject;
         final Set<String> childLas;
+        private final WebTestClient client;
         final Set<String> problems = new LinkedHashSet<>();
         /** Records reached through nested fields, by type and key, with the first path that reached each. */
-        final Map<String, Map<Object, String>> reached = new LinkedHashMap<>();
+        private final Map<String, Map<Object, String>> reached = new LinkedHashMap<>();
         private final Map<String, Integer> reachedThrough = new HashMap<>();
-        int requests;
-        int strings;
-        final Map<String, Long> millis = new LinkedHashMap<>();
+        /**
+         * Fields refused to this user's role outright (Access.require's "not permitted for your role"), left out of
+         * later selections: what a role may never read hides nothing row by row. A refusal by scope is not remembered.
+         */
+        private final Set<String> refusedToRole = new HashSet<>();
         /** Mentions of the user's own children: the sweep reached child-level records where it should. */
         int ownChildren;
 
         Run(String subject, Set<String> childLas) {
             this.subject = subject;
             this.childLas = childLas;
+            this.client = clientFor.apply(subject);
         }
 
         void sweep(Collection<RootCall> calls) {
             for (RootCall call : calls) {
                 GraphQLFieldDefinition root = schema.getQueryType().getFieldDefinition(call.field());
-                long start = System.nanoTime();
                 read(call, tree(root));
-                millis.put(call.field() + call.arguments(), (System.nanoTime() - start) / 1_000_000);
             }
-            long start = System.nanoTime();
             checkLookups();
-            millis.put("lookups " + reached.values().stream().mapToInt(Map::size).sum(), (System.nanoTime() - start) / 1_000_000);
         }
 
         /** Runs the selection; prunes what was refused and reads the rest again; splits what the limits refuse. */
         private void read(RootCall call, Node tree) {
+            dropRefused(tree);
             Deque<Node> pending = new ArrayDeque<>(List.of(tree));
             while (!pending.isEmpty()) {
                 Node current = pending.pop();
@@ -176,9 +177,13 @@ final class ScopeSweep {
                     List<String> names = path.stream().filter(p -> p instanceof String).map(String.class::cast).toList();
                     if (names.size() == 1) {
                         rootRefused = true;
-                    } else {
-                        pruned |= prune(current, names.subList(1, names.size()));
+                        continue;
                     }
+                    Node refused = find(current, names.subList(1, names.size()));
+                    if (refused != null && "FORBIDDEN".equals(classification) && String.valueOf(error.get("message")).contains("not permitted for your role")) {
+                        refusedToRole.add(refused.field);
+                    }
+                    pruned |= prune(current, names.subList(1, names.size()));
                 }
                 boolean unanswered = errors.stream().anyMatch(e -> e.get("path") == null) && data == null;
                 if (unanswered) {
@@ -193,10 +198,14 @@ final class ScopeSweep {
             }
         }
 
+        private void dropRefused(Node node) {
+            node.children.removeIf(child -> refusedToRole.contains(child.field));
+            node.children.forEach(this::dropRefused);
+        }
+
         private Map<String, Object> execute(String document, Map<String, Object> variables) {
-            requests++;
             @SuppressWarnings("unchecked")
-            Map<String, Object> body = clientFor.apply(subject).post().contentType(MediaType.APPLICATION_JSON)
+            Map<String, Object> body = client.post().contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(Map.of("query", document, "variables", variables)).exchange()
                     .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
             return Objects.requireNonNull(body);
@@ -237,7 +246,6 @@ final class ScopeSweep {
             } else if (value instanceof List<?> list) {
                 list.forEach(v -> checkStrings(v, path));
             } else if (value instanceof String text) {
-                strings++;
                 Matcher token = TOKEN.matcher(text);
                 while (token.find()) {
                     String word = token.group();
@@ -368,22 +376,22 @@ final class ScopeSweep {
         out.append(" }");
     }
 
+    /** The field at this path (names below the root), or null. */
+    private static Node find(Node root, List<String> names) {
+        Node node = root;
+        for (String name : names) {
+            node = node.children.stream().filter(c -> c.name.equals(name)).findFirst().orElse(null);
+            if (node == null) {
+                return null;
+            }
+        }
+        return node;
+    }
+
     /** Removes the field at this path (names below the root); true if there was one. */
     private static boolean prune(Node root, List<String> names) {
-        Node node = root;
-        for (int i = 0; i < names.size(); i++) {
-            String name = names.get(i);
-            Node child = node.children.stream().filter(c -> c.name.equals(name)).findFirst().orElse(null);
-            if (child == null) {
-                return false;
-            }
-            if (i == names.size() - 1) {
-                node.children.remove(child);
-                return true;
-            }
-            node = child;
-        }
-        return false;
+        Node parent = find(root, names.subList(0, names.size() - 1));
+        return parent != null && parent.children.removeIf(c -> c.name.equals(names.getLast()));
     }
 
     /** Two selections that together read what this one does, or none if it is a single chain of fields. */
