@@ -176,9 +176,10 @@ class FeeAuditController {
         return findings.stream().distinct().collect(Collectors.toMap(f -> f, f -> byId.get(f.checkId())));
     }
 
+    /** An audit is the regulator's, as feeAudit is, wherever a client reaches it: a provider sees its finding, not the audit's figures. */
     @BatchMapping(typeName = "FeeFinding")
     Map<FeeFindingView, FeeAuditView> audit(List<FeeFindingView> findings) {
-        Map<Long, FeeAuditView> byId = audits.findAll(findings.stream().map(FeeFindingView::auditId).collect(Collectors.toSet()));
+        Map<Long, FeeAuditView> byId = audits.findAllFor("FeeFinding.audit", findings.stream().map(FeeFindingView::auditId).collect(Collectors.toSet()));
         return findings.stream().distinct().collect(Collectors.toMap(f -> f, f -> byId.get(f.auditId())));
     }
 

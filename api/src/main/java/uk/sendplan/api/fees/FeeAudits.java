@@ -173,7 +173,9 @@ class FeeAudits {
         return audits.find(id);
     }
 
-    Map<Long, FeeAuditView> findAll(Collection<Long> ids) {
+    /** Audits reached through another record ({@code field}): the regulator's, as {@link #find} is. */
+    Map<Long, FeeAuditView> findAllFor(String field, Collection<Long> ids) {
+        access.regulator(field);
         return audits.findAll(ids);
     }
 
@@ -204,8 +206,14 @@ class FeeAudits {
         return finding;
     }
 
-    Map<Long, FeeFindingView> findingsByFee(Collection<Long> feeIds) {
-        return audits.findingsByFee(feeIds);
+    /** Findings reached through their fees ({@code field}): the regulator's, and a provider's own, as {@link #finding} is. */
+    Map<Long, FeeFindingView> findingsByFee(String field, Collection<Long> feeIds) {
+        Long own = access.findingScope(field);
+        Map<Long, FeeFindingView> byFee = audits.findingsByFee(feeIds);
+        if (own != null && byFee.values().stream().anyMatch(f -> f.providerId() != own)) {
+            throw access.access().outOfScope(field);
+        }
+        return byFee;
     }
 
     List<FeeFindingView> findings(FeeFindingFilter filter, Long beforeId, int limit) {

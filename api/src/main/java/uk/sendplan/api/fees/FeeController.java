@@ -90,9 +90,10 @@ class FeeController {
         return fees.stream().distinct().collect(Collectors.toMap(f -> f, f -> byFee.get(f.id())));
     }
 
+    /** A fee's finding follows feeFinding's rule: the regulator's, and its own provider's; nobody else learns whether there is one. */
     @BatchMapping(typeName = "Fee")
     Map<FeeView, FeeFindingView> finding(List<FeeView> fees) {
-        Map<Long, FeeFindingView> byFee = audits.findingsByFee(fees.stream().map(FeeView::id).collect(Collectors.toSet()));
+        Map<Long, FeeFindingView> byFee = audits.findingsByFee("Fee.finding", fees.stream().map(FeeView::id).collect(Collectors.toSet()));
         Map<FeeView, FeeFindingView> result = new HashMap<>();
         fees.forEach(f -> {
             if (byFee.containsKey(f.id())) {
@@ -128,10 +129,14 @@ class FeeController {
         return result;
     }
 
+    /**
+     * An audit is the regulator's, as feeAudit is: whoever else reads a check sees no audit's figures through it. A
+     * check no audit made has none to refuse (its occasion already says so).
+     */
     @BatchMapping(typeName = "FeeCheck")
     Map<FeeCheckView, FeeAuditView> audit(List<FeeCheckView> checks) {
-        Map<Long, FeeAuditView> byId = audits.findAll(checks.stream().filter(c -> c.auditId() != null).map(FeeCheckView::auditId)
-                .collect(Collectors.toSet()));
+        Set<Long> auditIds = checks.stream().filter(c -> c.auditId() != null).map(FeeCheckView::auditId).collect(Collectors.toSet());
+        Map<Long, FeeAuditView> byId = auditIds.isEmpty() ? Map.of() : audits.findAllFor("FeeCheck.audit", auditIds);
         Map<FeeCheckView, FeeAuditView> result = new HashMap<>();
         checks.stream().filter(c -> c.auditId() != null).forEach(c -> result.put(c, byId.get(c.auditId())));
         return result;

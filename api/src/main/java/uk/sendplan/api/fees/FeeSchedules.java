@@ -90,6 +90,9 @@ class FeeSchedules {
         return fees.latestChecks(feeIds);
     }
 
+    /** One setting's fees for a year fit in one submission; the query cost model counts on it for SubmitFeesPayload.fees. */
+    static final int MAX_FEES_PER_SUBMISSION = 50;
+
     /** Fee.checks returns at most this many, newest first (the query cost model counts on it). */
     static final int MAX_CHECKS = 100;
 
@@ -139,6 +142,10 @@ class FeeSchedules {
         RateFrameworkView framework = frameworks.requirePublished("input.financialYear", year);
         if (input.fees().isEmpty()) {
             throw ApiException.badRequest("input.fees", "give at least one fee");
+        }
+        if (input.fees().size() > MAX_FEES_PER_SUBMISSION) {
+            throw ApiException.badRequest("input.fees", "a submission holds at most " + MAX_FEES_PER_SUBMISSION
+                    + " fees (one setting's bands and kinds for a year), got " + input.fees().size());
         }
         Map<FeeView.Key, FeeView> existing = new LinkedHashMap<>();
         fees.current(year, List.of(input.urn())).forEach(f -> existing.put(f.key(), f));

@@ -202,6 +202,11 @@ class PlanController {
     }
 
     @SchemaMapping(typeName = "Plan")
+    List<String> notes(PlanView plan) {
+        return plans.notes(plan);
+    }
+
+    @SchemaMapping(typeName = "Plan")
     AssignmentConnection assignments(PlanView plan, @Argument int first, @Argument String after) {
         int limit = Page.checkFirst("first", first);
         Long afterId = after == null ? null : Cursors.decodeLong("after", after, "assignment");

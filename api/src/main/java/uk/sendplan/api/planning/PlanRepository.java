@@ -26,6 +26,8 @@ class PlanRepository {
     };
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
+    private static final TypeReference<List<PlanNote>> NOTES = new TypeReference<>() {
+    };
 
     private final DSLContext db;
     private final JsonMapper json;
@@ -55,7 +57,7 @@ class PlanRepository {
     }
 
     /** {@code startedAt}: when the register and demand were read, so approval can tell what changed since. */
-    void started(long id, Instant startedAt, int requests, List<ProblemBuilder.Excluded> excluded, List<String> notes) {
+    void started(long id, Instant startedAt, int requests, List<ProblemBuilder.Excluded> excluded, List<PlanNote> notes) {
         db.update(PLAN).set(PLAN.STATUS, "SOLVING").set(PLAN.STARTED_AT, startedAt).set(PLAN.REQUESTS, requests)
                 .set(PLAN.EXCLUDED, jsonb(excluded.stream().map(e -> Map.<String, Object>of("urn", e.urn(), "name", e.name(), "reason", e.reason())).toList()))
                 .set(PLAN.NOTES, jsonb(notes))
@@ -187,8 +189,7 @@ class PlanRepository {
                 r.getTimeLimitSeconds(), json.readValue(r.getWeights().data(), MAP), r.getCreatedBy(), r.getCreatedAt(), r.getStartedAt(),
                 r.getFinishedAt(), r.getScore(), r.getRequests(), r.getPlaced(), r.getUnplaced(), r.getTotalCostPence(), r.getBaselinePlaced(),
                 r.getBaselineUnplaced(), r.getBaselineCostPence(), r.getElapsedMs(), json.readValue(r.getExcluded().data(), LIST_OF_MAPS),
-                json.readValue(r.getNotes().data(), new TypeReference<List<String>>() {
-                }), r.getFailure());
+                json.readValue(r.getNotes().data(), NOTES), r.getFailure());
     }
 
     private JSONB jsonb(Object value) {

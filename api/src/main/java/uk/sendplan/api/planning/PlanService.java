@@ -212,6 +212,18 @@ public class PlanService {
         return List.of(actor.laCode());
     }
 
+    /**
+     * What the plan could not honour: a commissioner reads their own LA's children's notes (in a regional plan, no other
+     * LA's); a regional planner reads how many children each kind of note is about, never which.
+     */
+    List<String> notes(PlanView plan) {
+        Actor actor = access.require("Plan.notes", Role.COMMISSIONER, Role.REGIONAL_PLANNER);
+        if (actor.is(Role.COMMISSIONER)) {
+            return plan.notes().stream().filter(n -> actor.laCode().equals(n.laCode())).map(PlanNote::text).toList();
+        }
+        return PlanNote.counts(plan.notes());
+    }
+
     List<PlanRepository.AssignmentView> assignments(PlanView plan, Long afterRequestId, int limit) {
         return plans.assignments(plan.id(), childScope("Plan.assignments"), afterRequestId, limit);
     }

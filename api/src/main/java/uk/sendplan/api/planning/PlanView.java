@@ -9,7 +9,7 @@ public record PlanView(long id, String name, String scopeType, String scopeCode,
                        int timeLimitSeconds, Map<String, Object> weights, String createdBy, Instant createdAt, Instant startedAt,
                        Instant finishedAt, String score, Integer requests, Integer placed, Integer unplaced, Long totalCostPence,
                        Integer baselinePlaced, Integer baselineUnplaced, Long baselineCostPence, Long elapsedMs,
-                       List<Map<String, Object>> excluded, List<String> notes, String failure) {
+                       List<Map<String, Object>> excluded, List<PlanNote> notes, String failure) {
 
     public boolean finished() {
         return !List.of("QUEUED", "SOLVING").contains(status);

@@ -57,7 +57,7 @@ class ProblemBuilder {
 
     /** A problem and the keys to read its plan back. */
     record Built(PlacementProblem problem, Map<String, Cell> cells, Map<Long, PlacementRequestView> requests,
-                 List<Excluded> excluded, List<String> notes) {
+                 List<Excluded> excluded, List<PlanNote> notes) {
 
         Cell cell(String id) {
             return cells.get(id);
@@ -102,7 +102,7 @@ class ProblemBuilder {
     Built build(String name, List<PlacementRequestView> children, List<PlanningSetting> candidates, String financialYear, Parameters parameters) {
         Map<Integer, List<SettingFee>> feesByUrn = fees.currentFees(financialYear, candidates.stream().map(PlanningSetting::urn).toList());
         List<Excluded> excluded = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
+        List<PlanNote> notes = new ArrayList<>();
 
         Map<String, Cell> cells = new LinkedHashMap<>();
         Map<Integer, PlanningSetting> included = new HashMap<>();
@@ -177,12 +177,12 @@ class ProblemBuilder {
                 } else if (included.containsKey(child.currentSettingUrn())) {
                     current = anyCellOf(cells, child.currentSettingUrn());
                     if (child.keepCurrent()) {
-                        notes.add("request " + child.reference() + ": current setting " + child.currentSettingUrn() + " has no "
-                                + child.primaryNeed() + " " + child.phase() + " places, so the child can't be kept there");
+                        notes.add(note(child, PlanNote.Kind.CURRENT_SETTING_LACKS_PLACES, "current setting " + child.currentSettingUrn() + " has no "
+                                + child.primaryNeed() + " " + child.phase() + " places, so the child can't be kept there"));
                     }
                 } else if (child.keepCurrent()) {
-                    notes.add("request " + child.reference() + ": current setting " + child.currentSettingUrn()
-                            + " is not available to this plan (see excluded settings), so the child can't be kept there");
+                    notes.add(note(child, PlanNote.Kind.CURRENT_SETTING_UNAVAILABLE, "current setting " + child.currentSettingUrn()
+                            + " is not available to this plan (see excluded settings), so the child can't be kept there"));
                 }
             }
             List<String> preferences = new ArrayList<>();
@@ -191,8 +191,8 @@ class ProblemBuilder {
                 if (cells.containsKey(cellId)) {
                     preferences.add(cellId);
                 } else {
-                    notes.add("request " + child.reference() + ": preferred setting " + urn + " has no available "
-                            + child.primaryNeed() + " " + child.phase() + " places in this plan");
+                    notes.add(note(child, PlanNote.Kind.PREFERENCE_UNAVAILABLE, "preferred setting " + urn + " has no available "
+                            + child.primaryNeed() + " " + child.phase() + " places in this plan"));
                 }
             }
             PlacementRequest request = new PlacementRequest(String.valueOf(child.id()), child.laCode(), Need.valueOf(child.primaryNeed()),
@@ -202,9 +202,9 @@ class ProblemBuilder {
                 // a child is pinned only where every rule still holds; otherwise the plan finds them a fitting place
                 List<uk.sendplan.planner.domain.HardRule> broken = costModel.violations(request, plannerSettingsById.get(current));
                 if (!broken.isEmpty()) {
-                    notes.add("request " + child.reference() + ": can't be kept in current setting " + child.currentSettingUrn() + " ("
+                    notes.add(note(child, PlanNote.Kind.CURRENT_SETTING_UNSUITABLE, "can't be kept in current setting " + child.currentSettingUrn() + " ("
                             + String.join(", ", broken.stream().map(uk.sendplan.planner.domain.HardRule::constraintName).toList())
-                            + " no longer met), so the plan looks for a place that fits");
+                            + " no longer met), so the plan looks for a place that fits"));
                     request = new PlacementRequest(request.id(), request.laCode(), request.need(), request.band(), request.age(),
                             request.easting(), request.northing(), request.gender(), request.needsBoarding(), current, false, preferences);
                 }
@@ -219,6 +219,11 @@ class ProblemBuilder {
                 : new Setting(t.id(), t.name(), t.type(), t.laCode(), t.easting(), t.northing(), t.ageFrom(), t.ageTo(), t.needs(),
                         t.capacity() + pinned.get(t.id()), t.annualFees(), t.gender(), t.boarding(), t.annualBoardingFees())).toList();
         return new Built(new PlacementProblem(name, parameters, withPinned, plannerRequests), cells, byId, excluded, notes);
+    }
+
+    /** A note about one child, kept with the child's LA so only that LA reads it. */
+    private static PlanNote note(PlacementRequestView child, PlanNote.Kind kind, String why) {
+        return new PlanNote(child.laCode(), child.reference(), kind, "request " + child.reference() + ": " + why);
     }
 
     static String cellId(int urn, String need, String phase) {

@@ -47,7 +47,7 @@ final class QueryCost {
             // a setting's fees for a year: one per band and kind
             Map.entry("Query.fees", 50), Map.entry("Fee.checks", 100), Map.entry("Fee.revisions", 50), Map.entry("FeeCheck.reasons", 10),
             Map.entry("FeeAudit.verdicts", 10), Map.entry("FeeAudit.statistics", 1000), Map.entry("FeeFinding.events", 10),
-            Map.entry("PublishRateFrameworkPayload.verdicts", 10), Map.entry("SubmitFeesPayload.fees", 500),
+            Map.entry("PublishRateFrameworkPayload.verdicts", 10), Map.entry("SubmitFeesPayload.fees", 50),
             Map.entry("SettingsStatusPayload.settings", 500),
             Map.entry("Plan.excludedSettings", 1000), Map.entry("Plan.notes", 1000), Map.entry("Plan.unplacedRequests", 5000),
             Map.entry("PlanSummary.shortfall", 60), Map.entry("PlanAssignment.penalties", 10),

@@ -7,6 +7,8 @@ import graphql.language.ObjectTypeExtensionDefinition;
 import graphql.parser.Parser;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.test.tester.GraphQlTester;
@@ -28,6 +30,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
@@ -58,8 +64,13 @@ class PermissionsTest extends GraphQlTestBase {
     /** What each probe may refer to, made once. */
     record World(long ownProvider, long otherProvider, int ownSetting, int otherSetting, String ownRequest, String otherRequest,
                  String ownFee, String otherFee, String ownFinding, String otherFinding, String ownPlan, String farPlan,
-                 String regionPlan, String otherRegionPlan, String framework) {
+                 String regionPlan, String otherRegionPlan, String framework, String notesPlan) {
     }
+
+    /** Children of Camden and Hackney in a solved London plan, each with a preference it could not honour (a note). */
+    static final String NOTE_TERM = "2031-SPRING";
+    static final String OWN_NOTE_CHILD = "PERM-NOTE-202";
+    static final String OTHER_NOTE_CHILD = "PERM-NOTE-204";
 
     static World world;
 
@@ -73,6 +84,9 @@ class PermissionsTest extends GraphQlTestBase {
     }
 
     final Map<String, Probe> probes = new LinkedHashMap<>();
+
+    @Autowired
+    GraphQlSource graphQlSource;
     /** Extra checks for "filtered" cells: the rows that came back are all in the role's scope. */
     final Map<String, BiConsumer<String, GraphQlTester.Response>> filters = new HashMap<>();
 
@@ -152,7 +166,7 @@ class PermissionsTest extends GraphQlTestBase {
                             expect(wrong, operation, role, true, true, cell);
                             expect(wrong, operation, role, false, false, cell);
                         }
-                        case "filtered" -> {
+                        case "filtered", "counts" -> {
                             GraphQlTester.Response response = expect(wrong, operation, role, true, true, cell);
                             if (response != null && filters.containsKey(operation)) {
                                 try {
@@ -185,6 +199,86 @@ class PermissionsTest extends GraphQlTestBase {
         }
         org.springframework.test.web.reactive.server.WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build()
                 .get().uri("/graphql-ws").exchange().expectStatus().isUnauthorized();
+    }
+
+    /**
+     * The rule behind the table, on everything a user can read rather than on each operation's probe: every field of
+     * every type reachable from the root queries (generated from the schema, see {@link ScopeSweep}), read as each demo
+     * user, names no child outside the user's own LA (a commissioner's; nobody else's at all), and reaches no record
+     * that the record's own query refuses the user (a provider reading its finding must not get the audit's national
+     * statistics through it).
+     */
+    @Test
+    void noUserReadsAChildOfAnotherLaOrARecordItsOwnQueryRefusesThem() throws Exception {
+        Map<String, Set<String>> lasByReference = new HashMap<>();
+        db.select(PLACEMENT_REQUEST.REFERENCE, PLACEMENT_REQUEST.LA_CODE).from(PLACEMENT_REQUEST)
+                .forEach(r -> lasByReference.computeIfAbsent(r.value1(), k -> new LinkedHashSet<>()).add(r.value2()));
+        ScopeSweep sweep = new ScopeSweep(graphQlSource.schema(),
+                subject -> client().defaultHeaders(h -> h.setBasicAuth(subject, PASSWORD)).build(), lasByReference);
+        Map<String, List<Map<String, Object>>> arguments = sweepArguments();
+        assertThat(arguments.keySet()).as("root queries the sweep is told how to call").containsAll(sweep.queriesNeedingArguments());
+        List<ScopeSweep.RootCall> calls = new ArrayList<>();
+        for (String query : sweep.queries()) {
+            arguments.getOrDefault(query, List.of(Map.of())).forEach(a -> calls.add(new ScopeSweep.RootCall(query, a)));
+        }
+        List<String> problems = new ArrayList<>();
+        // two users at a time: the sweep waits on the service more than it works
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Future<ScopeSweep.Run>> runs = new ArrayList<>();
+        for (String subject : USERS.values()) {
+            var user = db.selectFrom(APP_USER).where(APP_USER.SUBJECT.eq(subject)).fetchOne();
+            Set<String> childLas = "COMMISSIONER".equals(user.getRole()) ? Set.of(user.getLaCode()) : Set.of();
+            ScopeSweep.Run run = sweep.new Run(subject, childLas);
+            runs.add(pool.submit(() -> {
+                run.sweep(calls);
+                return run;
+            }));
+        }
+        pool.shutdown();
+        for (Future<ScopeSweep.Run> future : runs) {
+            ScopeSweep.Run run = future.get(5, TimeUnit.MINUTES);
+            problems.addAll(run.problems);
+            if (!run.childLas.isEmpty()) {
+                assertThat(run.ownChildren).as(run.subject + " reads its own children in the sweep (else it proves nothing)").isPositive();
+            }
+        }
+        assertThat(problems).as("what users read outside their scope").isEmpty();
+    }
+
+    /** Arguments for the root queries that need them, on the world's records; several sets where scope varies. */
+    private Map<String, List<Map<String, Object>>> sweepArguments() {
+        World w = world;
+        String audit = String.valueOf(db.select(org.jooq.impl.DSL.max(FEE_AUDIT.ID)).from(FEE_AUDIT).fetchOne().value1());
+        String notedChild = String.valueOf(db.select(PLACEMENT_REQUEST.ID).from(PLACEMENT_REQUEST)
+                .where(PLACEMENT_REQUEST.REFERENCE.eq(OTHER_NOTE_CHILD)).fetchOne().value1());
+        Map<String, List<Map<String, Object>>> a = new LinkedHashMap<>();
+        a.put("setting", List.of(Map.of("urn", w.ownSetting()), Map.of("urn", w.otherSetting())));
+        // small pages: a rule shows on the first rows, and the sweep stays quick
+        a.put("localAuthorities", List.of(Map.of("regionCode", OWN_REGION)));
+        a.put("settings", List.of(Map.of("filter", Map.of("laCode", OTHER_LA), "first", 5)));
+        a.put("providers", List.of(Map.of("first", 5)));
+        a.put("provider", List.of(Map.of("id", String.valueOf(w.otherProvider()))));
+        a.put("auditTrail", List.of(Map.of("first", 50), Map.of("entityType", "placement_request", "first", 50)));
+        a.put("placementRequest", List.of(Map.of("id", w.ownRequest()), Map.of("id", w.otherRequest()), Map.of("id", notedChild)));
+        a.put("placementRequests", List.of(Map.of("filter", Map.of("laCode", OWN_LA)), Map.of("filter", Map.of("laCode", OTHER_LA))));
+        a.put("demandSummary", List.of(Map.of(), Map.of("laCode", OTHER_LA)));
+        a.put("rateFrameworks", List.of(Map.of("financialYear", YEAR)));
+        a.put("rateFramework", List.of(Map.of("id", w.framework())));
+        a.put("publishedRateFramework", List.of(Map.of("financialYear", YEAR)));
+        a.put("fees", List.of(Map.of("urn", w.ownSetting(), "financialYear", YEAR), Map.of("urn", w.otherSetting(), "financialYear", YEAR)));
+        a.put("fee", List.of(Map.of("id", w.ownFee()), Map.of("id", w.otherFee())));
+        a.put("checkFee", List.of(Map.of("input", Map.of("urn", w.ownSetting(), "financialYear", YEAR, "band", 3, "kind", "DAY", "annualFee", "50000.00"))));
+        a.put("feeAudits", List.of(Map.of("first", 5)));
+        a.put("feeAudit", List.of(Map.of("id", audit)));
+        a.put("feeFindings", List.of(Map.of("first", 10)));
+        a.put("feeFinding", List.of(Map.of("id", w.ownFinding()), Map.of("id", w.otherFinding())));
+        a.put("plan", List.of(Map.of("id", w.notesPlan()), Map.of("id", w.ownPlan())));
+        a.put("plans", List.of(Map.of("first", 10)));
+        a.put("suitableSettings", List.of(Map.of("requestId", w.ownRequest(), "limit", 5), Map.of("requestId", w.otherRequest(), "limit", 5)));
+        a.put("suitableSettingsFor", List.of(Map.of("profile", Map.of("laCode", OTHER_LA, "need", "SEMH", "band", 2, "age", 12, "homeDistrict", "E8",
+                "gender", "MALE"), "limit", 5)));
+        a.put("planCsv", List.of(Map.of("id", w.notesPlan())));
+        return a;
     }
 
     /** Runs the probe; records a mismatch; returns the response when the call went through. */
@@ -264,8 +358,8 @@ class PermissionsTest extends GraphQlTestBase {
             assertThat(ids).isNotEmpty();
             for (String id : ids) {
                 var event = db.selectFrom(AUDIT_EVENT).where(AUDIT_EVENT.ID.eq(Long.parseLong(id))).fetchOne();
-                if (!List.of("PROVIDER", "REGULATOR").contains(role)) {
-                    // cost breakdowns are the provider's and the regulator's alone, in the trail as anywhere
+                if (!List.of("PROVIDER", "REGULATOR", "ADMIN").contains(role)) {
+                    // cost breakdowns are the provider's, the regulator's and the admin's alone (as Fee.breakdown), in the trail as anywhere
                     assertThat(event.getAfter() == null ? "" : event.getAfter().data()).doesNotContain("breakdown");
                 }
                 switch (role) {
@@ -278,7 +372,7 @@ class PermissionsTest extends GraphQlTestBase {
                         assertThat(event.getChildLevel()).isFalse();
                         assertThat(event.getProviderId()).isEqualTo(w.ownProvider());
                     }
-                    case "REGULATOR" -> assertThat(event.getChildLevel()).isFalse();
+                    case "REGULATOR", "ADMIN" -> assertThat(event.getChildLevel()).isFalse();
                     default -> fail("no filter rule for " + role);
                 }
             }
@@ -340,6 +434,12 @@ class PermissionsTest extends GraphQlTestBase {
                 "urn", own ? w.ownSetting() : w.otherSetting()));
         probes.put("reviseFee", (role, own) -> call("mutation($urn: Int!) { reviseFee(input: {urn: $urn, financialYear: \"2026-27\", band: 3, kind: DAY, revises: 99, annualFee: \"50000.00\", reason: \"probe\"}) { fee { id } } }",
                 "urn", own ? w.ownSetting() : w.otherSetting()));
+        // an audit is the regulator's and a finding the regulator's and its provider's, however a query reaches them
+        probes.put("Fee.finding", (role, own) -> call("query($id: ID!) { fee(id: $id) { finding { id } } }", "id", own ? w.ownFee() : w.otherFee()));
+        probes.put("FeeFinding.audit", (role, own) -> call("query($id: ID!) { feeFinding(id: $id) { audit { id statistics { fees } } } }",
+                "id", own ? w.ownFinding() : w.otherFinding()));
+        probes.put("FeeCheck.audit", (role, own) -> call("query($id: ID!) { fee(id: $id) { checks { audit { id providersWithMostFindings { findings } } } } }",
+                "id", own ? w.ownFee() : w.otherFee()));
         any("feeAudits", call("{ feeAudits(first: 1) { edges { node { id } } } }"));
         any("feeAudit", call("query($id: ID!) { feeAudit(id: $id) { id } }", "id", "1"));
         any("runFeeAudit", call("mutation($p: ID) { runFeeAudit(financialYear: \"2026-27\", scope: {providerId: $p}) { audit { id } } }",
@@ -371,6 +471,16 @@ class PermissionsTest extends GraphQlTestBase {
                 if ("COMMISSIONER".equals(role) && la != null) {
                     assertThat(la).isEqualTo(OWN_LA);
                 }
+            }
+        }));
+        any("Plan.notes", call("query($id: ID!) { plan(id: $id) { notes } }", "id", w.notesPlan()));
+        filters.put("Plan.notes", (role, response) -> response.path("plan.notes").entityList(String.class).satisfies(notes -> {
+            assertThat(String.join("\n", notes)).doesNotContain(OTHER_NOTE_CHILD);
+            if ("COMMISSIONER".equals(role)) {
+                assertThat(notes).anyMatch(n -> n.startsWith("request " + OWN_NOTE_CHILD + ": preferred setting " + w.ownSetting()));
+            } else {
+                assertThat(String.join("\n", notes)).doesNotContain(OWN_NOTE_CHILD);
+                assertThat(notes).containsExactly("2 children had preferred settings with no available places for their need and phase in this plan (2 preferences)");
             }
         }));
         probes.put("Plan.assignments", (role, own) -> call("query($id: ID!) { plan(id: $id) { assignments { totalCount } } }", "id", planFor(role, own)));
@@ -426,7 +536,40 @@ class PermissionsTest extends GraphQlTestBase {
         String framework = as("regulator").document("{ publishedRateFramework(financialYear: \"2026-27\") { id } }").execute()
                 .path("publishedRateFramework.id").entity(String.class).get();
         return new World(ownProvider, otherProvider, ownSetting, otherSetting, ownRequest, otherRequest, ownFee, otherFee, ownFinding, otherFinding,
-                plan("LOCAL_AUTHORITY", OWN_LA), plan("LOCAL_AUTHORITY", FAR_LA), plan("REGION", OWN_REGION), plan("REGION", OTHER_REGION), framework);
+                plan("LOCAL_AUTHORITY", OWN_LA), plan("LOCAL_AUTHORITY", FAR_LA), plan("REGION", OWN_REGION), plan("REGION", OTHER_REGION), framework,
+                notesPlan(ownSetting));
+    }
+
+    /**
+     * A London plan, solved, of one Camden and one Hackney child who both prefer a setting without places for their
+     * need (so each gets a note); a term of their own keeps every other child out of it.
+     */
+    private String notesPlan(int preferred) {
+        for (var child : List.of(List.of("commissioner-camden", OWN_LA, OWN_NOTE_CHILD, "NW1"), List.of("commissioner-hackney", OTHER_LA, OTHER_NOTE_CHILD, "E8"))) {
+            as(child.get(0)).document("mutation($input: PlacementRequestInput!) { createPlacementRequest(input: $input) { request { id } } }")
+                    .variable("input", Map.of("laCode", child.get(1), "reference", child.get(2), "primaryNeed", "SEMH", "band", 2, "age", 12,
+                            "homeDistrict", child.get(3), "gender", "MALE", "startTerm", NOTE_TERM, "preferences", List.of(preferred)))
+                    .execute().path("createPlacementRequest.request.id").hasValue();
+        }
+        GraphQlTester planner = as("planner-london");
+        String id = planner.document("mutation($input: StartPlanInput!) { startPlan(input: $input) { plan { id } } }")
+                .variable("input", Map.of("scope", "REGION", "code", OWN_REGION, "financialYear", YEAR, "startTerm", NOTE_TERM, "timeLimitSeconds", 1))
+                .execute().path("startPlan.plan.id").entity(String.class).get();
+        for (int i = 0; i < 600; i++) {
+            String status = planner.document("query($id: ID!) { plan(id: $id) { status } }").variable("id", id).execute()
+                    .path("plan.status").entity(String.class).get();
+            if ("COMPLETED".equals(status)) {
+                return id;
+            }
+            assertThat(status).as("the London plan of the noted children").isIn("QUEUED", "SOLVING");
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("the London plan " + id + " still runs after 60 s");
     }
 
     private int setting(long provider) {
