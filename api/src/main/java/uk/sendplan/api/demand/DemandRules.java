@@ -36,9 +36,4 @@ final class DemandRules {
         return term != null && START_TERM.matcher(term).matches() ? null
                 : "a start term is a year and a term, e.g. 2027-AUTUMN, got \"" + term + "\"";
     }
-
-    /** Rounds a grid coordinate to the nearest 100 m: enough to plan journeys, too coarse to find a house. */
-    static int round100(int metres) {
-        return Math.round(metres / 100f) * 100;
-    }
 }

@@ -4,6 +4,7 @@ import org.jooq.Condition;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.sendplan.api.audit.AuditTrail;
+import uk.sendplan.api.kernel.GridPoints;
 import uk.sendplan.api.reference.ReferenceData;
 import uk.sendplan.api.settings.SettingService;
 import uk.sendplan.api.system.Access;
@@ -303,16 +304,14 @@ public class DemandService {
             throw ApiException.badRequest(field + ".home", "give either home (a grid point) or homeDistrict (a postcode district), not both");
         }
         if (home != null) {
-            if (home.easting() < 0 || home.easting() > 700_000 || home.northing() < 0 || home.northing() > 1_300_000) {
-                throw ApiException.badRequest(field + ".home", "British National Grid easting must be 0-700000 and northing 0-1300000 metres");
-            }
-            record.setEasting(DemandRules.round100(home.easting()));
-            record.setNorthing(DemandRules.round100(home.northing()));
+            GridPoints.check(field + ".home", home.easting(), home.northing());
+            record.setEasting(GridPoints.round100(home.easting()));
+            record.setNorthing(GridPoints.round100(home.northing()));
         } else if (homeDistrict != null) {
             var district = reference.district(homeDistrict.trim().toUpperCase(java.util.Locale.ROOT))
                     .orElseThrow(() -> ApiException.badRequest(field + ".homeDistrict", "unknown English postcode district \"" + homeDistrict + "\""));
-            record.setEasting(DemandRules.round100(district.centroid().easting()));
-            record.setNorthing(DemandRules.round100(district.centroid().northing()));
+            record.setEasting(GridPoints.round100(district.centroid().easting()));
+            record.setNorthing(GridPoints.round100(district.centroid().northing()));
         } else if (homeRequired) {
             throw ApiException.badRequest(field + ".home", "the child's home is required: a grid point (rounded to 100 m) or a postcode district");
         }

@@ -2,6 +2,7 @@ package uk.sendplan.api.demand;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import uk.sendplan.api.kernel.GridPoints;
 import uk.sendplan.api.reference.ReferenceData;
 import uk.sendplan.api.reference.ReferenceData.LocalAuthority;
 import uk.sendplan.api.reference.ReferenceData.PostcodeDistrict;
@@ -80,8 +81,8 @@ public class DemoDemand {
             String need = NEEDS.get(pick(needMix, random));
             int age = age(random);
             PostcodeDistrict district = district(districts, population, random);
-            int easting = DemandRules.round100(clamp(district.centroid().easting() + (int) (random.nextGaussian() * 1500), 0, 700_000));
-            int northing = DemandRules.round100(clamp(district.centroid().northing() + (int) (random.nextGaussian() * 1500), 0, 1_300_000));
+            int easting = GridPoints.round100(GridPoints.clampEasting(district.centroid().easting() + (int) (random.nextGaussian() * 1500)));
+            int northing = GridPoints.round100(GridPoints.clampNorthing(district.centroid().northing() + (int) (random.nextGaussian() * 1500)));
 
             PlacementRequestRecord r = new PlacementRequestRecord();
             r.setLaCode(la.code());
@@ -203,9 +204,5 @@ public class DemoDemand {
         double de = s.easting() - easting;
         double dn = s.northing() - northing;
         return de * de + dn * dn;
-    }
-
-    private static int clamp(int value, int min, int max) {
-        return Math.max(min, Math.min(max, value));
     }
 }

@@ -10,6 +10,7 @@ import uk.sendplan.api.fees.FeeView.Breakdown;
 import uk.sendplan.api.fees.RateFrameworkView.AreaAdjustment;
 import uk.sendplan.api.fees.RateFrameworkView.Band;
 import uk.sendplan.api.fees.RateFrameworks.FrameworkDraft;
+import uk.sendplan.api.kernel.Money;
 import uk.sendplan.api.settings.SettingService;
 import uk.sendplan.api.settings.SettingView;
 

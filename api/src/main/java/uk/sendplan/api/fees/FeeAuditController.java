@@ -16,6 +16,7 @@ import uk.sendplan.api.fees.FeeInputs.FeeFindingPayload;
 import uk.sendplan.api.fees.FeeInputs.FeeScopeInput;
 import uk.sendplan.api.fees.FeeInputs.SetFeeFindingStatusInput;
 import uk.sendplan.api.fees.FeeInputs.VerdictCount;
+import uk.sendplan.api.kernel.Ids;
 import uk.sendplan.api.reference.ReferenceData;
 import uk.sendplan.api.reference.ReferenceData.LocalAuthority;
 import uk.sendplan.api.reference.ReferenceData.Region;
@@ -70,7 +71,7 @@ class FeeAuditController {
 
     @QueryMapping
     FeeAuditView feeAudit(@Argument String id) {
-        return audits.find(FeeRules.id("id", id)).orElse(null);
+        return audits.find(Ids.parse("id", id)).orElse(null);
     }
 
     @QueryMapping

@@ -16,6 +16,7 @@ import uk.sendplan.api.fees.FeeInputs.FeeFindingFilter;
 import uk.sendplan.api.fees.FeeInputs.FeeScopeInput;
 import uk.sendplan.api.fees.FeeInputs.SetFeeFindingStatusInput;
 import uk.sendplan.api.fees.FeeInputs.VerdictCount;
+import uk.sendplan.api.kernel.Ids;
 import uk.sendplan.api.reference.ReferenceData;
 import uk.sendplan.api.settings.ProviderView;
 import uk.sendplan.api.settings.SettingService;
@@ -152,7 +153,7 @@ class FeeAudits {
         }
         Long providerId = null;
         if (input.providerId() != null) {
-            providerId = FeeRules.id("scope.providerId", input.providerId());
+            providerId = Ids.parse("scope.providerId", input.providerId());
             if (settings.provider(providerId).isEmpty()) {
                 throw ApiException.badRequest("scope.providerId", "no provider with id " + input.providerId());
             }
@@ -241,8 +242,8 @@ class FeeAudits {
             reference.requireRegion("filter.regionCode", f.regionCode());
         }
         return new FindingQuery(f.financialYear() == null ? null : FeeRules.financialYear("filter.financialYear", f.financialYear()),
-                f.auditId() == null ? null : FeeRules.id("filter.auditId", f.auditId()), f.statuses(), f.verdict(),
-                own != null ? own : f.providerId() == null ? null : FeeRules.id("filter.providerId", f.providerId()), f.urn(), f.regionCode());
+                f.auditId() == null ? null : Ids.parse("filter.auditId", f.auditId()), f.statuses(), f.verdict(),
+                own != null ? own : f.providerId() == null ? null : Ids.parse("filter.providerId", f.providerId()), f.urn(), f.regionCode());
     }
 
     /** Moves a finding on by one legal step, with a note, recording who did it. */

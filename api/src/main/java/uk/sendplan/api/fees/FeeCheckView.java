@@ -1,5 +1,7 @@
 package uk.sendplan.api.fees;
 
+import uk.sendplan.api.kernel.Money;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;

@@ -1,6 +1,7 @@
 package uk.sendplan.api.fees;
 
 import uk.sendplan.api.fees.RateFrameworkView.Band;
+import uk.sendplan.api.kernel.Money;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package uk.sendplan.api.fees;
 
+import uk.sendplan.api.kernel.Money;
 import uk.sendplan.api.system.ApiException;
 
 import java.math.BigDecimal;
@@ -69,14 +70,6 @@ final class FeeRules {
 
     static String optionalText(String value) {
         return value == null || value.isBlank() ? null : value.trim();
-    }
-
-    static long id(String field, String id) {
-        try {
-            return Long.parseLong(id);
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest(field, "not an id: \"" + id + "\"");
-        }
     }
 
     /** A decimal given as a GraphQL Float, kept exact to the places allowed. */

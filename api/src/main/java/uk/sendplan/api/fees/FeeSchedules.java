@@ -13,6 +13,7 @@ import uk.sendplan.api.fees.FeeInputs.ReviseFeeInput;
 import uk.sendplan.api.fees.FeeInputs.SubmitFeesInput;
 import uk.sendplan.api.fees.FeeRepository.NewFee;
 import uk.sendplan.api.fees.FeeView.Breakdown;
+import uk.sendplan.api.kernel.Money;
 import uk.sendplan.api.settings.SettingService;
 import uk.sendplan.api.settings.SettingView;
 import uk.sendplan.api.system.ApiException;

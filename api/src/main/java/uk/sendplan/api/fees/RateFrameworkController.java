@@ -11,6 +11,7 @@ import uk.sendplan.api.fees.FeeInputs.PublishRateFrameworkPayload;
 import uk.sendplan.api.fees.FeeInputs.RateFrameworkPayload;
 import uk.sendplan.api.fees.FeeInputs.UpdateRateFrameworkInput;
 import uk.sendplan.api.fees.RateFrameworkView.AreaAdjustment;
+import uk.sendplan.api.kernel.Ids;
 import uk.sendplan.api.reference.ReferenceData;
 import uk.sendplan.api.reference.ReferenceData.Region;
 
@@ -34,7 +35,7 @@ class RateFrameworkController {
 
     @QueryMapping
     RateFrameworkView rateFramework(@Argument String id) {
-        return frameworks.get(FeeRules.id("id", id)).orElse(null);
+        return frameworks.get(Ids.parse("id", id)).orElse(null);
     }
 
     @QueryMapping

@@ -13,6 +13,8 @@ import uk.sendplan.api.fees.FeeInputs.UpdateRateFrameworkInput;
 import uk.sendplan.api.fees.FeeInputs.VerdictCount;
 import uk.sendplan.api.fees.RateFrameworkView.AreaAdjustment;
 import uk.sendplan.api.fees.RateFrameworkView.Band;
+import uk.sendplan.api.kernel.Ids;
+import uk.sendplan.api.kernel.Money;
 import uk.sendplan.api.reference.ReferenceData;
 import uk.sendplan.api.system.ApiException;
 import uk.sendplan.api.system.CurrentUser;
@@ -110,7 +112,7 @@ class RateFrameworks {
         access.changeFrameworks("createRateFramework");
         String year = FeeRules.financialYear("input.financialYear", input.financialYear());
         RateFrameworkView copy = input.copyFromId() == null ? null
-                : frameworks.find(FeeRules.id("input.copyFromId", input.copyFromId()))
+                : frameworks.find(Ids.parse("input.copyFromId", input.copyFromId()))
                 .orElseThrow(() -> ApiException.notFound("input.copyFromId", "no rate framework with id " + input.copyFromId()));
         BigDecimal maxUplift = input.maxUpliftPercent() != null ? maxUplift("input.maxUpliftPercent", input.maxUpliftPercent())
                 : required("input.maxUpliftPercent", copy).maxUpliftPercent();
@@ -147,7 +149,7 @@ class RateFrameworks {
     @Transactional
     RateFrameworkView update(UpdateRateFrameworkInput input) {
         access.changeFrameworks("updateRateFramework");
-        long id = FeeRules.id("input.id", input.id());
+        long id = Ids.parse("input.id", input.id());
         RateFrameworkRecord record = lockDraft(id, "never changes; correct it with createRateFramework(copyFromId: " + id
                 + ") and publish the correction");
         RateFrameworkView before = frameworks.find(id).orElseThrow();
@@ -183,7 +185,7 @@ class RateFrameworks {
     @Transactional
     PublishRateFrameworkPayload publish(PublishRateFrameworkInput input) {
         access.changeFrameworks("publishRateFramework");
-        long id = FeeRules.id("input.id", input.id());
+        long id = Ids.parse("input.id", input.id());
         RateFrameworkRecord draft = lockDraft(id, "cannot be published again: only a DRAFT can be published");
         String reason = FeeRules.optionalText(input.reason());
         Instant now = Instant.now();

@@ -8,6 +8,7 @@ import uk.sendplan.api.demand.DemandService;
 import uk.sendplan.api.demand.PlacementRequestView;
 import uk.sendplan.api.fees.FeeService;
 import uk.sendplan.api.fees.FeeService.SettingFee;
+import uk.sendplan.api.kernel.Money;
 import uk.sendplan.api.settings.SettingService;
 import uk.sendplan.api.settings.SettingService.PlaceKey;
 import uk.sendplan.api.settings.SettingView;
@@ -125,8 +126,8 @@ class PlanApproval {
             if (fee == null) {
                 problems.add(who + ": setting " + a.urn() + " no longer has a " + a.feeKind() + " fee for band " + a.band());
             } else if (fee.annualFeePence() != a.feePence()) {
-                problems.add(who + ": the " + a.feeKind() + " fee for band " + a.band() + " at setting " + a.urn() + " changed from £"
-                        + pounds(a.feePence()) + " to £" + pounds(fee.annualFeePence()) + "; plan again");
+                problems.add(who + ": the " + a.feeKind() + " fee for band " + a.band() + " at setting " + a.urn() + " changed from "
+                        + Money.format(a.feePence()) + " to " + Money.format(fee.annualFeePence()) + "; plan again");
             } else if ("ABOVE_CEILING".equals(fee.verdict())) {
                 problems.add(who + ": the fee at setting " + a.urn() + " is now above the framework ceiling");
             }
@@ -183,7 +184,4 @@ class PlanApproval {
                         r.getPhaseCode(), r.getPlanId(), r.getAnnualFeePence(), r.getAnnualCostPence(), r.getApprovedBy(), r.getApprovedAt()));
     }
 
-    private static String pounds(long pence) {
-        return java.math.BigDecimal.valueOf(pence, 2).toPlainString();
-    }
 }

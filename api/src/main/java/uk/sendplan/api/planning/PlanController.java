@@ -10,6 +10,7 @@ import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Flux;
 import uk.sendplan.api.demand.DemandService;
 import uk.sendplan.api.demand.PlacementRequestView;
+import uk.sendplan.api.kernel.Money;
 import uk.sendplan.api.planning.PlanApproval.PlacementView;
 import uk.sendplan.api.planning.PlanRepository.AssignmentView;
 import uk.sendplan.api.planning.PlanRepository.UnplacedView;
@@ -90,7 +91,7 @@ class PlanController {
     }
 
     static BigDecimal money(Long pence) {
-        return pence == null ? null : BigDecimal.valueOf(pence, 2);
+        return Money.poundsOrNull(pence);
     }
 
     // ------------------------------------------------------------------ operations

@@ -4,6 +4,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.sendplan.api.demand.DemandService;
 import uk.sendplan.api.demand.PlacementRequestView;
+import uk.sendplan.api.kernel.Money;
 import uk.sendplan.api.settings.SettingService;
 import uk.sendplan.api.settings.SettingView;
 import uk.sendplan.api.system.Csv;
@@ -66,6 +67,6 @@ class PlanExport {
 
     /** A number, not text, so {@link Csv#line} writes a negative amount as a number rather than neutralising it. */
     private static BigDecimal money(long pence) {
-        return BigDecimal.valueOf(pence, 2);
+        return Money.pounds(pence);
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 import uk.sendplan.api.demand.DemandService;
+import uk.sendplan.api.kernel.Money;
 import uk.sendplan.api.system.Actor;
 import uk.sendplan.api.system.CurrentUser;
 import uk.sendplan.planner.domain.Weights;
@@ -158,7 +159,7 @@ class PlanJobs {
     /** A better plan: tell subscribers at once, save it if the last save is old enough. */
     private void improved(long planId, Live job, ProblemBuilder.Built built, PlanProgress progress, long start) {
         emit(job, new Progress(planId, "SOLVING", progress.score(), progress.placedCount(), progress.unplacedCount(),
-                progress.totalAnnualCost() * 100, seconds(start), false));
+                Money.fromWholePounds(progress.totalAnnualCost()), seconds(start), false));
         long now = System.nanoTime();
         if (now - job.lastSaveNanos >= saveInterval.toNanos()) {
             job.lastSaveNanos = now;

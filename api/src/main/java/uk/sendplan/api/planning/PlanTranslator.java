@@ -1,6 +1,7 @@
 package uk.sendplan.api.planning;
 
 import uk.sendplan.api.demand.PlacementRequestView;
+import uk.sendplan.api.kernel.Money;
 import uk.sendplan.api.planning.ProblemBuilder.Built;
 import uk.sendplan.api.planning.ProblemBuilder.Cell;
 import uk.sendplan.api.planning.ProblemBuilder.FeeChoice;
@@ -47,11 +48,11 @@ final class PlanTranslator {
             PlacementRequestView child = built.requests().get(Long.parseLong(a.requestId()));
             boolean boarding = child.needsBoarding() && cell.setting().boarding();
             FeeChoice fee = feeFor(cell, child.band(), boarding);
-            long transportPence = a.transportCost() * 100;
+            long transportPence = Money.fromWholePounds(a.transportCost());
             long annual = fee.pence() + transportPence;
             total += annual;
             List<Map<String, Object>> penalties = a.penalties().stream()
-                    .map(p -> Map.<String, Object>of("constraint", p.constraint(), "amountPence", p.amount() * 100)).toList();
+                    .map(p -> Map.<String, Object>of("constraint", p.constraint(), "amountPence", Money.fromWholePounds(p.amount()))).toList();
             assignments.add(new AssignmentRow(child.id(), child.laCode(), cell.setting().urn(), cell.need(), cell.phase(), child.band(),
                     fee.kind(), fee.pence(), transportPence, annual, a.distanceKm(), a.travelMinutes(), a.pinned(), boarding,
                     !cell.setting().laCode().equals(child.laCode()), penalties));
@@ -66,7 +67,7 @@ final class PlanTranslator {
         }
         return new Result(plan.score(), assignments, unplaced, total, plan.baseline() == null ? 0
                 : built.problem().requests().size() - plan.baseline().unplacedCount(), plan.baseline() == null ? 0 : plan.baseline().unplacedCount(),
-                plan.baseline() == null ? 0 : plan.baseline().totalAnnualCost() * 100, elapsedMs);
+                plan.baseline() == null ? 0 : Money.fromWholePounds(plan.baseline().totalAnnualCost()), elapsedMs);
     }
 
     /** The fee a placement pays: residential for a boarding placement where stated, else the day fee. */

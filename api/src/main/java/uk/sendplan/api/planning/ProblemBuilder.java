@@ -5,6 +5,7 @@ import uk.sendplan.api.demand.DemandService;
 import uk.sendplan.api.demand.PlacementRequestView;
 import uk.sendplan.api.fees.FeeService;
 import uk.sendplan.api.fees.FeeService.SettingFee;
+import uk.sendplan.api.kernel.Money;
 import uk.sendplan.api.reference.ReferenceData;
 import uk.sendplan.api.settings.SettingService;
 import uk.sendplan.api.settings.SettingService.PlaceCell;
@@ -148,9 +149,9 @@ class ProblemBuilder {
             int from = Math.max(s.ageFrom(), reference.phase(cell.phase()).ageFrom());
             int to = Math.min(s.ageTo(), reference.phase(cell.phase()).ageTo());
             Map<Integer, Long> dayPounds = new TreeMap<>();
-            cell.dayFees().forEach((band, fee) -> dayPounds.put(band, pounds(fee.pence())));
+            cell.dayFees().forEach((band, fee) -> dayPounds.put(band, Money.wholePounds(fee.pence())));
             Map<Integer, Long> boardingPounds = new TreeMap<>();
-            cell.boardingFees().forEach((band, fee) -> boardingPounds.put(band, pounds(fee.pence())));
+            cell.boardingFees().forEach((band, fee) -> boardingPounds.put(band, Money.wholePounds(fee.pence())));
             if (dayPounds.isEmpty()) {
                 // only residential fees stated: a day child there is charged the residential fee (the dearer assumption)
                 dayPounds.putAll(boardingPounds);
@@ -267,7 +268,4 @@ class ProblemBuilder {
     }
 
     /** The planner works in whole pounds; the plan keeps the schedule's exact pence. */
-    static long pounds(long pence) {
-        return BigDecimal.valueOf(pence).divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_UP).longValueExact();
-    }
 }

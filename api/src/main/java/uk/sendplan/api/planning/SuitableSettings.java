@@ -4,6 +4,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.sendplan.api.demand.DemandService;
 import uk.sendplan.api.demand.PlacementRequestView;
+import uk.sendplan.api.kernel.GridPoints;
+import uk.sendplan.api.kernel.Money;
 import uk.sendplan.api.reference.ReferenceData;
 import uk.sendplan.api.reference.ReferenceData.GridPoint;
 import uk.sendplan.api.settings.SettingService.PlanningSetting;
@@ -80,7 +82,7 @@ class SuitableSettings {
         }
         GridPoint home;
         if (profile.home() != null) {
-            home = new GridPoint(Math.round(profile.home().easting() / 100f) * 100, Math.round(profile.home().northing() / 100f) * 100);
+            home = new GridPoint(GridPoints.round100(profile.home().easting()), GridPoints.round100(profile.home().northing()));
         } else if (profile.homeDistrict() != null) {
             home = reference.district(profile.homeDistrict().trim().toUpperCase(java.util.Locale.ROOT))
                     .map(ReferenceData.PostcodeDistrict::centroid)
@@ -122,10 +124,10 @@ class SuitableSettings {
             boolean boarding = child.needsBoarding() && cell.setting().boarding();
             if (option.suitable()) {
                 ProblemBuilder.FeeChoice fee = PlanTranslator.feeFor(cell, child.band(), boarding);
-                long transport = option.cost().transportCost() * 100;
+                long transport = Money.fromWholePounds(option.cost().transportCost());
                 suitable.add(new Option(cell.setting().urn(), cell.setting().name(), true, List.of(), fee.pence(), transport, fee.pence() + transport,
                         option.cost().distanceKm(), option.cost().travelMinutes(), cell.vacancies(), fee.verdict(),
-                        option.penalties().stream().map(p -> Map.<String, Object>of("constraint", p.constraint(), "amountPence", p.amount() * 100)).toList()));
+                        option.penalties().stream().map(p -> Map.<String, Object>of("constraint", p.constraint(), "amountPence", Money.fromWholePounds(p.amount()))).toList()));
             } else if (Math.hypot(cell.setting().easting() - child.home().easting(), cell.setting().northing() - child.home().northing()) <= reach) {
                 excluded.add(new Option(cell.setting().urn(), cell.setting().name(), false,
                         option.brokenRules().stream().map(rule -> reason(rule, child, option, costModel)).toList(), null, null, null,

@@ -1,5 +1,6 @@
 package uk.sendplan.api.settings;
 
+import uk.sendplan.api.kernel.GridPoints;
 import uk.sendplan.api.reference.ReferenceData.Phase;
 import uk.sendplan.api.settings.GiasMapping.Status;
 import uk.sendplan.api.settings.GiasMapping.TypeMapping;
@@ -199,8 +200,8 @@ final class GiasRowReader {
         }
         Integer easting = f.integer(EASTING);
         Integer northing = f.integer(NORTHING);
-        if ((easting == null) != (northing == null) || (easting != null && (easting < 0 || easting > SettingRules.MAX_EASTING
-                || northing < 0 || northing > SettingRules.MAX_NORTHING))) {
+        if ((easting == null) != (northing == null) || (easting != null && (easting < 0 || easting > GridPoints.MAX_EASTING
+                || northing < 0 || northing > GridPoints.MAX_NORTHING))) {
             rejections.add(new ImportIssue(line, urn, easting == null ? EASTING : NORTHING, "not a British National Grid point: ("
                     + f.text(EASTING) + ", " + f.text(NORTHING) + ")"));
             return null;

@@ -6,6 +6,7 @@ import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
+import uk.sendplan.api.kernel.Ids;
 import uk.sendplan.api.reference.ReferenceData;
 import uk.sendplan.api.reference.ReferenceData.LocalAuthority;
 import uk.sendplan.api.settings.PlaceView.CommissionView;
@@ -81,7 +82,7 @@ class SettingController {
 
     @QueryMapping
     ProviderView provider(@Argument String id) {
-        return settings.provider(SettingRules.parseId("id", id)).orElse(null);
+        return settings.provider(Ids.parse("id", id)).orElse(null);
     }
 
     @QueryMapping

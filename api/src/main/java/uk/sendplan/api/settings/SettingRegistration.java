@@ -3,6 +3,8 @@ package uk.sendplan.api.settings;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.sendplan.api.audit.AuditTrail;
+import uk.sendplan.api.kernel.GridPoints;
+import uk.sendplan.api.kernel.Ids;
 import uk.sendplan.api.reference.ReferenceData;
 import uk.sendplan.api.reference.ReferenceData.Phase;
 import uk.sendplan.api.settings.PlaceView.CommissionView;
@@ -67,7 +69,7 @@ class SettingRegistration {
         String laCode = reference.requireLocalAuthority("input.laCode", input.laCode()).code();
         String postcode = SettingRules.checkPostcode("input.postcode", input.postcode());
         if (input.location() != null) {
-            SettingRules.checkGridPoint("input.location", input.location().easting(), input.location().northing());
+            GridPoints.check("input.location", input.location().easting(), input.location().northing());
         }
         SettingRules.checkAges("input.ageFrom", input.ageFrom(), input.ageTo());
         SettingRecord record = SettingRecords.of(new SettingDraft(input.urn(), name, input.type(), sector, providerId, laCode, postcode,
@@ -117,7 +119,7 @@ class SettingRegistration {
             record.setPostcode(SettingRules.checkPostcode("input.postcode", input.postcode()));
         }
         if (input.location() != null) {
-            SettingRules.checkGridPoint("input.location", input.location().easting(), input.location().northing());
+            GridPoints.check("input.location", input.location().easting(), input.location().northing());
             record.setEasting(input.location().easting());
             record.setNorthing(input.location().northing());
         }
@@ -273,7 +275,7 @@ class SettingRegistration {
     }
 
     private long requireProvider(String field, String id) {
-        long providerId = SettingRules.parseId(field, id);
+        long providerId = Ids.parse(field, id);
         if (settings.provider(providerId).isEmpty()) {
             throw ApiException.badRequest(field, "no provider with id " + id);
         }

@@ -12,8 +12,6 @@ final class SettingRules {
     /** URNs from here up are demo settings, so an import of real data can never collide with them. */
     static final int FIRST_DEMO_URN = 9_000_000;
     static final int MAX_AGE = 25;
-    static final int MAX_EASTING = 700_000;
-    static final int MAX_NORTHING = 1_300_000;
     /**
      * Places for one need type in one phase (a GIAS count too). The largest special schools have a few hundred. The
      * bound keeps a setting's total, which PostgreSQL sums and casts back to integer, far within an int: at most
@@ -66,20 +64,6 @@ final class SettingRules {
         return normalised;
     }
 
-    static void checkGridPoint(String field, int easting, int northing) {
-        if (easting < 0 || easting > MAX_EASTING || northing < 0 || northing > MAX_NORTHING) {
-            throw ApiException.badRequest(field, "British National Grid easting must be 0-" + MAX_EASTING + " and northing 0-"
-                    + MAX_NORTHING + " metres, got (" + easting + ", " + northing + ")");
-        }
-    }
-
-    static long parseId(String field, String id) {
-        try {
-            return Long.parseLong(id);
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest(field, "not an id: \"" + id + "\"");
-        }
-    }
 
     static String requiredText(String field, String value) {
         if (value == null || value.isBlank()) {

@@ -8,6 +8,8 @@ import org.jooq.SelectField;
 import org.jooq.SelectFieldOrAsterisk;
 import org.jooq.SortField;
 import org.springframework.stereotype.Component;
+import uk.sendplan.api.kernel.GridPoints;
+import uk.sendplan.api.kernel.Ids;
 import uk.sendplan.api.reference.ReferenceData;
 import uk.sendplan.api.system.Access;
 import uk.sendplan.api.system.ApiException;
@@ -114,7 +116,7 @@ class SettingSearch {
             condition = condition.and(SETTING.REGISTRATION_STATUS.in(f.registrationStatuses()));
         }
         if (f.providerId() != null) {
-            condition = condition.and(SETTING.PROVIDER_ID.eq(SettingRules.parseId("filter.providerId", f.providerId())));
+            condition = condition.and(SETTING.PROVIDER_ID.eq(Ids.parse("filter.providerId", f.providerId())));
         }
         if (f.nameContains() != null && !f.nameContains().isBlank()) {
             String escaped = f.nameContains().trim().toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_");
@@ -139,7 +141,7 @@ class SettingSearch {
             if (!(near.withinKm() > 0 && near.withinKm() <= MAX_RADIUS_KM)) {
                 throw ApiException.badRequest("filter.near.withinKm", "must be more than 0 and at most " + (int) MAX_RADIUS_KM + " km, got " + near.withinKm());
             }
-            SettingRules.checkGridPoint("filter.near", near.easting(), near.northing());
+            GridPoints.check("filter.near", near.easting(), near.northing());
             long radius = Math.round(near.withinKm() * 1000);
             condition = condition
                     .and(SETTING.EASTING.between((int) (near.easting() - radius), (int) (near.easting() + radius)))

@@ -2,6 +2,7 @@ package uk.sendplan.api.settings;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import uk.sendplan.api.kernel.Ids;
 import uk.sendplan.api.settings.SettingInputs.SettingsStatusInput;
 import uk.sendplan.api.system.Access;
 import uk.sendplan.api.system.ApiException;
@@ -57,7 +58,7 @@ class Suspensions {
                 changed.add(registration.changeRegistrationStatus(at, urn, to, reason));
             }
         } else {
-            long providerId = SettingRules.parseId("input.providerId", input.providerId());
+            long providerId = Ids.parse("input.providerId", input.providerId());
             if (settings.provider(providerId).isEmpty()) {
                 throw ApiException.notFound("input.providerId", "no provider with id " + input.providerId());
             }

@@ -2,6 +2,7 @@ package uk.sendplan.api.system;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
+import uk.sendplan.api.kernel.GridPoints;
 import uk.sendplan.api.reference.ReferenceData;
 import uk.sendplan.api.reference.ReferenceData.LocalAuthority;
 import uk.sendplan.api.reference.ReferenceData.Phase;
@@ -181,8 +182,8 @@ public class DemoRegister {
                     places.addAll(spread(need.getKey(), phases, ages, occupied + spare, occupied));
                 }
                 PostcodeDistrict district = pickDistrict(districts, population, random);
-                int easting = clamp(district.centroid().easting() + (int) (random.nextGaussian() * 800), 0, 700_000);
-                int northing = clamp(district.centroid().northing() + (int) (random.nextGaussian() * 800), 0, 1_300_000);
+                int easting = GridPoints.clampEasting(district.centroid().easting() + (int) (random.nextGaussian() * 800));
+                int northing = GridPoints.clampNorthing(district.centroid().northing() + (int) (random.nextGaussian() * 800));
                 String primaryNeed = children.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
                 String name = la.name() + " Demo " + profile.label() + " " + sequence + " (" + primaryNeed + (children.size() > 1 ? " and more" : "") + ")";
                 drafts.add(new SettingDraft(9_000_000 + Integer.parseInt(la.code()) * 1000 + sequence, name, type,
@@ -322,9 +323,5 @@ public class DemoRegister {
 
     private static int share(int total, int parts, int index) {
         return total / parts + (index < total % parts ? 1 : 0);
-    }
-
-    private static int clamp(int value, int min, int max) {
-        return Math.max(min, Math.min(max, value));
     }
 }

@@ -4,6 +4,7 @@ import org.jooq.DSLContext;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.sendplan.api.audit.AuditTrail;
+import uk.sendplan.api.kernel.Ids;
 import uk.sendplan.api.reference.ReferenceData;
 import uk.sendplan.api.settings.SettingService;
 import uk.sendplan.api.system.Access;
@@ -73,7 +74,7 @@ public class UserService {
         }
         Long providerId = null;
         if (input.providerId() != null) {
-            providerId = parseId(input.providerId());
+            providerId = Ids.parse("input.providerId", input.providerId());
             if (settings.provider(providerId).isEmpty()) {
                 throw ApiException.badRequest("input.providerId", "no provider with id " + input.providerId());
             }
@@ -120,14 +121,6 @@ public class UserService {
         }
         if (!needed && value != null) {
             throw ApiException.badRequest(field, "must be left out for this role (only " + what + " is scoped by it)");
-        }
-    }
-
-    private static long parseId(String id) {
-        try {
-            return Long.parseLong(id);
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest("input.providerId", "not an id: \"" + id + "\"");
         }
     }
 

@@ -1,5 +1,6 @@
 package uk.sendplan.api.fees;
 
+import uk.sendplan.api.kernel.Money;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.sendplan.api.GraphQlTestBase;

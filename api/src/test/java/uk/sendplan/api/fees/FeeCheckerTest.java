@@ -1,5 +1,6 @@
 package uk.sendplan.api.fees;
 
+import uk.sendplan.api.kernel.Money;
 import org.junit.jupiter.api.Test;
 import uk.sendplan.api.fees.FeeChecker.Outcome;
 import uk.sendplan.api.fees.FeeChecker.SettingFacts;

@@ -1,41 +1,54 @@
-package uk.sendplan.api.fees;
+package uk.sendplan.api.kernel;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
-/** Exact money: pence as long in the database and in rules, pounds as BigDecimal (2 dp) at the GraphQL edge. */
-final class Money {
+/**
+ * Exact money, for every feature: pence as long in the database and in rules, pounds as BigDecimal (2 dp) at the
+ * GraphQL edge and in exports; the planner works in whole pounds.
+ */
+public final class Money {
 
-    static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    public static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private Money() {
     }
 
-    static BigDecimal pounds(long pence) {
+    public static BigDecimal pounds(long pence) {
         return BigDecimal.valueOf(pence, 2);
     }
 
-    static BigDecimal poundsOrNull(Long pence) {
+    public static BigDecimal poundsOrNull(Long pence) {
         return pence == null ? null : pounds(pence);
     }
 
     /** Pounds with at most 2 decimal places (the Money scalar guarantees it) as pence. */
-    static long pence(BigDecimal pounds) {
+    public static long pence(BigDecimal pounds) {
         return pounds.movePointRight(2).setScale(0, RoundingMode.UNNECESSARY).longValueExact();
     }
 
+    /** Pence to the nearest whole pound (half up), as the planner counts. */
+    public static long wholePounds(long pence) {
+        return BigDecimal.valueOf(pence).divide(HUNDRED, 0, RoundingMode.HALF_UP).longValueExact();
+    }
+
+    /** The planner's whole pounds as pence. */
+    public static long fromWholePounds(long pounds) {
+        return Math.multiplyExact(pounds, 100);
+    }
+
     /** An amount times a multiplier, to the nearest penny (half up). */
-    static long times(long pence, BigDecimal multiplier) {
+    public static long times(long pence, BigDecimal multiplier) {
         return BigDecimal.valueOf(pence).multiply(multiplier).setScale(0, RoundingMode.HALF_UP).longValueExact();
     }
 
     /** {@code part} as a percentage of {@code whole}, to 2 dp (half up). */
-    static BigDecimal percentOf(long part, long whole) {
+    public static BigDecimal percentOf(long part, long whole) {
         return BigDecimal.valueOf(part).multiply(HUNDRED).divide(BigDecimal.valueOf(whole), 2, RoundingMode.HALF_UP);
     }
 
     /** "£64,960.00", as a person reads it in a reason (written by hand: audits format it hundreds of thousands of times). */
-    static String format(long pence) {
+    public static String format(long pence) {
         long abs = Math.abs(pence);
         String pounds = Long.toString(abs / 100);
         StringBuilder out = new StringBuilder(pounds.length() + 6);
@@ -53,7 +66,7 @@ final class Money {
     }
 
     /** "7.76%". */
-    static String percent(BigDecimal percent) {
+    public static String percent(BigDecimal percent) {
         return percent.setScale(2, RoundingMode.HALF_UP).toPlainString() + "%";
     }
 }
