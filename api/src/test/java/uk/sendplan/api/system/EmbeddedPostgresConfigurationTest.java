@@ -5,14 +5,16 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The service's default database keeps its data in a directory that survives a restart. */
+/** The service's default database keeps its data in a directory that survives a restart, and is never someone else's. */
 class EmbeddedPostgresConfigurationTest {
 
     @TempDir
@@ -37,6 +39,39 @@ class EmbeddedPostgresConfigurationTest {
             assertThat(dataSource.getJdbcUrl()).endsWith(":54391/send?user=postgres");
             assertThat(rows.next()).isTrue();
             assertThat(rows.getString(1)).isEqualTo("still here");
+        }
+    }
+
+    @Test
+    void aPortHeldByAnotherPostgresStopsTheStartNamingThePortAndTheSettingAndLeavesThatServerAlone() throws Exception {
+        try (EmbeddedPostgres stranger = EmbeddedPostgres.builder().setDataDirectory(directory.resolve("stranger")).start()) {
+            var ours = new EmbeddedPostgresConfiguration.EmbeddedPostgresProperties(directory.resolve("ours"), stranger.getPort());
+
+            assertThatThrownBy(() -> new EmbeddedPostgresConfiguration().embeddedPostgres(ours))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("port " + stranger.getPort())
+                    .hasMessageContaining("SEND_DATABASE_PORT");
+
+            // nothing of ours went into the other server, and it still answers
+            try (Connection connection = stranger.getPostgresDatabase().getConnection(); Statement statement = connection.createStatement();
+                 ResultSet send = statement.executeQuery("SELECT count(*) FROM pg_database WHERE datname = 'send'")) {
+                assertThat(send.next()).isTrue();
+                assertThat(send.getInt(1)).isZero();
+            }
+            assertThat(Files.exists(directory.resolve("ours").resolve("postmaster.pid"))).isFalse();
+        }
+    }
+
+    @Test
+    void aServerAnsweringOnOurPortFromAnotherDataDirectoryIsRefused() throws Exception {
+        // the port was free when checked but another server took it first: what answers must still be ours
+        try (EmbeddedPostgres stranger = EmbeddedPostgres.builder().setDataDirectory(directory.resolve("stranger")).start()) {
+            assertThatThrownBy(() -> EmbeddedPostgresConfiguration.requireOwnServer(stranger, directory.resolve("ours")))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("port " + stranger.getPort())
+                    .hasMessageContaining("data directory " + directory.resolve("stranger"))
+                    .hasMessageContaining("SEND_DATABASE_PORT");
+            EmbeddedPostgresConfiguration.requireOwnServer(stranger, directory.resolve("stranger"));
         }
     }
 }
