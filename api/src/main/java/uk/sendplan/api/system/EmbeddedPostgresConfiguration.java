@@ -7,6 +7,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -103,10 +105,29 @@ class EmbeddedPostgresConfiguration {
         }
     }
 
-    private static IllegalStateException portTaken(int port, Path directory, String why) {
-        return new IllegalStateException("Cannot start the embedded PostgreSQL for " + directory + ": port " + port + " " + why
-                + ". Choose a free port with SEND_DATABASE_PORT (send.database.port), stop the program holding it (it may be "
-                + "this service's own PostgreSQL left running by a run that was killed), or use your own server with SPRING_DATASOURCE_URL.");
+    private static PortTakenException portTaken(int port, Path directory, String why) {
+        return new PortTakenException("Cannot start the embedded PostgreSQL for " + directory + ": port " + port + " " + why + ".",
+                "Choose a free port with SEND_DATABASE_PORT (send.database.port), stop the program holding it (it may be this "
+                        + "service's own PostgreSQL left running by a run that was killed), or use your own server with SPRING_DATASOURCE_URL.");
+    }
+
+    static final class PortTakenException extends IllegalStateException {
+        final String description;
+        final String action;
+
+        PortTakenException(String description, String action) {
+            super(description + " " + action);
+            this.description = description;
+            this.action = action;
+        }
+    }
+
+    /** Boot's start-up failure report then says what happened and what to do in a few lines, not a nested stack trace. */
+    static final class PortTakenAnalyzer extends AbstractFailureAnalyzer<PortTakenException> {
+        @Override
+        protected FailureAnalysis analyze(Throwable rootFailure, PortTakenException cause) {
+            return new FailureAnalysis(cause.description, cause.action, cause);
+        }
     }
 
     /** Bound to spring.datasource.hikari.* like Boot's own pool, so the statement timeout applies here too. */

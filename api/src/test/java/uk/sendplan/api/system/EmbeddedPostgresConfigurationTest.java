@@ -4,6 +4,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.BeanCreationException;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
+import org.springframework.core.io.support.SpringFactoriesLoader;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +17,7 @@ import java.sql.Statement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** The service's default database keeps its data in a directory that survives a restart, and is never someone else's. */
 class EmbeddedPostgresConfigurationTest {
@@ -47,10 +52,18 @@ class EmbeddedPostgresConfigurationTest {
         try (EmbeddedPostgres stranger = EmbeddedPostgres.builder().setDataDirectory(directory.resolve("stranger")).start()) {
             var ours = new EmbeddedPostgresConfiguration.EmbeddedPostgresProperties(directory.resolve("ours"), stranger.getPort());
 
-            assertThatThrownBy(() -> new EmbeddedPostgresConfiguration().embeddedPostgres(ours))
-                    .isInstanceOf(IllegalStateException.class)
+            Throwable failure = catchThrowable(() -> new EmbeddedPostgresConfiguration().embeddedPostgres(ours));
+            assertThat(failure).isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("port " + stranger.getPort())
                     .hasMessageContaining("SEND_DATABASE_PORT");
+            // what the start-up failure report prints, in place of a stack trace
+            // (Boot's own analyzers want the application's bean factory, so they are left out here)
+            assertThat(SpringFactoriesLoader.forDefaultResourceLocation().load(FailureAnalyzer.class, (type, name, notHere) -> { }))
+                    .anySatisfy(analyzer -> assertThat(analyzer).isInstanceOf(EmbeddedPostgresConfiguration.PortTakenAnalyzer.class));
+            FailureAnalysis report = new EmbeddedPostgresConfiguration.PortTakenAnalyzer()
+                    .analyze(new BeanCreationException("embeddedPostgres", "Factory method 'embeddedPostgres' threw exception", failure));
+            assertThat(report.getDescription()).contains("port " + stranger.getPort() + " is already in use");
+            assertThat(report.getAction()).contains("SEND_DATABASE_PORT");
 
             // nothing of ours went into the other server, and it still answers
             try (Connection connection = stranger.getPostgresDatabase().getConnection(); Statement statement = connection.createStatement();
