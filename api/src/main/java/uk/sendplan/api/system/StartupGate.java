@@ -49,7 +49,7 @@ class StartupGate extends OncePerRequestFilter {
             return;
         }
         String message = loadingDemoData
-                ? "The service is loading the demo data (first start only, about a minute); try again in a few seconds."
+                ? "The service is loading the demo data (first start only, usually under a minute); try again in a few seconds."
                 : "The service is starting; try again in a few seconds.";
         response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
         response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
