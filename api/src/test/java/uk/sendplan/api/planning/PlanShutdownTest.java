@@ -101,6 +101,10 @@ class PlanShutdownTest {
                 .documentName("planProgress").variable("planId", planId).executeSubscription()
                 .toFlux("planProgress", Map.class).filter(r -> r.get("placed") != null).next().block(Duration.ofSeconds(60));
         assertThat(best.get("placed")).isEqualTo(5);
+        // one plan solves at a time here, so this one waits
+        String queuedId = commissioner.documentName("startPlan").variable("input", Map.of("scope", "LOCAL_AUTHORITY", "code", LA,
+                "financialYear", "2026-27", "timeLimitSeconds", 120)).execute().path("startPlan.plan.status").entity(String.class).isEqualTo("QUEUED")
+                .path("startPlan.plan.id").entity(String.class).get();
 
         long stopping = 0;
         String jdbc = "jdbc:postgresql://localhost:" + databasePort + "/send?user=postgres";
@@ -126,15 +130,21 @@ class PlanShutdownTest {
         assertThat(errors).as("errors while stopping").isEmpty();
         try (EmbeddedPostgres database = EmbeddedPostgres.builder().setDataDirectory(directory.resolve("pg")).setCleanDataDirectory(false)
                 .setPort(databasePort).start();
-             Connection connection = database.getDatabase("postgres", "send").getConnection(); Statement statement = connection.createStatement();
-             ResultSet plan = statement.executeQuery("SELECT status, placed, unplaced, failure, "
-                     + "(SELECT count(*) FROM send.plan_assignment a WHERE a.plan_id = p.id) AS assignments FROM send.plan p WHERE id = " + planId)) {
-            assertThat(plan.next()).isTrue();
-            assertThat(plan.getString("status")).isEqualTo("INTERRUPTED");
-            assertThat(plan.getString("failure")).contains("the best result so far is kept");
-            assertThat(plan.getInt("placed")).isEqualTo(5);
-            assertThat(plan.getInt("unplaced")).isEqualTo(1);
-            assertThat(plan.getInt("assignments")).isEqualTo(5);
+             Connection connection = database.getDatabase("postgres", "send").getConnection(); Statement statement = connection.createStatement()) {
+            try (ResultSet plan = statement.executeQuery("SELECT status, placed, unplaced, failure, "
+                    + "(SELECT count(*) FROM send.plan_assignment a WHERE a.plan_id = p.id) AS assignments FROM send.plan p WHERE id = " + planId)) {
+                assertThat(plan.next()).isTrue();
+                assertThat(plan.getString("status")).isEqualTo("INTERRUPTED");
+                assertThat(plan.getString("failure")).contains("the best result so far is kept");
+                assertThat(plan.getInt("placed")).isEqualTo(5);
+                assertThat(plan.getInt("unplaced")).isEqualTo(1);
+                assertThat(plan.getInt("assignments")).isEqualTo(5);
+            }
+            try (ResultSet queued = statement.executeQuery("SELECT status, failure FROM send.plan WHERE id = " + queuedId)) {
+                assertThat(queued.next()).isTrue();
+                assertThat(queued.getString("status")).isEqualTo("INTERRUPTED");
+                assertThat(queued.getString("failure")).isEqualTo("the service stopped before this plan started solving");
+            }
         }
     }
 
