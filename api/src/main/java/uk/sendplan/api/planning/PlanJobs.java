@@ -50,6 +50,8 @@ class PlanJobs {
         final Sinks.Many<Progress> sink = Sinks.many().replay().latest();
         volatile PlanJob job;
         volatile boolean cancelRequested;
+        /** When the last interim result was saved; none yet, so the first is saved whatever the clock reads. */
+        volatile boolean savedOnce;
         volatile long lastSaveNanos;
     }
 
@@ -167,7 +169,9 @@ class PlanJobs {
         emit(job, new Progress(planId, "SOLVING", progress.score(), progress.placedCount(), progress.unplacedCount(),
                 progress.totalAnnualCost() * 100, seconds(start), false));
         long now = System.nanoTime();
-        if (now - job.lastSaveNanos >= saveInterval.toNanos()) {
+        // System.nanoTime has an arbitrary origin (it may be small, or negative), so the first save can't wait on it
+        if (!job.savedOnce || now - job.lastSaveNanos >= saveInterval.toNanos()) {
+            job.savedOnce = true;
             job.lastSaveNanos = now;
             try {
                 transaction.executeWithoutResult(status ->
