@@ -15,6 +15,7 @@ import uk.sendplan.db.testing.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 
 import static uk.sendplan.db.jooq.Tables.APP_USER;
@@ -64,10 +65,20 @@ public abstract class GraphQlTestBase {
                 .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(64 * 1024 * 1024));
     }
 
-    /** A tester signed in with HTTP Basic as a user of the demo profile. */
+    /** The demo profile's named users: only they sign in with HTTP Basic and the demo password. */
+    protected static final List<String> DEMO_USERS =
+            List.of("commissioner-camden", "commissioner-hackney", "planner-london", "provider-demo", "regulator", "admin");
+
+    /** A tester signed in as the subject: a demo user with HTTP Basic, anyone else with a JWT as in production. */
     protected HttpGraphQlTester as(String subject) {
-        String credentials = Base64.getEncoder().encodeToString((subject + ":" + PASSWORD).getBytes());
-        return HttpGraphQlTester.create(client().defaultHeader("Authorization", "Basic " + credentials).build());
+        return HttpGraphQlTester.create(client().defaultHeader("Authorization", authorization(subject)).build());
+    }
+
+    /** The Authorization header that signs the subject in (see {@link #as}). */
+    protected static String authorization(String subject) {
+        return DEMO_USERS.contains(subject)
+                ? "Basic " + Base64.getEncoder().encodeToString((subject + ":" + PASSWORD).getBytes())
+                : "Bearer " + TestJwts.token(subject, TestJwts.ISSUER, List.of(TestJwts.AUDIENCE), Instant.now().plusSeconds(3600));
     }
 
     /** A tester signed in with a bearer token. */

@@ -51,8 +51,13 @@ class PlanJobs {
         final Sinks.Many<Progress> sink = Sinks.many().replay().latest();
         volatile PlanJob job;
         volatile boolean cancelRequested;
+        /** When the last interim result was saved; none yet, so the first is saved whatever the clock reads. */
+        volatile boolean savedOnce;
         volatile long lastSaveNanos;
     }
+
+    /** How long a shutdown waits for running plans to save their best results. */
+    private static final Duration SAVE_ON_STOP = Duration.ofSeconds(30);
 
     private final ConcurrentHashMap<Long, Live> live = new ConcurrentHashMap<>();
     private final ExecutorService workers;
@@ -121,8 +126,12 @@ class PlanJobs {
     private void run(long planId, Live job, Spec spec) {
         long start = System.nanoTime();
         try {
-            if (job.cancelRequested) {
-                finish(planId, job, "CANCELLED", null, start);
+            if (job.cancelRequested) {  // still queued: nothing solved, nothing to keep
+                if (stopping) {
+                    finish(planId, job, "INTERRUPTED", "the service stopped before this plan started solving", start);
+                } else {
+                    finish(planId, job, "CANCELLED", null, start);
+                }
                 return;
             }
             java.time.Instant read = java.time.Instant.now();
@@ -161,7 +170,9 @@ class PlanJobs {
         emit(job, new Progress(planId, "SOLVING", progress.score(), progress.placedCount(), progress.unplacedCount(),
                 Money.fromWholePounds(progress.totalAnnualCost()), seconds(start), false));
         long now = System.nanoTime();
-        if (now - job.lastSaveNanos >= saveInterval.toNanos()) {
+        // System.nanoTime has an arbitrary origin (it may be small, or negative), so the first save can't wait on it
+        if (!job.savedOnce || now - job.lastSaveNanos >= saveInterval.toNanos()) {
+            job.savedOnce = true;
             job.lastSaveNanos = now;
             try {
                 transaction.executeWithoutResult(status ->
@@ -192,7 +203,11 @@ class PlanJobs {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    /** A shutdown stops the solves; their plans keep their best result and are INTERRUPTED, not CANCELLED. */
+    /**
+     * A shutdown stops the solves, saves each one's best result and marks it INTERRUPTED, before the database goes:
+     * this bean uses the DataSource (through jOOQ and the transaction manager), so Spring destroys it first, and the
+     * embedded PostgreSQL has no shutdown hook of its own that could stop it sooner.
+     */
     @PreDestroy
     void stop() throws InterruptedException {
         stopping = true;
@@ -203,6 +218,10 @@ class PlanJobs {
             }
         });
         workers.shutdown();
-        workers.awaitTermination(10, TimeUnit.SECONDS);
+        // a cancelled solve ends at once; what takes time is saving a large plan's result
+        if (!workers.awaitTermination(SAVE_ON_STOP.toSeconds(), TimeUnit.SECONDS)) {
+            log.warn("Stopping: plan(s) {} still saving after {} s; the next start marks them INTERRUPTED with their last saved result",
+                    live.keySet(), SAVE_ON_STOP.toSeconds());
+        }
     }
 }

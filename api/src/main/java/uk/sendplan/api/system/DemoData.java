@@ -25,14 +25,16 @@ class DemoData implements ApplicationRunner {
     private final DemoRegister register;
     private final DemoFees fees;
     private final CurrentUser currentUser;
+    private final StartupGate gate;
 
     DemoData(@Value("${send.demo.enabled:true}") boolean enabled, SettingService settings, DemoRegister register, DemoFees fees,
-             CurrentUser currentUser) {
+             CurrentUser currentUser, StartupGate gate) {
         this.enabled = enabled;
         this.settings = settings;
         this.register = register;
         this.fees = fees;
         this.currentUser = currentUser;
+        this.gate = gate;
     }
 
     @Override
@@ -41,6 +43,15 @@ class DemoData implements ApplicationRunner {
             return;
         }
         long start = System.nanoTime();
+        gate.loadingDemoData(true);
+        try {
+            load(start);
+        } finally {
+            gate.loadingDemoData(false);
+        }
+    }
+
+    private void load(long start) {
         currentUser.asSystem("demo-data", () -> {
             int count = register.load();
             log.info("Loaded the demo register: {} generated settings (URNs 9,000,000+, marked demo) in {} ms",

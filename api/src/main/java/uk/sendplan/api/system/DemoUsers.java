@@ -10,6 +10,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.List;
 
 import static uk.sendplan.db.jooq.Tables.APP_USER;
 import static uk.sendplan.db.jooq.Tables.PROVIDER;
@@ -24,6 +25,9 @@ import static uk.sendplan.db.jooq.Tables.PROVIDER;
 class DemoUsers implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
+
+    /** The only subjects that sign in with the demo password; anyone else in the user table signs in with a JWT. */
+    static final List<String> SUBJECTS = List.of("commissioner-camden", "commissioner-hackney", "planner-london", "provider-demo", "regulator", "admin");
 
     private final DSLContext db;
 
@@ -44,7 +48,7 @@ class DemoUsers implements ApplicationRunner {
         if (provider != null) {
             upsert("provider-demo", Role.PROVIDER, null, null, provider, "Demo Independent Education Group 01 (demo)");
         }
-        log.info("Demo users: commissioner-camden, commissioner-hackney, planner-london, provider-demo, regulator, admin (HTTP Basic, demo password)");
+        log.info("Demo users: {} (HTTP Basic, demo password)", String.join(", ", SUBJECTS));
     }
 
     private void upsert(String subject, Role role, String laCode, String regionCode, Long providerId, String name) {

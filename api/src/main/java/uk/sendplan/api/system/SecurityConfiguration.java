@@ -77,7 +77,10 @@ class SecurityConfiguration {
         return new org.springframework.security.oauth2.jwt.JwtIssuerValidator(issuer);
     }
 
-    /** Demo users sign in with HTTP Basic and the demo password (SEND_DEMO_PASSWORD, or one generated at start and logged). */
+    /**
+     * The six named demo users sign in with HTTP Basic and the demo password (SEND_DEMO_PASSWORD, or one generated at
+     * start and logged); nobody else does, whatever the user table holds, as they share one password.
+     */
     @Bean
     @org.springframework.context.annotation.Profile("demo")
     UserDetailsService demoUserDetails(UserDirectory users, @Value("${send.demo.password:}") String configured) {
@@ -90,6 +93,7 @@ class SecurityConfiguration {
         }
         String encoded = "{noop}" + password;
         return username -> users.find(username)
+                .filter(actor -> DemoUsers.SUBJECTS.contains(username))
                 .map(actor -> new DemoUser(username, encoded, actor))
                 .orElseThrow(() -> new UsernameNotFoundException("no such demo user"));
     }

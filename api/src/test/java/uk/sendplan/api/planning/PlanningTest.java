@@ -73,7 +73,7 @@ class PlanningTest extends GraphQlTestBase {
 
     private WebSocketGraphQlTester webSocket(String subject) {
         return WebSocketGraphQlTester.builder(URI.create("ws://localhost:" + port + "/graphql-ws"), new StandardWebSocketClient())
-                .headers(h -> h.setBasicAuth(subject, PASSWORD)).build();
+                .headers(h -> h.set("Authorization", authorization(subject))).build();
     }
 
     @Test

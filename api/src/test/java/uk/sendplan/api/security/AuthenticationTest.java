@@ -82,6 +82,17 @@ class AuthenticationTest extends GraphQlTestBase {
     }
 
     @Test
+    void onlyTheNamedDemoUsersSignInWithTheDemoPassword() {
+        // in the user table with a role, signing in with a JWT, but not one of the six: the shared password is not theirs
+        user("jwt-regulator-2", "REGULATOR", null, null, null);
+        status("Bearer " + TestJwts.token("jwt-regulator-2"), HttpStatus.OK);
+        status("Basic " + java.util.Base64.getEncoder().encodeToString(("jwt-regulator-2:" + PASSWORD).getBytes()), HttpStatus.UNAUTHORIZED);
+        for (String subject : DEMO_USERS) {
+            status("Basic " + java.util.Base64.getEncoder().encodeToString((subject + ":" + PASSWORD).getBytes()), HttpStatus.OK);
+        }
+    }
+
+    @Test
     void adminsGrantScopesThatMatchTheRoleAndEveryGrantIsAudited() {
         graphQl.document("mutation { setUserScope(input: {subject: \"jwt-new\", role: COMMISSIONER}) { user { role } } }").execute()
                 .errors().expect(e -> e.getMessage().equals("input.laCode: required: a commissioner's LA")).verify();

@@ -188,7 +188,11 @@ final class ScopeSweep {
                 boolean unanswered = errors.stream().anyMatch(e -> e.get("path") == null) && data == null;
                 if (unanswered) {
                     List<Node> halves = split(current);
-                    if (halves.isEmpty()) {
+                    Node shorter = halves.isEmpty() && overBudget(errors) ? shorten(current) : null;
+                    if (shorter != null) {
+                        // a chain of nested lists the cost limit refuses to everyone: read as much of it as the limit allows
+                        pending.push(shorter);
+                    } else if (halves.isEmpty()) {
                         problems.add(subject + ": " + call.field() + ": refused even as one field chain: " + errors);
                     }
                     halves.forEach(pending::push);
@@ -415,6 +419,27 @@ final class ScopeSweep {
             halves.add(copy);
         }
         return halves;
+    }
+
+    /** The chain without its deepest field, or null if it is the root alone. */
+    private static Node shorten(Node chain) {
+        List<Node> nodes = new ArrayList<>(List.of(chain));
+        while (nodes.getLast().children.size() == 1) {
+            nodes.add(nodes.getLast().children.getFirst());
+        }
+        if (nodes.size() < 2) {
+            return null;
+        }
+        Node copy = nodes.get(nodes.size() - 2).copyWith(List.of());
+        for (int i = nodes.size() - 3; i >= 0; i--) {
+            copy = nodes.get(i).copyWith(List.of(copy));
+        }
+        return copy;
+    }
+
+    /** Refused before it ran by the query cost limit (RequestLimits), which says so in its extensions. */
+    private static boolean overBudget(List<Map<String, Object>> errors) {
+        return errors.stream().anyMatch(e -> e.get("extensions") instanceof Map<?, ?> extensions && extensions.containsKey("estimatedCost"));
     }
 
     @SuppressWarnings("unchecked")
