@@ -9,6 +9,7 @@ import uk.sendplan.api.reference.ReferenceData.PostcodeDistrict;
 import uk.sendplan.api.settings.SettingService;
 import uk.sendplan.api.settings.SettingService.PlanningSetting;
 import org.springframework.beans.factory.annotation.Value;
+import uk.sendplan.api.reference.Sen2Placements;
 import uk.sendplan.api.system.Access;
 import uk.sendplan.api.system.ApiException;
 import uk.sendplan.db.jooq.tables.records.PlacementRequestRecord;
@@ -128,12 +129,12 @@ public class DemoDemand {
         return new GenerateDemoDemandPayload(records.size(), records.getFirst().getReference());
     }
 
-    static final List<String> NEEDS = List.of("SPLD", "MLD", "SLD", "PMLD", "SEMH", "SLCN", "HI", "VI", "MSI", "PD", "ASD", "OTH");
+    static final List<String> NEEDS = Sen2Placements.needs();
 
     /** The LA's specialist placements by need (the demo register's source), as weights. */
     private double[] needMix(String laCode) {
         double[] mix = new double[NEEDS.size()];
-        for (int[] counts : uk.sendplan.api.system.DemoRegister.placementsByLaAndType().getOrDefault(laCode, Map.of()).values()) {
+        for (int[] counts : Sen2Placements.byLaAndType().getOrDefault(laCode, Map.of()).values()) {
             for (int i = 0; i < counts.length; i++) {
                 mix[i] += counts[i];
             }

@@ -158,10 +158,15 @@ class PlanRepository {
                   List<Shortfall> shortfall) {
     }
 
+    /** The totals with placements counted per setting (URN), for the service to group by kind of setting. */
+    record RawTotals(int placed, long costPence, double averageTravelMinutes, int outOfArea, Map<Integer, Integer> placedByUrn,
+                     List<Shortfall> shortfall) {
+    }
+
     record Shortfall(String need, String phase, int unplaced) {
     }
 
-    Totals totals(long planId, Collection<String> laCodes) {
+    RawTotals totals(long planId, Collection<String> laCodes) {
         Condition assigned = PLAN_ASSIGNMENT.PLAN_ID.eq(planId);
         Condition unplaced = PLAN_UNPLACED.PLAN_ID.eq(planId);
         if (laCodes != null) {
@@ -171,17 +176,17 @@ class PlanRepository {
         Record row = db.select(count(), coalesce(sum(PLAN_ASSIGNMENT.ANNUAL_COST_PENCE), BigDecimal.ZERO), coalesce(avg(PLAN_ASSIGNMENT.TRAVEL_MINUTES), BigDecimal.ZERO),
                         count().filterWhere(PLAN_ASSIGNMENT.OUT_OF_AREA.isTrue()))
                 .from(PLAN_ASSIGNMENT).where(assigned).fetchOne();
-        Map<String, Integer> byType = new java.util.LinkedHashMap<>();
-        db.select(SETTING.TYPE_CODE, count()).from(PLAN_ASSIGNMENT).join(SETTING).on(SETTING.URN.eq(PLAN_ASSIGNMENT.SETTING_URN))
-                .where(assigned).groupBy(SETTING.TYPE_CODE).fetch().forEach(r -> byType.put(r.value1(), r.value2()));
+        Map<Integer, Integer> byUrn = new java.util.LinkedHashMap<>();
+        db.select(PLAN_ASSIGNMENT.SETTING_URN, count()).from(PLAN_ASSIGNMENT)
+                .where(assigned).groupBy(PLAN_ASSIGNMENT.SETTING_URN).fetch().forEach(r -> byUrn.put(r.value1(), r.value2()));
         List<Shortfall> shortfall = db.select(PLAN_UNPLACED.NEED_CODE, PLAN_UNPLACED.PHASE_CODE, count())
                 .from(PLAN_UNPLACED).join(NEED_TYPE).on(NEED_TYPE.CODE.eq(PLAN_UNPLACED.NEED_CODE))
                 .join(PHASE).on(PHASE.CODE.eq(PLAN_UNPLACED.PHASE_CODE))
                 .where(unplaced).groupBy(PLAN_UNPLACED.NEED_CODE, PLAN_UNPLACED.PHASE_CODE, NEED_TYPE.SORT_ORDER, PHASE.SORT_ORDER)
                 .orderBy(count().desc(), NEED_TYPE.SORT_ORDER, PHASE.SORT_ORDER)
                 .fetch(r -> new Shortfall(r.value1(), r.value2(), r.value3()));
-        return new Totals(row.get(0, Integer.class), row.get(1, BigDecimal.class).longValue(), row.get(2, BigDecimal.class).doubleValue(),
-                row.get(3, Integer.class), byType, shortfall);
+        return new RawTotals(row.get(0, Integer.class), row.get(1, BigDecimal.class).longValue(), row.get(2, BigDecimal.class).doubleValue(),
+                row.get(3, Integer.class), byUrn, shortfall);
     }
 
     private PlanView view(PlanRecord r) {

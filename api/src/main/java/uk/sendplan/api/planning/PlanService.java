@@ -7,6 +7,8 @@ import uk.sendplan.api.audit.AuditTrail;
 import uk.sendplan.api.fees.FeeService;
 import uk.sendplan.api.reference.ReferenceData;
 import uk.sendplan.api.reference.ReferenceData.LocalAuthority;
+import uk.sendplan.api.settings.SettingService;
+import uk.sendplan.api.settings.SettingView;
 import uk.sendplan.api.system.Access;
 import uk.sendplan.api.system.Actor;
 import uk.sendplan.api.system.ApiException;
@@ -40,6 +42,7 @@ public class PlanService {
     static final long MAX_WEIGHT = 10_000_000;
 
     private final PlanRepository plans;
+    private final SettingService settings;
     private final PlanJobs jobs;
     private final ProblemBuilder builder;
     private final FeeService fees;
@@ -47,9 +50,10 @@ public class PlanService {
     private final Access access;
     private final AuditTrail audit;
 
-    PlanService(PlanRepository plans, PlanJobs jobs, ProblemBuilder builder, FeeService fees, ReferenceData reference, Access access,
-                AuditTrail audit) {
+    PlanService(PlanRepository plans, PlanJobs jobs, ProblemBuilder builder, FeeService fees, SettingService settings,
+                ReferenceData reference, Access access, AuditTrail audit) {
         this.plans = plans;
+        this.settings = settings;
         this.jobs = jobs;
         this.builder = builder;
         this.fees = fees;
@@ -236,8 +240,13 @@ public class PlanService {
         return plans.unplaced(plan.id(), childScope("Plan.unplaced"));
     }
 
+    /** A plan's aggregates, its placements counted by kind of setting (the register says which kind each is). */
     PlanRepository.Totals totals(PlanView plan) {
-        return plans.totals(plan.id(), null);
+        PlanRepository.RawTotals raw = plans.totals(plan.id(), null);
+        Map<Integer, SettingView> settingViews = settings.findAll(raw.placedByUrn().keySet());
+        Map<String, Integer> byType = new LinkedHashMap<>();
+        raw.placedByUrn().forEach((urn, placed) -> byType.merge(settingViews.get(urn).type(), placed, Integer::sum));
+        return new PlanRepository.Totals(raw.placed(), raw.costPence(), raw.averageTravelMinutes(), raw.outOfArea(), byType, raw.shortfall());
     }
 
     /** Progress of a plan the actor may see: live reports while it runs, else its final state once. */

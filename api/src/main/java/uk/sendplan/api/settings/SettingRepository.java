@@ -68,6 +68,11 @@ class SettingRepository {
                 .fetch(SettingRepository::view);
     }
 
+    Optional<Long> firstDemoProvider(String kind) {
+        return db.select(PROVIDER.ID).from(PROVIDER).where(PROVIDER.DEMO.isTrue()).and(PROVIDER.KIND.eq(kind))
+                .orderBy(PROVIDER.ID).limit(1).fetchOptional(PROVIDER.ID);
+    }
+
     boolean isEmpty() {
         return !db.fetchExists(SETTING);
     }

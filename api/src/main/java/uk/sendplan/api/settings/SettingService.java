@@ -76,6 +76,11 @@ public class SettingService {
         return settings.byProvider(providerId, MAX_PROVIDER_SETTINGS);
     }
 
+    /** The first demo organisation of a kind (e.g. INDEPENDENT), which the demo provider user acts for. */
+    public Optional<Long> firstDemoProvider(String kind) {
+        return settings.firstDemoProvider(kind);
+    }
+
     /** True before anything is registered: a fresh database, where the demo register may be loaded. */
     public boolean registerIsEmpty() {
         return settings.isEmpty();

@@ -93,7 +93,7 @@ class SecurityConfiguration {
         }
         String encoded = "{noop}" + password;
         return username -> users.find(username)
-                .filter(actor -> DemoUsers.SUBJECTS.contains(username))
+                .filter(actor -> DemoSignIn.SUBJECTS.contains(username))
                 .map(actor -> new DemoUser(username, encoded, actor))
                 .orElseThrow(() -> new UsernameNotFoundException("no such demo user"));
     }

@@ -24,7 +24,7 @@ import java.nio.charset.StandardCharsets;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class StartupGate extends OncePerRequestFilter {
+public class StartupGate extends OncePerRequestFilter {
 
     static final int RETRY_AFTER_SECONDS = 10;
 
@@ -37,7 +37,7 @@ class StartupGate extends OncePerRequestFilter {
     }
 
     /** Set by {@link DemoData} around the first start's load, so the answer can say what the wait is for. */
-    void loadingDemoData(boolean loading) {
+    public void loadingDemoData(boolean loading) {
         loadingDemoData = loading;
     }
 

@@ -68,7 +68,7 @@ class StartupGateTest {
                 assertThat(response.body()).contains("try again in a few seconds");
             });
             assertThat(early).anySatisfy(response -> assertThat(response.body()).contains("loading the demo data"));
-            for (String subject : DemoUsers.SUBJECTS) {
+            for (String subject : DemoSignIn.SUBJECTS) {
                 HttpResponse<String> response = me(port, subject);
                 assertThat(response.statusCode()).as(subject).isEqualTo(200);
                 assertThat(response.body()).contains("\"subject\":\"" + subject + "\"");

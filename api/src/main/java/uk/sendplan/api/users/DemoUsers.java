@@ -1,4 +1,4 @@
-package uk.sendplan.api.system;
+package uk.sendplan.api.users;
 
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
@@ -8,12 +8,13 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import uk.sendplan.api.settings.SettingService;
+import uk.sendplan.api.system.DemoSignIn;
+import uk.sendplan.api.system.Role;
 
 import java.time.Instant;
-import java.util.List;
 
 import static uk.sendplan.db.jooq.Tables.APP_USER;
-import static uk.sendplan.db.jooq.Tables.PROVIDER;
 
 /**
  * The demo profile's named users, one per role (and a second commissioner to show LA boundaries). Created or
@@ -26,13 +27,12 @@ class DemoUsers implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
 
-    /** The only subjects that sign in with the demo password; anyone else in the user table signs in with a JWT. */
-    static final List<String> SUBJECTS = List.of("commissioner-camden", "commissioner-hackney", "planner-london", "provider-demo", "regulator", "admin");
-
     private final DSLContext db;
+    private final SettingService settings;
 
-    DemoUsers(DSLContext db) {
+    DemoUsers(DSLContext db, SettingService settings) {
         this.db = db;
+        this.settings = settings;
     }
 
     @Override
@@ -43,12 +43,9 @@ class DemoUsers implements ApplicationRunner {
         upsert("regulator", Role.REGULATOR, null, null, null, "Regulator (demo)");
         upsert("admin", Role.ADMIN, null, null, null, "Administrator (demo)");
         // the largest demo independent group, so the provider user has settings, fees and findings to see
-        Long provider = db.select(PROVIDER.ID).from(PROVIDER).where(PROVIDER.DEMO.isTrue()).and(PROVIDER.KIND.eq("INDEPENDENT"))
-                .orderBy(PROVIDER.ID).limit(1).fetchOne(PROVIDER.ID);
-        if (provider != null) {
-            upsert("provider-demo", Role.PROVIDER, null, null, provider, "Demo Independent Education Group 01 (demo)");
-        }
-        log.info("Demo users: {} (HTTP Basic, demo password)", String.join(", ", SUBJECTS));
+        settings.firstDemoProvider("INDEPENDENT").ifPresent(provider ->
+                upsert("provider-demo", Role.PROVIDER, null, null, provider, "Demo Independent Education Group 01 (demo)"));
+        log.info("Demo users: {} (HTTP Basic, demo password)", String.join(", ", DemoSignIn.SUBJECTS));
     }
 
     private void upsert(String subject, Role role, String laCode, String regionCode, Long providerId, String name) {

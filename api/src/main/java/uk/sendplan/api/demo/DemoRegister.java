@@ -1,12 +1,12 @@
-package uk.sendplan.api.system;
+package uk.sendplan.api.demo;
 
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import uk.sendplan.api.kernel.GridPoints;
 import uk.sendplan.api.reference.ReferenceData;
 import uk.sendplan.api.reference.ReferenceData.LocalAuthority;
 import uk.sendplan.api.reference.ReferenceData.Phase;
 import uk.sendplan.api.reference.ReferenceData.PostcodeDistrict;
+import uk.sendplan.api.reference.Sen2Placements;
 import uk.sendplan.api.settings.SettingDraft;
 import uk.sendplan.api.settings.SettingDraft.PlaceDraft;
 import uk.sendplan.api.settings.BulkRegistration;
@@ -34,8 +34,7 @@ import java.util.Random;
 public class DemoRegister {
 
     static final long SEED = 20_261_122L;
-    static final String SOURCE = "demo/sen2_2025_placements_by_la.csv";
-    private static final List<String> NEEDS = List.of("SPLD", "MLD", "SLD", "PMLD", "SEMH", "SLCN", "HI", "VI", "MSI", "PD", "ASD", "OTH");
+    private static final List<String> NEEDS = Sen2Placements.needs();
 
     record AgeBand(int from, int to, double weight) {
     }
@@ -75,7 +74,7 @@ public class DemoRegister {
 
     /** Generates and registers the whole demo register; returns how many settings it made. */
     public int load() {
-        Map<String, Map<String, int[]>> placements = placementsByLaAndType();
+        Map<String, Map<String, int[]>> placements = Sen2Placements.byLaAndType();
         Random random = new Random(SEED);
         DemoProviders providers = registerProviders(random);
         Map<String, Long> laProviders = registerLaProviders(placements.keySet());
@@ -86,25 +85,6 @@ public class DemoRegister {
         }
         settings.registerAll(drafts, "demo register generated from DfE SEN2 2025");
         return drafts.size();
-    }
-
-    /** la code → setting type → children placed, by need in {@link #NEEDS} order. */
-    public static Map<String, Map<String, int[]>> placementsByLaAndType() {
-        Map<String, Map<String, int[]>> result = new LinkedHashMap<>();
-        try {
-            String text = new ClassPathResource(SOURCE).getContentAsString(StandardCharsets.UTF_8);
-            List<Csv.Row> rows = Csv.parse(text);
-            for (Csv.Row row : rows.subList(1, rows.size())) {
-                int[] counts = new int[NEEDS.size()];
-                for (int i = 0; i < counts.length; i++) {
-                    counts[i] = Integer.parseInt(row.fields().get(2 + i));
-                }
-                result.computeIfAbsent(row.fields().get(0), k -> new LinkedHashMap<>()).put(row.fields().get(1), counts);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("demo data source " + SOURCE + " is missing from the classpath", e);
-        }
-        return result;
     }
 
     private DemoProviders registerProviders(Random random) {

@@ -1,4 +1,4 @@
-package uk.sendplan.api.system;
+package uk.sendplan.api.demo;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,6 +9,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import uk.sendplan.api.fees.DemoFees;
 import uk.sendplan.api.settings.SettingService;
+import uk.sendplan.api.system.CurrentUser;
+import uk.sendplan.api.system.StartupGate;
 
 /**
  * On the first start against an empty register, loads the demo register so a newcomer has something to explore.

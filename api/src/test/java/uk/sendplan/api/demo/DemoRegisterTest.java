@@ -1,5 +1,6 @@
-package uk.sendplan.api.system;
+package uk.sendplan.api.demo;
 
+import uk.sendplan.api.reference.Sen2Placements;
 import org.junit.jupiter.api.Test;
 import uk.sendplan.api.GraphQlTestBase;
 import uk.sendplan.api.reference.ReferenceData.Phase;
@@ -18,7 +19,7 @@ class DemoRegisterTest extends GraphQlTestBase {
 
     @Test
     void everyLaHasDemoSettingsWhoseOccupancyIsItsRealPlacementCount() {
-        Map<String, Map<String, int[]>> source = DemoRegister.placementsByLaAndType();
+        Map<String, Map<String, int[]>> source = Sen2Placements.byLaAndType();
         assertThat(source).hasSize(153);
         assertThat(db.selectDistinct(SETTING.LA_CODE).from(SETTING).where(SETTING.DEMO.isTrue()).fetchSet(SETTING.LA_CODE))
                 .containsExactlyInAnyOrderElementsOf(source.keySet());
