@@ -66,8 +66,8 @@ class PlanController {
     record Penalty(String constraint, BigDecimal amount) {
     }
 
-    static List<Penalty> penalties(List<Map<String, Object>> penalties) {
-        return penalties.stream().map(p -> new Penalty((String) p.get("constraint"), money(((Number) p.get("amountPence")).longValue()))).toList();
+    static List<Penalty> penalties(List<PenaltyCost> penalties) {
+        return penalties.stream().map(p -> new Penalty(p.constraint(), money(p.amountPence()))).toList();
     }
 
     record ApprovePlanPayload(PlanView plan, int approved, List<PlacementView> placements) {

@@ -51,7 +51,7 @@ class PlanExport {
         for (PlanRepository.AssignmentView a : assignments) {
             PlacementRequestView r = requests.get(a.requestId());
             SettingView s = settingViews.get(a.urn());
-            String penalties = a.penalties().stream().map(p -> p.get("constraint") + "=" + money(((Number) p.get("amountPence")).longValue()))
+            String penalties = a.penalties().stream().map(p -> p.constraint() + "=" + money(p.amountPence()))
                     .collect(Collectors.joining(";"));
             out.append(Csv.line(Arrays.asList(a.requestId(), r.reference(), a.laCode(), a.need(), a.band(), r.age(), a.phase(), "PLACED", a.urn(),
                     s.name(), s.type(), s.laCode(), money(a.feePence()), money(a.transportPence()), money(a.annualCostPence()), a.distanceKm(),

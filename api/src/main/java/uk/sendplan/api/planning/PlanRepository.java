@@ -22,6 +22,8 @@ import static uk.sendplan.db.jooq.Tables.*;
 @Repository
 class PlanRepository {
 
+    private static final TypeReference<List<PenaltyCost>> PENALTIES = new TypeReference<>() {
+    };
     private static final TypeReference<List<Map<String, Object>>> LIST_OF_MAPS = new TypeReference<>() {
     };
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
@@ -117,7 +119,7 @@ class PlanRepository {
 
     record AssignmentView(long planId, long requestId, String laCode, int urn, String need, String phase, int band, String feeKind,
                           long feePence, long transportPence, long annualCostPence, double distanceKm, double travelMinutes,
-                          boolean pinned, boolean boarding, boolean outOfArea, List<Map<String, Object>> penalties, String status,
+                          boolean pinned, boolean boarding, boolean outOfArea, List<PenaltyCost> penalties, String status,
                           String approvedBy, Instant approvedAt) {
     }
 
@@ -135,7 +137,7 @@ class PlanRepository {
         return db.selectFrom(PLAN_ASSIGNMENT).where(c).orderBy(PLAN_ASSIGNMENT.REQUEST_ID).limit(limit).fetch(r -> new AssignmentView(
                 r.getPlanId(), r.getRequestId(), r.getLaCode(), r.getSettingUrn(), r.getNeedCode(), r.getPhaseCode(), r.getBand(),
                 r.getFeeKind(), r.getFeePence(), r.getTransportPence(), r.getAnnualCostPence(), r.getDistanceKm().doubleValue(),
-                r.getTravelMinutes().doubleValue(), r.getPinned(), r.getBoarding(), r.getOutOfArea(), json.readValue(r.getPenalties().data(), LIST_OF_MAPS),
+                r.getTravelMinutes().doubleValue(), r.getPinned(), r.getBoarding(), r.getOutOfArea(), json.readValue(r.getPenalties().data(), PENALTIES),
                 r.getStatus(), r.getApprovedBy(), r.getApprovedAt()));
     }
 

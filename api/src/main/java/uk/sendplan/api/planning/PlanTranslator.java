@@ -12,7 +12,6 @@ import uk.sendplan.planner.solver.UnplacedRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -23,7 +22,7 @@ final class PlanTranslator {
 
     record AssignmentRow(long requestId, String laCode, int urn, String need, String phase, int band, String feeKind, long feePence,
                          long transportPence, long annualCostPence, double distanceKm, double travelMinutes, boolean pinned,
-                         boolean boarding, boolean outOfArea, List<Map<String, Object>> penalties) {
+                         boolean boarding, boolean outOfArea, List<PenaltyCost> penalties) {
     }
 
     record UnplacedRow(long requestId, String laCode, String need, String phase, String reason, List<Integer> blockingUrns) {
@@ -51,8 +50,8 @@ final class PlanTranslator {
             long transportPence = Money.fromWholePounds(a.transportCost());
             long annual = fee.pence() + transportPence;
             total += annual;
-            List<Map<String, Object>> penalties = a.penalties().stream()
-                    .map(p -> Map.<String, Object>of("constraint", p.constraint(), "amountPence", Money.fromWholePounds(p.amount()))).toList();
+            List<PenaltyCost> penalties = a.penalties().stream()
+                    .map(p -> new PenaltyCost(p.constraint(), Money.fromWholePounds(p.amount()))).toList();
             assignments.add(new AssignmentRow(child.id(), child.laCode(), cell.setting().urn(), cell.need(), cell.phase(), child.band(),
                     fee.kind(), fee.pence(), transportPence, annual, a.distanceKm(), a.travelMinutes(), a.pinned(), boarding,
                     !cell.setting().laCode().equals(child.laCode()), penalties));
@@ -62,7 +61,7 @@ final class PlanTranslator {
             PlacementRequestView child = built.requests().get(Long.parseLong(u.requestId()));
             Set<Integer> blocking = new LinkedHashSet<>();
             u.blockingSettingIds().forEach(id -> blocking.add(built.cell(id).setting().urn()));
-            unplaced.add(new UnplacedRow(child.id(), child.laCode(), child.primaryNeed(), child.phase(), readable(built, u.reason()),
+            unplaced.add(new UnplacedRow(child.id(), child.laCode(), child.primaryNeed(), child.phase(), u.cause().describe(id -> name(built, id)),
                     List.copyOf(blocking)));
         }
         return new Result(plan.score(), assignments, unplaced, total, plan.baseline() == null ? 0
@@ -85,15 +84,9 @@ final class PlanTranslator {
         return fee;
     }
 
-    /** Replaces the planner's cell ids in a reason with "Name (URN n)". */
-    static String readable(Built built, String reason) {
-        String text = reason;
-        for (String token : reason.split("[ ,():;]+")) {
-            Cell cell = built.cells().get(token);
-            if (cell != null) {
-                text = text.replace(token, cell.setting().name() + " (URN " + cell.setting().urn() + ")");
-            }
-        }
-        return text;
+    /** A place cell as a person knows its setting: "Name (URN n)". */
+    private static String name(Built built, String cellId) {
+        Cell cell = built.cell(cellId);
+        return cell.setting().name() + " (URN " + cell.setting().urn() + ")";
     }
 }

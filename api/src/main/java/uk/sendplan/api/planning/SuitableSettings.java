@@ -35,7 +35,7 @@ import java.util.Map;
 class SuitableSettings {
 
     record Option(int urn, String name, boolean suitable, List<String> reasons, Long feePence, Long transportPence, Long annualCostPence,
-                  double distanceKm, double travelMinutes, int vacancies, String feeVerdict, List<Map<String, Object>> penalties) {
+                  double distanceKm, double travelMinutes, int vacancies, String feeVerdict, List<PenaltyCost> penalties) {
     }
 
     record Listing(String financialYear, List<Option> suitable, List<Option> excluded) {
@@ -127,7 +127,7 @@ class SuitableSettings {
                 long transport = Money.fromWholePounds(option.cost().transportCost());
                 suitable.add(new Option(cell.setting().urn(), cell.setting().name(), true, List.of(), fee.pence(), transport, fee.pence() + transport,
                         option.cost().distanceKm(), option.cost().travelMinutes(), cell.vacancies(), fee.verdict(),
-                        option.penalties().stream().map(p -> Map.<String, Object>of("constraint", p.constraint(), "amountPence", Money.fromWholePounds(p.amount()))).toList()));
+                        option.penalties().stream().map(p -> new PenaltyCost(p.constraint(), Money.fromWholePounds(p.amount()))).toList()));
             } else if (Math.hypot(cell.setting().easting() - child.home().easting(), cell.setting().northing() - child.home().northing()) <= reach) {
                 excluded.add(new Option(cell.setting().urn(), cell.setting().name(), false,
                         option.brokenRules().stream().map(rule -> reason(rule, child, option, costModel)).toList(), null, null, null,

@@ -32,35 +32,31 @@ final class UnplacedReasons {
             suitable.sort(Comparator.comparingDouble(s -> costModel.distanceKm(request, settings.get(s))));
             List<Integer> withRoom = suitable.stream().filter(s -> occupancy[s] < settings.get(s).capacity()).toList();
             if (!withRoom.isEmpty()) {
-                return new UnplacedRequest(request.id(), withRoom.size() + " suitable setting"
-                        + (withRoom.size() == 1 ? " has" : "s have") + " room but this interim plan has not used "
-                        + (withRoom.size() == 1 ? "it" : "them") + " yet (nearest: "
-                        + settings.get(withRoom.get(0)).id() + ")", List.of());
+                return new UnplacedRequest(request.id(),
+                        new UnplacedReason.RoomNotYetUsed(withRoom.size(), settings.get(withRoom.get(0)).id()), List.of());
             }
             List<String> blocking = suitable.stream().limit(MAX_BLOCKING).map(s -> settings.get(s).id()).toList();
-            String more = suitable.size() > MAX_BLOCKING ? " and " + (suitable.size() - MAX_BLOCKING) + " more" : "";
-            return new UnplacedRequest(request.id(), "settings that meet " + describe(criteria(request, costModel))
-                    + " are all full: " + String.join(", ", blocking) + more, blocking);
+            return new UnplacedRequest(request.id(), new UnplacedReason.SuitableSettingsFull(describe(criteria(request, costModel)),
+                    blocking, Math.max(0, suitable.size() - MAX_BLOCKING)), blocking);
         }
         return new UnplacedRequest(request.id(), noSettingReason(request, settings, costModel), List.of());
     }
 
     /** Applies the rules one by one and names the first one that leaves no setting standing. */
-    private static String noSettingReason(PlacementRequest request, List<Setting> settings, CostModel costModel) {
+    private static UnplacedReason noSettingReason(PlacementRequest request, List<Setting> settings, CostModel costModel) {
         List<Criterion> criteria = criteria(request, costModel);
         List<Setting> standing = settings;
         for (int i = 0; i < criteria.size(); i++) {
             Criterion criterion = criteria.get(i);
             List<Setting> next = standing.stream().filter(s -> criterion.test().test(request, s)).toList();
             if (next.isEmpty()) {
-                String reason = "no setting meets " + describe(criteria.subList(0, i + 1));
+                String rules = describe(criteria.subList(0, i + 1));
                 if (criterion.travel() && !standing.isEmpty()) {
                     Setting nearest = standing.stream()
                             .min(Comparator.comparingDouble(s -> costModel.distanceKm(request, s))).orElseThrow();
-                    reason += "; the nearest that meets the rest is " + nearest.id() + " at "
-                            + Math.round(costModel.travelMinutes(request, nearest)) + " minutes";
+                    return new UnplacedReason.NoSettingMeets(rules, nearest.id(), Math.round(costModel.travelMinutes(request, nearest)));
                 }
-                return reason;
+                return new UnplacedReason.NoSettingMeets(rules, null, null);
             }
             standing = next;
         }

@@ -1,18 +1,29 @@
 package uk.sendplan.planner.solver;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
 import java.util.List;
 
 /**
  * A child left without a place.
  *
  * @param requestId          the child
- * @param reason             what a commissioner can act on: which rule no setting meets, or which
+ * @param cause              what a commissioner can act on: which rule no setting meets, or which
  *                           suitable settings are full
  * @param blockingSettingIds up to five full settings that would otherwise fit, nearest first
  */
-public record UnplacedRequest(String requestId, String reason, List<String> blockingSettingIds) {
+@JsonPropertyOrder({"requestId", "reason", "blockingSettingIds"})
+public record UnplacedRequest(String requestId, @JsonIgnore UnplacedReason cause, List<String> blockingSettingIds) {
 
     public UnplacedRequest {
         blockingSettingIds = List.copyOf(blockingSettingIds);
+    }
+
+    /** The reason in words, settings named by their ids in the problem (as the plan's JSON gives it). */
+    @JsonProperty("reason")
+    public String reason() {
+        return cause.describe(id -> id);
     }
 }
