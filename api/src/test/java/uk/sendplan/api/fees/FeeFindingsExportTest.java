@@ -97,7 +97,7 @@ class FeeFindingsExportTest extends GraphQlTestBase {
     private WebTestClient.ResponseSpec get(String subject, String uri) {
         return http().get().uri(uri).headers(h -> {
             if (subject != null) {
-                h.setBasicAuth(subject, PASSWORD);
+                h.set("Authorization", authorization(subject));
             }
         }).exchange();
     }

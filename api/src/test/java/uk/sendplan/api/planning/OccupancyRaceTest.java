@@ -77,9 +77,9 @@ class OccupancyRaceTest extends GraphQlTestBase {
             }
         }
         assertThat(rounds).isEqualTo(ROUNDS);
-        // both writers got through in many rounds (a full cell refuses the other one): the race really ran
-        assertThat(approvalsSucceeded).isGreaterThan(ROUNDS / 2);
-        assertThat(setPlacesSucceeded).isGreaterThan(ROUNDS / 2);
+        // both writers got through in many rounds (a full cell refuses one of them, by its rule): the race really ran
+        assertThat(approvalsSucceeded).isGreaterThan(ROUNDS / 4);
+        assertThat(setPlacesSucceeded).isGreaterThan(ROUNDS / 4);
     }
 
     /** The setting's cells as they are, with the given cell's own pupils set (capacity unchanged). */

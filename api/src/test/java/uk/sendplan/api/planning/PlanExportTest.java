@@ -87,7 +87,7 @@ class PlanExportTest extends GraphQlTestBase {
         return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(60)).build()
                 .get().uri(uri).headers(h -> {
                     if (subject != null) {
-                        h.setBasicAuth(subject, PASSWORD);
+                        h.set("Authorization", authorization(subject));
                     }
                 }).exchange();
     }
