@@ -76,6 +76,9 @@ class OccupancyRaceTest extends GraphQlTestBase {
                 }
             }
         }
+        System.out.printf("%d rounds of setPlaces racing approvePlan over %d plans: %d approvals and %d setPlaces went through,"
+                + " every cell's occupancy equal to its approved placements plus the provider's pupils after each%n",
+                rounds, plans, approvalsSucceeded, setPlacesSucceeded);
         assertThat(rounds).isEqualTo(ROUNDS);
         // both writers got through in many rounds (a full cell refuses one of them, by its rule): the race really ran
         assertThat(approvalsSucceeded).isGreaterThan(ROUNDS / 4);
