@@ -46,4 +46,12 @@ public sealed interface UnplacedReason {
                     + (settingsWithRoom == 1 ? "it" : "them") + " yet (nearest: " + settingName.apply(nearestSettingId) + ")";
         }
     }
+
+    /** A reason as a plan file states it, read back: words only. */
+    record AsWritten(String text) implements UnplacedReason {
+        @Override
+        public String describe(Function<String, String> settingName) {
+            return text;
+        }
+    }
 }

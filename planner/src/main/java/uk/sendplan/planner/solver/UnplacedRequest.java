@@ -1,5 +1,6 @@
 package uk.sendplan.planner.solver;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -19,6 +20,14 @@ public record UnplacedRequest(String requestId, @JsonIgnore UnplacedReason cause
 
     public UnplacedRequest {
         blockingSettingIds = List.copyOf(blockingSettingIds);
+    }
+
+    /** A child read back from a plan file, where the reason is words. */
+    @JsonCreator
+    static UnplacedRequest read(@JsonProperty("requestId") String requestId, @JsonProperty("reason") String reason,
+                                @JsonProperty("blockingSettingIds") List<String> blockingSettingIds) {
+        return new UnplacedRequest(requestId, new UnplacedReason.AsWritten(reason),
+                blockingSettingIds == null ? List.of() : blockingSettingIds);
     }
 
     /** The reason in words, settings named by their ids in the problem (as the plan's JSON gives it). */
