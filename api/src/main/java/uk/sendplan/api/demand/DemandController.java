@@ -6,7 +6,7 @@ import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
-import uk.sendplan.api.demand.DemandService.DemandCount;
+import uk.sendplan.api.demand.DemandSummaries.DemandCount;
 import uk.sendplan.api.demand.DemandService.PlacementRequestFilter;
 import uk.sendplan.api.demand.DemandService.PlacementRequestInput;
 import uk.sendplan.api.demand.DemandService.UpdatePlacementRequestInput;
@@ -36,12 +36,15 @@ class DemandController {
     }
 
     private final DemandService demand;
+    private final DemandSummaries summaries;
     private final DemandImport demandImport;
     private final DemoDemand demoDemand;
     private final SettingService settings;
     private final ReferenceData reference;
 
-    DemandController(DemandService demand, DemandImport demandImport, DemoDemand demoDemand, SettingService settings, ReferenceData reference) {
+    DemandController(DemandService demand, DemandSummaries summaries, DemandImport demandImport, DemoDemand demoDemand,
+                     SettingService settings, ReferenceData reference) {
+        this.summaries = summaries;
         this.demand = demand;
         this.demandImport = demandImport;
         this.demoDemand = demoDemand;
@@ -65,7 +68,7 @@ class DemandController {
 
     @QueryMapping
     List<DemandCount> demandSummary(@Argument String laCode, @Argument String regionCode) {
-        return demand.summaryFor(laCode, regionCode);
+        return summaries.summaryFor(laCode, regionCode);
     }
 
     @MutationMapping
