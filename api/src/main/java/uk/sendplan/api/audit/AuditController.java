@@ -29,8 +29,8 @@ class AuditController {
         int limit = Page.checkFirst("first", first);
         Long beforeId = after == null ? null : Cursors.decodeLong("after", after, "audit");
         List<Event> events = trail.events(entityType, entityId, beforeId, limit + 1);
-        List<AuditEventEdge> edges = events.stream().limit(limit)
-                .map(e -> new AuditEventEdge(Cursors.encode("audit", e.id()), e)).toList();
-        return new AuditEventConnection(edges, Page.info(edges, AuditEventEdge::cursor, events.size() > limit));
+        Page.Slice<AuditEventEdge> page = Page.slice(events, limit, e -> new AuditEventEdge(Cursors.encode("audit", e.id()), e),
+                AuditEventEdge::cursor);
+        return new AuditEventConnection(page.edges(), page.info());
     }
 }

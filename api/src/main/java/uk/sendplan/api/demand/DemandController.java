@@ -14,6 +14,7 @@ import uk.sendplan.api.reference.ReferenceData;
 import uk.sendplan.api.reference.ReferenceData.LocalAuthority;
 import uk.sendplan.api.settings.SettingService;
 import uk.sendplan.api.settings.SettingView;
+import uk.sendplan.api.system.Batches;
 import uk.sendplan.api.system.Cursors;
 import uk.sendplan.api.system.Page;
 
@@ -62,8 +63,8 @@ class DemandController {
         int limit = Page.checkFirst("first", first);
         Long afterId = after == null ? null : Cursors.decodeLong("after", after, "request");
         List<PlacementRequestView> rows = demand.search(filter, afterId, limit + 1);
-        List<PlacementRequestEdge> edges = rows.stream().limit(limit).map(r -> new PlacementRequestEdge(Cursors.encode("request", r.id()), r)).toList();
-        return new PlacementRequestConnection(edges, Page.info(edges, PlacementRequestEdge::cursor, rows.size() > limit), demand.count(filter));
+        Page.Slice<PlacementRequestEdge> page = Page.slice(rows, limit, r -> new PlacementRequestEdge(Cursors.encode("request", r.id()), r), PlacementRequestEdge::cursor);
+        return new PlacementRequestConnection(page.edges(), page.info(), demand.count(filter));
     }
 
     @QueryMapping
@@ -114,6 +115,6 @@ class DemandController {
         Set<Integer> urns = new HashSet<>();
         requests.forEach(r -> urns.addAll(r.preferences()));
         Map<Integer, SettingView> byUrn = urns.isEmpty() ? Map.of() : settings.findAll(urns);
-        return requests.stream().distinct().collect(Collectors.toMap(r -> r, r -> r.preferences().stream().map(byUrn::get).toList()));
+        return Batches.each(requests, r -> r.preferences().stream().map(byUrn::get).toList());
     }
 }

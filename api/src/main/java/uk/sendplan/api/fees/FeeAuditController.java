@@ -23,6 +23,7 @@ import uk.sendplan.api.reference.ReferenceData.Region;
 import uk.sendplan.api.settings.ProviderView;
 import uk.sendplan.api.settings.SettingService;
 import uk.sendplan.api.settings.SettingView;
+import uk.sendplan.api.system.Batches;
 import uk.sendplan.api.system.Cursors;
 import uk.sendplan.api.system.Page;
 
@@ -65,8 +66,8 @@ class FeeAuditController {
         int limit = Page.checkFirst("first", first);
         Long beforeId = after == null ? null : Cursors.decodeLong("after", after, "fee-audit");
         List<FeeAuditView> rows = audits.list(financialYear, beforeId, limit + 1);
-        List<FeeAuditEdge> edges = rows.stream().limit(limit).map(a -> new FeeAuditEdge(Cursors.encode("fee-audit", a.id()), a)).toList();
-        return new FeeAuditConnection(edges, Page.info(edges, FeeAuditEdge::cursor, rows.size() > limit));
+        Page.Slice<FeeAuditEdge> page = Page.slice(rows, limit, a -> new FeeAuditEdge(Cursors.encode("fee-audit", a.id()), a), FeeAuditEdge::cursor);
+        return new FeeAuditConnection(page.edges(), page.info());
     }
 
     @QueryMapping
@@ -79,8 +80,8 @@ class FeeAuditController {
         int limit = Page.checkFirst("first", first);
         Long beforeId = after == null ? null : Cursors.decodeLong("after", after, "fee-finding");
         List<FeeFindingView> rows = audits.findings(filter, beforeId, limit + 1);
-        List<FeeFindingEdge> edges = rows.stream().limit(limit).map(f -> new FeeFindingEdge(Cursors.encode("fee-finding", f.id()), f)).toList();
-        return new FeeFindingConnection(edges, Page.info(edges, FeeFindingEdge::cursor, rows.size() > limit), audits.countFindings(filter));
+        Page.Slice<FeeFindingEdge> page = Page.slice(rows, limit, f -> new FeeFindingEdge(Cursors.encode("fee-finding", f.id()), f), FeeFindingEdge::cursor);
+        return new FeeFindingConnection(page.edges(), page.info(), audits.countFindings(filter));
     }
 
     @QueryMapping
@@ -148,7 +149,7 @@ class FeeAuditController {
     @BatchMapping(typeName = "ProviderFindingCount", field = "provider")
     Map<ProviderFindingCount, ProviderView> providerOfCount(List<ProviderFindingCount> counts) {
         Map<Long, ProviderView> byId = settings.providers(counts.stream().map(ProviderFindingCount::providerId).collect(Collectors.toSet()));
-        return counts.stream().distinct().collect(Collectors.toMap(c -> c, c -> byId.get(c.providerId())));
+        return Batches.byKey(counts, c -> c.providerId(), byId);
     }
 
     // ------------------------------------------------------------------ FeeFinding
@@ -156,37 +157,37 @@ class FeeAuditController {
     @BatchMapping(typeName = "FeeFinding")
     Map<FeeFindingView, FeeView> fee(List<FeeFindingView> findings) {
         Map<Long, FeeView> byId = schedules.fees(findings.stream().map(FeeFindingView::feeId).collect(Collectors.toSet()));
-        return findings.stream().distinct().collect(Collectors.toMap(f -> f, f -> byId.get(f.feeId())));
+        return Batches.byKey(findings, f -> f.feeId(), byId);
     }
 
     @BatchMapping(typeName = "FeeFinding")
     Map<FeeFindingView, SettingView> setting(List<FeeFindingView> findings) {
         Map<Integer, SettingView> byUrn = settings.findAll(findings.stream().map(FeeFindingView::urn).collect(Collectors.toSet()));
-        return findings.stream().distinct().collect(Collectors.toMap(f -> f, f -> byUrn.get(f.urn())));
+        return Batches.byKey(findings, f -> f.urn(), byUrn);
     }
 
     @BatchMapping(typeName = "FeeFinding", field = "provider")
     Map<FeeFindingView, ProviderView> providerOfFinding(List<FeeFindingView> findings) {
         Map<Long, ProviderView> byId = settings.providers(findings.stream().map(FeeFindingView::providerId).collect(Collectors.toSet()));
-        return findings.stream().distinct().collect(Collectors.toMap(f -> f, f -> byId.get(f.providerId())));
+        return Batches.byKey(findings, f -> f.providerId(), byId);
     }
 
     @BatchMapping(typeName = "FeeFinding")
     Map<FeeFindingView, FeeCheckView> check(List<FeeFindingView> findings) {
         Map<Long, FeeCheckView> byId = schedules.checksById(findings.stream().map(FeeFindingView::checkId).collect(Collectors.toSet()));
-        return findings.stream().distinct().collect(Collectors.toMap(f -> f, f -> byId.get(f.checkId())));
+        return Batches.byKey(findings, f -> f.checkId(), byId);
     }
 
     /** An audit is the regulator's, as feeAudit is, wherever a client reaches it: a provider sees its finding, not the audit's figures. */
     @BatchMapping(typeName = "FeeFinding")
     Map<FeeFindingView, FeeAuditView> audit(List<FeeFindingView> findings) {
         Map<Long, FeeAuditView> byId = audits.findAllFor("FeeFinding.audit", findings.stream().map(FeeFindingView::auditId).collect(Collectors.toSet()));
-        return findings.stream().distinct().collect(Collectors.toMap(f -> f, f -> byId.get(f.auditId())));
+        return Batches.byKey(findings, f -> f.auditId(), byId);
     }
 
     @BatchMapping(typeName = "FeeFinding")
     Map<FeeFindingView, List<Event>> events(List<FeeFindingView> findings) {
         Map<Long, List<Event>> byId = audits.events(findings.stream().map(FeeFindingView::id).collect(Collectors.toSet()));
-        return findings.stream().distinct().collect(Collectors.toMap(f -> f, f -> byId.get(f.id())));
+        return Batches.byKey(findings, f -> f.id(), byId);
     }
 }

@@ -16,6 +16,7 @@ import uk.sendplan.api.reference.ReferenceData;
 import uk.sendplan.api.reference.ReferenceData.Region;
 import uk.sendplan.api.settings.SettingService;
 import uk.sendplan.api.settings.SettingView;
+import uk.sendplan.api.system.Batches;
 
 import java.util.HashMap;
 import java.util.List;
@@ -81,13 +82,13 @@ class FeeController {
     @BatchMapping(typeName = "Fee")
     Map<FeeView, SettingView> setting(List<FeeView> fees) {
         Map<Integer, SettingView> byUrn = settings.findAll(fees.stream().map(FeeView::urn).collect(Collectors.toSet()));
-        return fees.stream().distinct().collect(Collectors.toMap(f -> f, f -> byUrn.get(f.urn())));
+        return Batches.byKey(fees, f -> f.urn(), byUrn);
     }
 
     @BatchMapping(typeName = "Fee")
     Map<FeeView, FeeCheckView> check(List<FeeView> fees) {
         Map<Long, FeeCheckView> byFee = schedules.latestChecks(fees.stream().map(FeeView::id).collect(Collectors.toSet()));
-        return fees.stream().distinct().collect(Collectors.toMap(f -> f, f -> byFee.get(f.id())));
+        return Batches.byKey(fees, f -> f.id(), byFee);
     }
 
     /** A fee's finding follows feeFinding's rule: the regulator's, and its own provider's; nobody else learns whether there is one. */
@@ -116,7 +117,7 @@ class FeeController {
     @BatchMapping(typeName = "FeeCheck")
     Map<FeeCheckView, RateFrameworkView> framework(List<FeeCheckView> checks) {
         Map<Long, RateFrameworkView> byId = frameworks.findAll(checks.stream().map(FeeCheckView::frameworkId).collect(Collectors.toSet()));
-        return checks.stream().distinct().collect(Collectors.toMap(c -> c, c -> byId.get(c.frameworkId())));
+        return Batches.byKey(checks, c -> c.frameworkId(), byId);
     }
 
     @BatchMapping(typeName = "FeeCheck")

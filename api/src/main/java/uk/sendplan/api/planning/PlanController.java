@@ -17,6 +17,7 @@ import uk.sendplan.api.planning.PlanRepository.UnplacedView;
 import uk.sendplan.api.planning.PlanService.StartPlanInput;
 import uk.sendplan.api.settings.SettingService;
 import uk.sendplan.api.settings.SettingView;
+import uk.sendplan.api.system.Batches;
 import uk.sendplan.api.system.Cursors;
 import uk.sendplan.api.system.Page;
 
@@ -106,8 +107,8 @@ class PlanController {
         int limit = Page.checkFirst("first", first);
         Long before = after == null ? null : Cursors.decodeLong("after", after, "plan");
         List<PlanView> rows = plans.list(before, limit + 1);
-        List<PlanEdge> edges = rows.stream().limit(limit).map(p -> new PlanEdge(Cursors.encode("plan", p.id()), p)).toList();
-        return new PlanConnection(edges, Page.info(edges, PlanEdge::cursor, rows.size() > limit));
+        Page.Slice<PlanEdge> page = Page.slice(rows, limit, p -> new PlanEdge(Cursors.encode("plan", p.id()), p), PlanEdge::cursor);
+        return new PlanConnection(page.edges(), page.info());
     }
 
     @QueryMapping
@@ -212,8 +213,8 @@ class PlanController {
         int limit = Page.checkFirst("first", first);
         Long afterId = after == null ? null : Cursors.decodeLong("after", after, "assignment");
         List<AssignmentView> rows = plans.assignments(plan, afterId, limit + 1);
-        List<AssignmentEdge> edges = rows.stream().limit(limit).map(a -> new AssignmentEdge(Cursors.encode("assignment", a.requestId()), a)).toList();
-        return new AssignmentConnection(edges, Page.info(edges, AssignmentEdge::cursor, rows.size() > limit), plans.countAssignments(plan));
+        Page.Slice<AssignmentEdge> page = Page.slice(rows, limit, a -> new AssignmentEdge(Cursors.encode("assignment", a.requestId()), a), AssignmentEdge::cursor);
+        return new AssignmentConnection(page.edges(), page.info(), plans.countAssignments(plan));
     }
 
     @SchemaMapping(typeName = "Plan")
@@ -226,13 +227,13 @@ class PlanController {
     @BatchMapping(typeName = "PlanAssignment", field = "request")
     Map<AssignmentView, PlacementRequestView> assignmentRequest(List<AssignmentView> assignments) {
         Map<Long, PlacementRequestView> byId = demand.findAll(assignments.stream().map(AssignmentView::requestId).collect(Collectors.toSet()));
-        return assignments.stream().distinct().collect(Collectors.toMap(a -> a, a -> byId.get(a.requestId())));
+        return Batches.byKey(assignments, a -> a.requestId(), byId);
     }
 
     @BatchMapping(typeName = "PlanAssignment", field = "setting")
     Map<AssignmentView, SettingView> assignmentSetting(List<AssignmentView> assignments) {
         Map<Integer, SettingView> byUrn = settings.findAll(assignments.stream().map(AssignmentView::urn).collect(Collectors.toSet()));
-        return assignments.stream().distinct().collect(Collectors.toMap(a -> a, a -> byUrn.get(a.urn())));
+        return Batches.byKey(assignments, a -> a.urn(), byUrn);
     }
 
     @SchemaMapping(typeName = "PlanAssignment")
@@ -263,7 +264,7 @@ class PlanController {
     @BatchMapping(typeName = "UnplacedRequest", field = "request")
     Map<UnplacedView, PlacementRequestView> unplacedRequest(List<UnplacedView> unplaced) {
         Map<Long, PlacementRequestView> byId = demand.findAll(unplaced.stream().map(UnplacedView::requestId).collect(Collectors.toSet()));
-        return unplaced.stream().distinct().collect(Collectors.toMap(u -> u, u -> byId.get(u.requestId())));
+        return Batches.byKey(unplaced, u -> u.requestId(), byId);
     }
 
     @BatchMapping(typeName = "UnplacedRequest", field = "blockingSettings")
@@ -271,7 +272,7 @@ class PlanController {
         Set<Integer> urns = new HashSet<>();
         unplaced.forEach(u -> urns.addAll(u.blockingUrns()));
         Map<Integer, SettingView> byUrn = urns.isEmpty() ? Map.of() : settings.findAll(urns);
-        return unplaced.stream().distinct().collect(Collectors.toMap(u -> u, u -> u.blockingUrns().stream().map(byUrn::get).toList()));
+        return Batches.each(unplaced, u -> u.blockingUrns().stream().map(byUrn::get).toList());
     }
 
     @SchemaMapping(typeName = "Setting")
@@ -282,13 +283,13 @@ class PlanController {
     @BatchMapping(typeName = "Placement", field = "request")
     Map<PlacementView, PlacementRequestView> placementRequest(List<PlacementView> placements) {
         Map<Long, PlacementRequestView> byId = demand.findAll(placements.stream().map(PlacementView::requestId).collect(Collectors.toSet()));
-        return placements.stream().distinct().collect(Collectors.toMap(p -> p, p -> byId.get(p.requestId())));
+        return Batches.byKey(placements, p -> p.requestId(), byId);
     }
 
     @BatchMapping(typeName = "Placement", field = "setting")
     Map<PlacementView, SettingView> placementSetting(List<PlacementView> placements) {
         Map<Integer, SettingView> byUrn = settings.findAll(placements.stream().map(PlacementView::urn).collect(Collectors.toSet()));
-        return placements.stream().distinct().collect(Collectors.toMap(p -> p, p -> byUrn.get(p.urn())));
+        return Batches.byKey(placements, p -> p.urn(), byUrn);
     }
 
     @SchemaMapping(typeName = "Placement")
@@ -309,7 +310,7 @@ class PlanController {
     @BatchMapping(typeName = "SettingOption", field = "setting")
     Map<SuitableSettings.Option, SettingView> optionSetting(List<SuitableSettings.Option> options) {
         Map<Integer, SettingView> byUrn = settings.findAll(options.stream().map(SuitableSettings.Option::urn).collect(Collectors.toSet()));
-        return options.stream().distinct().collect(Collectors.toMap(o -> o, o -> byUrn.get(o.urn())));
+        return Batches.byKey(options, o -> o.urn(), byUrn);
     }
 
     @SchemaMapping(typeName = "SettingOption")

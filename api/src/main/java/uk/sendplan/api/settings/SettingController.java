@@ -21,6 +21,7 @@ import uk.sendplan.api.settings.SettingInputs.SettingsStatusPayload;
 import uk.sendplan.api.settings.SettingInputs.UpdateSettingInput;
 import uk.sendplan.api.settings.SettingSearch.SettingHit;
 import uk.sendplan.api.settings.SettingSearch.SettingPage;
+import uk.sendplan.api.system.Batches;
 import uk.sendplan.api.system.Cursors;
 import uk.sendplan.api.system.Page;
 
@@ -90,8 +91,8 @@ class SettingController {
         int limit = Page.checkFirst("first", first);
         Long afterId = after == null ? null : Cursors.decodeLong("after", after, "provider");
         List<ProviderView> rows = search.providers(nameContains, afterId, limit + 1);
-        List<ProviderEdge> edges = rows.stream().limit(limit).map(p -> new ProviderEdge(Cursors.encode("provider", p.id()), p)).toList();
-        return new ProviderConnection(edges, Page.info(edges, ProviderEdge::cursor, rows.size() > limit), search.countProviders(nameContains));
+        Page.Slice<ProviderEdge> page = Page.slice(rows, limit, p -> new ProviderEdge(Cursors.encode("provider", p.id()), p), ProviderEdge::cursor);
+        return new ProviderConnection(page.edges(), page.info(), search.countProviders(nameContains));
     }
 
     @MutationMapping
@@ -137,14 +138,14 @@ class SettingController {
     @BatchMapping(typeName = "Setting")
     Map<SettingView, List<PlaceView>> places(List<SettingView> parents) {
         Map<Integer, List<PlaceView>> byUrn = settings.places(parents.stream().map(SettingView::urn).collect(Collectors.toSet()));
-        return parents.stream().distinct().collect(Collectors.toMap(s -> s, s -> byUrn.getOrDefault(s.urn(), List.of())));
+        return Batches.each(parents, s -> byUrn.getOrDefault(s.urn(), List.of()));
     }
 
     @BatchMapping(typeName = "Setting")
     Map<SettingView, ProviderView> provider(List<SettingView> parents) {
         Set<Long> ids = parents.stream().map(SettingView::providerId).collect(Collectors.toSet());
         Map<Long, ProviderView> byId = settings.providers(ids);
-        return parents.stream().distinct().collect(Collectors.toMap(s -> s, s -> byId.get(s.providerId())));
+        return Batches.byKey(parents, s -> s.providerId(), byId);
     }
 
     @SchemaMapping(typeName = "Setting")

@@ -21,6 +21,19 @@ public final class Page {
         return first;
     }
 
+    /** One page of a connection: its edges and page info. */
+    public record Slice<E>(List<E> edges, Info info) {
+    }
+
+    /**
+     * The page from rows fetched one past the page size ({@code limit + 1}, so the extra row says whether there is a
+     * next page), each row made an edge.
+     */
+    public static <R, E> Slice<E> slice(List<R> rows, int limit, Function<R, E> edge, Function<E, String> cursor) {
+        List<E> edges = rows.stream().limit(limit).map(edge).toList();
+        return new Slice<>(edges, info(edges, cursor, rows.size() > limit));
+    }
+
     public static <E> Info info(List<E> edges, Function<E, String> cursor, boolean hasNext) {
         return new Info(hasNext, edges.isEmpty() ? null : cursor.apply(edges.getLast()));
     }

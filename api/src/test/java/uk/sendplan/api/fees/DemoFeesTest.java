@@ -100,7 +100,7 @@ class DemoFeesTest extends GraphQlTestBase {
         Record1<Integer> iss = db.select(SETTING.URN).from(SETTING).where(SETTING.DEMO.isTrue())
                 .and(SETTING.TYPE_CODE.eq("INDEPENDENT_SPECIAL")).and(SETTING.BOARDING.isFalse()).orderBy(SETTING.URN).limit(1).fetchOne();
         int urn = iss.value1();
-        String current = graphQl.documentName("fees").variable("urn", urn).variable("financialYear", YEAR).execute()
+        String current = graphQl.documentName("fees").fragmentName("feeFields").variable("urn", urn).variable("financialYear", YEAR).execute()
                 .path("fees[?(@.band == 3 && @.kind == 'DAY')].annualFee").entityList(String.class).hasSize(1).get().getFirst();
         String next = new BigDecimal(current).multiply(new BigDecimal("1.03")).setScale(2, RoundingMode.HALF_UP).toPlainString();
         // its provider states it

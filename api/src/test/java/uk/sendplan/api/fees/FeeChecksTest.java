@@ -197,7 +197,7 @@ class FeeChecksTest extends GraphQlTestBase {
         revision.put("breakdown", Map.of("education", "30000.00", "care", "8000.00", "therapies", "5000.00", "transport", "1500.00",
                 "overheads", "4000.00", "surplus", "1000.00"));
         revision.put("reason", "Corrected after the LA's query");
-        graphQl.documentName("reviseFee").variable("input", revision).execute()
+        graphQl.documentName("reviseFee").fragmentName("feeFields").variable("input", revision).execute()
                 .path("reviseFee.fee.revision").entity(Integer.class).isEqualTo(2)
                 .path("reviseFee.fee.current").entity(Boolean.class).isEqualTo(true)
                 .path("reviseFee.fee.revisionReason").entity(String.class).isEqualTo("Corrected after the LA's query")
@@ -207,11 +207,11 @@ class FeeChecksTest extends GraphQlTestBase {
                 .path("reviseFee.fee.revisions[*].current").entityList(Boolean.class).containsExactly(false, true)
                 .path("reviseFee.fee.revisions[0].annualFee").entity(String.class).isEqualTo("58000.00");
 
-        graphQl.documentName("fee").variable("id", first).execute()
+        graphQl.documentName("fee").fragmentName("feeFields").variable("id", first).execute()
                 .path("fee.annualFee").entity(String.class).isEqualTo("58000.00")
                 .path("fee.current").entity(Boolean.class).isEqualTo(false)
                 .path("fee.check.verdict").entity(String.class).isEqualTo("ABOVE_REFERENCE");
-        graphQl.documentName("fees").variable("urn", urn).variable("financialYear", year).execute()
+        graphQl.documentName("fees").fragmentName("feeFields").variable("urn", urn).variable("financialYear", year).execute()
                 .path("fees[*].annualFee").entityList(String.class).containsExactly("49500.00");
         assertThat(db.fetchCount(FEE, FEE.SETTING_URN.eq(urn))).isEqualTo(2);
 

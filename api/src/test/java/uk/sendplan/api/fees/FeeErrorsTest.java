@@ -74,14 +74,14 @@ class FeeErrorsTest extends GraphQlTestBase {
                 "input.fees[0].breakdown.surplus: must not be negative, got -£1,000.00");
 
         int before = db.fetchCount(FEE);
-        graphQl.documentName("submitFees").variable("input", Map.of("urn", 699_999, "financialYear", year, "fees", List.of(fee(3, "DAY", "50000.00"))))
+        graphQl.documentName("submitFees").fragmentName("feeFields").variable("input", Map.of("urn", 699_999, "financialYear", year, "fees", List.of(fee(3, "DAY", "50000.00"))))
                 .execute().errors().expect(e -> e.getErrorType() == ErrorType.NOT_FOUND
                         && e.getMessage().equals("input.urn: no setting with URN 699999")).verify()
                 .path("submitFees").pathDoesNotExist();
-        graphQl.documentName("submitFees").variable("input", Map.of("urn", urn, "financialYear", year, "fees", List.of(fee(3, "DAY", "12.345"))))
+        graphQl.documentName("submitFees").fragmentName("feeFields").variable("input", Map.of("urn", urn, "financialYear", year, "fees", List.of(fee(3, "DAY", "12.345"))))
                 .execute().errors().expect(e -> e.getMessage().contains("Money: expected pounds as a decimal string with at most 2 decimal places"))
                 .verify();
-        graphQl.documentName("submitFees").variable("input", Map.of("urn", urn, "financialYear", year, "fees", List.of(fee(3, "WEEKEND", "1.00"))))
+        graphQl.documentName("submitFees").fragmentName("feeFields").variable("input", Map.of("urn", urn, "financialYear", year, "fees", List.of(fee(3, "WEEKEND", "1.00"))))
                 .execute().errors().expect(e -> e.getMessage().contains("WEEKEND") && e.getMessage().contains("ProvisionKind")).verify();
         assertThat(db.fetchCount(FEE)).isEqualTo(before);
     }
@@ -106,7 +106,7 @@ class FeeErrorsTest extends GraphQlTestBase {
         draft.put("financialYear", draftYear);
         rejectsRevision(draft, ErrorType.BAD_REQUEST, "input.financialYear: no published rates framework for " + draftYear);
 
-        graphQl.documentName("reviseFee").variable("input", revision(1, "51000.00", "Price review")).execute()
+        graphQl.documentName("reviseFee").fragmentName("feeFields").variable("input", revision(1, "51000.00", "Price review")).execute()
                 .path("reviseFee.fee.revision").entity(Integer.class).isEqualTo(2);
         // someone who read revision 1 cannot overwrite revision 2 unseen
         rejectsRevision(revision(1, "52000.00", "Price review"), ErrorType.BAD_REQUEST,
@@ -119,8 +119,8 @@ class FeeErrorsTest extends GraphQlTestBase {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             List<Future<GraphQlTester.Response>> racing = pool.invokeAll(List.of(
-                    () -> graphQl.documentName("reviseFee").variable("input", revision(1, "51000.00", "First")).execute(),
-                    () -> graphQl.documentName("reviseFee").variable("input", revision(1, "52000.00", "Second")).execute()));
+                    () -> graphQl.documentName("reviseFee").fragmentName("feeFields").variable("input", revision(1, "51000.00", "First")).execute(),
+                    () -> graphQl.documentName("reviseFee").fragmentName("feeFields").variable("input", revision(1, "52000.00", "Second")).execute()));
             int won = 0;
             for (Future<GraphQlTester.Response> response : racing) {
                 List<ResponseError> errors = new ArrayList<>();
@@ -178,7 +178,7 @@ class FeeErrorsTest extends GraphQlTestBase {
         int fees = db.fetchCount(FEE);
         int checks = db.fetchCount(FEE_CHECK);
         int events = db.fetchCount(AUDIT_EVENT);
-        graphQl.documentName("reviseFee").variable("input", input).execute()
+        graphQl.documentName("reviseFee").fragmentName("feeFields").variable("input", input).execute()
                 .errors().expect(e -> e.getErrorType() == type && e.getMessage().startsWith(message)).verify()
                 .path("reviseFee").pathDoesNotExist();
         assertThat(db.fetchCount(FEE)).isEqualTo(fees);
@@ -190,7 +190,7 @@ class FeeErrorsTest extends GraphQlTestBase {
         int feesBefore = db.fetchCount(FEE);
         int checks = db.fetchCount(FEE_CHECK);
         int events = db.fetchCount(AUDIT_EVENT);
-        graphQl.documentName("submitFees").variable("input", Map.of("urn", urn, "financialYear", financialYear, "fees", fees)).execute()
+        graphQl.documentName("submitFees").fragmentName("feeFields").variable("input", Map.of("urn", urn, "financialYear", financialYear, "fees", fees)).execute()
                 .errors().expect(e -> e.getErrorType() == type && e.getMessage().startsWith(message)).verify()
                 .path("submitFees").pathDoesNotExist();
         assertThat(db.fetchCount(FEE)).isEqualTo(feesBefore);

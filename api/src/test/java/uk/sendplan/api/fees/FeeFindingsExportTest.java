@@ -46,7 +46,7 @@ class FeeFindingsExportTest extends GraphQlTestBase {
         provider.documentName("updateSetting").variable("input", Map.of("urn", urn, "name", HYPERLINK)).execute()
                 .path("updateSetting.setting.name").entity(String.class).isEqualTo(HYPERLINK);
         // above the DAY-3 ceiling (60,000): a finding, with the provider's justification beside it
-        provider.documentName("submitFees").variable("input", Map.of("urn", urn, "financialYear", year,
+        provider.documentName("submitFees").fragmentName("feeFields").variable("input", Map.of("urn", urn, "financialYear", year,
                         "fees", List.of(justified(fee(3, "DAY", "65000.00"), DDE)))).execute()
                 .path("submitFees.fees").entityList(Object.class).hasSize(1);
         var audit = as("regulator").documentName("runFeeAudit").variable("financialYear", year)

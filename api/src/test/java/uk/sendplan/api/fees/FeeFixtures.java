@@ -141,7 +141,7 @@ final class FeeFixtures {
     }
 
     GraphQlTester.Response submit(int urn, String year, List<Map<String, Object>> fees) {
-        return graphQl.documentName("submitFees").variable("input", Map.of("urn", urn, "financialYear", year, "fees", fees)).execute();
+        return graphQl.documentName("submitFees").fragmentName("feeFields").variable("input", Map.of("urn", urn, "financialYear", year, "fees", fees)).execute();
     }
 
     /** Submits fees that must be accepted; returns their ids in order. */

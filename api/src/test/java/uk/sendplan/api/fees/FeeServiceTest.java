@@ -31,7 +31,7 @@ class FeeServiceTest extends GraphQlTestBase {
         int withoutFees = fixtures.setting(provider, "INDEPENDENT_SPECIAL", FeeFixtures.GATESHEAD, false, "SEMH");
         List<String> ids = fixtures.submitted(urn, year, List.of(fee(3, "DAY", "50000.00"), fee(4, "RESIDENTIAL_52_WEEK", "190000.00"),
                 fee(2, "DAY", "45000.00")));
-        String revised = graphQl.documentName("reviseFee").variable("input", Map.of("urn", urn, "financialYear", year, "band", 2, "kind", "DAY",
+        String revised = graphQl.documentName("reviseFee").fragmentName("feeFields").variable("input", Map.of("urn", urn, "financialYear", year, "band", 2, "kind", "DAY",
                 "revises", 1, "annualFee", "39999.99", "reason", "Lowered")).execute().path("reviseFee.fee.id").entity(String.class).get();
 
         Map<Integer, List<SettingFee>> current = fees.currentFees(year, List.of(urn, withoutFees, 699_997));

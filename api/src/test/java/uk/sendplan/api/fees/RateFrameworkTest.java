@@ -100,7 +100,7 @@ class RateFrameworkTest extends GraphQlTestBase {
                 .path("publishRateFramework.verdicts[0].fees").entity(Integer.class).isEqualTo(1);
 
         // every check names its version; the old one is kept
-        graphQl.documentName("fee").variable("id", feeId).execute()
+        graphQl.documentName("fee").fragmentName("feeFields").variable("id", feeId).execute()
                 .path("fee.check.verdict").entity(String.class).isEqualTo("WITHIN_REFERENCE")
                 .path("fee.check.framework.id").entity(String.class).isEqualTo(v2)
                 .path("fee.check.occasion").entity(String.class).isEqualTo("FRAMEWORK_PUBLISHED")
