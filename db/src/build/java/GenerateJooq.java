@@ -58,8 +58,13 @@ public class GenerateJooq {
                                     .withInputSchema(SCHEMA)
                                     .withExcludes("flyway_schema_history")
                                     .withForcedTypes(new ForcedType()
-                                            .withName("INSTANT")
-                                            .withIncludeTypes("(?i:timestamp\\ with\\ time\\ zone)")))
+                                                    .withName("INSTANT")
+                                                    .withIncludeTypes("(?i:timestamp\\ with\\ time\\ zone)"),
+                                            status("RegistrationStatus", "setting\\.registration_status"),
+                                            status("RequestStatus", "placement_request\\.status"),
+                                            status("PlanStatus", "plan\\.status"),
+                                            status("AssignmentStatus", "plan_assignment\\.status"),
+                                            status("FindingStatus", "fee_finding\\.status")))
                             .withGenerate(new Generate()
                                     .withJavaTimeTypes(true)
                                     .withRecords(true)
@@ -71,6 +76,12 @@ public class GenerateJooq {
                                     .withClean(true))));
         }
         Files.writeString(stamp, fingerprint);
+    }
+
+    /** A text column whose CHECK lists its values, read and written as the Java enum of the same names (uk.sendplan.db.types). */
+    static ForcedType status(String enumName, String column) {
+        return new ForcedType().withUserType("uk.sendplan.db.types." + enumName).withEnumConverter(true)
+                .withIncludeExpression("(?:.*\\.)?" + column).withIncludeTypes("(?i:text)");
     }
 
     /** A hash over the migration files' names and contents: regenerate only when they change. */

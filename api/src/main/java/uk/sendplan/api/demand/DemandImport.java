@@ -8,6 +8,7 @@ import uk.sendplan.api.system.Access;
 import uk.sendplan.api.system.ApiException;
 import uk.sendplan.api.system.Csv;
 import uk.sendplan.db.jooq.tables.records.PlacementRequestRecord;
+import uk.sendplan.db.types.RequestStatus;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -103,7 +104,7 @@ class DemandImport {
                 continue;
             }
             PlacementRequestRecord current = existing.get(ref);
-            if (current != null && List.of("PLACED", "WITHDRAWN").contains(current.getStatus())) {
+            if (current != null && List.of(RequestStatus.PLACED, RequestStatus.WITHDRAWN).contains(current.getStatus())) {
                 rejections.add(new Rejection(csvRow.line(), null, "reference", "request " + ref + " is " + current.getStatus() + " and can no longer change"));
                 continue;
             }
@@ -111,7 +112,7 @@ class DemandImport {
             record.setLaCode(laCode);
             record.setReference(ref);
             if (current == null) {
-                record.setStatus("OPEN");
+                record.setStatus(RequestStatus.OPEN);
                 record.setDemo(false);
             } else {
                 record.setId(current.getId());

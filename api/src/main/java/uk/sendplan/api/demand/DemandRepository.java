@@ -8,6 +8,7 @@ import org.springframework.stereotype.Repository;
 import uk.sendplan.api.reference.ReferenceData;
 import uk.sendplan.api.reference.ReferenceData.GridPoint;
 import uk.sendplan.db.jooq.tables.records.PlacementRequestRecord;
+import uk.sendplan.db.types.RequestStatus;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -138,13 +139,13 @@ class DemandRepository {
     }
 
     /** A status change by planning; updated_at stays, as it marks changes to what the request asks for. */
-    int setStatus(Collection<Long> ids, String from, String to) {
+    int setStatus(Collection<Long> ids, RequestStatus from, RequestStatus to) {
         return db.update(PLACEMENT_REQUEST).set(PLACEMENT_REQUEST.STATUS, to)
                 .where(PLACEMENT_REQUEST.ID.in(ids)).and(PLACEMENT_REQUEST.STATUS.eq(from)).execute();
     }
 
     /** Counts by need × phase × status, for aggregate views. */
-    org.jooq.Result<org.jooq.Record4<String, Integer, String, Integer>> summary(Condition condition) {
+    org.jooq.Result<org.jooq.Record4<String, Integer, RequestStatus, Integer>> summary(Condition condition) {
         return db.select(PLACEMENT_REQUEST.PRIMARY_NEED, PLACEMENT_REQUEST.AGE, PLACEMENT_REQUEST.STATUS, org.jooq.impl.DSL.count())
                 .from(PLACEMENT_REQUEST).where(condition)
                 .groupBy(PLACEMENT_REQUEST.PRIMARY_NEED, PLACEMENT_REQUEST.AGE, PLACEMENT_REQUEST.STATUS).fetch();

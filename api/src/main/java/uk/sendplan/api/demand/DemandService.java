@@ -12,6 +12,7 @@ import uk.sendplan.api.system.Actor;
 import uk.sendplan.api.system.ApiException;
 import uk.sendplan.api.system.Role;
 import uk.sendplan.db.jooq.tables.records.PlacementRequestRecord;
+import uk.sendplan.db.types.RequestStatus;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -44,7 +45,7 @@ public class DemandService {
                                        Integer currentSettingUrn, Boolean keepCurrent, List<Integer> preferences, String startTerm) {
     }
 
-    record PlacementRequestFilter(String laCode, List<String> statuses, String need, String phase, String startTerm) {
+    record PlacementRequestFilter(String laCode, List<RequestStatus> statuses, String need, String phase, String startTerm) {
     }
 
     private final DemandRepository requests;
@@ -80,7 +81,7 @@ public class DemandService {
 
     /** Requests still to be placed (OPEN or PROPOSED) whose home LA is one of these. */
     public List<PlacementRequestView> unplaced(Collection<String> laCodes) {
-        return requests.findAll(PLACEMENT_REQUEST.LA_CODE.in(laCodes).and(PLACEMENT_REQUEST.STATUS.in("OPEN", "PROPOSED")), Integer.MAX_VALUE);
+        return requests.findAll(PLACEMENT_REQUEST.LA_CODE.in(laCodes).and(PLACEMENT_REQUEST.STATUS.in(RequestStatus.OPEN, RequestStatus.PROPOSED)), Integer.MAX_VALUE);
     }
 
     List<PlacementRequestView> search(PlacementRequestFilter filter, Long afterId, int limit) {
@@ -128,7 +129,7 @@ public class DemandService {
         PlacementRequestRecord record = new PlacementRequestRecord();
         record.setLaCode(input.laCode());
         record.setReference(input.reference());
-        record.setStatus("OPEN");
+        record.setStatus(RequestStatus.OPEN);
         record.setDemo(false);
         apply(record, "input", input.primaryNeed(), input.secondaryNeed(), input.band(), input.age(), input.home(), input.homeDistrict(),
                 input.gender(), Boolean.TRUE.equals(input.needsBoarding()), input.currentSettingUrn(), Boolean.TRUE.equals(input.keepCurrent()),
@@ -145,7 +146,7 @@ public class DemandService {
     PlacementRequestView update(UpdatePlacementRequestInput input) {
         PlacementRequestRecord record = lockOwn("updatePlacementRequest", input.id());
         long id = record.getId();
-        if (List.of("PLACED", "WITHDRAWN").contains(record.getStatus())) {
+        if (List.of(RequestStatus.PLACED, RequestStatus.WITHDRAWN).contains(record.getStatus())) {
             throw ApiException.badRequest("input.id", "the request is " + record.getStatus() + " and can no longer change");
         }
         List<Integer> preferencesBefore = requests.preferences(List.of(id)).getOrDefault(id, List.of());
@@ -178,15 +179,15 @@ public class DemandService {
         if (reason == null || reason.isBlank()) {
             throw ApiException.badRequest("reason", "a reason is required to withdraw a request");
         }
-        if (!List.of("OPEN", "PROPOSED").contains(record.getStatus())) {
+        if (!List.of(RequestStatus.OPEN, RequestStatus.PROPOSED).contains(record.getStatus())) {
             throw ApiException.badRequest("id", "only an OPEN or PROPOSED request can be withdrawn; this one is " + record.getStatus());
         }
-        String before = record.getStatus();
-        record.setStatus("WITHDRAWN");
+        RequestStatus before = record.getStatus();
+        record.setStatus(RequestStatus.WITHDRAWN);
         record.setStatusReason(reason.trim());
         requests.update(record);
         audit.record(AuditTrail.Scope.children(record.getLaCode()), "PLACEMENT_REQUEST_WITHDRAWN", "placement_request", id, Map.of("status", before),
-                Map.of("status", "WITHDRAWN"), reason.trim());
+                Map.of("status", RequestStatus.WITHDRAWN), reason.trim());
         return requests.find(id).orElseThrow();
     }
 
@@ -194,7 +195,7 @@ public class DemandService {
     @Transactional
     public void markProposed(Collection<Long> ids) {
         if (!ids.isEmpty()) {
-            requests.setStatus(ids, "OPEN", "PROPOSED");
+            requests.setStatus(ids, RequestStatus.OPEN, RequestStatus.PROPOSED);
         }
     }
 
@@ -202,8 +203,8 @@ public class DemandService {
     @Transactional
     public void markPlaced(Collection<Long> ids) {
         if (!ids.isEmpty()) {
-            requests.setStatus(ids, "PROPOSED", "PLACED");
-            requests.setStatus(ids, "OPEN", "PLACED");
+            requests.setStatus(ids, RequestStatus.PROPOSED, RequestStatus.PLACED);
+            requests.setStatus(ids, RequestStatus.OPEN, RequestStatus.PLACED);
         }
     }
 

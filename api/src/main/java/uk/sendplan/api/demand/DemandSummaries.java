@@ -6,6 +6,7 @@ import uk.sendplan.api.system.Access;
 import uk.sendplan.api.system.Actor;
 import uk.sendplan.api.system.ApiException;
 import uk.sendplan.api.system.Role;
+import uk.sendplan.db.types.RequestStatus;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -66,7 +67,7 @@ class DemandSummaries {
     /** Counts by need × phase × status over some LAs: demand in aggregate, without any child-level record. */
     List<DemandCount> summary(Collection<String> laCodes) {
         Map<String, int[]> counts = new LinkedHashMap<>();
-        List<String> statuses = List.of("OPEN", "PROPOSED", "PLACED", "WITHDRAWN");
+        List<RequestStatus> statuses = List.of(RequestStatus.values());
         for (var row : requests.summary(laCodes == null ? noCondition() : PLACEMENT_REQUEST.LA_CODE.in(laCodes))) {
             String phase = reference.phaseForAge(row.get(PLACEMENT_REQUEST.AGE)).orElseThrow().code();
             int[] byStatus = counts.computeIfAbsent(row.get(PLACEMENT_REQUEST.PRIMARY_NEED) + "|" + phase, k -> new int[statuses.size()]);

@@ -13,6 +13,7 @@ import uk.sendplan.api.reference.Sen2Placements;
 import uk.sendplan.api.system.Access;
 import uk.sendplan.api.system.ApiException;
 import uk.sendplan.db.jooq.tables.records.PlacementRequestRecord;
+import uk.sendplan.db.types.RequestStatus;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -97,7 +98,7 @@ public class DemoDemand {
             r.setGender(random.nextDouble() < 0.72 ? "MALE" : "FEMALE");  // about 72% of EHC plans are for boys
             r.setNeedsBoarding(age >= 8 && random.nextDouble() < 0.02);
             r.setStartTerm(startTerm);
-            r.setStatus("OPEN");
+            r.setStatus(RequestStatus.OPEN);
             r.setDemo(true);
             r.setKeepCurrent(false);
 

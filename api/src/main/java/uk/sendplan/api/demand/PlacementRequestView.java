@@ -1,6 +1,7 @@
 package uk.sendplan.api.demand;
 
 import uk.sendplan.api.reference.ReferenceData.GridPoint;
+import uk.sendplan.db.types.RequestStatus;
 
 import java.time.Instant;
 import java.util.List;
@@ -9,5 +10,5 @@ import java.util.List;
 public record PlacementRequestView(long id, String laCode, String reference, String primaryNeed, String secondaryNeed,
                                    int band, int age, String phase, GridPoint home, String gender, boolean needsBoarding,
                                    Integer currentSettingUrn, boolean keepCurrent, List<Integer> preferences,
-                                   String startTerm, String status, String statusReason, boolean demo, Instant updatedAt) {
+                                   String startTerm, RequestStatus status, String statusReason, boolean demo, Instant updatedAt) {
 }

@@ -11,6 +11,7 @@ import uk.sendplan.api.settings.SettingDraft;
 import uk.sendplan.api.settings.SettingDraft.PlaceDraft;
 import uk.sendplan.api.settings.BulkRegistration;
 import uk.sendplan.api.settings.BulkRegistration.ProviderDraft;
+import uk.sendplan.db.types.RegistrationStatus;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -171,7 +172,7 @@ public class DemoRegister {
                         provider(type, profile, la, laProvider, providers, random),
                         la.code(), reference.nearestDistrict(la.code(), easting, northing).outcode(), easting, northing,
                         ages.from(), ages.to(), random.nextDouble() < profile.boysOnlyShare() ? "BOYS" : "MIXED",
-                        random.nextDouble() < profile.boardingShare(), ofsted(random), "OPEN", "DEMO", places));
+                        random.nextDouble() < profile.boardingShare(), ofsted(random), RegistrationStatus.OPEN, "DEMO", places));
             }
         }
         return drafts;

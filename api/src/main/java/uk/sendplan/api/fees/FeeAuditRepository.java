@@ -14,6 +14,7 @@ import uk.sendplan.api.fees.FeeFindingView.Event;
 import uk.sendplan.db.jooq.tables.FeeCheck;
 import uk.sendplan.db.jooq.tables.records.FeeAuditRecord;
 import uk.sendplan.db.jooq.tables.records.FeeFindingRecord;
+import uk.sendplan.db.types.FindingStatus;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -35,7 +36,7 @@ import static uk.sendplan.db.jooq.Tables.*;
 class FeeAuditRepository {
 
     /** A validated findings filter; null parts do not filter. */
-    record FindingQuery(String financialYear, Long auditId, List<String> statuses, String verdict, Long providerId, Integer urn,
+    record FindingQuery(String financialYear, Long auditId, List<FindingStatus> statuses, String verdict, Long providerId, Integer urn,
                         String regionCode) {
     }
 
@@ -47,7 +48,7 @@ class FeeAuditRepository {
 
     private static final int CHUNK = 2000;
     private static final FeeCheck AUDITED = FEE_CHECK.as("audited");
-    private static final List<String> UNDECIDED = List.of("OPEN", "PROVIDER_RESPONDED");
+    private static final List<FindingStatus> UNDECIDED = List.of(FindingStatus.OPEN, FindingStatus.PROVIDER_RESPONDED);
 
     private final DSLContext db;
 

@@ -26,6 +26,7 @@ import uk.sendplan.api.system.Csv;
 import uk.sendplan.api.system.CurrentUser;
 import uk.sendplan.api.system.Page;
 import uk.sendplan.db.jooq.tables.records.FeeFindingRecord;
+import uk.sendplan.db.types.FindingStatus;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,9 +46,9 @@ import java.util.stream.Collectors;
 class FeeAudits {
 
     /** Where a finding may go next; ACCEPTED, UPHELD and ESCALATED are decisions and final. */
-    static final Map<String, List<String>> TRANSITIONS = Map.of(
-            "OPEN", List.of("PROVIDER_RESPONDED"),
-            "PROVIDER_RESPONDED", List.of("ACCEPTED", "UPHELD", "ESCALATED"));
+    static final Map<FindingStatus, List<FindingStatus>> TRANSITIONS = Map.of(
+            FindingStatus.OPEN, List.of(FindingStatus.PROVIDER_RESPONDED),
+            FindingStatus.PROVIDER_RESPONDED, List.of(FindingStatus.ACCEPTED, FindingStatus.UPHELD, FindingStatus.ESCALATED));
 
     static final List<String> CSV_HEADER = List.of("finding_id", "status", "verdict", "financial_year", "urn", "setting_name",
             "setting_type", "la_code", "region_code", "provider_id", "provider_name", "for_profit", "band", "kind", "fee_revision",
@@ -255,22 +256,22 @@ class FeeAudits {
                 .orElseThrow(() -> access.access().outOfScope("setFeeFindingStatus"));
         FeeFindingRecord finding = audits.lockFinding(id).orElseThrow();
         // the provider answers its finding; only the regulator decides it
-        if ((own != null) != "PROVIDER_RESPONDED".equals(input.status())) {
+        if ((own != null) != (input.status() == FindingStatus.PROVIDER_RESPONDED)) {
             throw ApiException.forbidden("setFeeFindingStatus: " + (own != null
                     ? "a provider responds to its findings (PROVIDER_RESPONDED); only a regulator decides them"
                     : "PROVIDER_RESPONDED is the provider's own response; a regulator decides (ACCEPTED, UPHELD or ESCALATED)"));
         }
         String note = FeeRules.requiredText("input.note", input.note());
-        String from = finding.getStatus();
-        List<String> allowed = TRANSITIONS.getOrDefault(from, List.of());
+        FindingStatus from = finding.getStatus();
+        List<FindingStatus> allowed = TRANSITIONS.getOrDefault(from, List.of());
         if (!allowed.contains(input.status())) {
             throw ApiException.badRequest("input.status", "finding " + id + " cannot move from " + from + " to " + input.status()
-                    + (allowed.isEmpty() ? ": " + from + " is a final decision" : "; from " + from + " it can only move to " + String.join(" or ", allowed)));
+                    + (allowed.isEmpty() ? ": " + from + " is a final decision" : "; from " + from + " it can only move to " + String.join(" or ", allowed.stream().map(FindingStatus::name).toList())));
         }
         finding.setStatus(input.status());
         finding.setUpdatedAt(Instant.now());
         audits.updateFinding(finding);
-        audits.insertEvents(List.of(new NewEvent(id, from, input.status(), note, currentUser.name())));
+        audits.insertEvents(List.of(new NewEvent(id, from.name(), input.status().name(), note, currentUser.name())));
         audit.record(new AuditTrail.Scope(null, seen.providerId(), false), "FEE_FINDING_STATUS_CHANGED", "fee_finding", id,
                 Map.of("status", from), Map.of("status", input.status()), note);
         return audits.finding(id).orElseThrow();

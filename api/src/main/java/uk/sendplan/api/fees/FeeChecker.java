@@ -2,6 +2,7 @@ package uk.sendplan.api.fees;
 
 import uk.sendplan.api.fees.RateFrameworkView.Band;
 import uk.sendplan.api.kernel.Money;
+import uk.sendplan.db.types.RegistrationStatus;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ final class FeeChecker {
 
     /** What a check needs to know about a setting, and records of it. */
     record SettingFacts(int urn, String type, boolean regulated, String laCode, String regionCode, String regionName,
-                        long providerId, Boolean forProfit, String registrationStatus, String statusReason, String mainNeed) {
+                        long providerId, Boolean forProfit, RegistrationStatus registrationStatus, String statusReason, String mainNeed) {
     }
 
     record Outcome(String verdict, SettingFacts setting, String bandCode, BigDecimal areaMultiplier, Long adjustedReferencePence,
@@ -129,7 +130,7 @@ final class FeeChecker {
     }
 
     private static void statusReason(SettingFacts setting, List<String> reasons) {
-        if (!"OPEN".equals(setting.registrationStatus())) {
+        if (setting.registrationStatus() != RegistrationStatus.OPEN) {
             reasons.add("The setting is " + setting.registrationStatus()
                     + (setting.statusReason() == null ? "" : " (" + setting.statusReason() + ")") + ": it takes no new placements.");
         }

@@ -10,6 +10,7 @@ import uk.sendplan.api.fees.FeeInputs.FeeFindingFilter;
 import uk.sendplan.api.system.ApiException;
 import uk.sendplan.api.system.Downloads;
 import uk.sendplan.api.system.InputRules;
+import uk.sendplan.db.types.FindingStatus;
 
 import java.util.List;
 
@@ -53,7 +54,8 @@ class FeeFindingsDownload {
                 throw ApiException.badRequest("urn", "expected a whole number, got \"" + InputRules.require("urn", urn, InputRules.LINE) + "\"");
             }
         }
-        String csv = audits.csv(new FeeFindingFilter(financialYear, auditId, statuses, verdict, providerId, urnNumber, regionCode));
+        String csv = audits.csv(new FeeFindingFilter(financialYear, auditId,
+                statuses == null ? null : statuses.stream().map(FindingStatus::valueOf).toList(), verdict, providerId, urnNumber, regionCode));
         return Downloads.csv(csv, "fee-findings", financialYear, auditId == null ? null : "audit-" + auditId);
     }
 

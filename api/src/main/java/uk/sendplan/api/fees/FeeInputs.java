@@ -3,6 +3,7 @@ package uk.sendplan.api.fees;
 
 import java.math.BigDecimal;
 import java.util.List;
+import uk.sendplan.db.types.FindingStatus;
 
 /** GraphQL inputs and payloads of the fee feature. */
 final class FeeInputs {
@@ -67,11 +68,11 @@ final class FeeInputs {
     record FeeAuditPayload(FeeAuditView audit) {
     }
 
-    record FeeFindingFilter(String financialYear, String auditId, List<String> statuses, String verdict, String providerId,
+    record FeeFindingFilter(String financialYear, String auditId, List<FindingStatus> statuses, String verdict, String providerId,
                             Integer urn, String regionCode) {
     }
 
-    record SetFeeFindingStatusInput(String id, String status, String note) {
+    record SetFeeFindingStatusInput(String id, FindingStatus status, String note) {
     }
 
     record FeeFindingPayload(FeeFindingView finding) {

@@ -18,6 +18,7 @@ import uk.sendplan.api.settings.SettingService;
 import uk.sendplan.api.settings.SettingView;
 import uk.sendplan.api.system.ApiException;
 import uk.sendplan.api.system.CurrentUser;
+import uk.sendplan.db.types.RegistrationStatus;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -234,7 +235,7 @@ class FeeSchedules {
     /** The setting must exist and not be closed (a suspended one still states fees: it may be reinstated). */
     private void requireSettingTakingFees(int urn) {
         SettingView setting = settings.find(urn).orElseThrow(() -> ApiException.notFound("input.urn", "no setting with URN " + urn));
-        if ("CLOSED".equals(setting.registrationStatus())) {
+        if (setting.registrationStatus() == RegistrationStatus.CLOSED) {
             throw ApiException.badRequest("input.urn", "setting " + urn + " is CLOSED; fees are stated only for open or suspended settings");
         }
     }

@@ -16,6 +16,10 @@ import uk.sendplan.api.system.Access;
 import uk.sendplan.api.system.Actor;
 import uk.sendplan.api.system.ApiException;
 import uk.sendplan.api.system.Role;
+import uk.sendplan.db.types.AssignmentStatus;
+import uk.sendplan.db.types.PlanStatus;
+import uk.sendplan.db.types.RegistrationStatus;
+import uk.sendplan.db.types.RequestStatus;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -74,12 +78,12 @@ class PlanApproval {
         }
         PlanView plan = planService.get("approvePlan", planId);
         Actor actor = access.require("approvePlan", Role.COMMISSIONER);
-        if (!List.of("COMPLETED", "CANCELLED", "INTERRUPTED").contains(plan.status())) {
+        if (!List.of(PlanStatus.COMPLETED, PlanStatus.CANCELLED, PlanStatus.INTERRUPTED).contains(plan.status())) {
             throw ApiException.badRequest("input.planId", "plan " + plan.id() + " is " + plan.status() + "; approve it once it has a final result");
         }
         Map<Long, PlanRepository.AssignmentView> proposed = new LinkedHashMap<>();
         plans.assignments(plan.id(), List.of(actor.laCode()), null, Integer.MAX_VALUE).stream()
-                .filter(a -> "PROPOSED".equals(a.status())).forEach(a -> proposed.put(a.requestId(), a));
+                .filter(a -> a.status() == AssignmentStatus.PROPOSED).forEach(a -> proposed.put(a.requestId(), a));
         List<PlanRepository.AssignmentView> chosen = new ArrayList<>();
         if (requestIds == null) {
             chosen.addAll(proposed.values());
@@ -112,13 +116,13 @@ class PlanApproval {
         for (PlanRepository.AssignmentView a : chosen) {
             PlacementRequestView request = requests.get(a.requestId());
             String who = "request " + request.reference();
-            if (!List.of("OPEN", "PROPOSED").contains(request.status())) {
+            if (request.status() != RequestStatus.OPEN && request.status() != RequestStatus.PROPOSED) {
                 problems.add(who + " is " + request.status());
             } else if (request.updatedAt().isAfter(plan.startedAt())) {
                 problems.add(who + " has changed since the plan was made; plan again");
             }
             SettingView setting = settingViews.get(a.urn());
-            if (!"OPEN".equals(setting.registrationStatus())) {
+            if (setting.registrationStatus() != RegistrationStatus.OPEN) {
                 problems.add(who + ": setting " + a.urn() + " is now " + setting.registrationStatus());
             }
             SettingFee fee = currentFees.getOrDefault(a.urn(), List.of()).stream()
@@ -154,7 +158,7 @@ class PlanApproval {
                     .set(PLACEMENT.PLAN_ID, plan.id()).set(PLACEMENT.ANNUAL_FEE_PENCE, a.feePence())
                     .set(PLACEMENT.ANNUAL_COST_PENCE, a.annualCostPence()).set(PLACEMENT.APPROVED_BY, actor.subject())
                     .set(PLACEMENT.APPROVED_AT, now).set(PLACEMENT.TAKES_PLACE, !a.pinned()).returning(PLACEMENT.ID).fetchOne(PLACEMENT.ID);
-            db.update(PLAN_ASSIGNMENT).set(PLAN_ASSIGNMENT.STATUS, "APPROVED").set(PLAN_ASSIGNMENT.APPROVED_BY, actor.subject())
+            db.update(PLAN_ASSIGNMENT).set(PLAN_ASSIGNMENT.STATUS, AssignmentStatus.APPROVED).set(PLAN_ASSIGNMENT.APPROVED_BY, actor.subject())
                     .set(PLAN_ASSIGNMENT.APPROVED_AT, now)
                     .where(PLAN_ASSIGNMENT.PLAN_ID.eq(plan.id())).and(PLAN_ASSIGNMENT.REQUEST_ID.eq(a.requestId())).execute();
             placements.add(new PlacementView(id, a.requestId(), a.laCode(), a.urn(), a.need(), a.phase(), plan.id(), a.feePence(),

@@ -13,6 +13,7 @@ import uk.sendplan.api.demand.DemandService;
 import uk.sendplan.api.kernel.Money;
 import uk.sendplan.api.system.Actor;
 import uk.sendplan.api.system.CurrentUser;
+import uk.sendplan.db.types.PlanStatus;
 import uk.sendplan.planner.domain.Weights;
 import uk.sendplan.planner.solver.Plan;
 import uk.sendplan.planner.solver.PlanJob;
@@ -43,7 +44,7 @@ class PlanJobs {
     }
 
     /** A progress report as subscribers see it. */
-    record Progress(long planId, String status, String score, Integer placed, Integer unplaced, Long totalCostPence, double elapsedSeconds,
+    record Progress(long planId, PlanStatus status, String score, Integer placed, Integer unplaced, Long totalCostPence, double elapsedSeconds,
                     boolean done) {
     }
 
@@ -99,7 +100,7 @@ class PlanJobs {
     void submit(long planId, Actor actor, Spec spec) {
         Live job = new Live();
         live.put(planId, job);
-        emit(job, new Progress(planId, "QUEUED", null, null, null, null, 0, false));
+        emit(job, new Progress(planId, PlanStatus.QUEUED, null, null, null, null, 0, false));
         workers.submit(() -> currentUser.as(actor, () -> run(planId, job, spec)));
     }
 
@@ -128,9 +129,9 @@ class PlanJobs {
         try {
             if (job.cancelRequested) {  // still queued: nothing solved, nothing to keep
                 if (stopping) {
-                    finish(planId, job, "INTERRUPTED", "the service stopped before this plan started solving", start);
+                    finish(planId, job, PlanStatus.INTERRUPTED, "the service stopped before this plan started solving", start);
                 } else {
-                    finish(planId, job, "CANCELLED", null, start);
+                    finish(planId, job, PlanStatus.CANCELLED, null, start);
                 }
                 return;
             }
@@ -138,7 +139,7 @@ class PlanJobs {
             ProblemBuilder.Built built = transaction.execute(status ->
                     builder.build(spec.name(), spec.laCodes(), spec.financialYear(), spec.startTerm(), spec.weights()));
             transaction.executeWithoutResult(status -> plans.started(planId, read, built.problem().requests().size(), built.excluded(), built.notes()));
-            emit(job, new Progress(planId, "SOLVING", null, null, null, null, seconds(start), false));
+            emit(job, new Progress(planId, PlanStatus.SOLVING, null, null, null, null, seconds(start), false));
             SolveOptions options = SolveOptions.DEFAULTS.withTimeLimit(spec.timeLimit())
                     .withUnimprovedTimeLimit(spec.timeLimit().compareTo(Duration.ofSeconds(5)) < 0 ? spec.timeLimit() : Duration.ofSeconds(5));
             job.job = planner.start(built.problem(), options, progress -> improved(planId, job, built, progress, start));
@@ -152,22 +153,22 @@ class PlanJobs {
                 demand.markProposed(result.assignments().stream().map(PlanTranslator.AssignmentRow::requestId).toList());
             });
             if (stopping) {
-                finish(planId, job, "INTERRUPTED", "the service stopped while solving; the best result so far is kept", start);
+                finish(planId, job, PlanStatus.INTERRUPTED, "the service stopped while solving; the best result so far is kept", start);
             } else {
-                finish(planId, job, job.cancelRequested ? "CANCELLED" : "COMPLETED", null, start);
+                finish(planId, job, job.cancelRequested ? PlanStatus.CANCELLED : PlanStatus.COMPLETED, null, start);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            finish(planId, job, "INTERRUPTED", "the service stopped while solving; the best result so far is kept", start);
+            finish(planId, job, PlanStatus.INTERRUPTED, "the service stopped while solving; the best result so far is kept", start);
         } catch (RuntimeException e) {
             log.error("Plan {} failed", planId, e);
-            finish(planId, job, "FAILED", "the plan could not be solved: " + e.getMessage(), start);
+            finish(planId, job, PlanStatus.FAILED, "the plan could not be solved: " + e.getMessage(), start);
         }
     }
 
     /** A better plan: tell subscribers at once, save it if the last save is old enough. */
     private void improved(long planId, Live job, ProblemBuilder.Built built, PlanProgress progress, long start) {
-        emit(job, new Progress(planId, "SOLVING", progress.score(), progress.placedCount(), progress.unplacedCount(),
+        emit(job, new Progress(planId, PlanStatus.SOLVING, progress.score(), progress.placedCount(), progress.unplacedCount(),
                 Money.fromWholePounds(progress.totalAnnualCost()), seconds(start), false));
         long now = System.nanoTime();
         // System.nanoTime has an arbitrary origin (it may be small, or negative), so the first save can't wait on it
@@ -184,7 +185,7 @@ class PlanJobs {
         }
     }
 
-    private void finish(long planId, Live job, String status, String failure, long start) {
+    private void finish(long planId, Live job, PlanStatus status, String failure, long start) {
         try {
             transaction.executeWithoutResult(tx -> plans.finish(planId, status, failure));
             PlanView plan = plans.find(planId).orElseThrow();

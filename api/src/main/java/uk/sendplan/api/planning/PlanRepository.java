@@ -8,6 +8,8 @@ import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 import uk.sendplan.db.jooq.tables.records.PlanRecord;
+import uk.sendplan.db.types.AssignmentStatus;
+import uk.sendplan.db.types.PlanStatus;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -43,7 +45,7 @@ class PlanRepository {
                 Map<String, Object> weights, String createdBy) {
         return db.insertInto(PLAN)
                 .set(PLAN.NAME, name).set(PLAN.SCOPE_TYPE, scopeType).set(PLAN.SCOPE_CODE, scopeCode)
-                .set(PLAN.FINANCIAL_YEAR, financialYear).set(PLAN.START_TERM, startTerm).set(PLAN.STATUS, "QUEUED")
+                .set(PLAN.FINANCIAL_YEAR, financialYear).set(PLAN.START_TERM, startTerm).set(PLAN.STATUS, PlanStatus.QUEUED)
                 .set(PLAN.TIME_LIMIT_SECONDS, timeLimitSeconds).set(PLAN.WEIGHTS, jsonb(weights)).set(PLAN.CREATED_BY, createdBy)
                 .set(PLAN.CREATED_AT, Instant.now())
                 .returning(PLAN.ID).fetchOne(PLAN.ID);
@@ -60,23 +62,23 @@ class PlanRepository {
 
     /** {@code startedAt}: when the register and demand were read, so approval can tell what changed since. */
     void started(long id, Instant startedAt, int requests, List<ProblemBuilder.Excluded> excluded, List<PlanNote> notes) {
-        db.update(PLAN).set(PLAN.STATUS, "SOLVING").set(PLAN.STARTED_AT, startedAt).set(PLAN.REQUESTS, requests)
+        db.update(PLAN).set(PLAN.STATUS, PlanStatus.SOLVING).set(PLAN.STARTED_AT, startedAt).set(PLAN.REQUESTS, requests)
                 .set(PLAN.EXCLUDED, jsonb(excluded.stream().map(e -> Map.<String, Object>of("urn", e.urn(), "name", e.name(), "reason", e.reason())).toList()))
                 .set(PLAN.NOTES, jsonb(notes))
                 .where(PLAN.ID.eq(id)).execute();
     }
 
     /** Ends a job: only a plan still QUEUED or SOLVING changes, so a late callback can't undo a cancellation's outcome. */
-    boolean finish(long id, String status, String failure) {
+    boolean finish(long id, PlanStatus status, String failure) {
         return db.update(PLAN).set(PLAN.STATUS, status).set(PLAN.FINISHED_AT, Instant.now()).set(PLAN.FAILURE, failure)
-                .where(PLAN.ID.eq(id)).and(PLAN.STATUS.in("QUEUED", "SOLVING")).execute() == 1;
+                .where(PLAN.ID.eq(id)).and(PLAN.STATUS.in(PlanStatus.QUEUED, PlanStatus.SOLVING)).execute() == 1;
     }
 
     /** Plans left unfinished by a previous run (none of {@code running}) keep their best result and become INTERRUPTED. */
     int interruptUnfinished(Collection<Long> running) {
-        return db.update(PLAN).set(PLAN.STATUS, "INTERRUPTED").set(PLAN.FINISHED_AT, Instant.now())
+        return db.update(PLAN).set(PLAN.STATUS, PlanStatus.INTERRUPTED).set(PLAN.FINISHED_AT, Instant.now())
                 .set(PLAN.FAILURE, "the service stopped while this plan was queued or solving; its best result so far is kept")
-                .where(PLAN.STATUS.in("QUEUED", "SOLVING")).and(running.isEmpty() ? noCondition() : PLAN.ID.notIn(running)).execute();
+                .where(PLAN.STATUS.in(PlanStatus.QUEUED, PlanStatus.SOLVING)).and(running.isEmpty() ? noCondition() : PLAN.ID.notIn(running)).execute();
     }
 
     /** Replaces the plan's result with a better one, in one transaction (the caller's). */
@@ -119,7 +121,7 @@ class PlanRepository {
 
     record AssignmentView(long planId, long requestId, String laCode, int urn, String need, String phase, int band, String feeKind,
                           long feePence, long transportPence, long annualCostPence, double distanceKm, double travelMinutes,
-                          boolean pinned, boolean boarding, boolean outOfArea, List<PenaltyCost> penalties, String status,
+                          boolean pinned, boolean boarding, boolean outOfArea, List<PenaltyCost> penalties, AssignmentStatus status,
                           String approvedBy, Instant approvedAt) {
     }
 

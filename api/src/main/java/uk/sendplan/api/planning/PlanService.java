@@ -13,6 +13,7 @@ import uk.sendplan.api.system.Access;
 import uk.sendplan.api.system.Actor;
 import uk.sendplan.api.system.ApiException;
 import uk.sendplan.api.system.Role;
+import uk.sendplan.db.types.PlanStatus;
 import uk.sendplan.planner.domain.Weights;
 
 import java.time.Duration;
@@ -171,7 +172,7 @@ public class PlanService {
             throw ApiException.badRequest("id", "plan " + plan.id() + " is not running in this service");
         }
         audit.record(scope(plan.scopeType(), plan.scopeCode()), "PLAN_CANCELLED", "plan", plan.id(), Map.of("status", plan.status()),
-                Map.of("status", "CANCELLED"), null);
+                Map.of("status", PlanStatus.CANCELLED), null);
         return plan;
     }
 

@@ -3,15 +3,16 @@ package uk.sendplan.api.planning;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import uk.sendplan.db.types.PlanStatus;
 
 /** A plan as stored: its request, its state, and its best result so far (money in exact pence). */
-public record PlanView(long id, String name, String scopeType, String scopeCode, String financialYear, String startTerm, String status,
+public record PlanView(long id, String name, String scopeType, String scopeCode, String financialYear, String startTerm, PlanStatus status,
                        int timeLimitSeconds, Map<String, Object> weights, String createdBy, Instant createdAt, Instant startedAt,
                        Instant finishedAt, String score, Integer requests, Integer placed, Integer unplaced, Long totalCostPence,
                        Integer baselinePlaced, Integer baselineUnplaced, Long baselineCostPence, Long elapsedMs,
                        List<Map<String, Object>> excluded, List<PlanNote> notes, String failure) {
 
     public boolean finished() {
-        return !List.of("QUEUED", "SOLVING").contains(status);
+        return status != PlanStatus.QUEUED && status != PlanStatus.SOLVING;
     }
 }

@@ -10,6 +10,7 @@ import uk.sendplan.api.reference.ReferenceData;
 import uk.sendplan.api.settings.SettingService;
 import uk.sendplan.api.settings.SettingService.PlaceCell;
 import uk.sendplan.api.settings.SettingService.PlanningSetting;
+import uk.sendplan.db.types.RegistrationStatus;
 import uk.sendplan.planner.domain.CostModel;
 import uk.sendplan.planner.domain.Gender;
 import uk.sendplan.planner.domain.Need;
@@ -108,8 +109,8 @@ class ProblemBuilder {
         Map<String, Cell> cells = new LinkedHashMap<>();
         Map<Integer, PlanningSetting> included = new HashMap<>();
         for (PlanningSetting s : candidates) {
-            if (!"OPEN".equals(s.registrationStatus())) {
-                excluded.add(new Excluded(s.urn(), s.name(), s.registrationStatus().toLowerCase(java.util.Locale.ROOT)
+            if (s.registrationStatus() != RegistrationStatus.OPEN) {
+                excluded.add(new Excluded(s.urn(), s.name(), s.registrationStatus().name().toLowerCase(java.util.Locale.ROOT)
                         + (s.statusReason() == null ? "" : ": " + s.statusReason())));
                 continue;
             }

@@ -13,6 +13,7 @@ import uk.sendplan.api.system.Access;
 import uk.sendplan.api.system.Actor;
 import uk.sendplan.api.system.ApiException;
 import uk.sendplan.api.system.Role;
+import uk.sendplan.db.types.RequestStatus;
 import uk.sendplan.planner.domain.CostModel;
 import uk.sendplan.planner.domain.HardRule;
 import uk.sendplan.planner.domain.Parameters;
@@ -92,7 +93,7 @@ class SuitableSettings {
         }
         PlacementRequestView child = new PlacementRequestView(0, la.code(), "profile-0", profile.need(), null, profile.band(), profile.age(),
                 reference.phaseForAge(profile.age()).orElseThrow().code(), home, profile.gender(), Boolean.TRUE.equals(profile.needsBoarding()),
-                null, false, List.of(), "2027-AUTUMN", "OPEN", null, false, null);
+                null, false, List.of(), "2027-AUTUMN", RequestStatus.OPEN, null, false, null);
         return list(child, financialYear, limit);
     }
 

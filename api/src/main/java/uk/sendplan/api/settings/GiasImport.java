@@ -14,6 +14,7 @@ import uk.sendplan.api.system.Csv;
 import uk.sendplan.api.system.InputRules;
 import uk.sendplan.api.system.Role;
 import uk.sendplan.db.jooq.tables.records.SettingRecord;
+import uk.sendplan.db.types.RegistrationStatus;
 
 import java.util.ArrayList;
 import java.util.Base64;
@@ -100,9 +101,9 @@ class GiasImport {
             }
         }
         List<SettingRecord> toClose = closedUrns.keySet().stream().map(existing::get)
-                .filter(s -> s != null && !"CLOSED".equals(s.getRegistrationStatus())).toList();
+                .filter(s -> s != null && s.getRegistrationStatus() != RegistrationStatus.CLOSED).toList();
         closedUrns.keySet().stream().map(existing::get)
-                .filter(s -> s != null && "CLOSED".equals(s.getRegistrationStatus())).forEach(s -> skipped.merge(GiasRowReader.SKIP_UNCHANGED, 1, Integer::sum));
+                .filter(s -> s != null && s.getRegistrationStatus() == RegistrationStatus.CLOSED).forEach(s -> skipped.merge(GiasRowReader.SKIP_UNCHANGED, 1, Integer::sum));
 
         int skippedCount = skipped.values().stream().mapToInt(Integer::intValue).sum();
         ImportSettingsPayload payload = new ImportSettingsPayload(dryRun, read.rows(), toCreate.size(), toUpdate.size() + toClose.size(),
@@ -168,7 +169,7 @@ class GiasImport {
     private static boolean changed(Candidate candidate, SettingRecord current, List<PlaceView> currentPlaces, Map<String, Long> providerIds) {
         Long providerId = providerIds.get(candidate.providerKey());
         return !(SettingRecords.describes(current, candidate.setting())
-                && !"CLOSED".equals(current.getRegistrationStatus()) && "GIAS".equals(current.getSource())
+                && current.getRegistrationStatus() != RegistrationStatus.CLOSED && "GIAS".equals(current.getSource())
                 && Objects.equals(providerId, current.getProviderId())
                 && placeKeys(candidate.places(), 0).equals(placeKeys(currentPlaces == null ? List.of() : currentPlaces, 1)));
     }
@@ -212,9 +213,9 @@ class GiasImport {
             SettingRecords.describe(current, candidate.setting());
             current.setProviderId(providerIdsByUrn.get(current.getUrn()));
             current.setSource("GIAS");
-            if ("CLOSED".equals(current.getRegistrationStatus())) {
+            if (current.getRegistrationStatus() == RegistrationStatus.CLOSED) {
                 // open again in GIAS; a regulator's suspension, by contrast, stays until lifted
-                current.setRegistrationStatus("OPEN");
+                current.setRegistrationStatus(RegistrationStatus.OPEN);
                 current.setStatusReason(null);
             }
             updated.add(current);
@@ -223,11 +224,11 @@ class GiasImport {
         }
         for (SettingRecord closing : toClose) {
             Map<String, Object> before = Map.of("registrationStatus", closing.getRegistrationStatus());
-            closing.setRegistrationStatus("CLOSED");
+            closing.setRegistrationStatus(RegistrationStatus.CLOSED);
             closing.setStatusReason("Closed in GIAS");
             updated.add(closing);
             changes.add(new Change("REGISTRATION_STATUS_CHANGED", "setting", String.valueOf(closing.getUrn()), before,
-                    Map.of("registrationStatus", "CLOSED", "statusReason", "Closed in GIAS"), "GIAS import", SettingSnapshots.scope(closing)));
+                    Map.of("registrationStatus", RegistrationStatus.CLOSED, "statusReason", "Closed in GIAS"), "GIAS import", SettingSnapshots.scope(closing)));
         }
         settings.updateSettings(updated);
         settings.deletePlaces(toUpdate.stream().map(c -> c.setting().urn()).toList());

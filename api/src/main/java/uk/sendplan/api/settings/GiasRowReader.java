@@ -7,6 +7,7 @@ import uk.sendplan.api.settings.GiasMapping.TypeMapping;
 import uk.sendplan.api.system.ApiException;
 import uk.sendplan.api.system.Csv;
 import uk.sendplan.db.jooq.tables.records.ProviderRecord;
+import uk.sendplan.db.types.RegistrationStatus;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -254,7 +255,7 @@ final class GiasRowReader {
 
         // the provider's id is known only when the import writes (it may be a new provider)
         SettingDraft setting = new SettingDraft(urn, name, settingType, mapping.sector(), 0, laCode, postcode, easting, northing, low, high,
-                GiasMapping.gender(f.text(GENDER)), GiasMapping.boarding(f.text(BOARDERS)), GiasMapping.ofsted(f.text(OFSTED)), "OPEN",
+                GiasMapping.gender(f.text(GENDER)), GiasMapping.boarding(f.text(BOARDERS)), GiasMapping.ofsted(f.text(OFSTED)), RegistrationStatus.OPEN,
                 "GIAS", List.of());
 
         ProviderRecord provider = provider(register, mapping.providerKind(), f, name, laCode);

@@ -1,11 +1,12 @@
 package uk.sendplan.api.settings;
 
 import java.util.List;
+import uk.sendplan.db.types.RegistrationStatus;
 
 /** A setting as written in bulk (GIAS import, demo data): already validated, places included. */
 public record SettingDraft(int urn, String name, String type, String sector, long providerId, String laCode, String postcode,
                            Integer easting, Integer northing, int ageFrom, int ageTo, String gender, boolean boarding,
-                           String ofstedRating, String registrationStatus, String source, List<PlaceDraft> places) {
+                           String ofstedRating, RegistrationStatus registrationStatus, String source, List<PlaceDraft> places) {
 
     public record PlaceDraft(String need, String phase, int capacity, int occupied) {
     }

@@ -1,6 +1,7 @@
 package uk.sendplan.api.settings;
 
 import java.util.List;
+import uk.sendplan.db.types.RegistrationStatus;
 
 /** GraphQL inputs and payloads of the register's mutations. */
 final class SettingInputs {
@@ -30,7 +31,7 @@ final class SettingInputs {
     record SetPlacesInput(int urn, List<PlaceInput> places) {
     }
 
-    record SetRegistrationStatusInput(int urn, String status, String reason) {
+    record SetRegistrationStatusInput(int urn, RegistrationStatus status, String reason) {
     }
 
     record RegisterProviderInput(String name, String companyNumber, String kind, Boolean forProfit, String laCode) {

@@ -23,6 +23,7 @@ import uk.sendplan.api.system.ApiException;
 import uk.sendplan.api.system.Role;
 import uk.sendplan.db.jooq.tables.records.ProviderRecord;
 import uk.sendplan.db.jooq.tables.records.SettingRecord;
+import uk.sendplan.db.types.RegistrationStatus;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -75,7 +76,7 @@ class SettingRegistration {
         SettingRecord record = SettingRecords.of(new SettingDraft(input.urn(), name, input.type(), sector, providerId, laCode, postcode,
                 input.location() == null ? null : input.location().easting(), input.location() == null ? null : input.location().northing(),
                 input.ageFrom(), input.ageTo(), input.gender() == null ? "MIXED" : input.gender(), Boolean.TRUE.equals(input.boarding()),
-                input.ofstedRating(), "OPEN", "MANUAL", List.of()));
+                input.ofstedRating(), RegistrationStatus.OPEN, "MANUAL", List.of()));
         List<PlaceView> places = checkPlaces("input.places", input.urn(), input.ageFrom(), input.ageTo(),
                 input.places() == null ? List.of() : input.places());
         settings.insert(record);
@@ -207,14 +208,14 @@ class SettingRegistration {
 
     /** Opens, suspends or closes a setting; suspending or closing needs a reason. Audited. */
     @Transactional
-    SettingView changeRegistrationStatus(String field, int urn, String status, String reason) {
+    SettingView changeRegistrationStatus(String field, int urn, RegistrationStatus status, String reason) {
         access.require("setRegistrationStatus", Role.REGULATOR, Role.ADMIN);
         SettingRecord record = settings.lock(urn)
                 .orElseThrow(() -> ApiException.notFound(field + ".urn", "no setting with URN " + urn));
-        if (!"OPEN".equals(status) && (reason == null || reason.isBlank())) {
+        if (status != RegistrationStatus.OPEN && (reason == null || reason.isBlank())) {
             throw ApiException.badRequest(field + ".reason", "a reason is required to make a setting " + status);
         }
-        if (status.equals(record.getRegistrationStatus())) {
+        if (status == record.getRegistrationStatus()) {
             throw ApiException.badRequest(field + ".status", "the setting is already " + status);
         }
         Map<String, Object> before = SettingSnapshots.status(record);

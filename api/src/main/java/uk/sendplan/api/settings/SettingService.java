@@ -6,6 +6,7 @@ import org.springframework.transaction.annotation.Transactional;
 import uk.sendplan.api.reference.ReferenceData;
 import uk.sendplan.api.system.Access;
 import uk.sendplan.api.system.Role;
+import uk.sendplan.db.types.RegistrationStatus;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -102,7 +103,7 @@ public class SettingService {
 
     /** A located setting with its places, as planning and demand generation read it. */
     public record PlanningSetting(int urn, String name, String type, String sector, String laCode, int easting, int northing,
-                                  int ageFrom, int ageTo, String gender, boolean boarding, String registrationStatus,
+                                  int ageFrom, int ageTo, String gender, boolean boarding, RegistrationStatus registrationStatus,
                                   String statusReason, long providerId, List<PlaceCell> places) {
         public Set<String> needs() {
             return places.stream().map(PlaceCell::need).collect(Collectors.toCollection(TreeSet::new));
@@ -131,7 +132,7 @@ public class SettingService {
 
     /** Open settings near the LAs (see {@link #settingsNear}), without boarding ones further away. */
     public List<PlanningSetting> openSettingsNear(Collection<String> laCodes, int radiusMetres) {
-        return settingsNear(laCodes, radiusMetres, false).stream().filter(s -> "OPEN".equals(s.registrationStatus())).toList();
+        return settingsNear(laCodes, radiusMetres, false).stream().filter(s -> s.registrationStatus() == RegistrationStatus.OPEN).toList();
     }
 
     // ------------------------------------------------------------------ occupancy

@@ -7,6 +7,7 @@ import uk.sendplan.api.settings.SettingInputs.SettingsStatusInput;
 import uk.sendplan.api.system.Access;
 import uk.sendplan.api.system.ApiException;
 import uk.sendplan.api.system.Role;
+import uk.sendplan.db.types.RegistrationStatus;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,16 +32,16 @@ class Suspensions {
     @Transactional
     List<SettingView> suspend(SettingsStatusInput input) {
         access.require("suspendSettings", Role.REGULATOR);
-        return change(input, "OPEN", "SUSPENDED");
+        return change(input, RegistrationStatus.OPEN, RegistrationStatus.SUSPENDED);
     }
 
     @Transactional
     List<SettingView> reinstate(SettingsStatusInput input) {
         access.require("reinstateSettings", Role.REGULATOR);
-        return change(input, "SUSPENDED", "OPEN");
+        return change(input, RegistrationStatus.SUSPENDED, RegistrationStatus.OPEN);
     }
 
-    private List<SettingView> change(SettingsStatusInput input, String from, String to) {
+    private List<SettingView> change(SettingsStatusInput input, RegistrationStatus from, RegistrationStatus to) {
         String reason = SettingRules.requiredText("input.reason", input.reason());
         boolean named = input.urns() != null && !input.urns().isEmpty();
         if (named == (input.providerId() != null)) {
@@ -52,7 +53,7 @@ class Suspensions {
                 String at = "input.urns[" + i + "]";
                 int urn = input.urns().get(i);
                 SettingView setting = settings.find(urn).orElseThrow(() -> ApiException.notFound(at, "no setting with URN " + urn));
-                if (!from.equals(setting.registrationStatus())) {
+                if (from != setting.registrationStatus()) {
                     throw ApiException.badRequest(at, "setting " + urn + " is " + setting.registrationStatus() + ", not " + from);
                 }
                 changed.add(registration.changeRegistrationStatus(at, urn, to, reason));
@@ -63,7 +64,7 @@ class Suspensions {
                 throw ApiException.notFound("input.providerId", "no provider with id " + input.providerId());
             }
             for (SettingView setting : settings.settingsOf(providerId)) {
-                if (from.equals(setting.registrationStatus())) {
+                if (from == setting.registrationStatus()) {
                     changed.add(registration.changeRegistrationStatus("input", setting.urn(), to, reason));
                 }
             }

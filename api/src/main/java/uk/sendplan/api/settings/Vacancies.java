@@ -8,6 +8,7 @@ import uk.sendplan.api.reference.ReferenceData;
 import uk.sendplan.api.system.Access;
 import uk.sendplan.api.system.ApiException;
 import uk.sendplan.api.system.Role;
+import uk.sendplan.db.types.RegistrationStatus;
 
 import java.util.List;
 
@@ -53,7 +54,7 @@ class Vacancies {
         if (laCode != null && regionCode != null) {
             throw ApiException.badRequest("laCode", "give either laCode or regionCode, not both");
         }
-        Condition condition = SETTING.REGISTRATION_STATUS.eq("OPEN");
+        Condition condition = SETTING.REGISTRATION_STATUS.eq(RegistrationStatus.OPEN);
         String scope = "ENGLAND";
         if (laCode != null) {
             scope = reference.requireLocalAuthority("laCode", laCode).code();

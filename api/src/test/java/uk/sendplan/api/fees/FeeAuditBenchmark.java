@@ -1,5 +1,6 @@
 package uk.sendplan.api.fees;
 
+import uk.sendplan.db.types.RegistrationStatus;
 import uk.sendplan.api.kernel.Money;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -173,7 +174,7 @@ class FeeAuditBenchmark extends GraphQlTestBase {
             boolean post16 = type.equals("SPECIALIST_POST_16");
             drafts.add(new SettingDraft(urn, "Benchmark " + type + " " + urn, type, reference.settingType(type).defaultSector(), provider,
                     las.get(random.nextInt(las.size())).code(), null, null, null, post16 ? 16 : 7, post16 ? 25 : 18, "MIXED", boarding, null,
-                    "OPEN", "MANUAL", List.of(new PlaceDraft(needs.get(random.nextInt(needs.size())), post16 ? "POST_16" : "SECONDARY", 40, 36))));
+                    RegistrationStatus.OPEN, "MANUAL", List.of(new PlaceDraft(needs.get(random.nextInt(needs.size())), post16 ? "POST_16" : "SECONDARY", 40, 36))));
             fees += 5 + (boarding ? 3 : 0);
         }
         return drafts;

@@ -1,5 +1,6 @@
 package uk.sendplan.api.fees;
 
+import uk.sendplan.db.types.RegistrationStatus;
 import uk.sendplan.api.kernel.Money;
 import org.junit.jupiter.api.Test;
 import uk.sendplan.api.fees.FeeChecker.Outcome;
@@ -23,7 +24,7 @@ class FeeCheckerTest {
                     new Band("DAY-3-PD", "Day 3 PD", "DAY", 3, List.of("PD"), 5_500_000, 6_600_000)),
             List.of(new AreaAdjustment("E12000007", new BigDecimal("1.125"))));
     static final SettingFacts LONDON_ISS = new SettingFacts(600_001, "INDEPENDENT_SPECIAL", true, "202", "E12000007", "London", 1L, true,
-            "OPEN", null, "SEMH");
+            RegistrationStatus.OPEN, null, "SEMH");
 
     @Test
     void adjustedAmountsRoundHalfUpToThePenny() {

@@ -6,6 +6,7 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import uk.sendplan.db.types.RequestStatus;
 
 import static uk.sendplan.db.jooq.Tables.PLACEMENT;
 import static uk.sendplan.db.jooq.Tables.PLACEMENT_REQUEST;
@@ -62,8 +63,8 @@ final class ScillyWorld {
         places(INDEPENDENT, List.of(place("ASD", "SECONDARY", 3), place("SEMH", "SECONDARY", 2)));
         places(RESOURCED, List.of(place("ASD", "PRIMARY", 1)));
         places(SUSPENDED, List.of(place("ASD", "SECONDARY", 5)));
-        db.update(PLACEMENT_REQUEST).set(PLACEMENT_REQUEST.STATUS, "WITHDRAWN").set(PLACEMENT_REQUEST.STATUS_REASON, "test reset")
-                .where(PLACEMENT_REQUEST.LA_CODE.eq(LA)).and(PLACEMENT_REQUEST.STATUS.in("OPEN", "PROPOSED")).execute();
+        db.update(PLACEMENT_REQUEST).set(PLACEMENT_REQUEST.STATUS, RequestStatus.WITHDRAWN).set(PLACEMENT_REQUEST.STATUS_REASON, "test reset")
+                .where(PLACEMENT_REQUEST.LA_CODE.eq(LA)).and(PLACEMENT_REQUEST.STATUS.in(RequestStatus.OPEN, RequestStatus.PROPOSED)).execute();
         return this;
     }
 

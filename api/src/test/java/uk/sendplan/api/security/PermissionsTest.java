@@ -17,6 +17,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
 import uk.sendplan.api.GraphQlTestBase;
+import uk.sendplan.db.types.PlanStatus;
 
 import java.net.URI;
 import java.nio.file.Files;
@@ -596,7 +597,7 @@ class PermissionsTest extends GraphQlTestBase {
 
     private String plan(String scope, String code) {
         long id = db.insertInto(PLAN).set(PLAN.NAME, "Permissions probe plan").set(PLAN.SCOPE_TYPE, scope).set(PLAN.SCOPE_CODE, code)
-                .set(PLAN.FINANCIAL_YEAR, YEAR).set(PLAN.STATUS, "COMPLETED").set(PLAN.TIME_LIMIT_SECONDS, 1)
+                .set(PLAN.FINANCIAL_YEAR, YEAR).set(PLAN.STATUS, PlanStatus.COMPLETED).set(PLAN.TIME_LIMIT_SECONDS, 1)
                 .set(PLAN.WEIGHTS, org.jooq.JSONB.valueOf("{\"preferenceMiss\":2000,\"independentPlacement\":5000,\"outOfArea\":1000,\"moveFromCurrent\":3000}"))
                 .set(PLAN.CREATED_BY, "test").set(PLAN.STARTED_AT, Instant.now()).set(PLAN.FINISHED_AT, Instant.now())
                 .set(PLAN.REQUESTS, 0).set(PLAN.PLACED, 0).set(PLAN.UNPLACED, 0).set(PLAN.TOTAL_COST_PENCE, 0L)

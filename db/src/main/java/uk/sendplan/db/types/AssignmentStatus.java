@@ -1,0 +1,6 @@
+package uk.sendplan.db.types;
+
+/** A plan's proposed placement, or approved (column plan_assignment.status). */
+public enum AssignmentStatus {
+    PROPOSED, APPROVED
+}

@@ -1,0 +1,6 @@
+package uk.sendplan.db.types;
+
+/** Where a plan stands (column plan.status). */
+public enum PlanStatus {
+    QUEUED, SOLVING, COMPLETED, CANCELLED, INTERRUPTED, FAILED
+}
