@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.sendplan.db.testing.TestDatabase;
+import uk.sendplan.db.types.FindingStatus;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -130,22 +131,22 @@ class FeeSchemaConstraintsTest {
                 .set(FEE_FINDING.VERDICT, "UPLIFT_ABOVE_CAP").returning(FEE_FINDING.ID).fetchOne().getId();
         fails(() -> db.insertInto(FEE_FINDING).set(FEE_FINDING.FEE_ID, fee).set(FEE_FINDING.AUDIT_ID, audit).set(FEE_FINDING.CHECK_ID, check)
                 .set(FEE_FINDING.VERDICT, "UPLIFT_ABOVE_CAP").execute(), "fee_finding_fee_id_key");
-        fails(() -> status(finding, "ACCEPTED"), "fee_finding_legal_transition");
+        fails(() -> status(finding, FindingStatus.ACCEPTED), "fee_finding_legal_transition");
         fails(() -> db.update(FEE_FINDING).set(FEE_FINDING.VERDICT, "ABOVE_CEILING").where(FEE_FINDING.ID.eq(finding)).execute(),
                 "fee_finding_legal_transition");
-        status(finding, "PROVIDER_RESPONDED");
-        status(finding, "UPHELD");
-        fails(() -> status(finding, "ESCALATED"), "fee_finding_legal_transition");
+        status(finding, FindingStatus.PROVIDER_RESPONDED);
+        status(finding, FindingStatus.UPHELD);
+        fails(() -> status(finding, FindingStatus.ESCALATED), "fee_finding_legal_transition");
         fails(() -> db.deleteFrom(FEE_FINDING).where(FEE_FINDING.ID.eq(finding)).execute(), "fee_finding_legal_transition");
 
         long event = db.insertInto(FEE_FINDING_EVENT).set(FEE_FINDING_EVENT.FINDING_ID, finding).set(FEE_FINDING_EVENT.TO_STATUS, "OPEN")
                 .set(FEE_FINDING_EVENT.NOTE, "Opened").set(FEE_FINDING_EVENT.ACTOR, "regulator").returning(FEE_FINDING_EVENT.ID).fetchOne().getId();
         fails(() -> db.update(FEE_FINDING_EVENT).set(FEE_FINDING_EVENT.NOTE, "Rewritten").where(FEE_FINDING_EVENT.ID.eq(event)).execute(),
                 "fee_records_are_append_only");
-        assertThat(db.fetchValue(FEE_FINDING.STATUS, FEE_FINDING.ID.eq(finding))).isEqualTo("UPHELD");
+        assertThat(db.fetchValue(FEE_FINDING.STATUS, FEE_FINDING.ID.eq(finding))).isEqualTo(FindingStatus.UPHELD);
     }
 
-    private void status(long finding, String status) {
+    private void status(long finding, FindingStatus status) {
         db.update(FEE_FINDING).set(FEE_FINDING.STATUS, status).where(FEE_FINDING.ID.eq(finding)).execute();
     }
 
