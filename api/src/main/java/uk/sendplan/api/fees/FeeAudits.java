@@ -17,6 +17,7 @@ import uk.sendplan.api.fees.FeeInputs.FeeScopeInput;
 import uk.sendplan.api.fees.FeeInputs.SetFeeFindingStatusInput;
 import uk.sendplan.api.fees.FeeInputs.VerdictCount;
 import uk.sendplan.api.kernel.Ids;
+import uk.sendplan.api.kernel.Texts;
 import uk.sendplan.api.reference.ReferenceData;
 import uk.sendplan.api.settings.ProviderView;
 import uk.sendplan.api.settings.SettingService;
@@ -261,7 +262,7 @@ class FeeAudits {
                     ? "a provider responds to its findings (PROVIDER_RESPONDED); only a regulator decides them"
                     : "PROVIDER_RESPONDED is the provider's own response; a regulator decides (ACCEPTED, UPHELD or ESCALATED)"));
         }
-        String note = FeeRules.requiredText("input.note", input.note());
+        String note = Texts.required("input.note", input.note());
         FindingStatus from = finding.getStatus();
         List<FindingStatus> allowed = TRANSITIONS.getOrDefault(from, List.of());
         if (!allowed.contains(input.status())) {

@@ -61,12 +61,6 @@ final class FeeRules {
         return pence;
     }
 
-    static String requiredText(String field, String value) {
-        if (value == null || value.isBlank()) {
-            throw ApiException.badRequest(field, "is required and must not be blank");
-        }
-        return value.trim();
-    }
 
     static String optionalText(String value) {
         return value == null || value.isBlank() ? null : value.trim();

@@ -14,6 +14,7 @@ import uk.sendplan.api.fees.FeeInputs.SubmitFeesInput;
 import uk.sendplan.api.fees.FeeRepository.NewFee;
 import uk.sendplan.api.fees.FeeView.Breakdown;
 import uk.sendplan.api.kernel.Money;
+import uk.sendplan.api.kernel.Texts;
 import uk.sendplan.api.settings.SettingService;
 import uk.sendplan.api.settings.SettingView;
 import uk.sendplan.api.system.ApiException;
@@ -183,7 +184,7 @@ class FeeSchedules {
         requireSettingTakingFees(input.urn());
         RateFrameworkView framework = frameworks.requirePublished("input.financialYear", year);
         int band = FeeRules.band("input.band", input.band());
-        String reason = FeeRules.requiredText("input.reason", input.reason());
+        String reason = Texts.required("input.reason", input.reason());
         FeeView current = fees.currentFee(input.urn(), year, band, input.kind()).orElseThrow(() -> ApiException.notFound("input",
                 "setting " + input.urn() + " has no fee for " + year + " band " + band + " " + input.kind() + " to revise; state it with submitFees"));
         if (input.revises() != current.revision()) {

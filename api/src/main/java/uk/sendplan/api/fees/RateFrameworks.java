@@ -15,6 +15,7 @@ import uk.sendplan.api.fees.RateFrameworkView.AreaAdjustment;
 import uk.sendplan.api.fees.RateFrameworkView.Band;
 import uk.sendplan.api.kernel.Ids;
 import uk.sendplan.api.kernel.Money;
+import uk.sendplan.api.kernel.Texts;
 import uk.sendplan.api.reference.ReferenceData;
 import uk.sendplan.api.system.ApiException;
 import uk.sendplan.api.system.CurrentUser;
@@ -120,7 +121,7 @@ class RateFrameworks {
         List<AreaAdjustment> adjustments = adjustments("input.areaAdjustments", input.areaAdjustments(),
                 copy == null ? List.of() : copy.areaAdjustments());
         String description = input.description() != null ? FeeRules.optionalText(input.description()) : copy == null ? null : copy.description();
-        RateFrameworkView created = createDraft(new FrameworkDraft(year, FeeRules.requiredText("input.name", input.name()), description,
+        RateFrameworkView created = createDraft(new FrameworkDraft(year, Texts.required("input.name", input.name()), description,
                 maxUplift, bands, adjustments), "input.financialYear");
         audit.record("RATE_FRAMEWORK_CREATED", "rate_framework", created.id(), null, snapshot(created),
                 copy == null ? null : "copied from framework " + copy.id() + " (" + copy.financialYear() + " version " + copy.version() + ")");
@@ -154,7 +155,7 @@ class RateFrameworks {
                 + ") and publish the correction");
         RateFrameworkView before = frameworks.find(id).orElseThrow();
         if (input.name() != null) {
-            record.setName(FeeRules.requiredText("input.name", input.name()));
+            record.setName(Texts.required("input.name", input.name()));
         }
         if (input.description() != null) {
             record.setDescription(FeeRules.optionalText(input.description()));
@@ -270,7 +271,7 @@ class RateFrameworks {
                         + " < " + Money.format(referencePence) + ")");
             }
             List<String> needs = in.needs() == null ? List.of() : in.needs().stream().distinct().toList();
-            Band band = new Band(in.code(), FeeRules.requiredText(at + ".description", in.description()), in.kind(), complexity,
+            Band band = new Band(in.code(), Texts.required(at + ".description", in.description()), in.kind(), complexity,
                     needs, referencePence, ceilingPence);
             for (Band other : bands) {
                 String overlap = overlap(band, other);

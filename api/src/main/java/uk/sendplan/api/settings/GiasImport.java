@@ -171,14 +171,14 @@ class GiasImport {
         return !(SettingRecords.describes(current, candidate.setting())
                 && current.getRegistrationStatus() != RegistrationStatus.CLOSED && "GIAS".equals(current.getSource())
                 && Objects.equals(providerId, current.getProviderId())
-                && placeKeys(candidate.places(), 0).equals(placeKeys(currentPlaces == null ? List.of() : currentPlaces, 1)));
+                && placeKeys(candidate.places(), false).equals(placeKeys(currentPlaces == null ? List.of() : currentPlaces, true)));
     }
 
     /** Cells as need/phase/capacity/own pupils; a cell read from the register counts its approved placements apart. */
-    private static Set<String> placeKeys(List<PlaceView> places, int countsApprovedPlacements) {
+    private static Set<String> placeKeys(List<PlaceView> places, boolean readFromRegister) {
         Set<String> keys = new TreeSet<>();
         places.forEach(p -> keys.add(p.need() + "/" + p.phase() + "/" + p.capacity() + "/"
-                + (p.occupied() - countsApprovedPlacements * p.approvedPlacements())));
+                + (readFromRegister ? p.occupied() - p.approvedPlacements() : p.occupied())));
         return keys;
     }
 

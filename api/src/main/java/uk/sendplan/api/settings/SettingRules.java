@@ -65,12 +65,6 @@ final class SettingRules {
     }
 
 
-    static String requiredText(String field, String value) {
-        if (value == null || value.isBlank()) {
-            throw ApiException.badRequest(field, "is required and must not be blank");
-        }
-        return value.trim();
-    }
 
     static void checkAges(String field, int ageFrom, int ageTo) {
         if (ageFrom < 0 || ageTo > MAX_AGE || ageFrom > ageTo) {

@@ -3,6 +3,7 @@ package uk.sendplan.api.settings;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.sendplan.api.kernel.Ids;
+import uk.sendplan.api.kernel.Texts;
 import uk.sendplan.api.settings.SettingInputs.SettingsStatusInput;
 import uk.sendplan.api.system.Access;
 import uk.sendplan.api.system.ApiException;
@@ -42,7 +43,7 @@ class Suspensions {
     }
 
     private List<SettingView> change(SettingsStatusInput input, RegistrationStatus from, RegistrationStatus to) {
-        String reason = SettingRules.requiredText("input.reason", input.reason());
+        String reason = Texts.required("input.reason", input.reason());
         boolean named = input.urns() != null && !input.urns().isEmpty();
         if (named == (input.providerId() != null)) {
             throw ApiException.badRequest("input", "give either urns or providerId");
