@@ -135,6 +135,8 @@ public final class TestProblems {
         private String currentSettingId;
         private boolean keepCurrent;
         private List<String> preferences = new ArrayList<>();
+        private String siblingGroup;
+        private Boolean alternativeProvisionAllowed;
 
         private RequestBuilder(String id) {
             this.id = id;
@@ -187,9 +189,19 @@ public final class TestProblems {
             return this;
         }
 
+        public RequestBuilder siblingGroup(String value) {
+            siblingGroup = value;
+            return this;
+        }
+
+        public RequestBuilder alternativeProvisionAllowed(Boolean value) {
+            alternativeProvisionAllowed = value;
+            return this;
+        }
+
         public PlacementRequest build() {
             return new PlacementRequest(id, laCode, need, band, age, easting, northing, gender, needsBoarding,
-                    currentSettingId, keepCurrent, preferences);
+                    currentSettingId, keepCurrent, preferences, siblingGroup, alternativeProvisionAllowed);
         }
     }
 }

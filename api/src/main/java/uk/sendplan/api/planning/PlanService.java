@@ -143,7 +143,8 @@ public class PlanService {
         return new Weights(weight("preferenceMiss", input.preferenceMiss(), d.preferenceMiss()),
                 weight("independentPlacement", input.independentPlacement(), d.independentPlacement()),
                 weight("outOfArea", input.outOfArea(), d.outOfArea()),
-                weight("moveFromCurrent", input.moveFromCurrent(), d.moveFromCurrent()));
+                weight("moveFromCurrent", input.moveFromCurrent(), d.moveFromCurrent()),
+                d.distanceFromHome(), d.siblingsApart());
     }
 
     private static long weight(String name, Long value, long fallback) {

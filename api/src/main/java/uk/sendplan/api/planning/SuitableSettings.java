@@ -162,6 +162,9 @@ class SuitableSettings {
             case NO_FEE_FOR_BAND -> "no fee for band " + child.band();
             case TRAVEL_TIME -> Math.round(option.cost().travelMinutes()) + " minutes away, over the "
                     + costModel.maxTravelMinutes(uk.sendplan.planner.domain.Phase.ofAge(child.age())) + "-minute limit";
+            case BOARDING_DISTANCE -> String.format(java.util.Locale.UK, "%.1f km away, beyond the %d km boarding reach",
+                    option.cost().distanceKm(), Math.round(costModel.parameters().maxBoardingKm()));
+            case ALTERNATIVE_PROVISION -> "alternative provision, which this child's request does not allow";
         };
     }
 }

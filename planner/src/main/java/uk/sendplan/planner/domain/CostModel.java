@@ -51,6 +51,11 @@ public final class CostModel {
         return maxTravelMinutes(phase) / 60.0 * parameters.speedKmh() / parameters.roadFactor() * 1000.0;
     }
 
+    /** Longest one-way straight-line distance in metres within the boarding reach. */
+    public double maxBoardingStraightLineMetres() {
+        return parameters.maxBoardingKm() / parameters.roadFactor() * 1000.0;
+    }
+
     public static Phase phase(PlacementRequest request) {
         return Phase.ofAge(request.age());
     }
@@ -119,10 +124,20 @@ public final class CostModel {
         return feeFor(request, setting) != null;
     }
 
-    /** Within the phase's travel limit; boarding placements are exempt (the journey is weekly). */
+    /** Within the phase's travel limit; boarding placements have their own limit ({@link #meetsBoardingDistance}). */
     public boolean meetsTravelTime(PlacementRequest request, Setting setting) {
         return isBoardingPlacement(request, setting)
                 || travelMinutes(request, setting) <= maxTravelMinutes(phase(request));
+    }
+
+    /** A boarding placement is within the boarding reach (the journey is weekly, so it is a distance, not a daily time). */
+    public boolean meetsBoardingDistance(PlacementRequest request, Setting setting) {
+        return !isBoardingPlacement(request, setting) || distanceKm(request, setting) <= parameters.maxBoardingKm();
+    }
+
+    /** Alternative provision only for a child whose request allows it. */
+    public boolean meetsAlternativeProvision(PlacementRequest request, Setting setting) {
+        return setting.type() != SettingType.ALTERNATIVE_PROVISION || request.allowsAlternativeProvision();
     }
 
     /** The pairwise hard rules the pair breaks, in {@link HardRule} order; empty when the setting fits. */
@@ -146,13 +161,20 @@ public final class CostModel {
         if (!meetsTravelTime(request, setting)) {
             broken.add(HardRule.TRAVEL_TIME);
         }
+        if (!meetsBoardingDistance(request, setting)) {
+            broken.add(HardRule.BOARDING_DISTANCE);
+        }
+        if (!meetsAlternativeProvision(request, setting)) {
+            broken.add(HardRule.ALTERNATIVE_PROVISION);
+        }
         return broken;
     }
 
     public boolean isFeasible(PlacementRequest request, Setting setting) {
         return meetsNeed(request, setting) && meetsAge(request, setting) && meetsGender(request, setting)
                 && meetsBoarding(request, setting) && hasFeeForBand(request, setting)
-                && meetsTravelTime(request, setting);
+                && meetsTravelTime(request, setting) && meetsBoardingDistance(request, setting)
+                && meetsAlternativeProvision(request, setting);
     }
 
     // ---- soft policy penalties for one pair (0 when not triggered) ----
@@ -178,13 +200,24 @@ public final class CostModel {
         return moved ? parameters.weights().moveFromCurrent() : 0;
     }
 
+    /**
+     * Per road kilometre beyond the local radius, rounded half-up to whole pounds: nearer wins when
+     * costs are close, for day and boarding placements alike.
+     */
+    public long distanceFromHomePenalty(PlacementRequest request, Setting setting) {
+        long perKm = parameters.weights().distanceFromHome();
+        double beyond = distanceKm(request, setting) - parameters.localRadiusKm();
+        return perKm == 0 || beyond <= 0 ? 0 : Math.round(beyond * perKm);
+    }
+
     /** The policy penalties this placement triggers, zero amounts left out. */
     public List<PolicyPenalty> penalties(PlacementRequest request, Setting setting) {
-        List<PolicyPenalty> penalties = new ArrayList<>(4);
+        List<PolicyPenalty> penalties = new ArrayList<>(5);
         addIfPositive(penalties, "preferenceMiss", preferenceMissPenalty(request, setting));
         addIfPositive(penalties, "independentPlacement", independentPlacementPenalty(setting));
         addIfPositive(penalties, "outOfArea", outOfAreaPenalty(request, setting));
         addIfPositive(penalties, "moveFromCurrent", moveFromCurrentPenalty(request, setting));
+        addIfPositive(penalties, "distanceFromHome", distanceFromHomePenalty(request, setting));
         return penalties;
     }
 
@@ -192,7 +225,7 @@ public final class CostModel {
     public long softCost(PlacementRequest request, Setting setting) {
         return annualCost(request, setting) + preferenceMissPenalty(request, setting)
                 + independentPlacementPenalty(setting) + outOfAreaPenalty(request, setting)
-                + moveFromCurrentPenalty(request, setting);
+                + moveFromCurrentPenalty(request, setting) + distanceFromHomePenalty(request, setting);
     }
 
     /**

@@ -11,7 +11,9 @@ public enum HardRule {
     GENDER("gender"),
     BOARDING("boarding"),
     NO_FEE_FOR_BAND("noFeeForBand"),
-    TRAVEL_TIME("travelTime");
+    TRAVEL_TIME("travelTime"),
+    BOARDING_DISTANCE("boardingDistance"),
+    ALTERNATIVE_PROVISION("alternativeProvision");
 
     private final String constraintName;
 

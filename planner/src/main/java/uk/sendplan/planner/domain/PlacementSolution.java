@@ -18,6 +18,8 @@ public class PlacementSolution {
     private PlacementProblem problem;
     @ProblemFactCollectionProperty
     private List<SettingFact> settings;
+    @ProblemFactCollectionProperty
+    private List<IndependentCap> independentCaps;
     @PlanningEntityCollectionProperty
     private List<Placement> placements;
     @PlanningScore
@@ -27,9 +29,11 @@ public class PlacementSolution {
     public PlacementSolution() {
     }
 
-    public PlacementSolution(PlacementProblem problem, List<SettingFact> settings, List<Placement> placements) {
+    public PlacementSolution(PlacementProblem problem, List<SettingFact> settings, List<IndependentCap> independentCaps,
+                             List<Placement> placements) {
         this.problem = problem;
         this.settings = settings;
+        this.independentCaps = independentCaps;
         this.placements = placements;
     }
 
@@ -39,6 +43,10 @@ public class PlacementSolution {
 
     public List<SettingFact> getSettings() {
         return settings;
+    }
+
+    public List<IndependentCap> getIndependentCaps() {
+        return independentCaps;
     }
 
     public List<Placement> getPlacements() {

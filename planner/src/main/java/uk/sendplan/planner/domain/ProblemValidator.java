@@ -40,7 +40,30 @@ public final class ProblemValidator {
         validateParameters(problem.parameters(), errors);
         Map<String, Integer> settingIndexById = validateSettings(problem.settings(), errors);
         validateRequests(problem.requests(), settingIndexById, errors);
+        if (errors.isEmpty()) {
+            validateKeptIndependent(problem, errors);
+        }
         return errors;
+    }
+
+    /** Children kept in independent settings count towards their LA's limit; a limit they already exceed can't be met. */
+    private static void validateKeptIndependent(PlacementProblem problem, List<ValidationError> errors) {
+        Map<String, Setting> settings = new HashMap<>();
+        problem.settings().forEach(s -> settings.put(s.id(), s));
+        Map<String, Integer> kept = new HashMap<>();
+        for (PlacementRequest r : problem.requests()) {
+            if (r.keepCurrent() && settings.get(r.currentSettingId()).type().isIndependent()) {
+                kept.merge(r.laCode(), 1, Integer::sum);
+            }
+        }
+        for (IndependentCap cap : IndependentCap.resolve(problem)) {
+            int keptThere = kept.getOrDefault(cap.laCode(), 0);
+            if (keptThere > cap.cap()) {
+                errors.add(new ValidationError("parameters", "independentLimits." + cap.laCode(),
+                        keptThere + " children are kept in independent settings, more than the limit of " + cap.cap()
+                                + "; raise the limit or stop keeping some of them there"));
+            }
+        }
     }
 
     private static void validateParameters(Parameters p, List<ValidationError> errors) {
@@ -81,6 +104,30 @@ public final class ProblemValidator {
         checkPounds(errors, item, "weights.independentPlacement", w.independentPlacement());
         checkPounds(errors, item, "weights.outOfArea", w.outOfArea());
         checkPounds(errors, item, "weights.moveFromCurrent", w.moveFromCurrent());
+        checkPounds(errors, item, "weights.distanceFromHome", w.distanceFromHome());
+        checkPounds(errors, item, "weights.siblingsApart", w.siblingsApart());
+        if (!(p.localRadiusKm() >= 0 && p.localRadiusKm() <= 1000)) {
+            errors.add(new ValidationError(item, "localRadiusKm", "must be between 0 and 1000 km, was " + p.localRadiusKm()));
+        }
+        if (!(p.maxBoardingKm() > 0 && p.maxBoardingKm() <= 1000)) {
+            errors.add(new ValidationError(item, "maxBoardingKm",
+                    "must be above 0 and at most 1000 km, was " + p.maxBoardingKm()));
+        }
+        p.independentLimits().forEach((laCode, limit) -> {
+            String field = "independentLimits." + laCode;
+            if (limit == null || limit.maxPlacements() == null && limit.maxShare() == null) {
+                errors.add(new ValidationError(item, field, "must give maxPlacements, maxShare or both"));
+                return;
+            }
+            if (limit.maxPlacements() != null && limit.maxPlacements() < 0) {
+                errors.add(new ValidationError(item, field + ".maxPlacements",
+                        "must not be negative, was " + limit.maxPlacements()));
+            }
+            if (limit.maxShare() != null && !(limit.maxShare() >= 0 && limit.maxShare() <= 1)) {
+                errors.add(new ValidationError(item, field + ".maxShare",
+                        "must be a share between 0 and 1, was " + limit.maxShare()));
+            }
+        });
     }
 
     private static Map<String, Integer> validateSettings(List<Setting> settings, List<ValidationError> errors) {

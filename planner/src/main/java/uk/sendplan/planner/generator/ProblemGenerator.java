@@ -62,6 +62,33 @@ public final class ProblemGenerator {
         return new ProblemGenerator(options).generate();
     }
 
+    /**
+     * The problem with some children made siblings: about {@code share} of the requests come in pairs
+     * of neighbouring requests from the same LA, given one sibling group and the first one's home.
+     * Children kept in their current setting are left alone. The same seed gives the same pairs.
+     */
+    public static PlacementProblem withSiblings(PlacementProblem problem, double share, long seed) {
+        Random random = new Random(seed);
+        List<PlacementRequest> requests = new ArrayList<>(problem.requests());
+        for (int i = 0; i + 1 < requests.size(); i++) {
+            PlacementRequest first = requests.get(i);
+            PlacementRequest second = requests.get(i + 1);
+            if (random.nextDouble() < share / 2 && first.laCode().equals(second.laCode()) && !first.keepCurrent()
+                    && !second.keepCurrent()) {
+                String group = "F" + first.id();
+                requests.set(i, new PlacementRequest(first.id(), first.laCode(), first.need(), first.band(), first.age(),
+                        first.easting(), first.northing(), first.gender(), first.needsBoarding(),
+                        first.currentSettingId(), false, first.preferences(), group, first.alternativeProvisionAllowed()));
+                requests.set(i + 1, new PlacementRequest(second.id(), second.laCode(), second.need(), second.band(),
+                        second.age(), first.easting(), first.northing(), second.gender(), second.needsBoarding(),
+                        second.currentSettingId(), false, second.preferences(), group,
+                        second.alternativeProvisionAllowed()));
+                i++;
+            }
+        }
+        return new PlacementProblem(problem.name() + ", siblings", problem.parameters(), problem.settings(), requests);
+    }
+
     private static Map<Need, Integer> needCounts() {
         Map<Need, Integer> counts = new LinkedHashMap<>();
         counts.put(Need.ASD, 201_183);

@@ -23,6 +23,7 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import uk.sendplan.planner.domain.Gender;
 import uk.sendplan.planner.domain.Need;
+import uk.sendplan.planner.domain.IndependentLimit;
 import uk.sendplan.planner.domain.Parameters;
 import uk.sendplan.planner.domain.Phase;
 import uk.sendplan.planner.domain.PlacementProblem;
@@ -157,10 +158,40 @@ public final class ProblemJson {
                         pounds(weightNode, "preferenceMiss", w.preferenceMiss()),
                         pounds(weightNode, "independentPlacement", w.independentPlacement()),
                         pounds(weightNode, "outOfArea", w.outOfArea()),
-                        pounds(weightNode, "moveFromCurrent", w.moveFromCurrent()));
+                        pounds(weightNode, "moveFromCurrent", w.moveFromCurrent()),
+                        pounds(weightNode, "distanceFromHome", w.distanceFromHome()),
+                        pounds(weightNode, "siblingsApart", w.siblingsApart()));
             }
         }
-        return new Parameters(costPerKm, schoolDays, roadFactor, speedKmh, boardingTrips, limits, w);
+        double localRadiusKm = has(node, "localRadiusKm") ? number(node, item, "localRadiusKm") : d.localRadiusKm();
+        double maxBoardingKm = has(node, "maxBoardingKm") ? number(node, item, "maxBoardingKm") : d.maxBoardingKm();
+        return new Parameters(costPerKm, schoolDays, roadFactor, speedKmh, boardingTrips, limits, w, localRadiusKm,
+                maxBoardingKm, independentLimits(node.get("independentLimits"), item));
+    }
+
+    /** {"202": {"maxPlacements": 20}, "203": {"maxShare": 0.25}}: limits by LA code. */
+    private Map<String, IndependentLimit> independentLimits(JsonNode node, String item) {
+        Map<String, IndependentLimit> limits = new LinkedHashMap<>();
+        if (node == null || node.isNull()) {
+            return limits;
+        }
+        if (!node.isObject()) {
+            fail(item, "independentLimits", "expected an object of limits by LA code, e.g. {\"202\": {\"maxShare\": 0.25}}");
+            return limits;
+        }
+        for (Map.Entry<String, JsonNode> entry : node.properties()) {
+            String field = "independentLimits." + entry.getKey();
+            JsonNode limit = entry.getValue();
+            if (limit == null || !limit.isObject()) {
+                fail(item, field, "expected an object with maxPlacements and/or maxShare");
+                continue;
+            }
+            Integer maxPlacements = has(limit, "maxPlacements")
+                    ? integer(limit, item, "maxPlacements", field + ".maxPlacements") : null;
+            Double maxShare = has(limit, "maxShare") ? number(limit, item, "maxShare", field + ".maxShare") : null;
+            limits.put(entry.getKey(), new IndependentLimit(maxPlacements, maxShare));
+        }
+        return limits;
     }
 
     private long pounds(JsonNode weights, String field, long fallback) {
@@ -264,8 +295,18 @@ public final class ProblemJson {
                 }
             }
         }
+        String siblingGroup = null;
+        JsonNode siblingNode = node.get("siblingGroup");
+        if (siblingNode != null && !siblingNode.isNull()) {
+            siblingGroup = idOrNull(siblingNode);
+            if (siblingGroup == null) {
+                fail(item, "siblingGroup", "expected a group id (string or number) or null");
+            }
+        }
+        Boolean apAllowed = has(node, "alternativeProvisionAllowed") ? bool(node, item, "alternativeProvisionAllowed")
+                : null;
         return new PlacementRequest(id, laCode, need, band, age, easting, northing, gender, needsBoarding, current,
-                keepCurrent, preferences);
+                keepCurrent, preferences, siblingGroup, apAllowed);
     }
 
     // ---- field readers: each reports what is wrong and returns a placeholder the validator will not report again ----
@@ -377,13 +418,17 @@ public final class ProblemJson {
     }
 
     private double number(JsonNode node, String item, String field) {
+        return number(node, item, field, field);
+    }
+
+    private double number(JsonNode node, String item, String field, String reportedField) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
-            fail(item, field, "missing; expected a number");
+            fail(item, reportedField, "missing; expected a number");
             return 0;
         }
         if (!value.isNumber()) {
-            fail(item, field, "expected a number, was " + value);
+            fail(item, reportedField, "expected a number, was " + value);
             return 0;
         }
         return value.doubleValue();

@@ -18,10 +18,13 @@ import uk.sendplan.planner.domain.PolicyPenalty;
  * @param penalties     soft policy constraints this placement triggers, with their amounts
  * @param brokenRules   hard rules the placement breaks (only ever a pinned child whose kept setting
  *                      no longer fits, e.g. aged out); empty otherwise
+ * @param reactiveSettingId  where the reactive approach (nearest setting with room, first come first served)
+ *                      placed the child, or {@code null} when it left the child without a place
+ * @param reactiveAnnualCost what that reactive placement costs a year, or {@code null}
  */
 public record Assignment(String requestId, String settingId, long annualCost, long fee, long transportCost,
                          double distanceKm, double travelMinutes, boolean pinned, List<PolicyPenalty> penalties,
-                         List<String> brokenRules) {
+                         List<String> brokenRules, String reactiveSettingId, Long reactiveAnnualCost) {
 
     public Assignment {
         penalties = List.copyOf(penalties);

@@ -1,6 +1,7 @@
 package uk.sendplan.planner.solver;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.optaplanner.core.api.score.director.ScoreDirector;
 import org.optaplanner.core.impl.phase.custom.CustomPhaseCommand;
@@ -10,30 +11,31 @@ import uk.sendplan.planner.domain.PlacementSolution;
 import uk.sendplan.planner.domain.SettingFact;
 
 /**
- * The construction phase: solve the placement min-cost flow exactly and write its assignment into
- * the working solution, so local search starts from the proven optimum of the model.
+ * The construction phase: solve the placement min-cost flow exactly (with prices on independent
+ * places when LAs limit them) and write its plan into the working solution, so local search starts
+ * from the optimum of the pairwise model, or stops there when that is the optimum of the whole.
  */
 final class ExactConstructionCommand implements CustomPhaseCommand<PlacementSolution> {
 
     private final PlacementNetwork network;
-    private final Runnable afterConstruction;
+    private final Consumer<Construction> afterConstruction;
 
-    /** @param afterConstruction runs on the solver thread once the optimum is in the working solution */
-    ExactConstructionCommand(PlacementNetwork network, Runnable afterConstruction) {
+    /** @param afterConstruction runs on the solver thread once the start plan is in the working solution */
+    ExactConstructionCommand(PlacementNetwork network, Consumer<Construction> afterConstruction) {
         this.network = network;
         this.afterConstruction = afterConstruction;
     }
 
     @Override
     public void changeWorkingSolution(ScoreDirector<PlacementSolution> scoreDirector) {
-        ExactPlacementFlow flow = ExactPlacementFlow.solve(network);
+        Construction construction = construct(network);
         PlacementSolution working = scoreDirector.getWorkingSolution();
         List<SettingFact> settings = working.getSettings();
         for (Placement placement : working.getPlacements()) {
             if (placement.isPinned()) {
                 continue;
             }
-            int s = flow.settingOf(placement.getIndex());
+            int s = construction.assignment()[placement.getIndex()];
             SettingFact chosen = s < 0 ? null : settings.get(s);
             if (placement.getSetting() != chosen) {
                 scoreDirector.beforeVariableChanged(placement, Placement.SETTING_VARIABLE);
@@ -42,6 +44,23 @@ final class ExactConstructionCommand implements CustomPhaseCommand<PlacementSolu
             }
         }
         scoreDirector.triggerVariableListeners();
-        afterConstruction.run();
+        afterConstruction.accept(construction);
+    }
+
+    /**
+     * The flow optimum is a lower bound on every plan (the other rules only add penalties or forbid
+     * plans); a start plan that reaches its bound is proven optimal.
+     */
+    static Construction construct(PlacementNetwork network) {
+        if (!network.independentCaps().isEmpty()) {
+            Construction relaxed = LagrangianConstruction.construct(network);
+            boolean proven = Objective.of(network, relaxed.assignment(), relaxed.unplacedPenalty()) <= relaxed.lowerBound();
+            return new Construction(relaxed.assignment(), relaxed.lowerBound(), relaxed.unplacedPenalty(), proven);
+        }
+        ExactPlacementFlow flow = ExactPlacementFlow.solve(network);
+        int[] assignment = flow.assignment();
+        long bound = flow.pricedObjective();
+        boolean proven = flow.certified() && Objective.of(network, assignment, flow.unplacedPenalty()) <= bound;
+        return new Construction(assignment, bound, flow.unplacedPenalty(), proven);
     }
 }

@@ -18,15 +18,47 @@ final class ExactPlacementFlow {
     /** Soft cost of the whole plan (pinned placements included). */
     private final long softCost;
     private final boolean certified;
+    /** Cost of leaving one child unplaced in the flow: dearer than any change in soft cost it could buy. */
+    private final long unplacedPenalty;
+    /** Free children of each capped LA placed in independent settings. */
+    private final int[] independentPlaced;
+    /** The flow's objective with the independent-place prices included (pinned placements excluded). */
+    private final long pricedObjective;
 
-    private ExactPlacementFlow(int[] settingOfRequest, int unplacedCount, long softCost, boolean certified) {
+    private ExactPlacementFlow(int[] settingOfRequest, int unplacedCount, long softCost, boolean certified,
+                               long unplacedPenalty, int[] independentPlaced, long pricedObjective) {
         this.settingOfRequest = settingOfRequest;
         this.unplacedCount = unplacedCount;
         this.softCost = softCost;
         this.certified = certified;
+        this.unplacedPenalty = unplacedPenalty;
+        this.independentPlaced = independentPlaced;
+        this.pricedObjective = pricedObjective;
     }
 
     static ExactPlacementFlow solve(PlacementNetwork network) {
+        return solve(network, new long[network.independentCaps().size()]);
+    }
+
+    /**
+     * The optimum with a price added to every independent place of a capped LA's child ({@code capPrice}
+     * by index into {@link PlacementNetwork#independentCaps()}): the Lagrangian relaxation of the limits
+     * on independent placements. All zero is the plain optimum.
+     */
+    static ExactPlacementFlow solve(PlacementNetwork network, long[] capPrice) {
+        long[] requestPrice = new long[network.requestCount()];
+        for (int r = 0; r < requestPrice.length; r++) {
+            int cap = network.capOf(r);
+            requestPrice[r] = cap >= 0 ? capPrice[cap] : 0;
+        }
+        return solveWithRequestPrices(network, requestPrice, capPrice);
+    }
+
+    /**
+     * The optimum with {@code requestPrice[r]} added to every independent place of request r; the
+     * objective reports {@code capPrice} as the prices paid (for the Lagrangian bound).
+     */
+    static ExactPlacementFlow solveWithRequestPrices(PlacementNetwork network, long[] requestPrice, long[] capPrice) {
         int requestCount = network.requestCount();
         int settingCount = network.settingCount();
         int[] freeRequests = new int[requestCount];
@@ -51,7 +83,8 @@ final class ExactPlacementFlow {
             int r = freeRequests[i];
             firstArc[i] = -1;
             for (int p = network.pairStart(r); p < network.pairEnd(r); p++) {
-                int arc = simplex.addArc(i, freeCount + network.pairSetting(p), 1, network.pairSoftCost(p));
+                long cost = network.pairSoftCost(p) + (network.pairIndependent(p) ? requestPrice[r] : 0);
+                int arc = simplex.addArc(i, freeCount + network.pairSetting(p), 1, cost);
                 if (firstArc[i] < 0) {
                     firstArc[i] = arc;
                 }
@@ -68,25 +101,37 @@ final class ExactPlacementFlow {
         }
 
         int[] settingOfRequest = new int[requestCount];
+        int[] independentPlaced = new int[capPrice.length];
         int unplaced = 0;
         long soft = network.pinnedSoftCost();
+        long priced = 0;
         for (int r = 0; r < requestCount; r++) {
             settingOfRequest[r] = network.isPinned(r) ? network.pinnedSetting(r) : -1;
         }
         for (int i = 0; i < freeCount; i++) {
             int r = freeRequests[i];
+            int cap = network.capOf(r);
             int arc = firstArc[i];
             for (int p = network.pairStart(r); p < network.pairEnd(r); p++, arc++) {
                 if (simplex.flow(arc) == 1) {
                     settingOfRequest[r] = network.pairSetting(p);
                     soft += network.pairSoftCost(p);
+                    priced += network.pairSoftCost(p);
+                    if (network.pairIndependent(p)) {
+                        priced += requestPrice[r];
+                        if (cap >= 0) {
+                            independentPlaced[cap]++;
+                        }
+                    }
                 }
             }
             if (settingOfRequest[r] < 0) {
                 unplaced++;
+                priced += unplacedCost;
             }
         }
-        return new ExactPlacementFlow(settingOfRequest, unplaced, soft, simplex.isCertifiedOptimal());
+        return new ExactPlacementFlow(settingOfRequest, unplaced, soft, simplex.isCertifiedOptimal(), unplacedCost,
+                independentPlaced, priced);
     }
 
     int settingOf(int request) {
@@ -99,6 +144,22 @@ final class ExactPlacementFlow {
 
     long softCost() {
         return softCost;
+    }
+
+    long unplacedPenalty() {
+        return unplacedPenalty;
+    }
+
+    int independentPlaced(int cap) {
+        return independentPlaced[cap];
+    }
+
+    long pricedObjective() {
+        return pricedObjective;
+    }
+
+    int[] assignment() {
+        return settingOfRequest.clone();
     }
 
     /** True when the LP optimality certificate checked out (see {@link NetworkSimplex#isCertifiedOptimal()}). */

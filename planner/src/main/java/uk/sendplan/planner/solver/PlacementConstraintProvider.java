@@ -8,23 +8,30 @@ import org.optaplanner.core.api.score.stream.Constraint;
 import org.optaplanner.core.api.score.stream.ConstraintCollectors;
 import org.optaplanner.core.api.score.stream.ConstraintFactory;
 import org.optaplanner.core.api.score.stream.ConstraintProvider;
+import org.optaplanner.core.api.score.stream.Joiners;
 
 import uk.sendplan.planner.domain.CostModel;
+import uk.sendplan.planner.domain.IndependentCap;
 import uk.sendplan.planner.domain.Placement;
 import uk.sendplan.planner.domain.PlacementRequest;
 import uk.sendplan.planner.domain.Setting;
 import uk.sendplan.planner.solver.justifications.AgeOutOfRange;
+import uk.sendplan.planner.solver.justifications.AlternativeProvisionNotAllowed;
 import uk.sendplan.planner.solver.justifications.AnnualCost;
 import uk.sendplan.planner.solver.justifications.BoardingNotOffered;
+import uk.sendplan.planner.solver.justifications.BoardingTooFar;
 import uk.sendplan.planner.solver.justifications.CapacityExceeded;
 import uk.sendplan.planner.solver.justifications.CurrentSettingNotKept;
+import uk.sendplan.planner.solver.justifications.FarFromHome;
 import uk.sendplan.planner.solver.justifications.GenderNotAdmitted;
+import uk.sendplan.planner.solver.justifications.IndependentLimitExceeded;
 import uk.sendplan.planner.solver.justifications.IndependentPlacement;
 import uk.sendplan.planner.solver.justifications.MovedFromCurrent;
 import uk.sendplan.planner.solver.justifications.NeedNotMet;
 import uk.sendplan.planner.solver.justifications.NoFeeForBand;
 import uk.sendplan.planner.solver.justifications.OutOfArea;
 import uk.sendplan.planner.solver.justifications.PreferenceMissed;
+import uk.sendplan.planner.solver.justifications.SiblingsApart;
 import uk.sendplan.planner.solver.justifications.TravelTimeExceeded;
 import uk.sendplan.planner.solver.justifications.Unplaced;
 
@@ -45,14 +52,19 @@ public final class PlacementConstraintProvider implements ConstraintProvider {
                 boarding(factory),
                 noFeeForBand(factory),
                 travelTime(factory),
+                boardingDistance(factory),
+                alternativeProvision(factory),
                 capacity(factory),
+                independentLimit(factory),
                 keepCurrent(factory),
                 unplaced(factory),
                 annualCost(factory),
                 preferenceMiss(factory),
                 independentPlacement(factory),
                 outOfArea(factory),
-                moveFromCurrent(factory)
+                moveFromCurrent(factory),
+                distanceFromHome(factory),
+                siblingsApart(factory)
         };
     }
 
@@ -104,7 +116,7 @@ public final class PlacementConstraintProvider implements ConstraintProvider {
     }
 
     Constraint travelTime(ConstraintFactory factory) {
-        // Hard: the journey is within the limit for the child's phase (boarding placements are exempt).
+        // Hard: a day placement's journey is within the limit for the child's phase (boarding has its own reach).
         return factory.forEach(Placement.class)
                 .filter(p -> !p.getCostModel().meetsTravelTime(p.getRequest(), p.placedSetting()))
                 .penalize(ONE_HARD)
@@ -118,6 +130,27 @@ public final class PlacementConstraintProvider implements ConstraintProvider {
                 .asConstraint("travelTime");
     }
 
+    Constraint boardingDistance(ConstraintFactory factory) {
+        // Hard: a boarding placement is within the boarding reach from home.
+        return factory.forEach(Placement.class)
+                .filter(p -> !p.getCostModel().meetsBoardingDistance(p.getRequest(), p.placedSetting()))
+                .penalize(ONE_HARD)
+                .justifyWith((p, score) -> new BoardingTooFar(p.getId(), p.getSetting().getId(),
+                        p.getCostModel().distanceKm(p.getRequest(), p.placedSetting()),
+                        p.getCostModel().parameters().maxBoardingKm()))
+                .asConstraint("boardingDistance");
+    }
+
+    Constraint alternativeProvision(ConstraintFactory factory) {
+        // Hard: alternative provision only for a child whose request allows it.
+        return factory.forEach(Placement.class)
+                .filter(p -> !p.getCostModel().meetsAlternativeProvision(p.getRequest(), p.placedSetting()))
+                .penalize(ONE_HARD)
+                .justifyWith((p, score) -> new AlternativeProvisionNotAllowed(p.getId(), p.getSetting().getId(),
+                        p.getRequest().need()))
+                .asConstraint("alternativeProvision");
+    }
+
     Constraint capacity(ConstraintFactory factory) {
         // Hard: no setting holds more children than its places (pinned children use places too); one per child over.
         return factory.forEach(Placement.class)
@@ -127,6 +160,18 @@ public final class PlacementConstraintProvider implements ConstraintProvider {
                 .justifyWith((setting, placed, score) -> new CapacityExceeded(setting.getId(), setting.getCapacity(),
                         placed))
                 .asConstraint("capacity");
+    }
+
+    Constraint independentLimit(ConstraintFactory factory) {
+        // Hard: no more of an LA's children in independent settings than its limit; one per child over.
+        return factory.forEach(IndependentCap.class)
+                .join(factory.forEach(Placement.class).filter(p -> p.placedSetting().type().isIndependent()),
+                        Joiners.equal(IndependentCap::laCode, p -> p.getRequest().laCode()))
+                .groupBy((cap, p) -> cap, ConstraintCollectors.countBi())
+                .filter((cap, placed) -> placed > cap.cap())
+                .penalizeLong(ONE_HARD, (cap, placed) -> placed - cap.cap())
+                .justifyWith((cap, placed, score) -> new IndependentLimitExceeded(cap.laCode(), cap.cap(), placed))
+                .asConstraint("independentLimit");
     }
 
     Constraint keepCurrent(ConstraintFactory factory) {
@@ -201,5 +246,31 @@ public final class PlacementConstraintProvider implements ConstraintProvider {
                 .justifyWith((p, score) -> new MovedFromCurrent(p.getId(), p.getRequest().currentSettingId(),
                         p.getSetting().getId(), -score.softScore()))
                 .asConstraint("moveFromCurrent");
+    }
+
+    Constraint distanceFromHome(ConstraintFactory factory) {
+        // Soft: each road km beyond the local radius costs the distanceFromHome weight, so nearer wins when costs are close.
+        return factory.forEach(Placement.class)
+                .filter(p -> p.getCostModel().distanceFromHomePenalty(p.getRequest(), p.placedSetting()) > 0)
+                .penalizeLong(ONE_SOFT, p -> p.getCostModel().distanceFromHomePenalty(p.getRequest(), p.placedSetting()))
+                .justifyWith((p, score) -> new FarFromHome(p.getId(), p.getSetting().getId(),
+                        p.getCostModel().distanceKm(p.getRequest(), p.placedSetting()),
+                        p.getCostModel().parameters().localRadiusKm(), -score.softScore()))
+                .asConstraint("distanceFromHome");
+    }
+
+    Constraint siblingsApart(ConstraintFactory factory) {
+        // Soft: each pair of placed siblings in different settings costs the siblingsApart weight.
+        return factory.forEach(Placement.class)
+                .filter(p -> p.getRequest().siblingGroup() != null)
+                .join(factory.forEach(Placement.class).filter(p -> p.getRequest().siblingGroup() != null),
+                        Joiners.equal(p -> p.getRequest().siblingGroup()),
+                        Joiners.lessThan(Placement::getIndex))
+                .filter((a, b) -> a.getSetting() != b.getSetting()
+                        && a.getCostModel().parameters().weights().siblingsApart() > 0)
+                .penalizeLong(ONE_SOFT, (a, b) -> a.getCostModel().parameters().weights().siblingsApart())
+                .justifyWith((a, b, score) -> new SiblingsApart(a.getRequest().siblingGroup(), a.getId(), b.getId(),
+                        -score.softScore()))
+                .asConstraint("siblingsApart");
     }
 }

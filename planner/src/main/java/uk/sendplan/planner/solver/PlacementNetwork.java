@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import uk.sendplan.planner.domain.CostModel;
+import uk.sendplan.planner.domain.IndependentCap;
 import uk.sendplan.planner.domain.Need;
 import uk.sendplan.planner.domain.PlacementProblem;
 import uk.sendplan.planner.domain.PlacementRequest;
@@ -34,6 +35,13 @@ final class PlacementNetwork {
     /** Annual cost + policy penalties of each pair: what it adds to the soft score. */
     private final long[] pairSoftCost;
     private final long pinnedSoftCost;
+    /** The strategic limits on independent placements, as counts; empty when none is set. */
+    private final List<IndependentCap> independentCaps;
+    /** Index into {@link #independentCaps} of the request's LA, -1 when its LA has no limit. */
+    private final int[] capOfRequest;
+    /** Children of each capped LA kept (pinned) in independent settings: they use part of the limit. */
+    private final int[] pinnedIndependent;
+    private final boolean siblingsWeighed;
 
     PlacementNetwork(PlacementProblem problem) {
         this.problem = problem;
@@ -76,16 +84,15 @@ final class PlacementNetwork {
                 continue;
             }
             // 1e-9 slack: the radius only pre-filters; CostModel decides at the boundary.
-            double radius = costModel.maxStraightLineMetres(CostModel.phase(request)) * (1 + 1e-9);
-            double radiusSquared = radius * radius;
+            double dayRadius = costModel.maxStraightLineMetres(CostModel.phase(request)) * (1 + 1e-9);
+            double boardingRadius = costModel.maxBoardingStraightLineMetres() * (1 + 1e-9);
             for (int s : settingsByNeed.getOrDefault(request.need(), new int[0])) {
                 Setting setting = settings.get(s);
-                if (!CostModel.isBoardingPlacement(request, setting)) {
-                    double de = request.easting() - setting.easting();
-                    double dn = request.northing() - setting.northing();
-                    if (de * de + dn * dn > radiusSquared) {
-                        continue;
-                    }
+                double radius = CostModel.isBoardingPlacement(request, setting) ? boardingRadius : dayRadius;
+                double de = request.easting() - setting.easting();
+                double dn = request.northing() - setting.northing();
+                if (de * de + dn * dn > radius * radius) {
+                    continue;
                 }
                 if (costModel.isFeasible(request, setting)) {
                     pairSettings.add(s);
@@ -96,6 +103,27 @@ final class PlacementNetwork {
         rowStart[requests.size()] = pairSettings.size();
         pairSetting = pairSettings.toArray();
         pairSoftCost = pairCosts.toArray();
+
+        independentCaps = IndependentCap.resolve(problem);
+        Map<String, Integer> capIndex = new HashMap<>();
+        for (int c = 0; c < independentCaps.size(); c++) {
+            capIndex.put(independentCaps.get(c).laCode(), c);
+        }
+        capOfRequest = new int[requests.size()];
+        pinnedIndependent = new int[independentCaps.size()];
+        Map<String, Integer> siblings = new HashMap<>();
+        for (int r = 0; r < requests.size(); r++) {
+            PlacementRequest request = requests.get(r);
+            capOfRequest[r] = capIndex.getOrDefault(request.laCode(), -1);
+            if (capOfRequest[r] >= 0 && pinnedSetting[r] >= 0 && settings.get(pinnedSetting[r]).type().isIndependent()) {
+                pinnedIndependent[capOfRequest[r]]++;
+            }
+            if (request.siblingGroup() != null) {
+                siblings.merge(request.siblingGroup(), 1, Integer::sum);
+            }
+        }
+        siblingsWeighed = problem.parameters().weights().siblingsApart() > 0
+                && siblings.values().stream().anyMatch(count -> count > 1);
     }
 
     private static Map<Need, int[]> settingsByNeed(List<Setting> settings) {
@@ -156,6 +184,33 @@ final class PlacementNetwork {
 
     long pairSoftCost(int pair) {
         return pairSoftCost[pair];
+    }
+
+    List<IndependentCap> independentCaps() {
+        return independentCaps;
+    }
+
+    /** Index of the request's LA in {@link #independentCaps()}, or -1 when its LA has no limit. */
+    int capOf(int request) {
+        return capOfRequest[request];
+    }
+
+    /** Independent places a capped LA has left for free children once its pinned children are counted (may be negative). */
+    int independentRoom(int cap) {
+        return independentCaps.get(cap).cap() - pinnedIndependent[cap];
+    }
+
+    boolean pairIndependent(int pair) {
+        return problem.settings().get(pairSetting[pair]).type().isIndependent();
+    }
+
+    /**
+     * True when every active rule is a property of one (request, setting) pair, plus capacity: then
+     * the min-cost flow is the exact optimum. A limit on independent placements or weighed sibling
+     * groups couple children, and local search is needed.
+     */
+    boolean pairwiseOnly() {
+        return independentCaps.isEmpty() && !siblingsWeighed;
     }
 
     /** Soft cost of the pinned children's placements: fixed, part of every plan's soft score. */

@@ -13,9 +13,13 @@ import java.util.List;
  * @param baseline        the reactive first-come-first-served plan for the same problem
  * @param assignments     one per placed child, in problem order
  * @param unplaced        one per child without a place, in problem order, with an actionable reason
+ * @param provenOptimal   no plan for this problem scores better: the plan reached a proven lower bound
+ * @param gapPercent      how far above that lower bound the plan's cost may be, in percent of its cost
+ *                        (0 when proven optimal); {@code null} for a plan no bound was computed for
  */
 public record Plan(String name, String score, int unplacedCount, long totalAnnualCost, BaselineSummary baseline,
-                   List<Assignment> assignments, List<UnplacedRequest> unplaced) {
+                   List<Assignment> assignments, List<UnplacedRequest> unplaced, boolean provenOptimal,
+                   Double gapPercent) {
 
     public Plan {
         assignments = List.copyOf(assignments);

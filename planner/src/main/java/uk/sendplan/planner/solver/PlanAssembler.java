@@ -15,7 +15,12 @@ final class PlanAssembler {
     private PlanAssembler() {
     }
 
-    static Plan assemble(PlacementNetwork network, int[] assignment, String score, BaselineSummary baseline) {
+    /**
+     * @param reactive the reactive baseline's assignment, shown child by child beside the plan's
+     * @param bound    the lower bound the plan is measured against, or {@code null} for none (the reactive plan)
+     */
+    static Plan assemble(PlacementNetwork network, int[] assignment, String score, BaselineSummary baseline,
+                         int[] reactive, Construction bound) {
         List<PlacementRequest> requests = network.problem().requests();
         List<Setting> settings = network.problem().settings();
         CostModel costModel = network.costModel();
@@ -32,12 +37,34 @@ final class PlanAssembler {
             Setting setting = settings.get(assignment[r]);
             PlacementCost cost = costModel.cost(request, setting);
             total += cost.annualCost();
+            Setting reactiveSetting = reactive[r] < 0 ? null : settings.get(reactive[r]);
             assignments.add(new Assignment(request.id(), setting.id(), cost.annualCost(), cost.fee(),
                     cost.transportCost(), round(cost.distanceKm(), 100), round(cost.travelMinutes(), 10),
                     network.isPinned(r), costModel.penalties(request, setting),
-                    costModel.violations(request, setting).stream().map(HardRule::constraintName).toList()));
+                    costModel.violations(request, setting).stream().map(HardRule::constraintName).toList(),
+                    reactiveSetting == null ? null : reactiveSetting.id(),
+                    reactiveSetting == null ? null : costModel.annualCost(request, reactiveSetting)));
         }
-        return new Plan(network.problem().name(), score, unplaced.size(), total, baseline, assignments, unplaced);
+        boolean proven = false;
+        Double gap = null;
+        if (bound != null) {
+            long objective = Objective.of(network, assignment, bound.unplacedPenalty());
+            proven = bound.proven() || objective <= bound.lowerBound();
+            long pounds = Math.max(1, objective - countUnplacedFree(network, assignment) * bound.unplacedPenalty());
+            gap = proven ? 0.0 : Math.round(Math.max(0, objective - bound.lowerBound()) * 10_000.0 / pounds) / 100.0;
+        }
+        return new Plan(network.problem().name(), score, unplaced.size(), total, baseline, assignments, unplaced,
+                proven, gap);
+    }
+
+    private static long countUnplacedFree(PlacementNetwork network, int[] assignment) {
+        long count = 0;
+        for (int r = 0; r < assignment.length; r++) {
+            if (!network.isPinned(r) && assignment[r] < 0) {
+                count++;
+            }
+        }
+        return count;
     }
 
     static BaselineSummary summarise(PlacementNetwork network, int[] assignment, String score) {

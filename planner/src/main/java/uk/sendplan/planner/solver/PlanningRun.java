@@ -27,7 +27,10 @@ final class PlanningRun {
     private volatile boolean cancelRequested;
     private volatile Solver<PlacementSolution> solver;
     private volatile PlanProgress latestProgress;
+    /** The construction's start plan and bound; set on the solver thread before any best plan is reported. */
+    private volatile Construction construction;
     private long startNanos;
+    private int[] baselineAssignment;
 
     PlanningRun(PlacementProblem problem, SolveOptions options, Consumer<PlanProgress> onBestSolution) {
         this.problem = problem;
@@ -40,17 +43,19 @@ final class PlanningRun {
         PlacementNetwork network = new PlacementNetwork(problem);
         SolverFactory<PlacementSolution> factory =
                 SolverFactory.create(SolverConfigs.solving(options, new ExactConstructionCommand(network,
-                        this::afterConstruction)));
+                        this::afterConstruction), !network.pairwiseOnly()));
         SolutionManager<PlacementSolution, HardMediumSoftLongScore> scoring = SolutionManager.create(factory);
         int[] baselineAssignment = ReactiveBaseline.assign(network);
         String baselineScore = scoring.update(Solutions.build(network, baselineAssignment)).toString();
         BaselineSummary baseline = PlanAssembler.summarise(network, baselineAssignment, baselineScore);
+        this.baselineAssignment = baselineAssignment;
 
         Solver<PlacementSolution> built = factory.buildSolver();
         built.addEventListener(event -> report(network, event.getNewBestSolution(), baseline));
         solver = built;
         PlacementSolution best = built.solve(Solutions.build(network, null));
-        return PlanAssembler.assemble(network, Solutions.assignment(best), best.getScore().toString(), baseline);
+        return PlanAssembler.assemble(network, Solutions.assignment(best), best.getScore().toString(), baseline,
+                baselineAssignment, construction);
     }
 
     /** Stops the solve as soon as possible; the best plan found so far is still returned. */
@@ -71,11 +76,13 @@ final class PlanningRun {
     }
 
     /**
-     * OptaPlanner clears an early termination when solving starts, so a cancel that arrived
-     * before then is applied again here, after the exact construction has produced a plan.
+     * A start plan proven optimal ends the solve: local search could only confirm it. OptaPlanner
+     * clears an early termination when solving starts, so a cancel that arrived before then is
+     * applied again here, after the construction has produced a plan.
      */
-    private void afterConstruction() {
-        if (cancelRequested) {
+    private void afterConstruction(Construction built) {
+        construction = built;
+        if (cancelRequested || built.proven()) {
             solver.terminateEarly();
         }
     }
@@ -96,7 +103,8 @@ final class PlanningRun {
         String scoreText = score.toString();
         PlanProgress progress = new PlanProgress(scoreText, score.isSolutionInitialized() && score.hardScore() == 0,
                 placed, assignment.length - placed, total, Duration.ofNanos(System.nanoTime() - startNanos),
-                () -> PlanAssembler.assemble(network, assignment, scoreText, baseline));
+                () -> PlanAssembler.assemble(network, assignment, scoreText, baseline, baselineAssignment,
+                        construction));
         latestProgress = progress;
         try {
             onBestSolution.accept(progress);

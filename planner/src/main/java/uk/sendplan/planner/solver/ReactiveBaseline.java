@@ -30,7 +30,8 @@ public final class ReactiveBaseline {
         SolutionManager<PlacementSolution, ?> scoring =
                 SolutionManager.create(SolverFactory.create(SolverConfigs.scoring()));
         String score = scoring.update(Solutions.build(network, assignment)).toString();
-        return PlanAssembler.assemble(network, assignment, score, PlanAssembler.summarise(network, assignment, score));
+        return PlanAssembler.assemble(network, assignment, score, PlanAssembler.summarise(network, assignment, score),
+                assignment, null);
     }
 
     static int[] assign(PlacementNetwork network) {

@@ -40,7 +40,7 @@ final class Solutions {
                         false, chosen));
             }
         }
-        return new PlacementSolution(network.problem(), facts, placements);
+        return new PlacementSolution(network.problem(), facts, network.independentCaps(), placements);
     }
 
     static int[] assignment(PlacementSolution solution) {

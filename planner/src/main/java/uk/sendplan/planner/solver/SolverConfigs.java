@@ -1,6 +1,7 @@
 package uk.sendplan.planner.solver;
 
 import org.optaplanner.core.config.localsearch.LocalSearchPhaseConfig;
+import org.optaplanner.core.config.phase.PhaseConfig;
 import org.optaplanner.core.config.phase.custom.CustomPhaseConfig;
 import org.optaplanner.core.config.score.director.ScoreDirectorFactoryConfig;
 import org.optaplanner.core.config.solver.EnvironmentMode;
@@ -29,14 +30,17 @@ final class SolverConfigs {
     }
 
     /**
-     * The exact min-cost-flow construction, then local search until the time cap or until it has
-     * found nothing better for the unimproved limit.
+     * The exact min-cost-flow construction, then (when rules couple children, so the flow is not the
+     * optimum) local search until the time cap or until it has found nothing better for the
+     * unimproved limit.
      */
-    static SolverConfig solving(SolveOptions options, CustomPhaseCommand<PlacementSolution> construction) {
+    static SolverConfig solving(SolveOptions options, CustomPhaseCommand<PlacementSolution> construction,
+                                boolean localSearch) {
+        CustomPhaseConfig constructionPhase = new CustomPhaseConfig().withCustomPhaseCommands(construction);
         SolverConfig config = scoring()
                 .withEnvironmentMode(EnvironmentMode.REPRODUCIBLE)
-                .withPhases(new CustomPhaseConfig().withCustomPhaseCommands(construction),
-                        new LocalSearchPhaseConfig())
+                .withPhases(localSearch ? new PhaseConfig[] {constructionPhase, new LocalSearchPhaseConfig()}
+                        : new PhaseConfig[] {constructionPhase})
                 .withTerminationConfig(new TerminationConfig()
                         .withSpentLimit(options.timeLimit())
                         .withUnimprovedSpentLimit(options.unimprovedTimeLimit()));

@@ -72,6 +72,7 @@ final class UnplacedReasons {
         Phase phase = CostModel.phase(request);
         List<Criterion> criteria = new ArrayList<>();
         criteria.add(new Criterion("need " + request.need(), costModel::meetsNeed, false, false));
+        criteria.add(new Criterion("not alternative provision", costModel::meetsAlternativeProvision, false, true));
         criteria.add(new Criterion("age " + request.age(), costModel::meetsAge, false, false));
         criteria.add(new Criterion("admit a " + (request.gender() == Gender.MALE ? "boy" : "girl"),
                 costModel::meetsGender, false, true));
@@ -81,6 +82,10 @@ final class UnplacedReasons {
         criteria.add(new Criterion("a fee for band " + request.band(), costModel::hasFeeForBand, false, false));
         criteria.add(new Criterion("the " + costModel.maxTravelMinutes(phase) + "-minute travel limit ("
                 + phase + ")", costModel::meetsTravelTime, true, false));
+        if (request.needsBoarding()) {
+            criteria.add(new Criterion("the " + Math.round(costModel.parameters().maxBoardingKm())
+                    + " km boarding reach", costModel::meetsBoardingDistance, true, false));
+        }
         return criteria;
     }
 

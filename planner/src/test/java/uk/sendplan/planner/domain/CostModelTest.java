@@ -62,7 +62,7 @@ class CostModelTest {
     void transportIsRoundedOnceHalfUpToWholePounds() {
         // 1 km straight, road factor 1, 100 days, £0.0125/km: 2 × 1 × 0.0125 × 100 = £2.50 → £3 (half-even would give £2)
         Parameters p = new Parameters(new BigDecimal("0.0125"), 100, 1.0, 30, 38,
-                Parameters.DEFAULTS.maxTravelMinutes(), Weights.NONE);
+                Parameters.DEFAULTS.maxTravelMinutes(), Weights.NONE, 15, 200, Map.of());
         CostModel model = new CostModel(p);
 
         assertThat(model.transportCost(request("R").at(500_000, 200_000).build(),

@@ -16,6 +16,7 @@ import org.optaplanner.test.api.score.stream.ConstraintVerifier;
 
 import uk.sendplan.planner.domain.CostModel;
 import uk.sendplan.planner.domain.Gender;
+import uk.sendplan.planner.domain.IndependentCap;
 import uk.sendplan.planner.domain.Need;
 import uk.sendplan.planner.domain.Parameters;
 import uk.sendplan.planner.domain.Placement;
@@ -220,8 +221,80 @@ class PlacementConstraintProviderTest {
     }
 
     @Test
+    void boardingDistancePenalisesABoardingPlacementBeyondTheBoardingReachOnly() {
+        // the child is at (503,000, 204,000); 157 km straight is 204.1 road km, over the 200 km reach
+        PlacementRequest boarder = request("R").needsBoarding(true).build();
+        Setting beyond = setting("FAR").boarding(true).at(660_000, 204_000).build();
+        Setting within = setting("NEAR").boarding(true).at(650_000, 204_000).build();
+        verifier.verifyThat(PlacementConstraintProvider::boardingDistance)
+                .given(placed(boarder, beyond)).penalizesBy(1);
+        verifier.verifyThat(PlacementConstraintProvider::boardingDistance)
+                .given(placed(boarder, within), placed(request("DAY").build(), beyond)).penalizesBy(0);
+    }
+
+    @Test
+    void alternativeProvisionPenalisesAnApPlacementUnlessTheRequestAllowsIt() {
+        Setting ap = setting("AP").type(SettingType.ALTERNATIVE_PROVISION).needs(Need.SEMH, Need.ASD).build();
+        verifier.verifyThat(PlacementConstraintProvider::alternativeProvision)
+                .given(placed(request("ASD").need(Need.ASD).build(), ap),
+                        placed(request("SEMH-NO").need(Need.SEMH).alternativeProvisionAllowed(false).build(), ap))
+                .penalizesBy(2);
+        verifier.verifyThat(PlacementConstraintProvider::alternativeProvision)
+                .given(placed(request("SEMH").need(Need.SEMH).build(), ap),
+                        placed(request("ASD-YES").need(Need.ASD).alternativeProvisionAllowed(true).build(), ap),
+                        placed(request("ASD-SPECIAL").need(Need.ASD).build(), setting("S").build()))
+                .penalizesBy(0);
+    }
+
+    @Test
+    void independentLimitPenalisesEachChildOfTheLaOverItsLimit() {
+        Setting independent = setting("IND").type(SettingType.INDEPENDENT_SPECIAL).build();
+        Setting post16 = setting("SPI").type(SettingType.SPECIALIST_POST_16).build();
+        IndependentCap oneFor873 = new IndependentCap("873", 1);
+        verifier.verifyThat(PlacementConstraintProvider::independentLimit)
+                .given(oneFor873, placed(request("A").build(), independent), placed(request("B").build(), independent),
+                        placed(request("C").build(), post16))
+                .penalizesBy(2);
+        verifier.verifyThat(PlacementConstraintProvider::independentLimit)
+                .given(oneFor873, placed(request("A").build(), independent),
+                        placed(request("B").build(), setting("STATE").build()),
+                        placed(request("OTHER-LA").laCode("874").build(), independent))
+                .penalizesBy(0);
+    }
+
+    @Test
+    void distanceFromHomePenalisesEachKilometreBeyondTheLocalRadius() {
+        // 20 km straight = 26 road km: 11 km beyond the 15 km radius at £300
+        verifier.verifyThat(PlacementConstraintProvider::distanceFromHome)
+                .given(placed(request("R").build(), setting("FAR").at(523_000, 204_000).build()))
+                .penalizesBy(3_300);
+        // 5 km straight = 6.5 road km: inside the radius
+        verifier.verifyThat(PlacementConstraintProvider::distanceFromHome)
+                .given(placed(request("R").build(), setting("NEAR").build()))
+                .penalizesBy(0);
+    }
+
+    @Test
+    void siblingsApartPenalisesEachPairOfPlacedSiblingsInDifferentSettings() {
+        SettingFact one = fact(setting("ONE").build());
+        SettingFact other = fact(setting("OTHER").build());
+        verifier.verifyThat(PlacementConstraintProvider::siblingsApart)
+                .given(sibling("A", 0, one), sibling("B", 1, one), sibling("C", 2, other))
+                .penalizesBy(2 * Weights.DEFAULT.siblingsApart());
+        verifier.verifyThat(PlacementConstraintProvider::siblingsApart)
+                .given(sibling("A", 0, one), sibling("B", 1, one), sibling("C", 2, null),
+                        new Placement(3, request("NOT-A-SIBLING").build(), COST_MODEL, List.of(other), false, other))
+                .penalizesBy(0);
+    }
+
+    private static Placement sibling(String id, int index, SettingFact setting) {
+        PlacementRequest request = request(id).siblingGroup("G").build();
+        return new Placement(index, request, COST_MODEL, setting == null ? List.of() : List.of(setting), false, setting);
+    }
+
+    @Test
     void policyWeightsComeFromTheProblemsParameters() {
-        CostModel custom = new CostModel(Parameters.DEFAULTS.withWeights(new Weights(7, 0, 0, 0)));
+        CostModel custom = new CostModel(Parameters.DEFAULTS.withWeights(new Weights(7, 0, 0, 0, 0, 0)));
         Placement placement = new Placement(1, request("R").preferences("X").build(), custom, List.of(),
                 false, fact(setting("S").type(SettingType.INDEPENDENT_SPECIAL).build()));
         verifier.verifyThat(PlacementConstraintProvider::preferenceMiss).given(placement).penalizesBy(7);
@@ -234,7 +307,7 @@ class PlacementConstraintProviderTest {
         PlacementRequest child = request("R").age(13).at(500_000, 200_000).build();
         PlacementProblem problem = new PlacementProblem("p", Parameters.DEFAULTS, List.of(primary), List.of(child));
         SettingFact fact = new SettingFact(0, primary);
-        PlacementSolution solution = new PlacementSolution(problem, List.of(fact),
+        PlacementSolution solution = new PlacementSolution(problem, List.of(fact), List.of(),
                 List.of(new Placement(0, child, COST_MODEL, List.of(fact), false, fact)));
 
         SolutionManager<PlacementSolution, HardMediumSoftLongScore> scoring =

@@ -50,8 +50,9 @@ class PlacementPlannerTest {
         assertThat(plan.totalAnnualCost()).isEqualTo(plan.assignments().stream().mapToLong(Assignment::annualCost).sum());
         assertThat(plan.score()).startsWith("0hard/-1medium/");
         Assignment boarder = plan.assignments().get(2);
+        // 62.0 road km from home, 47.0 beyond the 15 km local radius at £300 a km
         assertThat(boarder.penalties()).containsExactly(new PolicyPenalty("independentPlacement", 5_000),
-                new PolicyPenalty("outOfArea", 500));
+                new PolicyPenalty("outOfArea", 500), new PolicyPenalty("distanceFromHome", 14_106));
         assertThat(boarder.fee()).isEqualTo(65_000);
         assertThat(boarder.annualCost()).isEqualTo(boarder.fee() + boarder.transportCost());
     }

@@ -1,0 +1,13 @@
+package uk.sendplan.planner.solver;
+
+/**
+ * The starting plan local search improves, and what is known about its quality.
+ *
+ * @param assignment      setting index per request, -1 = unplaced
+ * @param lowerBound      no plan scores better than this on {@link Objective} (pounds, unplaced children priced
+ *                        at the flow's penalty each); a plan that reaches it is optimal
+ * @param unplacedPenalty what one unplaced child adds to the objective
+ * @param proven          the assignment reaches the lower bound: it is optimal, and local search has nothing to do
+ */
+record Construction(int[] assignment, long lowerBound, long unplacedPenalty, boolean proven) {
+}
