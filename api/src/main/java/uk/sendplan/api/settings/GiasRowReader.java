@@ -21,7 +21,7 @@ import java.util.TreeMap;
 /**
  * Reads a GIAS all-establishment extract into register values, row by row: finds the columns by name, checks each
  * row, and maps the establishments the register covers to settings, providers and places. It writes nothing and
- * needs no database, only what it must know of the register's reference data. (It is about 350 lines because a GIAS
+ * needs no database, only what it must know of the register's reference data. (It is about 390 lines because a GIAS
  * row's rules read best in one place, column by column, as DfE documents them.)
  */
 final class GiasRowReader {
