@@ -22,12 +22,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * A demonstration register generated from real statistics: for each LA and each kind of specialist setting, the
  * number of children with an EHC plan placed there in January 2025 by primary need (DfE SEN2), turned into settings
  * of typical sizes, specialisms and age ranges, located in the LA's real postcode districts weighted by population.
- * Occupied places equal the LA's real placements; capacity adds a typical vacancy margin. Every setting and provider
+ * Occupied places equal the LA's real placements need by need (kind by kind too, except the few children SEN2 shows in
+ * alternative provision with needs AP is not for, who are in its state special schools); capacity adds a typical
+ * vacancy margin. Every setting and provider
  * it makes is marked demo, named "Demo", and has a URN from 9,000,000 up, so it is never mistaken for a real school.
  * Seeded: the same reference data always gives the same register.
  */
@@ -37,7 +40,27 @@ public class DemoRegister {
     static final long SEED = 20_261_122L;
     private static final List<String> NEEDS = Sen2Placements.needs();
 
-    record AgeBand(int from, int to, double weight) {
+    /**
+     * The needs alternative provision is for: mainly SEMH, and the learning, communication and autism needs that come
+     * with it. SEN2 records some children with SLD, PMLD, sensory, physical or other needs in AP, but a commissioner
+     * would not plan an AP place for them: the demo register gives those children places in state special schools of
+     * the same LA instead, so each LA still holds exactly its SEN2 children need by need.
+     */
+    static final Set<String> ALTERNATIVE_PROVISION_NEEDS = Set.of("SEMH", "SPLD", "MLD", "SLCN", "ASD");
+
+    /**
+     * A setting's ages as GIAS writes them: the age pupils join and the age they leave. The pupils are in the setting
+     * from {@code joins} to {@code leaves - 1} (a 4-11 primary school teaches reception to year 6, ages 4 to 10), which
+     * is the inclusive range the register keeps and the planner matches a child's age against.
+     */
+    record AgeBand(int joins, int leaves, double weight) {
+        int youngest() {
+            return joins;
+        }
+
+        int oldest() {
+            return leaves - 1;
+        }
     }
 
     /** What a typical setting of a kind looks like. */
@@ -81,7 +104,7 @@ public class DemoRegister {
         Map<String, Long> laProviders = registerLaProviders(placements.keySet());
         List<SettingDraft> drafts = new ArrayList<>();
         for (var la : placements.entrySet()) {
-            drafts.addAll(settingsFor(reference.localAuthority(la.getKey()).orElseThrow(), la.getValue(), providers,
+            drafts.addAll(settingsFor(reference.localAuthority(la.getKey()).orElseThrow(), plausible(la.getValue()), providers,
                     laProviders.get(la.getKey()), new Random(SEED ^ Long.parseLong(la.getKey()) * 7919)));
         }
         settings.registerAll(drafts, "demo register generated from DfE SEN2 2025");
@@ -154,7 +177,7 @@ public class DemoRegister {
                     throw new IllegalStateException("LA " + la.code() + " needs more than 999 demo settings: its URN block would overflow");
                 }
                 AgeBand ages = pick(profile.ages(), random);
-                List<Phase> phases = reference.phasesOverlapping(ages.from(), ages.to());
+                List<Phase> phases = reference.phasesOverlapping(ages.youngest(), ages.oldest());
                 boolean full = random.nextDouble() < 0.25;
                 List<PlaceDraft> places = new ArrayList<>();
                 for (var need : children.entrySet()) {
@@ -171,11 +194,28 @@ public class DemoRegister {
                         reference.settingType(type).defaultSector(),
                         provider(type, profile, la, laProvider, providers, random),
                         la.code(), reference.nearestDistrict(la.code(), easting, northing).outcode(), easting, northing,
-                        ages.from(), ages.to(), random.nextDouble() < profile.boysOnlyShare() ? "BOYS" : "MIXED",
+                        ages.youngest(), ages.oldest(), random.nextDouble() < profile.boysOnlyShare() ? "BOYS" : "MIXED",
                         random.nextDouble() < profile.boardingShare(), ofsted(random), RegistrationStatus.OPEN, "DEMO", places));
             }
         }
         return drafts;
+    }
+
+    /** An LA's SEN2 children by setting type, with those AP is not for moved to state special schools (a copy). */
+    static Map<String, int[]> plausible(Map<String, int[]> byType) {
+        Map<String, int[]> result = new LinkedHashMap<>();
+        byType.forEach((type, counts) -> result.put(type, counts.clone()));
+        int[] ap = result.get("ALTERNATIVE_PROVISION");
+        if (ap == null) {
+            return result;
+        }
+        for (int i = 0; i < ap.length; i++) {
+            if (ap[i] > 0 && !ALTERNATIVE_PROVISION_NEEDS.contains(NEEDS.get(i))) {
+                result.computeIfAbsent("STATE_SPECIAL", type -> new int[NEEDS.size()])[i] += ap[i];
+                ap[i] = 0;
+            }
+        }
+        return result;
     }
 
     /**
@@ -224,7 +264,7 @@ public class DemoRegister {
         int totalYears = 0;
         for (int i = 0; i < phases.size(); i++) {
             Phase phase = phases.get(i);
-            years[i] = Math.min(phase.ageTo(), ages.to()) - Math.max(phase.ageFrom(), ages.from()) + 1;
+            years[i] = Math.min(phase.ageTo(), ages.oldest()) - Math.max(phase.ageFrom(), ages.youngest()) + 1;
             totalYears += years[i];
         }
         List<PlaceDraft> places = new ArrayList<>();

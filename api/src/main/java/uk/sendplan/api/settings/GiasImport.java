@@ -106,12 +106,14 @@ class GiasImport {
                 .filter(s -> s != null && s.getRegistrationStatus() == RegistrationStatus.CLOSED).forEach(s -> skipped.merge(GiasRowReader.SKIP_UNCHANGED, 1, Integer::sum));
 
         int skippedCount = skipped.values().stream().mapToInt(Integer::intValue).sum();
+        // a row may have several problems, each listed; the count is of rows
+        int rejectedRows = (int) rejections.stream().mapToInt(ImportIssue::row).distinct().count();
         ImportSettingsPayload payload = new ImportSettingsPayload(dryRun, read.rows(), toCreate.size(), toUpdate.size() + toClose.size(),
-                skippedCount, rejections.size(), rejections, warnings,
+                skippedCount, rejectedRows, rejections, warnings,
                 skipped.entrySet().stream().map(e -> new SkipCount(e.getKey(), e.getValue())).toList());
         if (!rejections.isEmpty() && !dryRun) {
             ImportIssue firstRejection = rejections.getFirst();
-            throw ApiException.badRequest("importSettings.csv: " + rejections.size() + " of " + read.rows()
+            throw ApiException.badRequest("importSettings.csv: " + rejectedRows + " of " + read.rows()
                             + " rows rejected, so nothing was imported; first: row " + firstRejection.row()
                             + (firstRejection.column() == null ? "" : " column \"" + firstRejection.column() + "\"") + ": " + firstRejection.reason(),
                     Map.of("field", "csv", "rejections", rejections.stream().map(GiasImport::issueMap).toList()));

@@ -1,5 +1,6 @@
 package uk.sendplan.api.settings;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -69,6 +70,9 @@ final class GiasMapping {
         };
     }
 
+    /** The DfE need type codes GIAS's SEN1-SEN13 columns use, in DfE's order. */
+    static final List<String> NEED_CODES = List.of("SPLD", "MLD", "SLD", "PMLD", "SEMH", "SLCN", "HI", "VI", "MSI", "PD", "ASD", "OTH");
+
     /** The need code of a SEN1-SEN13 value ("ASD - Autistic Spectrum Disorder" → ASD); empty for values that are not a need. */
     static Optional<String> need(String senValue) {
         String value = key(senValue);
@@ -77,10 +81,7 @@ final class GiasMapping {
         }
         int dash = value.indexOf(" - ");
         String code = (dash > 0 ? value.substring(0, dash) : value).toUpperCase(Locale.ROOT);
-        return switch (code) {
-            case "SPLD", "MLD", "SLD", "PMLD", "SEMH", "SLCN", "HI", "VI", "MSI", "PD", "ASD", "OTH" -> Optional.of(code);
-            default -> Optional.empty();
-        };
+        return NEED_CODES.contains(code) ? Optional.of(code) : Optional.empty();
     }
 
     static String gender(String giasGender) {

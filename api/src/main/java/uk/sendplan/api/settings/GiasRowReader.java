@@ -21,7 +21,7 @@ import java.util.TreeMap;
 /**
  * Reads a GIAS all-establishment extract into register values, row by row: finds the columns by name, checks each
  * row, and maps the establishments the register covers to settings, providers and places. It writes nothing and
- * needs no database, only what it must know of the register's reference data. (It is about 350 lines because a GIAS
+ * needs no database, only what it must know of the register's reference data. (It is about 390 lines because a GIAS
  * row's rules read best in one place, column by column, as DfE documents them.)
  */
 final class GiasRowReader {
@@ -102,23 +102,15 @@ final class GiasRowReader {
         Map<Integer, Integer> closedUrns = new LinkedHashMap<>();
 
         for (Csv.Row row : rows) {
-            Fields fields = new Fields(row, columns);
             if (row.fields().size() != columns.size()) {
+                // the columns are out of step: any other finding on this row would be about the wrong column
                 rejections.add(new ImportIssue(row.line(), null, null, "the row has " + row.fields().size()
                         + " fields but the header has " + columns.size()));
                 continue;
             }
-            Integer urn = fields.integer(URN);
-            if (urn == null || urn < SettingRules.FIRST_URN || urn >= SettingRules.FIRST_DEMO_URN) {
-                rejections.add(new ImportIssue(row.line(), null, URN, "not a DfE URN: \"" + fields.text(URN) + "\""));
-                continue;
-            }
-            Integer first = firstLineOfUrn.putIfAbsent(urn, row.line());
-            if (first != null) {
-                rejections.add(new ImportIssue(row.line(), urn, URN, "URN " + urn + " appears again (first on row " + first + ")"));
-                continue;
-            }
-            String skip = checkRow(register, fields, urn, row.line(), rejections, warnings, candidates, closedUrns);
+            List<ImportIssue> problems = new ArrayList<>();
+            String skip = checkRow(register, new Fields(row, columns), firstLineOfUrn, problems, warnings, candidates, closedUrns);
+            rejections.addAll(problems);
             if (skip != null) {
                 skipped.merge(skip, 1, Integer::sum);
             }
@@ -140,74 +132,78 @@ final class GiasRowReader {
         return columns;
     }
 
-    /** Checks one row; adds a candidate, a rejection or a closed URN, and returns a skip reason if the row is out of scope. */
-    private static String checkRow(Register register, Fields f, int urn, int line, List<ImportIssue> rejections, List<ImportIssue> warnings,
-                            List<Candidate> candidates, Map<Integer, Integer> closedUrns) {
+    /**
+     * Checks one row and collects every problem it has into {@code problems}, so that one pass over a file lists all
+     * that must be mended. A row without problems adds a candidate or a closed URN, or returns why it is skipped; a row
+     * with problems adds nothing else (and is not counted as skipped).
+     */
+    private static String checkRow(Register register, Fields f, Map<Integer, Integer> firstLineOfUrn, List<ImportIssue> problems,
+                                   List<ImportIssue> warnings, List<Candidate> candidates, Map<Integer, Integer> closedUrns) {
+        int line = f.row().line();
+        Integer urn = f.integer(URN);
+        if (urn == null || urn < SettingRules.FIRST_URN || urn >= SettingRules.FIRST_DEMO_URN) {
+            problems.add(new ImportIssue(line, null, URN, "not a DfE URN: \"" + f.text(URN) + "\""));
+            urn = null;
+        } else {
+            Integer first = firstLineOfUrn.putIfAbsent(urn, line);
+            if (first != null) {
+                problems.add(new ImportIssue(line, urn, URN, "URN " + urn + " appears again (first on row " + first + ")"));
+            }
+        }
         var status = GiasMapping.status(f.text(STATUS));
         if (status.isEmpty()) {
-            rejections.add(new ImportIssue(line, urn, STATUS, "unknown establishment status \"" + f.text(STATUS) + "\""));
-            return null;
-        }
-        if (status.get() == Status.NOT_YET_OPEN) {
-            return SKIP_NOT_OPEN;
+            problems.add(new ImportIssue(line, urn, STATUS, "unknown establishment status \"" + f.text(STATUS) + "\""));
         }
         var type = GiasMapping.type(f.text(TYPE));
-        if (type.isEmpty()) {
-            return SKIP_NOT_COVERED;
+        if (status.orElse(null) == Status.NOT_YET_OPEN || type.isEmpty()) {
+            // out of scope: its other columns are not the register's business
+            return !problems.isEmpty() ? null : type.isEmpty() ? SKIP_NOT_COVERED : SKIP_NOT_OPEN;
         }
         TypeMapping mapping = type.get();
-        int rejectionsBefore = rejections.size();
-        Integer rpCapacity = f.count(RP_CAPACITY, rejections, urn);
-        Integer unitCapacity = f.count(UNIT_CAPACITY, rejections, urn);
-        Integer rpOnRoll = f.count(RP_ON_ROLL, rejections, urn);
-        Integer unitOnRoll = f.count(UNIT_ON_ROLL, rejections, urn);
-        Integer schoolCapacity = f.count(SCHOOL_CAPACITY, rejections, urn);
-        Integer pupils = f.count(PUPILS, rejections, urn);
-        if (rejections.size() > rejectionsBefore) {
-            return null;
-        }
+        Integer rpCapacity = f.count(RP_CAPACITY, problems, urn);
+        Integer unitCapacity = f.count(UNIT_CAPACITY, problems, urn);
+        Integer rpOnRoll = f.count(RP_ON_ROLL, problems, urn);
+        Integer unitOnRoll = f.count(UNIT_ON_ROLL, problems, urn);
+        Integer schoolCapacity = f.count(SCHOOL_CAPACITY, problems, urn);
+        Integer pupils = f.count(PUPILS, problems, urn);
         String settingType = mapping.settingType();
         if ("MAINSTREAM".equals(settingType)) {
-            int rp = rpCapacity == null ? 0 : rpCapacity;
-            int unit = unitCapacity == null ? 0 : unitCapacity;
+            int rp = Math.max(0, nz(rpCapacity));
+            int unit = Math.max(0, nz(unitCapacity));
             if (rp == 0 && unit == 0) {
-                return SKIP_MAINSTREAM;
+                return problems.isEmpty() ? SKIP_MAINSTREAM : null;
             }
             settingType = rp >= unit ? "RESOURCED_PROVISION" : "SEN_UNIT";
         }
-        if (status.get() == Status.CLOSED) {
-            closedUrns.put(urn, line);
+        if (status.orElse(null) == Status.CLOSED) {
+            // a closed row only closes what the register holds: its other columns no longer describe a school
+            if (problems.isEmpty()) {
+                closedUrns.put(urn, line);
+            }
             return null;
         }
 
         String laCode = f.text(LA_CODE);
         if (!register.knowsLocalAuthority(laCode)) {
-            rejections.add(new ImportIssue(line, urn, LA_CODE, "unknown English local authority code \"" + laCode + "\""));
-            return null;
+            problems.add(new ImportIssue(line, urn, LA_CODE, "unknown English local authority code \"" + laCode + "\""));
         }
         String name = f.text(NAME);
         if (name.isEmpty() || name.length() > 200) {
-            rejections.add(new ImportIssue(line, urn, NAME, name.isEmpty() ? "the establishment has no name" : "name longer than 200 characters"));
-            return null;
+            problems.add(new ImportIssue(line, urn, NAME, name.isEmpty() ? "the establishment has no name" : "name longer than 200 characters"));
         }
-        Integer low = f.integer(LOW_AGE);
-        Integer high = f.integer(HIGH_AGE);
-        if (low == null || low < 0 || low > SettingRules.MAX_AGE) {
-            rejections.add(new ImportIssue(line, urn, LOW_AGE, "expected an age from 0 to 25, got \"" + f.text(LOW_AGE) + "\""));
-            return null;
-        }
-        if (high == null || high < low || high > SettingRules.MAX_AGE) {
-            rejections.add(new ImportIssue(line, urn, HIGH_AGE, "expected an age from " + low + " to 25, got \"" + f.text(HIGH_AGE) + "\""));
-            return null;
-        }
+        Ages ages = ages(f, urn, problems);
         Integer easting = f.integer(EASTING);
         Integer northing = f.integer(NORTHING);
         if ((easting == null) != (northing == null) || (easting != null && (easting < 0 || easting > GridPoints.MAX_EASTING
                 || northing < 0 || northing > GridPoints.MAX_NORTHING))) {
-            rejections.add(new ImportIssue(line, urn, easting == null ? EASTING : NORTHING, "not a British National Grid point: ("
+            problems.add(new ImportIssue(line, urn, easting == null ? EASTING : NORTHING, "not a British National Grid point: ("
                     + f.text(EASTING) + ", " + f.text(NORTHING) + ")"));
+        }
+        Set<String> needs = needs(f, urn, problems);
+        if (!problems.isEmpty()) {
             return null;
         }
+
         if (easting == null) {
             warnings.add(new ImportIssue(line, urn, EASTING, "no Easting/Northing: the setting can't be found by distance or planned until it has a location"));
         }
@@ -233,35 +229,69 @@ final class GiasRowReader {
             warnings.add(new ImportIssue(line, urn, PUPILS, onRoll + " pupils on roll exceed capacity " + capacity + ": occupied recorded as " + capacity));
             onRoll = capacity;
         }
-
-        Set<String> needs = new LinkedHashSet<>();
-        for (int i = 1; i <= SEN_COLUMNS; i++) {
-            String column = "SEN" + i + " (name)";
-            for (String value : f.text(column).split("~")) {
-                if (value.isBlank()) {
-                    continue;
-                }
-                GiasMapping.need(value).ifPresentOrElse(needs::add, () -> {
-                    if (!value.trim().equalsIgnoreCase("Not Applicable")) {
-                        warnings.add(new ImportIssue(line, urn, column, "\"" + value.trim() + "\" is not a DfE need type; ignored"));
-                    }
-                });
-            }
-        }
         if (needs.isEmpty()) {
             needs.add("OTH");
             warnings.add(new ImportIssue(line, urn, "SEN1 (name)", "no SEN provision types listed: places recorded under OTH (other difficulty/disability)"));
         }
 
         // the provider's id is known only when the import writes (it may be a new provider)
-        SettingDraft setting = new SettingDraft(urn, name, settingType, mapping.sector(), 0, laCode, postcode, easting, northing, low, high,
-                GiasMapping.gender(f.text(GENDER)), GiasMapping.boarding(f.text(BOARDERS)), GiasMapping.ofsted(f.text(OFSTED)), RegistrationStatus.OPEN,
-                "GIAS", List.of());
+        SettingDraft setting = new SettingDraft(urn, name, settingType, mapping.sector(), 0, laCode, postcode, easting, northing,
+                ages.youngest(), ages.oldest(), GiasMapping.gender(f.text(GENDER)), GiasMapping.boarding(f.text(BOARDERS)),
+                GiasMapping.ofsted(f.text(OFSTED)), RegistrationStatus.OPEN, "GIAS", List.of());
 
         ProviderRecord provider = provider(register, mapping.providerKind(), f, name, laCode);
         String key = SettingRepository.providerKey(provider.getKind(), provider.getName(), provider.getLaCode());
-        candidates.add(new Candidate(line, setting, key, provider, places(urn, needs, register.phasesOverlapping(low, high), capacity, onRoll)));
+        candidates.add(new Candidate(line, setting, key, provider,
+                places(urn, needs, register.phasesOverlapping(ages.youngest(), ages.oldest()), capacity, onRoll)));
         return null;
+    }
+
+    /**
+     * The ages of the pupils a school teaches, both inclusive, as the register keeps them (and as the planner matches a
+     * child's age in the coming school year against them).
+     */
+    record Ages(int youngest, int oldest) {
+    }
+
+    /**
+     * GIAS's StatutoryLowAge is the age pupils join and StatutoryHighAge the age they leave: a 4-11 primary school
+     * teaches reception (age 4) to year 6 (age 10), an 11-16 school years 7 to 11 (ages 11 to 15). So the register's
+     * range is low to high - 1, and a school that pupils leave at the age they join teaches nobody.
+     */
+    private static Ages ages(Fields f, Integer urn, List<ImportIssue> problems) {
+        int line = f.row().line();
+        Integer low = f.integer(LOW_AGE);
+        Integer high = f.integer(HIGH_AGE);
+        boolean lowOk = low != null && low >= 0 && low < SettingRules.MAX_AGE;
+        if (!lowOk) {
+            problems.add(new ImportIssue(line, urn, LOW_AGE, "expected the age pupils join, from 0 to " + (SettingRules.MAX_AGE - 1)
+                    + ", got \"" + f.text(LOW_AGE) + "\""));
+        }
+        int lowest = lowOk ? low + 1 : 1;
+        if (high == null || high < lowest || high > SettingRules.MAX_AGE) {
+            problems.add(new ImportIssue(line, urn, HIGH_AGE, "expected the age pupils leave, from " + lowest + " to " + SettingRules.MAX_AGE
+                    + (lowOk ? " (above StatutoryLowAge " + low + ")" : "") + ", got \"" + f.text(HIGH_AGE) + "\""));
+            return null;
+        }
+        return lowOk ? new Ages(low, high - 1) : null;
+    }
+
+    /** The need codes of SEN1-SEN13; a value that is not a DfE need type is a problem, "Not Applicable" means none. */
+    private static Set<String> needs(Fields f, Integer urn, List<ImportIssue> problems) {
+        Set<String> needs = new LinkedHashSet<>();
+        for (int i = 1; i <= SEN_COLUMNS; i++) {
+            String column = "SEN" + i + " (name)";
+            for (String value : f.text(column).split("~")) {
+                String need = value.trim();
+                if (need.isEmpty() || need.equalsIgnoreCase("Not Applicable")) {
+                    continue;
+                }
+                GiasMapping.need(need).ifPresentOrElse(needs::add, () -> problems.add(new ImportIssue(f.row().line(), urn, column,
+                        "unknown need type \"" + need + "\": expected a DfE SEN provision type such as \"ASD - Autistic Spectrum Disorder\""
+                                + " (" + String.join(", ", GiasMapping.NEED_CODES) + ") or \"Not Applicable\"")));
+            }
+        }
+        return needs;
     }
 
     private static ProviderRecord provider(Register register, String kind, Fields f, String schoolName, String laCode) {
@@ -334,7 +364,7 @@ final class GiasRowReader {
         }
 
         /** A non-negative count, blank meaning none; anything else is a rejection. */
-        Integer count(String column, List<ImportIssue> rejections, int urn) {
+        Integer count(String column, List<ImportIssue> rejections, Integer urn) {
             String value = text(column);
             if (value.isEmpty()) {
                 return null;

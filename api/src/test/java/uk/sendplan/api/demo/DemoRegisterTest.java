@@ -8,6 +8,7 @@ import uk.sendplan.api.settings.SettingDraft.PlaceDraft;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,24 +18,73 @@ import static uk.sendplan.db.jooq.Tables.*;
 /** The demo register the shared test context loaded at start-up, as on a newcomer's first run. */
 class DemoRegisterTest extends GraphQlTestBase {
 
+    private static final List<String> NEEDS = Sen2Placements.needs();
+
     @Test
-    void everyLaHasDemoSettingsWhoseOccupancyIsItsRealPlacementCount() {
+    void everyLaHasDemoSettingsWhoseOccupancyIsItsRealPlacementCountNeedByNeed() {
         Map<String, Map<String, int[]>> source = Sen2Placements.byLaAndType();
         assertThat(source).hasSize(153);
         assertThat(db.selectDistinct(SETTING.LA_CODE).from(SETTING).where(SETTING.DEMO.isTrue()).fetchSet(SETTING.LA_CODE))
                 .containsExactlyInAnyOrderElementsOf(source.keySet());
 
-        // Camden (202), by setting type: occupied places = children placed there in January 2025 (SEN2), need by need.
-        for (var byType : source.get("202").entrySet()) {
-            for (int need = 0; need < 12; need++) {
-                String code = List.of("SPLD", "MLD", "SLD", "PMLD", "SEMH", "SLCN", "HI", "VI", "MSI", "PD", "ASD", "OTH").get(need);
-                Integer occupied = db.select(coalesce(sum(PLACE.OCCUPIED), inline(java.math.BigDecimal.ZERO)).cast(Integer.class))
-                        .from(PLACE).join(SETTING).on(SETTING.URN.eq(PLACE.SETTING_URN))
-                        .where(SETTING.LA_CODE.eq("202")).and(SETTING.DEMO.isTrue()).and(SETTING.TYPE_CODE.eq(byType.getKey()))
-                        .and(PLACE.NEED_CODE.eq(code)).fetchOne().value1();
-                assertThat(occupied).as("%s %s", byType.getKey(), code).isEqualTo(byType.getValue()[need]);
+        // every LA, every need: occupied places = children placed in January 2025 (SEN2), over all kinds of setting
+        Map<String, Integer> expected = new TreeMap<>();
+        source.forEach((la, byType) -> byType.values().forEach(counts -> {
+            for (int need = 0; need < NEEDS.size(); need++) {
+                if (counts[need] > 0) {
+                    expected.merge(la + " " + NEEDS.get(need), counts[need], Integer::sum);
+                }
             }
+        }));
+        Map<String, Integer> actual = new TreeMap<>();
+        db.select(SETTING.LA_CODE, PLACE.NEED_CODE, sum(PLACE.OCCUPIED).cast(Integer.class))
+                .from(PLACE).join(SETTING).on(SETTING.URN.eq(PLACE.SETTING_URN)).where(SETTING.DEMO.isTrue())
+                .groupBy(SETTING.LA_CODE, PLACE.NEED_CODE).having(sum(PLACE.OCCUPIED).gt(java.math.BigDecimal.ZERO))
+                .forEach(r -> actual.put(r.value1() + " " + r.value2(), r.value3()));
+        assertThat(actual).isEqualTo(expected);
+
+        // Camden (202) kind by kind as SEN2 has it; Tower Hamlets (211) too, save the children SEN2 shows in AP with
+        // PMLD, HI, MSI, PD or other needs, who are in its state special schools
+        assertThat(occupiedByTypeAndNeed("202")).isEqualTo(nonZero(source.get("202")));
+        Map<String, int[]> towerHamlets = source.get("211");
+        Map<String, Integer> moved = nonZero(towerHamlets);
+        for (String need : List.of("PMLD", "HI", "MSI", "PD", "OTH")) {
+            int inAp = towerHamlets.get("ALTERNATIVE_PROVISION")[NEEDS.indexOf(need)];
+            assertThat(inAp).as("SEN2: Tower Hamlets AP %s", need).isPositive();
+            moved.remove("ALTERNATIVE_PROVISION " + need);
+            moved.merge("STATE_SPECIAL " + need, inAp, Integer::sum);
         }
+        assertThat(occupiedByTypeAndNeed("211")).isEqualTo(moved);
+    }
+
+    @Test
+    void alternativeProvisionListsOnlyTheNeedsItIsFor() {
+        var ap = PLACE.join(SETTING).on(SETTING.URN.eq(PLACE.SETTING_URN));
+        var demoAp = SETTING.DEMO.isTrue().and(SETTING.TYPE_CODE.eq("ALTERNATIVE_PROVISION"));
+        assertThat(db.fetchCount(ap, demoAp.and(PLACE.NEED_CODE.in("SLD", "PMLD")))).isZero();
+        assertThat(db.selectDistinct(PLACE.NEED_CODE).from(ap).where(demoAp).fetchSet(PLACE.NEED_CODE))
+                .containsAll(List.of("SEMH", "ASD")).isSubsetOf(DemoRegister.ALTERNATIVE_PROVISION_NEEDS);
+    }
+
+    private Map<String, Integer> occupiedByTypeAndNeed(String la) {
+        Map<String, Integer> occupied = new TreeMap<>();
+        db.select(SETTING.TYPE_CODE, PLACE.NEED_CODE, sum(PLACE.OCCUPIED).cast(Integer.class))
+                .from(PLACE).join(SETTING).on(SETTING.URN.eq(PLACE.SETTING_URN)).where(SETTING.DEMO.isTrue()).and(SETTING.LA_CODE.eq(la))
+                .groupBy(SETTING.TYPE_CODE, PLACE.NEED_CODE).having(sum(PLACE.OCCUPIED).gt(java.math.BigDecimal.ZERO))
+                .forEach(r -> occupied.put(r.value1() + " " + r.value2(), r.value3()));
+        return occupied;
+    }
+
+    private static Map<String, Integer> nonZero(Map<String, int[]> byType) {
+        Map<String, Integer> counts = new TreeMap<>();
+        byType.forEach((type, byNeed) -> {
+            for (int need = 0; need < NEEDS.size(); need++) {
+                if (byNeed[need] > 0) {
+                    counts.put(type + " " + NEEDS.get(need), byNeed[need]);
+                }
+            }
+        });
+        return counts;
     }
 
     @Test

@@ -182,6 +182,58 @@ class GiasImportTest extends GraphQlTestBase {
     }
 
     @Test
+    void aSchoolGetsPlacesOnlyInThePhasesOfTheAgesItsPupilsAreInBeforeTheHighAgeAtWhichTheyLeave() {
+        String csv = new GiasRows()
+                .independentSpecial(155_001, Map.of("StatutoryLowAge", "4", "StatutoryHighAge", "11"))
+                .independentSpecial(155_002, Map.of("StatutoryLowAge", "11", "StatutoryHighAge", "16"))
+                .independentSpecial(155_003, Map.of("StatutoryLowAge", "11", "StatutoryHighAge", "18"))
+                .independentSpecial(155_004, Map.of("StatutoryLowAge", "2", "StatutoryHighAge", "19"))
+                .csv();
+        graphQl.documentName("importSettings").variable("csv", csv).execute()
+                .path("importSettings.created").entity(Integer.class).isEqualTo(4);
+
+        // reception to year 6: no secondary places
+        graphQl.documentName("setting").variable("urn", 155_001).execute()
+                .path("setting.places[?(@.need == 'ASD')].phase").entityList(String.class).contains("EARLY_YEARS", "PRIMARY").hasSize(2)
+                .path("setting.ageFrom").entity(Integer.class).isEqualTo(4)
+                .path("setting.ageTo").entity(Integer.class).isEqualTo(10);
+        // years 7 to 11: no post-16 places
+        graphQl.documentName("setting").variable("urn", 155_002).execute()
+                .path("setting.places[?(@.need == 'ASD')].phase").entityList(String.class).containsExactly("SECONDARY")
+                .path("setting.ageTo").entity(Integer.class).isEqualTo(15);
+        graphQl.documentName("setting").variable("urn", 155_003).execute()
+                .path("setting.places[?(@.need == 'ASD')].phase").entityList(String.class).contains("SECONDARY", "POST_16").hasSize(2);
+        // pupils leave at 19: post-16 but no post-19 places
+        graphQl.documentName("setting").variable("urn", 155_004).execute()
+                .path("setting.places[?(@.need == 'ASD')].phase").entityList(String.class)
+                .contains("EARLY_YEARS", "PRIMARY", "SECONDARY", "POST_16").hasSize(4);
+    }
+
+    @Test
+    void anUnknownNeedTypeRefusesTheWholeFileNamingTheColumnAndValue() {
+        String csv = new GiasRows()
+                .independentSpecial(156_001, Map.of())
+                .independentSpecial(156_002, Map.of("SEN2 (name)", "Dyslexia", "LA (code)", "999"))
+                .csv();
+        graphQl.documentName("importSettings").variable("csv", csv).execute()
+                .errors().expect(e -> {
+                    if (!e.getMessage().startsWith("importSettings.csv: 1 of 2 rows rejected, so nothing was imported; first: row 3 column \"LA (code)\"")) {
+                        return false;
+                    }
+                    @SuppressWarnings("unchecked")
+                    List<Map<String, Object>> rejections = (List<Map<String, Object>>) e.getExtensions().get("rejections");
+                    assertThat(rejections).extracting(r -> r.get("row"), r -> r.get("column")).containsExactly(
+                            org.assertj.core.groups.Tuple.tuple(3, "LA (code)"), org.assertj.core.groups.Tuple.tuple(3, "SEN2 (name)"));
+                    assertThat((String) rejections.get(1).get("reason")).startsWith("unknown need type \"Dyslexia\"");
+                    return true;
+                }).verify();
+        assertThat(db.fetchCount(SETTING, SETTING.URN.between(156_000, 156_999))).isZero();
+        graphQl.documentName("importSettings").variable("csv", csv).variable("dryRun", true).execute()
+                .path("importSettings.rejected").entity(Integer.class).isEqualTo(1)
+                .path("importSettings.rejections[*].column").entityList(String.class).containsExactly("LA (code)", "SEN2 (name)");
+    }
+
+    @Test
     void refusesFilesThatAreNotGiasExtracts() {
         graphQl.documentName("importSettings").variable("csv", "name,capacity\nA,1\n").execute()
                 .errors().expect(e -> e.getErrorType() == ErrorType.BAD_REQUEST && e.getMessage().startsWith(

@@ -1,6 +1,8 @@
 package uk.sendplan.api.settings;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import uk.sendplan.api.reference.ReferenceData.Phase;
 import uk.sendplan.api.settings.GiasRowReader.Candidate;
 import uk.sendplan.api.settings.GiasRowReader.ImportIssue;
@@ -11,13 +13,14 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 /** Reading a GIAS extract into register values, on its own: no Spring, no database. */
 class GiasRowReaderTest {
 
-    /** Two LAs and the register's five phases. */
+    /** Two LAs and the register's five phases, as the reference migration defines them. */
     private static final GiasRowReader.Register REGISTER = new GiasRowReader.Register() {
-        private final List<Phase> phases = List.of(new Phase("EARLY_YEARS", "Early years", 2, 4), new Phase("PRIMARY", "Primary", 5, 10),
+        private final List<Phase> phases = List.of(new Phase("EARLY_YEARS", "Early years", 0, 4), new Phase("PRIMARY", "Primary", 5, 10),
                 new Phase("SECONDARY", "Secondary", 11, 15), new Phase("POST_16", "Post-16", 16, 18), new Phase("POST_19", "Post-19", 19, 25));
 
         @Override
@@ -97,6 +100,71 @@ class GiasRowReaderTest {
         assertThat(read.skipped()).containsEntry(GiasRowReader.SKIP_NOT_OPEN, 1);
         assertThat(read.closedUrns()).containsExactly(Map.entry(140006, 5));
         assertThat(read.candidates()).isEmpty();
+    }
+
+    /**
+     * GIAS's StatutoryLowAge is the age pupils join and StatutoryHighAge the age they leave; the phases are ages in the
+     * school year (EARLY_YEARS 0-4, PRIMARY 5-10, SECONDARY 11-15, POST_16 16-18, POST_19 19-25).
+     */
+    @ParameterizedTest(name = "{0}-{1}: ages {2}-{3}, {4}")
+    @CsvSource(delimiter = '|', textBlock = """
+            2  | 19 | 2  | 18 | EARLY_YEARS PRIMARY SECONDARY POST_16
+            3  | 11 | 3  | 10 | EARLY_YEARS PRIMARY
+            4  | 11 | 4  | 10 | EARLY_YEARS PRIMARY
+            5  | 11 | 5  | 10 | PRIMARY
+            7  | 11 | 7  | 10 | PRIMARY
+            11 | 16 | 11 | 15 | SECONDARY
+            11 | 18 | 11 | 17 | SECONDARY POST_16
+            11 | 19 | 11 | 18 | SECONDARY POST_16
+            16 | 19 | 16 | 18 | POST_16
+            16 | 25 | 16 | 24 | POST_16 POST_19
+            2  | 11 | 2  | 10 | EARLY_YEARS PRIMARY
+            4  | 19 | 4  | 18 | EARLY_YEARS PRIMARY SECONDARY POST_16
+            """)
+    void aSchoolsPhasesAreThoseOfTheAgesItsPupilsAreInFromJoiningToTheYearBeforeTheyLeave(int lowAge, int highAge, int youngest,
+                                                                                           int oldest, String phases) {
+        GiasRowReader.Read read = read("140010,202,Range School,Other independent special school,Open," + lowAge + "," + highAge
+                + ",40,30,,,ASD - Autistic Spectrum Disorder,528000,184000,NW1 2AB,\n");
+        assertThat(read.rejections()).isEmpty();
+        Candidate candidate = read.candidates().getFirst();
+        assertThat(candidate.setting()).extracting(SettingDraft::ageFrom, SettingDraft::ageTo).containsExactly(youngest, oldest);
+        assertThat(candidate.places()).extracting(PlaceView::phase).containsExactly(phases.split(" "));
+    }
+
+    @Test
+    void aRowIsRejectedWithEveryProblemItHasNotOnlyTheFirst() {
+        GiasRowReader.Read read = read("140011,999,,Other independent special school,Open,11,11,ten,5,,,"
+                + "ASD - Autistic Spectrum Disorder~Dyslexia,528000,,NW1 2AB,\n"
+                + "12,202,Bad Status School,Other independent special school,Reopened,4,11,40,30,,,,528000,184000,,\n");
+        assertThat(read.rejections()).extracting(ImportIssue::row, ImportIssue::column, ImportIssue::reason).containsExactly(
+                tuple(2, "SchoolCapacity", "expected a whole number from 0 to 10000, got \"ten\""),
+                tuple(2, "LA (code)", "unknown English local authority code \"999\""),
+                tuple(2, "EstablishmentName", "the establishment has no name"),
+                tuple(2, "StatutoryHighAge", "expected the age pupils leave, from 12 to 25 (above StatutoryLowAge 11), got \"11\""),
+                tuple(2, "Northing", "not a British National Grid point: (528000, )"),
+                tuple(2, "SEN1 (name)", "unknown need type \"Dyslexia\": expected a DfE SEN provision type such as"
+                        + " \"ASD - Autistic Spectrum Disorder\" (SPLD, MLD, SLD, PMLD, SEMH, SLCN, HI, VI, MSI, PD, ASD, OTH) or \"Not Applicable\""),
+                tuple(3, "URN", "not a DfE URN: \"12\""),
+                tuple(3, "EstablishmentStatus (name)", "unknown establishment status \"Reopened\""));
+        assertThat(read.candidates()).isEmpty();
+        assertThat(read.skipped()).isEmpty();
+    }
+
+    @Test
+    void aNeedTypeGiasDoesNotDefineIsRefusedNamingItsColumnAndValueWhileNotApplicableMeansNone() {
+        String header = HEADER.replace("SEN1 (name)", "SEN1 (name),SEN2 (name)");
+        GiasRowReader.Read read = GiasRowReader.read(header
+                + "140012,202,Two Needs School,Other independent special school,Open,11,16,40,30,,,HI - Hearing Impairment,"
+                + "BESD - Behaviour Emotional and Social Difficulty,528000,184000,NW1 2AB,\n"
+                + "140013,202,Plain School,Other independent special school,Open,11,16,40,30,,,Not Applicable,,528000,184000,NW1 2AB,\n",
+                REGISTER);
+        assertThat(read.rejections()).singleElement().satisfies(issue -> {
+            assertThat(issue.row()).isEqualTo(2);
+            assertThat(issue.urn()).isEqualTo(140012);
+            assertThat(issue.column()).isEqualTo("SEN2 (name)");
+            assertThat(issue.reason()).startsWith("unknown need type \"BESD - Behaviour Emotional and Social Difficulty\"");
+        });
+        assertThat(read.candidates()).singleElement().satisfies(c -> assertThat(c.places()).extracting(PlaceView::need).containsExactly("OTH"));
     }
 
     @Test
