@@ -60,11 +60,22 @@ public class GenerateJooq {
                                     .withForcedTypes(new ForcedType()
                                                     .withName("INSTANT")
                                                     .withIncludeTypes("(?i:timestamp\\ with\\ time\\ zone)"),
-                                            status("RegistrationStatus", "setting\\.registration_status"),
-                                            status("RequestStatus", "placement_request\\.status"),
-                                            status("PlanStatus", "plan\\.status"),
-                                            status("AssignmentStatus", "plan_assignment\\.status"),
-                                            status("FindingStatus", "fee_finding\\.status")))
+                                            enumType("RegistrationStatus", "setting\\.registration_status"),
+                                            enumType("RequestStatus", "placement_request\\.status"),
+                                            enumType("PlanStatus", "plan\\.status"),
+                                            enumType("AssignmentStatus", "plan_assignment\\.status"),
+                                            enumType("FindingStatus", "fee_finding\\.status|fee_finding_event\\.(?:from|to)_status"),
+                                            enumType("Sector", "setting\\.sector|setting_type\\.default_sector"),
+                                            enumType("ProviderKind", "provider\\.kind"),
+                                            enumType("Gender", "setting\\.gender"),
+                                            enumType("OfstedRating", "setting\\.ofsted_rating"),
+                                            enumType("RecordSource", "setting\\.source"),
+                                            enumType("ChildGender", "placement_request\\.gender"),
+                                            enumType("RateFrameworkStatus", "rate_framework\\.status"),
+                                            enumType("ProvisionKind", "fee\\.kind|rate_band\\.kind|plan_assignment\\.fee_kind"),
+                                            enumType("FeeVerdict", "fee_check\\.verdict|fee_finding\\.verdict"),
+                                            enumType("FeeCheckOccasion", "fee_check\\.occasion"),
+                                            enumType("PlanScope", "plan\\.scope_type")))
                             .withGenerate(new Generate()
                                     .withJavaTimeTypes(true)
                                     .withRecords(true)
@@ -78,10 +89,13 @@ public class GenerateJooq {
         Files.writeString(stamp, fingerprint);
     }
 
-    /** A text column whose CHECK lists its values, read and written as the Java enum of the same names (uk.sendplan.db.types). */
-    static ForcedType status(String enumName, String column) {
+    /**
+     * Text columns (a regular expression over table.column) whose values are a fixed list (a CHECK, or what the code
+     * writes), read and written as the Java enum of the same names (uk.sendplan.db.types).
+     */
+    static ForcedType enumType(String enumName, String columns) {
         return new ForcedType().withUserType("uk.sendplan.db.types." + enumName).withEnumConverter(true)
-                .withIncludeExpression("(?:.*\\.)?" + column).withIncludeTypes("(?i:text)");
+                .withIncludeExpression("(?:.*\\.)?(?:" + columns + ")").withIncludeTypes("(?i:text)");
     }
 
     /** A hash over the migration files' names and contents: regenerate only when they change. */

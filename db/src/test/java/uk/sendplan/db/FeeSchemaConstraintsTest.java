@@ -10,7 +10,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.sendplan.db.testing.TestDatabase;
+import uk.sendplan.db.types.FeeCheckOccasion;
+import uk.sendplan.db.types.FeeVerdict;
 import uk.sendplan.db.types.FindingStatus;
+import uk.sendplan.db.types.ProviderKind;
+import uk.sendplan.db.types.ProvisionKind;
+import uk.sendplan.db.types.RateFrameworkStatus;
+import uk.sendplan.db.types.RecordSource;
+import uk.sendplan.db.types.Sector;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -60,18 +67,18 @@ class FeeSchemaConstraintsTest {
 
     @Test
     void financialYearsAreWrittenLike2026Dash27() {
-        fails(() -> framework("2026-28", "DRAFT"), "financial_year_format");
-        fails(() -> framework("abc", "DRAFT"), "financial_year_format");
-        assertThat(framework("2099-00", "DRAFT")).isPositive();
+        fails(() -> framework("2026-28", RateFrameworkStatus.DRAFT), "financial_year_format");
+        fails(() -> framework("abc", RateFrameworkStatus.DRAFT), "financial_year_format");
+        assertThat(framework("2099-00", RateFrameworkStatus.DRAFT)).isPositive();
     }
 
     @Test
     void aPublishedFrameworkNeverChangesExceptToBeSuperseded() {
-        long id = framework("2030-31", "DRAFT");
+        long id = framework("2030-31", RateFrameworkStatus.DRAFT);
         db.insertInto(RATE_BAND).set(RATE_BAND.FRAMEWORK_ID, id).set(RATE_BAND.CODE, "DAY-3").set(RATE_BAND.DESCRIPTION, "Day 3")
-                .set(RATE_BAND.KIND, "DAY").set(RATE_BAND.COMPLEXITY, 3).set(RATE_BAND.REFERENCE_PENCE, 5_000_000L)
+                .set(RATE_BAND.KIND, ProvisionKind.DAY).set(RATE_BAND.COMPLEXITY, 3).set(RATE_BAND.REFERENCE_PENCE, 5_000_000L)
                 .set(RATE_BAND.CEILING_PENCE, 6_000_000L).execute();
-        db.update(RATE_FRAMEWORK).set(RATE_FRAMEWORK.STATUS, "PUBLISHED").set(RATE_FRAMEWORK.PUBLISHED_AT, Instant.now())
+        db.update(RATE_FRAMEWORK).set(RATE_FRAMEWORK.STATUS, RateFrameworkStatus.PUBLISHED).set(RATE_FRAMEWORK.PUBLISHED_AT, Instant.now())
                 .set(RATE_FRAMEWORK.PUBLISHED_BY, "regulator").where(RATE_FRAMEWORK.ID.eq(id)).execute();
 
         fails(() -> db.update(RATE_FRAMEWORK).set(RATE_FRAMEWORK.NAME, "Changed").where(RATE_FRAMEWORK.ID.eq(id)).execute(),
@@ -83,11 +90,11 @@ class FeeSchemaConstraintsTest {
                 .set(RATE_AREA_ADJUSTMENT.REGION_CODE, "E12000007").set(RATE_AREA_ADJUSTMENT.MULTIPLIER, new BigDecimal("1.100")).execute(),
                 "rate_framework_published_is_immutable");
         fails(() -> db.deleteFrom(RATE_FRAMEWORK).where(RATE_FRAMEWORK.ID.eq(id)).execute(), "rate_framework_published_is_immutable");
-        fails(() -> framework("2030-31", "PUBLISHED"), "rate_framework_one_published");
+        fails(() -> framework("2030-31", RateFrameworkStatus.PUBLISHED), "rate_framework_one_published");
 
-        db.update(RATE_FRAMEWORK).set(RATE_FRAMEWORK.STATUS, "SUPERSEDED").set(RATE_FRAMEWORK.SUPERSEDED_AT, Instant.now())
+        db.update(RATE_FRAMEWORK).set(RATE_FRAMEWORK.STATUS, RateFrameworkStatus.SUPERSEDED).set(RATE_FRAMEWORK.SUPERSEDED_AT, Instant.now())
                 .where(RATE_FRAMEWORK.ID.eq(id)).execute();
-        fails(() -> db.update(RATE_FRAMEWORK).set(RATE_FRAMEWORK.STATUS, "PUBLISHED").set(RATE_FRAMEWORK.SUPERSEDED_AT, (Instant) null)
+        fails(() -> db.update(RATE_FRAMEWORK).set(RATE_FRAMEWORK.STATUS, RateFrameworkStatus.PUBLISHED).set(RATE_FRAMEWORK.SUPERSEDED_AT, (Instant) null)
                 .where(RATE_FRAMEWORK.ID.eq(id)).execute(), "rate_framework_published_is_immutable");
         assertThat(db.fetchValue(RATE_BAND.REFERENCE_PENCE, RATE_BAND.FRAMEWORK_ID.eq(id))).isEqualTo(5_000_000L);
     }
@@ -103,7 +110,7 @@ class FeeSchemaConstraintsTest {
         fails(() -> fee(urn, 2, "r", 0L, null), "fee_annual_fee_range");
         fails(() -> fee(urn, 2, "r", 150_000_001L, null), "fee_annual_fee_range");
         fails(() -> fee(urn, 2, "r", 5_100_000L, 3_000_000L), "fee_breakdown_adds_up");
-        fails(() -> db.insertInto(FEE).set(FEE.SETTING_URN, urn).set(FEE.FINANCIAL_YEAR, "2030-31").set(FEE.BAND, 4).set(FEE.KIND, "DAY")
+        fails(() -> db.insertInto(FEE).set(FEE.SETTING_URN, urn).set(FEE.FINANCIAL_YEAR, "2030-31").set(FEE.BAND, 4).set(FEE.KIND, ProvisionKind.DAY)
                 .set(FEE.REVISION, 1).set(FEE.ANNUAL_FEE_PENCE, 100L).set(FEE.EDUCATION_PENCE, 100L).set(FEE.SUBMITTED_BY, "p").execute(),
                 "fee_breakdown_complete");
         assertThat(fee(urn, 2, "Corrected", 5_100_000L, null)).isGreaterThan(fee);
@@ -113,33 +120,33 @@ class FeeSchemaConstraintsTest {
     void findingsMoveOnlyAlongTheirWorkflowAndChecksAndEventsNeverChange() {
         int urn = setting(150002);
         long fee = fee(urn, 1, null, 9_000_000L, null);
-        long framework = framework("2030-31", "DRAFT");
+        long framework = framework("2030-31", RateFrameworkStatus.DRAFT);
         long audit = db.insertInto(FEE_AUDIT).set(FEE_AUDIT.FINANCIAL_YEAR, "2030-31").set(FEE_AUDIT.FRAMEWORK_ID, framework)
                 .set(FEE_AUDIT.RUN_BY, "regulator").set(FEE_AUDIT.FEES_CHECKED, 1).set(FEE_AUDIT.FINDINGS_OPENED, 1)
                 .set(FEE_AUDIT.FINDINGS_ALREADY_RAISED, 0).returning(FEE_AUDIT.ID).fetchOne().getId();
-        long check = db.insertInto(FEE_CHECK).set(FEE_CHECK.FEE_ID, fee).set(FEE_CHECK.FRAMEWORK_ID, framework).set(FEE_CHECK.OCCASION, "AUDIT")
-                .set(FEE_CHECK.AUDIT_ID, audit).set(FEE_CHECK.VERDICT, "UPLIFT_ABOVE_CAP").set(FEE_CHECK.SETTING_TYPE, "INDEPENDENT_SPECIAL")
+        long check = db.insertInto(FEE_CHECK).set(FEE_CHECK.FEE_ID, fee).set(FEE_CHECK.FRAMEWORK_ID, framework).set(FEE_CHECK.OCCASION, FeeCheckOccasion.AUDIT)
+                .set(FEE_CHECK.AUDIT_ID, audit).set(FEE_CHECK.VERDICT, FeeVerdict.UPLIFT_ABOVE_CAP).set(FEE_CHECK.SETTING_TYPE, "INDEPENDENT_SPECIAL")
                 .set(FEE_CHECK.REGULATED, true).set(FEE_CHECK.LA_CODE, "202").set(FEE_CHECK.REGION_CODE, "E12000007")
                 .set(FEE_CHECK.PROVIDER_ID, 1L).set(FEE_CHECK.PREVIOUS_FEE_PENCE, 8_000_000L).set(FEE_CHECK.UPLIFT_PERCENT, new BigDecimal("12.50"))
                 .set(FEE_CHECK.MAX_UPLIFT_PERCENT, new BigDecimal("5.00")).set(FEE_CHECK.JUSTIFIED, false)
                 .set(FEE_CHECK.REASONS, new String[]{"Uplift 12.50% above the cap"}).returning(FEE_CHECK.ID).fetchOne().getId();
-        fails(() -> db.update(FEE_CHECK).set(FEE_CHECK.VERDICT, "WITHIN_REFERENCE").where(FEE_CHECK.ID.eq(check)).execute(),
+        fails(() -> db.update(FEE_CHECK).set(FEE_CHECK.VERDICT, FeeVerdict.WITHIN_REFERENCE).where(FEE_CHECK.ID.eq(check)).execute(),
                 "fee_records_are_append_only");
         fails(() -> db.update(FEE_AUDIT).set(FEE_AUDIT.FEES_CHECKED, 2).where(FEE_AUDIT.ID.eq(audit)).execute(), "fee_records_are_append_only");
 
         long finding = db.insertInto(FEE_FINDING).set(FEE_FINDING.FEE_ID, fee).set(FEE_FINDING.AUDIT_ID, audit).set(FEE_FINDING.CHECK_ID, check)
-                .set(FEE_FINDING.VERDICT, "UPLIFT_ABOVE_CAP").returning(FEE_FINDING.ID).fetchOne().getId();
+                .set(FEE_FINDING.VERDICT, FeeVerdict.UPLIFT_ABOVE_CAP).returning(FEE_FINDING.ID).fetchOne().getId();
         fails(() -> db.insertInto(FEE_FINDING).set(FEE_FINDING.FEE_ID, fee).set(FEE_FINDING.AUDIT_ID, audit).set(FEE_FINDING.CHECK_ID, check)
-                .set(FEE_FINDING.VERDICT, "UPLIFT_ABOVE_CAP").execute(), "fee_finding_fee_id_key");
+                .set(FEE_FINDING.VERDICT, FeeVerdict.UPLIFT_ABOVE_CAP).execute(), "fee_finding_fee_id_key");
         fails(() -> status(finding, FindingStatus.ACCEPTED), "fee_finding_legal_transition");
-        fails(() -> db.update(FEE_FINDING).set(FEE_FINDING.VERDICT, "ABOVE_CEILING").where(FEE_FINDING.ID.eq(finding)).execute(),
+        fails(() -> db.update(FEE_FINDING).set(FEE_FINDING.VERDICT, FeeVerdict.ABOVE_CEILING).where(FEE_FINDING.ID.eq(finding)).execute(),
                 "fee_finding_legal_transition");
         status(finding, FindingStatus.PROVIDER_RESPONDED);
         status(finding, FindingStatus.UPHELD);
         fails(() -> status(finding, FindingStatus.ESCALATED), "fee_finding_legal_transition");
         fails(() -> db.deleteFrom(FEE_FINDING).where(FEE_FINDING.ID.eq(finding)).execute(), "fee_finding_legal_transition");
 
-        long event = db.insertInto(FEE_FINDING_EVENT).set(FEE_FINDING_EVENT.FINDING_ID, finding).set(FEE_FINDING_EVENT.TO_STATUS, "OPEN")
+        long event = db.insertInto(FEE_FINDING_EVENT).set(FEE_FINDING_EVENT.FINDING_ID, finding).set(FEE_FINDING_EVENT.TO_STATUS, FindingStatus.OPEN)
                 .set(FEE_FINDING_EVENT.NOTE, "Opened").set(FEE_FINDING_EVENT.ACTOR, "regulator").returning(FEE_FINDING_EVENT.ID).fetchOne().getId();
         fails(() -> db.update(FEE_FINDING_EVENT).set(FEE_FINDING_EVENT.NOTE, "Rewritten").where(FEE_FINDING_EVENT.ID.eq(event)).execute(),
                 "fee_records_are_append_only");
@@ -161,19 +168,19 @@ class FeeSchemaConstraintsTest {
         }
     }
 
-    private static long framework(String year, String status) {
+    private static long framework(String year, RateFrameworkStatus status) {
         var insert = db.insertInto(RATE_FRAMEWORK).set(RATE_FRAMEWORK.FINANCIAL_YEAR, year).set(RATE_FRAMEWORK.VERSION,
                         db.fetchCount(RATE_FRAMEWORK, RATE_FRAMEWORK.FINANCIAL_YEAR.eq(year)) + 1)
                 .set(RATE_FRAMEWORK.NAME, "Test").set(RATE_FRAMEWORK.STATUS, status).set(RATE_FRAMEWORK.MAX_UPLIFT_PERCENT, new BigDecimal("5.00"))
                 .set(RATE_FRAMEWORK.CREATED_BY, "regulator");
-        if (!status.equals("DRAFT")) {
+        if (status != RateFrameworkStatus.DRAFT) {
             insert = insert.set(RATE_FRAMEWORK.PUBLISHED_AT, Instant.now()).set(RATE_FRAMEWORK.PUBLISHED_BY, "regulator");
         }
         return insert.returning(RATE_FRAMEWORK.ID).fetchOne().getId();
     }
 
     private static long fee(int urn, int revision, String reason, long pence, Long education) {
-        var insert = db.insertInto(FEE).set(FEE.SETTING_URN, urn).set(FEE.FINANCIAL_YEAR, "2030-31").set(FEE.BAND, 3).set(FEE.KIND, "DAY")
+        var insert = db.insertInto(FEE).set(FEE.SETTING_URN, urn).set(FEE.FINANCIAL_YEAR, "2030-31").set(FEE.BAND, 3).set(FEE.KIND, ProvisionKind.DAY)
                 .set(FEE.REVISION, revision).set(FEE.ANNUAL_FEE_PENCE, pence).set(FEE.REVISION_REASON, reason).set(FEE.SUBMITTED_BY, "provider");
         if (education != null) {
             insert = insert.set(FEE.EDUCATION_PENCE, education).set(FEE.CARE_PENCE, 500_000L).set(FEE.THERAPIES_PENCE, 500_000L)
@@ -183,11 +190,11 @@ class FeeSchemaConstraintsTest {
     }
 
     private static int setting(int urn) {
-        long provider = db.insertInto(PROVIDER).set(PROVIDER.NAME, "Provider " + urn).set(PROVIDER.KIND, "INDEPENDENT")
+        long provider = db.insertInto(PROVIDER).set(PROVIDER.NAME, "Provider " + urn).set(PROVIDER.KIND, ProviderKind.INDEPENDENT)
                 .set(PROVIDER.FOR_PROFIT, true).returning(PROVIDER.ID).fetchOne().getId();
         db.insertInto(SETTING).set(SETTING.URN, urn).set(SETTING.NAME, "Setting " + urn).set(SETTING.TYPE_CODE, "INDEPENDENT_SPECIAL")
-                .set(SETTING.SECTOR, "INDEPENDENT").set(SETTING.PROVIDER_ID, provider).set(SETTING.LA_CODE, "202")
-                .set(SETTING.AGE_FROM, 5).set(SETTING.AGE_TO, 16).set(SETTING.SOURCE, "MANUAL").execute();
+                .set(SETTING.SECTOR, Sector.INDEPENDENT).set(SETTING.PROVIDER_ID, provider).set(SETTING.LA_CODE, "202")
+                .set(SETTING.AGE_FROM, 5).set(SETTING.AGE_TO, 16).set(SETTING.SOURCE, RecordSource.MANUAL).execute();
         return urn;
     }
 }

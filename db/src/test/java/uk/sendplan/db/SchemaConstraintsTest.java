@@ -10,6 +10,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.sendplan.db.testing.TestDatabase;
+import uk.sendplan.db.types.ProviderKind;
+import uk.sendplan.db.types.RecordSource;
+import uk.sendplan.db.types.Sector;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -110,11 +113,11 @@ class SchemaConstraintsTest {
     }
 
     private int setting(int urn) {
-        long provider = db.insertInto(PROVIDER).set(PROVIDER.NAME, "Provider " + urn).set(PROVIDER.KIND, "INDEPENDENT")
+        long provider = db.insertInto(PROVIDER).set(PROVIDER.NAME, "Provider " + urn).set(PROVIDER.KIND, ProviderKind.INDEPENDENT)
                 .set(PROVIDER.FOR_PROFIT, true).returning(PROVIDER.ID).fetchOne().getId();
         db.insertInto(SETTING).set(SETTING.URN, urn).set(SETTING.NAME, "Setting " + urn).set(SETTING.TYPE_CODE, "INDEPENDENT_SPECIAL")
-                .set(SETTING.SECTOR, "INDEPENDENT").set(SETTING.PROVIDER_ID, provider).set(SETTING.LA_CODE, "202")
-                .set(SETTING.AGE_FROM, 5).set(SETTING.AGE_TO, 16).set(SETTING.SOURCE, "MANUAL").execute();
+                .set(SETTING.SECTOR, Sector.INDEPENDENT).set(SETTING.PROVIDER_ID, provider).set(SETTING.LA_CODE, "202")
+                .set(SETTING.AGE_FROM, 5).set(SETTING.AGE_TO, 16).set(SETTING.SOURCE, RecordSource.MANUAL).execute();
         return urn;
     }
 }

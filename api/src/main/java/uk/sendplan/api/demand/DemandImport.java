@@ -8,9 +8,11 @@ import uk.sendplan.api.system.Access;
 import uk.sendplan.api.system.ApiException;
 import uk.sendplan.api.system.Csv;
 import uk.sendplan.db.jooq.tables.records.PlacementRequestRecord;
+import uk.sendplan.db.types.ChildGender;
 import uk.sendplan.db.types.RequestStatus;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -180,10 +182,9 @@ class DemandImport {
         String secondary = need(v, "secondary_need", false);
         int band = integer(v, "band");
         int age = integer(v, "age");
-        String gender = v.getOrDefault("gender", "").toUpperCase(Locale.ROOT);
-        if (!List.of("MALE", "FEMALE").contains(gender)) {
-            throw new RowRejected("gender", "expected MALE or FEMALE, got \"" + v.get("gender") + "\"");
-        }
+        String genderText = v.getOrDefault("gender", "").toUpperCase(Locale.ROOT);
+        ChildGender gender = Arrays.stream(ChildGender.values()).filter(g -> g.name().equals(genderText)).findFirst()
+                .orElseThrow(() -> new RowRejected("gender", "expected MALE or FEMALE, got \"" + v.get("gender") + "\""));
         DemandService.GridPointInput home = null;
         String district = blank(v.get("home_district")) ? null : v.get("home_district");
         if (!blank(v.get("easting")) || !blank(v.get("northing"))) {

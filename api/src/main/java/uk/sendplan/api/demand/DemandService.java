@@ -12,6 +12,7 @@ import uk.sendplan.api.system.Actor;
 import uk.sendplan.api.system.ApiException;
 import uk.sendplan.api.system.Role;
 import uk.sendplan.db.jooq.tables.records.PlacementRequestRecord;
+import uk.sendplan.db.types.ChildGender;
 import uk.sendplan.db.types.RequestStatus;
 
 import java.util.ArrayList;
@@ -36,12 +37,12 @@ public class DemandService {
     }
 
     record PlacementRequestInput(String laCode, String reference, String primaryNeed, String secondaryNeed, int band, int age,
-                                 GridPointInput home, String homeDistrict, String gender, Boolean needsBoarding,
+                                 GridPointInput home, String homeDistrict, ChildGender gender, Boolean needsBoarding,
                                  Integer currentSettingUrn, Boolean keepCurrent, List<Integer> preferences, String startTerm) {
     }
 
     record UpdatePlacementRequestInput(String id, String primaryNeed, String secondaryNeed, Integer band, Integer age,
-                                       GridPointInput home, String homeDistrict, String gender, Boolean needsBoarding,
+                                       GridPointInput home, String homeDistrict, ChildGender gender, Boolean needsBoarding,
                                        Integer currentSettingUrn, Boolean keepCurrent, List<Integer> preferences, String startTerm) {
     }
 
@@ -232,7 +233,7 @@ public class DemandService {
 
     /** Applies and checks the request's values; the home is a grid point rounded to 100 m or a postcode district's centre. */
     void apply(PlacementRequestRecord record, String field, String primaryNeed, String secondaryNeed, int band, int age,
-               GridPointInput home, String homeDistrict, String gender, boolean needsBoarding, Integer currentUrn,
+               GridPointInput home, String homeDistrict, ChildGender gender, boolean needsBoarding, Integer currentUrn,
                boolean keepCurrent, String startTerm, boolean homeRequired) {
         if (secondaryNeed != null && secondaryNeed.equals(primaryNeed)) {
             throw ApiException.badRequest(field + ".secondaryNeed", "must differ from the primary need " + primaryNeed);

@@ -13,6 +13,7 @@ import uk.sendplan.api.reference.Sen2Placements;
 import uk.sendplan.api.system.Access;
 import uk.sendplan.api.system.ApiException;
 import uk.sendplan.db.jooq.tables.records.PlacementRequestRecord;
+import uk.sendplan.db.types.ChildGender;
 import uk.sendplan.db.types.RequestStatus;
 
 import java.util.ArrayList;
@@ -95,7 +96,7 @@ public class DemoDemand {
             r.setAge(age);
             r.setEasting(easting);
             r.setNorthing(northing);
-            r.setGender(random.nextDouble() < 0.72 ? "MALE" : "FEMALE");  // about 72% of EHC plans are for boys
+            r.setGender(random.nextDouble() < 0.72 ? ChildGender.MALE : ChildGender.FEMALE);  // about 72% of EHC plans are for boys
             r.setNeedsBoarding(age >= 8 && random.nextDouble() < 0.02);
             r.setStartTerm(startTerm);
             r.setStatus(RequestStatus.OPEN);

@@ -1,6 +1,7 @@
 package uk.sendplan.api.demand;
 
 import uk.sendplan.api.reference.ReferenceData.GridPoint;
+import uk.sendplan.db.types.ChildGender;
 import uk.sendplan.db.types.RequestStatus;
 
 import java.time.Instant;
@@ -8,7 +9,7 @@ import java.util.List;
 
 /** A pseudonymous child who needs a place: an LA reference, never a name, date of birth or address. */
 public record PlacementRequestView(long id, String laCode, String reference, String primaryNeed, String secondaryNeed,
-                                   int band, int age, String phase, GridPoint home, String gender, boolean needsBoarding,
+                                   int band, int age, String phase, GridPoint home, ChildGender gender, boolean needsBoarding,
                                    Integer currentSettingUrn, boolean keepCurrent, List<Integer> preferences,
                                    String startTerm, RequestStatus status, String statusReason, boolean demo, Instant updatedAt) {
 }

@@ -11,6 +11,10 @@ import uk.sendplan.api.settings.SettingDraft;
 import uk.sendplan.api.settings.SettingDraft.PlaceDraft;
 import uk.sendplan.api.settings.BulkRegistration;
 import uk.sendplan.api.settings.BulkRegistration.ProviderDraft;
+import uk.sendplan.db.types.Gender;
+import uk.sendplan.db.types.OfstedRating;
+import uk.sendplan.db.types.ProviderKind;
+import uk.sendplan.db.types.RecordSource;
 import uk.sendplan.db.types.RegistrationStatus;
 
 import java.io.IOException;
@@ -117,7 +121,7 @@ public class DemoRegister {
         for (ReferenceData.Region region : reference.regions()) {
             for (int i = 1; i <= 6; i++) {
                 trustIndexes.computeIfAbsent(region.code(), k -> new ArrayList<>()).add(drafts.size());
-                drafts.add(new ProviderDraft("Demo " + region.name() + " Academy Trust " + i, null, "ACADEMY_TRUST", false, null, true));
+                drafts.add(new ProviderDraft("Demo " + region.name() + " Academy Trust " + i, null, ProviderKind.ACADEMY_TRUST, false, null, true));
             }
         }
         List<Integer> groups = new ArrayList<>();
@@ -125,18 +129,18 @@ public class DemoRegister {
             boolean forProfit = random.nextDouble() < 0.7;  // most independent special places are with for-profit groups
             groups.add(drafts.size());
             drafts.add(new ProviderDraft(String.format("Demo Independent Education Group %02d%s", i, forProfit ? " Ltd" : " (charity)"),
-                    String.format("DM%06d", i), "INDEPENDENT", forProfit, null, true));
+                    String.format("DM%06d", i), ProviderKind.INDEPENDENT, forProfit, null, true));
         }
         List<Integer> charities = new ArrayList<>();
         for (int i = 1; i <= 20; i++) {
             charities.add(drafts.size());
-            drafts.add(new ProviderDraft(String.format("Demo Special Schools Charity %02d", i), String.format("DC%06d", i), "NON_MAINTAINED", false, null, true));
+            drafts.add(new ProviderDraft(String.format("Demo Special Schools Charity %02d", i), String.format("DC%06d", i), ProviderKind.NON_MAINTAINED, false, null, true));
         }
         List<Integer> colleges = new ArrayList<>();
         for (int i = 1; i <= 15; i++) {
             boolean forProfit = random.nextDouble() < 0.3;
             colleges.add(drafts.size());
-            drafts.add(new ProviderDraft(String.format("Demo Specialist College Group %02d", i), String.format("DF%06d", i), "FURTHER_EDUCATION", forProfit, null, true));
+            drafts.add(new ProviderDraft(String.format("Demo Specialist College Group %02d", i), String.format("DF%06d", i), ProviderKind.FURTHER_EDUCATION, forProfit, null, true));
         }
         List<Long> ids = settings.registerProviders(drafts, "demo register");
         Map<String, List<Long>> trusts = new LinkedHashMap<>();
@@ -150,7 +154,7 @@ public class DemoRegister {
         List<String> codes = new ArrayList<>();
         laCodes.forEach(codes::add);
         List<ProviderDraft> drafts = codes.stream().map(code -> new ProviderDraft(
-                reference.localAuthority(code).orElseThrow().name() + " (local authority)", null, "LOCAL_AUTHORITY", false, code, false)).toList();
+                reference.localAuthority(code).orElseThrow().name() + " (local authority)", null, ProviderKind.LOCAL_AUTHORITY, false, code, false)).toList();
         List<Long> ids = settings.registerProviders(drafts, "local authority providers for the demo register");
         Map<String, Long> byLa = new LinkedHashMap<>();
         for (int i = 0; i < codes.size(); i++) {
@@ -194,8 +198,8 @@ public class DemoRegister {
                         reference.settingType(type).defaultSector(),
                         provider(type, profile, la, laProvider, providers, random),
                         la.code(), reference.nearestDistrict(la.code(), easting, northing).outcode(), easting, northing,
-                        ages.youngest(), ages.oldest(), random.nextDouble() < profile.boysOnlyShare() ? "BOYS" : "MIXED",
-                        random.nextDouble() < profile.boardingShare(), ofsted(random), RegistrationStatus.OPEN, "DEMO", places));
+                        ages.youngest(), ages.oldest(), random.nextDouble() < profile.boysOnlyShare() ? Gender.BOYS : Gender.MIXED,
+                        random.nextDouble() < profile.boardingShare(), ofsted(random), RegistrationStatus.OPEN, RecordSource.DEMO, places));
             }
         }
         return drafts;
@@ -312,9 +316,9 @@ public class DemoRegister {
         return groups.get((int) (groups.size() * u * u));
     }
 
-    private static String ofsted(Random random) {
+    private static OfstedRating ofsted(Random random) {
         double u = random.nextDouble();
-        return u < 0.2 ? "OUTSTANDING" : u < 0.85 ? "GOOD" : u < 0.95 ? "REQUIRES_IMPROVEMENT" : "INADEQUATE";
+        return u < 0.2 ? OfstedRating.OUTSTANDING : u < 0.85 ? OfstedRating.GOOD : u < 0.95 ? OfstedRating.REQUIRES_IMPROVEMENT : OfstedRating.INADEQUATE;
     }
 
     private static AgeBand pick(List<AgeBand> bands, Random random) {

@@ -13,10 +13,12 @@ import uk.sendplan.api.fees.RateFrameworks.FrameworkDraft;
 import uk.sendplan.api.kernel.Money;
 import uk.sendplan.api.settings.SettingService;
 import uk.sendplan.api.settings.SettingView;
+import uk.sendplan.db.types.ProvisionKind;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -41,12 +43,12 @@ public class DemoFees {
     static final String JUSTIFICATION = "Demo: waking-night staffing, 1:1 support and on-site speech and language and occupational therapy for complex needs.";
 
     /** 2026-27 reference rates in pounds by kind and complexity 1-5 (0: no band); ceilings are 20% higher. */
-    static final Map<String, int[]> REFERENCE_2026 = Map.of(
-            "DAY", new int[]{44_000, 52_000, 60_000, 70_000, 84_000},
-            "RESIDENTIAL_38_WEEK", new int[]{0, 0, 96_000, 112_000, 134_000},
-            "RESIDENTIAL_52_WEEK", new int[]{0, 0, 150_000, 175_000, 210_000},
-            "POST_16", new int[]{28_000, 34_000, 40_000, 48_000, 58_000},
-            "ALTERNATIVE_PROVISION", new int[]{16_000, 19_000, 22_000, 26_000, 30_000});
+    static final Map<ProvisionKind, int[]> REFERENCE_2026 = new EnumMap<>(Map.of(
+            ProvisionKind.DAY, new int[]{44_000, 52_000, 60_000, 70_000, 84_000},
+            ProvisionKind.RESIDENTIAL_38_WEEK, new int[]{0, 0, 96_000, 112_000, 134_000},
+            ProvisionKind.RESIDENTIAL_52_WEEK, new int[]{0, 0, 150_000, 175_000, 210_000},
+            ProvisionKind.POST_16, new int[]{28_000, 34_000, 40_000, 48_000, 58_000},
+            ProvisionKind.ALTERNATIVE_PROVISION, new int[]{16_000, 19_000, 22_000, 26_000, 30_000}));
     static final BigDecimal CEILING_FACTOR = new BigDecimal("1.20");
     /** Sensory impairment specialists cost more at the highest complexity: one need-specific band shows how bands work. */
     static final int SENSORY_DAY_5_REFERENCE = 92_000;
@@ -101,7 +103,7 @@ public class DemoFees {
                 }
             }
         });
-        bands.add(band("DAY-5-SENSORY", describe("DAY", 5, "sensory impairment (HI, VI, MSI)"), "DAY", 5, SENSORY_NEEDS,
+        bands.add(band("DAY-5-SENSORY", describe(ProvisionKind.DAY, 5, "sensory impairment (HI, VI, MSI)"), ProvisionKind.DAY, 5, SENSORY_NEEDS,
                 SENSORY_DAY_5_REFERENCE, divisor));
         List<AreaAdjustment> adjustments = AREA_COST.entrySet().stream().map(e -> new AreaAdjustment(e.getKey(), e.getValue())).toList();
         RateFrameworkView draft = frameworks.createDraft(new FrameworkDraft(year, NAME,
@@ -116,7 +118,7 @@ public class DemoFees {
         }
     }
 
-    private static Band band(String code, String description, String kind, int complexity, List<String> needs, int reference2026,
+    private static Band band(String code, String description, ProvisionKind kind, int complexity, List<String> needs, int reference2026,
                              BigDecimal divisor) {
         long reference = roundToHundredPounds(BigDecimal.valueOf(reference2026).divide(divisor, 6, RoundingMode.HALF_UP));
         long ceiling = roundToHundredPounds(Money.pounds(reference).multiply(CEILING_FACTOR));
@@ -127,23 +129,23 @@ public class DemoFees {
         return pounds.divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_UP).longValueExact() * 100 * 100;
     }
 
-    private static String code(String kind) {
+    private static String code(ProvisionKind kind) {
         return switch (kind) {
-            case "DAY" -> "DAY";
-            case "RESIDENTIAL_38_WEEK" -> "RES38";
-            case "RESIDENTIAL_52_WEEK" -> "RES52";
-            case "POST_16" -> "P16";
-            default -> "AP";
+            case DAY -> "DAY";
+            case RESIDENTIAL_38_WEEK -> "RES38";
+            case RESIDENTIAL_52_WEEK -> "RES52";
+            case POST_16 -> "P16";
+            case ALTERNATIVE_PROVISION -> "AP";
         };
     }
 
-    private static String describe(String kind, int complexity, String needs) {
+    private static String describe(ProvisionKind kind, int complexity, String needs) {
         String what = switch (kind) {
-            case "DAY" -> "Day special school place";
-            case "RESIDENTIAL_38_WEEK" -> "Residential special school place, 38 weeks";
-            case "RESIDENTIAL_52_WEEK" -> "Residential special school place, 52 weeks";
-            case "POST_16" -> "Specialist post-16 place";
-            default -> "Alternative provision place";
+            case DAY -> "Day special school place";
+            case RESIDENTIAL_38_WEEK -> "Residential special school place, 38 weeks";
+            case RESIDENTIAL_52_WEEK -> "Residential special school place, 52 weeks";
+            case POST_16 -> "Specialist post-16 place";
+            case ALTERNATIVE_PROVISION -> "Alternative provision place";
         };
         return what + ", complexity " + complexity + (needs == null ? "" : ", " + needs) + " (illustrative)";
     }
@@ -162,7 +164,7 @@ public class DemoFees {
     }
 
     /** A band and kind a setting charges for. */
-    private record Priced(int band, String kind) {
+    private record Priced(int band, ProvisionKind kind) {
     }
 
     /**
@@ -178,13 +180,14 @@ public class DemoFees {
         boolean justified = position > 1 && position < 1.2 && random.nextBoolean();
         boolean bigRiser = random.nextDouble() < 0.06;
         boolean breakdown = random.nextDouble() < 0.6;
-        String dayKind = "SPECIALIST_POST_16".equals(setting.type()) ? "POST_16" : "DAY";
+        ProvisionKind dayKind = "SPECIALIST_POST_16".equals(setting.type()) ? ProvisionKind.POST_16 : ProvisionKind.DAY;
         List<Priced> priced = new ArrayList<>();
         for (int band = 1; band <= 5; band++) {
             priced.add(new Priced(band, dayKind));
         }
         if (setting.boarding()) {
-            String residential = "SPECIALIST_POST_16".equals(setting.type()) || random.nextBoolean() ? "RESIDENTIAL_38_WEEK" : "RESIDENTIAL_52_WEEK";
+            ProvisionKind residential = "SPECIALIST_POST_16".equals(setting.type()) || random.nextBoolean()
+                    ? ProvisionKind.RESIDENTIAL_38_WEEK : ProvisionKind.RESIDENTIAL_52_WEEK;
             // a few boarding settings also price a complexity the framework has no residential band for
             for (int band = random.nextDouble() < 0.1 ? 2 : 3; band <= 5; band++) {
                 priced.add(new Priced(band, residential));
@@ -208,17 +211,17 @@ public class DemoFees {
         double level = 0.9 + 0.2 * random.nextDouble();
         switch (setting.type()) {
             case "STATE_SPECIAL" -> {
-                addState(setting, "DAY", STATE_SPECIAL_DAY, 1, level, random, fees);
+                addState(setting, ProvisionKind.DAY, STATE_SPECIAL_DAY, 1, level, random, fees);
                 if (setting.boarding()) {
-                    addState(setting, "RESIDENTIAL_38_WEEK", STATE_SPECIAL_RESIDENTIAL, 3, level, random, fees);
+                    addState(setting, ProvisionKind.RESIDENTIAL_38_WEEK, STATE_SPECIAL_RESIDENTIAL, 3, level, random, fees);
                 }
             }
-            case "ALTERNATIVE_PROVISION" -> addState(setting, "ALTERNATIVE_PROVISION", AP, 1, level, random, fees);
-            default -> addState(setting, "DAY", UNIT_DAY, 1, level, random, fees);
+            case "ALTERNATIVE_PROVISION" -> addState(setting, ProvisionKind.ALTERNATIVE_PROVISION, AP, 1, level, random, fees);
+            default -> addState(setting, ProvisionKind.DAY, UNIT_DAY, 1, level, random, fees);
         }
     }
 
-    private static void addState(SettingView setting, String kind, int[] levels, int fromBand, double level, Random random, List<NewFee> fees) {
+    private static void addState(SettingView setting, ProvisionKind kind, int[] levels, int fromBand, double level, Random random, List<NewFee> fees) {
         for (int band = fromBand; band <= levels.length; band++) {
             long current = tenPounds(BigDecimal.valueOf(levels[band - 1]).multiply(factor(level)));
             long previous = tenPounds(Money.pounds(current).divide(factor(1.01 + 0.03 * random.nextDouble()), 6, RoundingMode.HALF_UP));
@@ -227,13 +230,13 @@ public class DemoFees {
         }
     }
 
-    private static NewFee fee(SettingView setting, String year, int band, String kind, long pence, Breakdown breakdown, String justification) {
+    private static NewFee fee(SettingView setting, String year, int band, ProvisionKind kind, long pence, Breakdown breakdown, String justification) {
         return new NewFee(setting.urn(), year, band, kind, 1, pence, breakdown, justification, null);
     }
 
     /** Typical shares of a fee; residential care is the larger part of a residential fee; surplus is what is left. */
-    static Breakdown breakdown(long fee, String kind, Boolean forProfit) {
-        boolean residential = kind.startsWith("RESIDENTIAL");
+    static Breakdown breakdown(long fee, ProvisionKind kind, Boolean forProfit) {
+        boolean residential = kind == ProvisionKind.RESIDENTIAL_38_WEEK || kind == ProvisionKind.RESIDENTIAL_52_WEEK;
         long education = fee * (residential ? 35 : 55) / 100;
         long care = fee * (residential ? 38 : 14) / 100;
         long therapies = fee * 10 / 100;

@@ -14,12 +14,14 @@ import uk.sendplan.api.fees.FeeFindingView.Event;
 import uk.sendplan.db.jooq.tables.FeeCheck;
 import uk.sendplan.db.jooq.tables.records.FeeAuditRecord;
 import uk.sendplan.db.jooq.tables.records.FeeFindingRecord;
+import uk.sendplan.db.types.FeeVerdict;
 import uk.sendplan.db.types.FindingStatus;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -36,14 +38,14 @@ import static uk.sendplan.db.jooq.Tables.*;
 class FeeAuditRepository {
 
     /** A validated findings filter; null parts do not filter. */
-    record FindingQuery(String financialYear, Long auditId, List<FindingStatus> statuses, String verdict, Long providerId, Integer urn,
+    record FindingQuery(String financialYear, Long auditId, List<FindingStatus> statuses, FeeVerdict verdict, Long providerId, Integer urn,
                         String regionCode) {
     }
 
-    record NewFinding(long feeId, long auditId, long checkId, String verdict) {
+    record NewFinding(long feeId, long auditId, long checkId, FeeVerdict verdict) {
     }
 
-    record NewEvent(long findingId, String fromStatus, String toStatus, String note, String actor) {
+    record NewEvent(long findingId, FindingStatus fromStatus, FindingStatus toStatus, String note, String actor) {
     }
 
     private static final int CHUNK = 2000;
@@ -97,9 +99,9 @@ class FeeAuditRepository {
                 a.getFeesChecked(), a.getFindingsOpened(), a.getFindingsAlreadyRaised());
     }
 
-    /** Fees per verdict among the audit's checks. */
-    Map<String, Integer> verdicts(long auditId) {
-        Map<String, Integer> counts = new HashMap<>();
+    /** Fees per verdict among the audit's checks, most serious first. */
+    Map<FeeVerdict, Integer> verdicts(long auditId) {
+        Map<FeeVerdict, Integer> counts = new EnumMap<>(FeeVerdict.class);
         db.select(FEE_CHECK.VERDICT, count()).from(FEE_CHECK).where(FEE_CHECK.AUDIT_ID.eq(auditId)).groupBy(FEE_CHECK.VERDICT)
                 .fetch().forEach(r -> counts.put(r.value1(), r.value2()));
         return counts;
@@ -128,9 +130,9 @@ class FeeAuditRepository {
     List<ProviderFindingCount> providersWithMostFindings(long auditId, int limit) {
         return db.select(FEE_CHECK.PROVIDER_ID, count(),
                         count().filterWhere(FEE_FINDING.STATUS.in(UNDECIDED)),
-                        count().filterWhere(FEE_FINDING.VERDICT.eq("ABOVE_CEILING")),
-                        count().filterWhere(FEE_FINDING.VERDICT.eq("UPLIFT_ABOVE_CAP")),
-                        count().filterWhere(FEE_FINDING.VERDICT.eq("ABOVE_REFERENCE")),
+                        count().filterWhere(FEE_FINDING.VERDICT.eq(FeeVerdict.ABOVE_CEILING)),
+                        count().filterWhere(FEE_FINDING.VERDICT.eq(FeeVerdict.UPLIFT_ABOVE_CAP)),
+                        count().filterWhere(FEE_FINDING.VERDICT.eq(FeeVerdict.ABOVE_REFERENCE)),
                         countDistinct(FEE.SETTING_URN))
                 .from(FEE_CHECK).join(FEE_FINDING).on(FEE_FINDING.FEE_ID.eq(FEE_CHECK.FEE_ID)).join(FEE).on(FEE.ID.eq(FEE_CHECK.FEE_ID))
                 .where(FEE_CHECK.AUDIT_ID.eq(auditId))

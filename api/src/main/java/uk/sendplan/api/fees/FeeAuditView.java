@@ -1,6 +1,7 @@
 package uk.sendplan.api.fees;
 
 import uk.sendplan.api.kernel.Money;
+import uk.sendplan.db.types.ProvisionKind;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -20,7 +21,7 @@ record FeeAuditView(long id, String financialYear, long frameworkId, Scope scope
     }
 
     /** Regulated fees of one band and kind, in one region or (regionCode null) the whole scope. */
-    record Statistic(int band, String kind, String regionCode, int fees, long medianFeePence, long p90FeePence,
+    record Statistic(int band, ProvisionKind kind, String regionCode, int fees, long medianFeePence, long p90FeePence,
                      BigDecimal medianUpliftPercent, BigDecimal forProfitShare) {
 
         public BigDecimal medianFee() {

@@ -27,6 +27,8 @@ import uk.sendplan.api.system.Csv;
 import uk.sendplan.api.system.CurrentUser;
 import uk.sendplan.api.system.Page;
 import uk.sendplan.db.jooq.tables.records.FeeFindingRecord;
+import uk.sendplan.db.types.FeeCheckOccasion;
+import uk.sendplan.db.types.FeeVerdict;
 import uk.sendplan.db.types.FindingStatus;
 
 import java.time.Instant;
@@ -103,7 +105,7 @@ class FeeAudits {
         List<Checked> toOpen = flagged.stream().filter(c -> !alreadyRaised.contains(c.fee().id())).toList();
         String actor = currentUser.name();
         long auditId = audits.insertAudit(year, framework.id(), scope, actor, checked.size(), toOpen.size(), alreadyRaised.size());
-        checks.store(framework, checked, "AUDIT", auditId);
+        checks.store(framework, checked, FeeCheckOccasion.AUDIT, auditId);
         Map<Long, Long> checkIds = fees.checkIdsOfAudit(auditId);
         Map<Long, Long> findingIds = audits.insertFindings(toOpen.stream()
                 .map(c -> new NewFinding(c.fee().id(), auditId, checkIds.get(c.fee().id()), c.outcome().verdict())).toList());
@@ -121,11 +123,11 @@ class FeeAudits {
         changes.add(new AuditTrail.Change("FEE_AUDIT_RUN", "fee_audit", String.valueOf(auditId), null, summary, null));
         for (Checked c : toOpen) {
             long findingId = findingIds.get(c.fee().id());
-            String verdict = c.outcome().verdict();
-            openings.add(new NewEvent(findingId, null, "OPEN", "Opened by fee audit " + auditId + ": " + verdict
-                    + (verdict.equals("ABOVE_REFERENCE") ? " without a justification" : ""), actor));
+            FeeVerdict verdict = c.outcome().verdict();
+            openings.add(new NewEvent(findingId, null, FindingStatus.OPEN, "Opened by fee audit " + auditId + ": " + verdict
+                    + (verdict == FeeVerdict.ABOVE_REFERENCE ? " without a justification" : ""), actor));
             Map<String, Object> after = new LinkedHashMap<>();
-            after.put("status", "OPEN");
+            after.put("status", FindingStatus.OPEN);
             after.put("verdict", verdict);
             after.put("auditId", auditId);
             after.put("fee", FeeSchedules.snapshot(c.fee(), c.outcome()));
@@ -188,8 +190,8 @@ class FeeAudits {
     }
 
     List<VerdictCount> verdicts(long auditId) {
-        Map<String, Integer> counts = audits.verdicts(auditId);
-        return FeeCheckRunner.VERDICTS.stream().filter(counts::containsKey).map(v -> new VerdictCount(v, counts.get(v))).toList();
+        Map<FeeVerdict, Integer> counts = audits.verdicts(auditId);
+        return counts.entrySet().stream().map(e -> new VerdictCount(e.getKey(), e.getValue())).toList();
     }
 
     List<Statistic> statistics(long auditId) {
@@ -272,7 +274,7 @@ class FeeAudits {
         finding.setStatus(input.status());
         finding.setUpdatedAt(Instant.now());
         audits.updateFinding(finding);
-        audits.insertEvents(List.of(new NewEvent(id, from.name(), input.status().name(), note, currentUser.name())));
+        audits.insertEvents(List.of(new NewEvent(id, from, input.status(), note, currentUser.name())));
         audit.record(new AuditTrail.Scope(null, seen.providerId(), false), "FEE_FINDING_STATUS_CHANGED", "fee_finding", id,
                 Map.of("status", from), Map.of("status", input.status()), note);
         return audits.finding(id).orElseThrow();

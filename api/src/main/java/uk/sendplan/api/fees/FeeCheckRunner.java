@@ -4,14 +4,15 @@ import org.springframework.stereotype.Component;
 import uk.sendplan.api.fees.FeeChecker.Outcome;
 import uk.sendplan.api.fees.FeeChecker.SettingFacts;
 import uk.sendplan.api.fees.FeeRepository.NewCheck;
+import uk.sendplan.db.types.FeeCheckOccasion;
+import uk.sendplan.db.types.FeeVerdict;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -53,18 +54,14 @@ class FeeCheckRunner {
         return check(framework, feesToCheck, facts(feesToCheck));
     }
 
-    void store(RateFrameworkView framework, List<Checked> checked, String occasion, Long auditId) {
+    void store(RateFrameworkView framework, List<Checked> checked, FeeCheckOccasion occasion, Long auditId) {
         fees.insertChecks(checked.stream().map(c -> new NewCheck(c.fee().id(), framework.id(), occasion, auditId, c.outcome())).toList());
     }
 
-    /** How many fees got each verdict, in the order of {@link #VERDICTS}, leaving out verdicts no fee got. */
-    static Map<String, Integer> verdictCounts(Collection<Checked> checked) {
-        Map<String, Integer> counts = new TreeMap<>((a, b) -> Integer.compare(VERDICTS.indexOf(a), VERDICTS.indexOf(b)));
+    /** How many fees got each verdict, most serious first (the enum's order, as the schema lists them), leaving out verdicts no fee got. */
+    static Map<FeeVerdict, Integer> verdictCounts(Collection<Checked> checked) {
+        Map<FeeVerdict, Integer> counts = new EnumMap<>(FeeVerdict.class);
         checked.forEach(c -> counts.merge(c.outcome().verdict(), 1, Integer::sum));
-        return new LinkedHashMap<>(counts);
+        return counts;
     }
-
-    /** Most serious first, as the schema lists them. */
-    static final List<String> VERDICTS = List.of("ABOVE_CEILING", "UPLIFT_ABOVE_CAP", "NO_APPLICABLE_BAND", "ABOVE_REFERENCE",
-            "WITHIN_REFERENCE", "NOT_REGULATED");
 }

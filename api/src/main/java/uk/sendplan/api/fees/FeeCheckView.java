@@ -1,6 +1,8 @@
 package uk.sendplan.api.fees;
 
 import uk.sendplan.api.kernel.Money;
+import uk.sendplan.db.types.FeeCheckOccasion;
+import uk.sendplan.db.types.FeeVerdict;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -10,7 +12,7 @@ import java.util.List;
  * A fee check as stored (or, for checkFee, as it would be stored: id and fee null, occasion PROPOSAL). The amounts
  * derived from the stored ones (excess over reference and ceiling) are computed here so they always agree.
  */
-record FeeCheckView(Long id, Long feeId, long frameworkId, String occasion, Long auditId, Instant checkedAt, String verdict,
+record FeeCheckView(Long id, Long feeId, long frameworkId, FeeCheckOccasion occasion, Long auditId, Instant checkedAt, FeeVerdict verdict,
                     long annualFeePence, String settingType, boolean regulated, String laCode, String regionCode,
                     long providerId, Boolean forProfit, String bandCode, BigDecimal areaMultiplier,
                     Long adjustedReferencePence, Long adjustedCeilingPence, Long previousFeePence, BigDecimal upliftPercent,
@@ -19,7 +21,7 @@ record FeeCheckView(Long id, Long feeId, long frameworkId, String occasion, Long
     /** A check made for checkFee: not stored, so without id, fee or audit. */
     static FeeCheckView proposal(long frameworkId, long annualFeePence, FeeChecker.Outcome o) {
         FeeChecker.SettingFacts s = o.setting();
-        return new FeeCheckView(null, null, frameworkId, "PROPOSAL", null, Instant.now(), o.verdict(), annualFeePence, s.type(),
+        return new FeeCheckView(null, null, frameworkId, FeeCheckOccasion.PROPOSAL, null, Instant.now(), o.verdict(), annualFeePence, s.type(),
                 s.regulated(), s.laCode(), s.regionCode(), s.providerId(), s.forProfit(), o.bandCode(), o.areaMultiplier(),
                 o.adjustedReferencePence(), o.adjustedCeilingPence(), o.previousFeePence(), o.upliftPercent(), o.maxUpliftPercent(),
                 o.justified(), o.reasons());

@@ -2,12 +2,13 @@ package uk.sendplan.api.fees;
 
 import uk.sendplan.api.fees.RateFrameworkView.Band;
 import uk.sendplan.api.kernel.Money;
+import uk.sendplan.db.types.FeeVerdict;
+import uk.sendplan.db.types.ProvisionKind;
 import uk.sendplan.db.types.RegistrationStatus;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,19 +24,20 @@ final class FeeChecker {
                         long providerId, Boolean forProfit, RegistrationStatus registrationStatus, String statusReason, String mainNeed) {
     }
 
-    record Outcome(String verdict, SettingFacts setting, String bandCode, BigDecimal areaMultiplier, Long adjustedReferencePence,
+    record Outcome(FeeVerdict verdict, SettingFacts setting, String bandCode, BigDecimal areaMultiplier, Long adjustedReferencePence,
                    Long adjustedCeilingPence, Long previousFeePence, BigDecimal upliftPercent, BigDecimal maxUpliftPercent,
                    boolean justified, List<String> reasons) {
 
         /** Non-compliant, or above the reference without a justification: what an audit opens a finding for. */
         boolean opensFinding() {
-            return verdict.equals("ABOVE_CEILING") || verdict.equals("UPLIFT_ABOVE_CAP")
-                    || (verdict.equals("ABOVE_REFERENCE") && !justified);
+            return switch (verdict) {
+                case ABOVE_CEILING, UPLIFT_ABOVE_CAP -> true;
+                case ABOVE_REFERENCE -> !justified;
+                case NO_APPLICABLE_BAND, WITHIN_REFERENCE, NOT_REGULATED -> false;
+            };
         }
     }
 
-    private static final Map<String, String> KIND_WORDS = Map.of("DAY", "day", "RESIDENTIAL_38_WEEK", "38-week residential",
-            "RESIDENTIAL_52_WEEK", "52-week residential", "POST_16", "post-16", "ALTERNATIVE_PROVISION", "alternative provision");
 
     private FeeChecker() {
     }
@@ -44,7 +46,7 @@ final class FeeChecker {
      * Checks one fee. {@code need} is the child's need for a proposed placement, or null to use the setting's main need;
      * {@code previousFeePence} is last year's current fee for the same band and kind, or null.
      */
-    static Outcome check(RateFrameworkView framework, SettingFacts setting, int band, String kind, long feePence,
+    static Outcome check(RateFrameworkView framework, SettingFacts setting, int band, ProvisionKind kind, long feePence,
                          boolean justified, Long previousFeePence, String need) {
         List<String> reasons = new ArrayList<>();
         BigDecimal cap = framework.maxUpliftPercent();
@@ -58,7 +60,7 @@ final class FeeChecker {
                         + Money.percent(uplift) + ".");
             }
             statusReason(setting, reasons);
-            return new Outcome("NOT_REGULATED", setting, null, null, null, null, previousFeePence, uplift, cap, justified, reasons);
+            return new Outcome(FeeVerdict.NOT_REGULATED, setting, null, null, null, null, previousFeePence, uplift, cap, justified, reasons);
         }
 
         String effectiveNeed = need != null ? need : setting.mainNeed();
@@ -73,7 +75,7 @@ final class FeeChecker {
             multiplier = framework.multiplier(setting.regionCode());
             reference = Money.times(b.referencePence(), multiplier);
             ceiling = Money.times(b.ceilingPence(), multiplier);
-            reasons.add("Band " + b.code() + " (" + KIND_WORDS.get(b.kind()) + ", complexity " + b.complexity()
+            reasons.add("Band " + b.code() + " (" + words(b.kind()) + ", complexity " + b.complexity()
                     + (b.needs().isEmpty() ? "" : ", for " + String.join(", ", b.needs())) + ") of " + framework.label()
                     + ": reference " + Money.format(b.referencePence()) + ", ceiling " + Money.format(b.ceilingPence())
                     + "; " + setting.regionName() + " area cost adjustment x" + multiplier.toPlainString()
@@ -93,7 +95,7 @@ final class FeeChecker {
                 reasons.add("Fee " + Money.format(feePence) + " is within the adjusted reference " + Money.format(reference) + ".");
             }
         } else {
-            reasons.add("No band of " + framework.label() + " covers " + KIND_WORDS.get(kind) + " provision at complexity " + band
+            reasons.add("No band of " + framework.label() + " covers " + words(kind) + " provision at complexity " + band
                     + (effectiveNeed == null ? "" : " for need " + effectiveNeed) + ".");
         }
 
@@ -110,20 +112,31 @@ final class FeeChecker {
         }
         statusReason(setting, reasons);
 
-        String verdict = aboveCeiling ? "ABOVE_CEILING"
-                : upliftAboveCap ? "UPLIFT_ABOVE_CAP"
-                : applicable.isEmpty() ? "NO_APPLICABLE_BAND"
-                : aboveReference ? "ABOVE_REFERENCE"
-                : "WITHIN_REFERENCE";
+        FeeVerdict verdict = aboveCeiling ? FeeVerdict.ABOVE_CEILING
+                : upliftAboveCap ? FeeVerdict.UPLIFT_ABOVE_CAP
+                : applicable.isEmpty() ? FeeVerdict.NO_APPLICABLE_BAND
+                : aboveReference ? FeeVerdict.ABOVE_REFERENCE
+                : FeeVerdict.WITHIN_REFERENCE;
         return new Outcome(verdict, setting, applicable.map(Band::code).orElse(null), multiplier, reference, ceiling,
                 previousFeePence, uplift, cap, justified, reasons);
+    }
+
+    /** A kind of provision as reasons name it. */
+    private static String words(ProvisionKind kind) {
+        return switch (kind) {
+            case DAY -> "day";
+            case RESIDENTIAL_38_WEEK -> "38-week residential";
+            case RESIDENTIAL_52_WEEK -> "52-week residential";
+            case POST_16 -> "post-16";
+            case ALTERNATIVE_PROVISION -> "alternative provision";
+        };
     }
 
     /**
      * The band for a fee: of the fee's kind and complexity, the need-specific band covering the need if there is one,
      * else the band for every need. The framework's rules leave at most one of each.
      */
-    static Optional<Band> applicableBand(RateFrameworkView framework, String kind, int complexity, String need) {
+    static Optional<Band> applicableBand(RateFrameworkView framework, ProvisionKind kind, int complexity, String need) {
         List<Band> candidates = framework.bands().stream().filter(b -> b.kind().equals(kind) && b.complexity() == complexity).toList();
         return candidates.stream().filter(b -> need != null && b.needs().contains(need)).findFirst()
                 .or(() -> candidates.stream().filter(b -> b.needs().isEmpty()).findFirst());

@@ -10,6 +10,7 @@ import uk.sendplan.api.fees.FeeInputs.FeeFindingFilter;
 import uk.sendplan.api.system.ApiException;
 import uk.sendplan.api.system.Downloads;
 import uk.sendplan.api.system.InputRules;
+import uk.sendplan.db.types.FeeVerdict;
 import uk.sendplan.db.types.FindingStatus;
 
 import java.util.List;
@@ -55,7 +56,8 @@ class FeeFindingsDownload {
             }
         }
         String csv = audits.csv(new FeeFindingFilter(financialYear, auditId,
-                statuses == null ? null : statuses.stream().map(FindingStatus::valueOf).toList(), verdict, providerId, urnNumber, regionCode));
+                statuses == null ? null : statuses.stream().map(FindingStatus::valueOf).toList(),
+                verdict == null ? null : FeeVerdict.valueOf(verdict), providerId, urnNumber, regionCode));
         return Downloads.csv(csv, "fee-findings", financialYear, auditId == null ? null : "audit-" + auditId);
     }
 

@@ -3,7 +3,9 @@ package uk.sendplan.api.fees;
 
 import java.math.BigDecimal;
 import java.util.List;
+import uk.sendplan.db.types.FeeVerdict;
 import uk.sendplan.db.types.FindingStatus;
+import uk.sendplan.db.types.ProvisionKind;
 
 /** GraphQL inputs and payloads of the fee feature. */
 final class FeeInputs {
@@ -11,7 +13,7 @@ final class FeeInputs {
     private FeeInputs() {
     }
 
-    record RateBandInput(String code, String description, String kind, int complexity, List<String> needs,
+    record RateBandInput(String code, String description, ProvisionKind kind, int complexity, List<String> needs,
                          BigDecimal referenceRate, BigDecimal ceiling) {
     }
 
@@ -32,7 +34,7 @@ final class FeeInputs {
     record RateFrameworkPayload(RateFrameworkView framework) {
     }
 
-    record VerdictCount(String verdict, int fees) {
+    record VerdictCount(FeeVerdict verdict, int fees) {
     }
 
     record PublishRateFrameworkPayload(RateFrameworkView framework, RateFrameworkView superseded, int feesRechecked,
@@ -43,7 +45,7 @@ final class FeeInputs {
                               BigDecimal overheads, BigDecimal surplus) {
     }
 
-    record FeeInput(int band, String kind, BigDecimal annualFee, CostBreakdownInput breakdown, String justification) {
+    record FeeInput(int band, ProvisionKind kind, BigDecimal annualFee, CostBreakdownInput breakdown, String justification) {
     }
 
     record SubmitFeesInput(int urn, String financialYear, List<FeeInput> fees) {
@@ -52,14 +54,14 @@ final class FeeInputs {
     record SubmitFeesPayload(List<FeeView> fees) {
     }
 
-    record ReviseFeeInput(int urn, String financialYear, int band, String kind, int revises, BigDecimal annualFee,
+    record ReviseFeeInput(int urn, String financialYear, int band, ProvisionKind kind, int revises, BigDecimal annualFee,
                           CostBreakdownInput breakdown, String justification, String reason) {
     }
 
     record FeePayload(FeeView fee) {
     }
 
-    record CheckFeeInput(int urn, String financialYear, int band, String kind, BigDecimal annualFee, String need, String justification) {
+    record CheckFeeInput(int urn, String financialYear, int band, ProvisionKind kind, BigDecimal annualFee, String need, String justification) {
     }
 
     record FeeScopeInput(String regionCode, String laCode, String providerId) {
@@ -68,7 +70,7 @@ final class FeeInputs {
     record FeeAuditPayload(FeeAuditView audit) {
     }
 
-    record FeeFindingFilter(String financialYear, String auditId, List<FindingStatus> statuses, String verdict, String providerId,
+    record FeeFindingFilter(String financialYear, String auditId, List<FindingStatus> statuses, FeeVerdict verdict, String providerId,
                             Integer urn, String regionCode) {
     }
 

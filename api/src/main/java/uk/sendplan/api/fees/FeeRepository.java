@@ -10,6 +10,8 @@ import uk.sendplan.api.fees.FeeView.Breakdown;
 import uk.sendplan.db.jooq.tables.Fee;
 import uk.sendplan.db.jooq.tables.records.FeeCheckRecord;
 import uk.sendplan.db.jooq.tables.records.FeeRecord;
+import uk.sendplan.db.types.FeeCheckOccasion;
+import uk.sendplan.db.types.ProvisionKind;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -30,12 +32,12 @@ import static uk.sendplan.db.jooq.Tables.*;
 class FeeRepository {
 
     /** A fee to store: the next revision of its setting, year, band and kind. */
-    record NewFee(int urn, String financialYear, int band, String kind, int revision, long annualFeePence, Breakdown breakdown,
+    record NewFee(int urn, String financialYear, int band, ProvisionKind kind, int revision, long annualFeePence, Breakdown breakdown,
                   String justification, String revisionReason) {
     }
 
     /** A check to store for a stored fee. */
-    record NewCheck(long feeId, long frameworkId, String occasion, Long auditId, Outcome outcome) {
+    record NewCheck(long feeId, long frameworkId, FeeCheckOccasion occasion, Long auditId, Outcome outcome) {
     }
 
     private static final int CHUNK = 2000;
@@ -88,11 +90,11 @@ class FeeRepository {
     }
 
     /** Every revision of one fee, oldest first. */
-    List<FeeView> revisions(int urn, String financialYear, int band, String kind) {
+    List<FeeView> revisions(int urn, String financialYear, int band, ProvisionKind kind) {
         return fees(key(urn, financialYear, band, kind));
     }
 
-    Optional<FeeView> currentFee(int urn, String financialYear, int band, String kind) {
+    Optional<FeeView> currentFee(int urn, String financialYear, int band, ProvisionKind kind) {
         return fees(key(urn, financialYear, band, kind).and(IS_CURRENT)).stream().findFirst();
     }
 
@@ -103,7 +105,7 @@ class FeeRepository {
         return amounts;
     }
 
-    private static Condition key(int urn, String financialYear, int band, String kind) {
+    private static Condition key(int urn, String financialYear, int band, ProvisionKind kind) {
         return FEE.SETTING_URN.eq(urn).and(FEE.FINANCIAL_YEAR.eq(financialYear)).and(FEE.BAND.eq(band)).and(FEE.KIND.eq(kind));
     }
 
@@ -148,7 +150,7 @@ class FeeRepository {
                 f.revisionReason(), now, submittedBy)).toList();
     }
 
-    private static String rowKey(int urn, String financialYear, int band, String kind, int revision) {
+    private static String rowKey(int urn, String financialYear, int band, ProvisionKind kind, int revision) {
         return urn + "/" + financialYear + "/" + band + "/" + kind + "/" + revision;
     }
 

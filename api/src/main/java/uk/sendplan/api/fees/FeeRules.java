@@ -2,15 +2,16 @@ package uk.sendplan.api.fees;
 
 import uk.sendplan.api.kernel.Money;
 import uk.sendplan.api.system.ApiException;
+import uk.sendplan.db.types.ProvisionKind;
 
 import java.math.BigDecimal;
-import java.util.List;
+import java.util.Arrays;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** The rules of the fee feature's inputs, each failing with the field path and the rule it breaks. */
 final class FeeRules {
 
-    static final List<String> KINDS = List.of("DAY", "RESIDENTIAL_38_WEEK", "RESIDENTIAL_52_WEEK", "POST_16", "ALTERNATIVE_PROVISION");
     /** A fee above this is a mistyped amount, not a dear placement; the database refuses it too. */
     static final long MAX_ANNUAL_FEE_PENCE = 150_000_000L;
     static final int MIN_BAND = 1;
@@ -34,6 +35,13 @@ final class FeeRules {
     static String previousYear(String financialYear) {
         int start = Integer.parseInt(financialYear.substring(0, 4)) - 1;
         return start + "-" + String.format("%02d", (start + 1) % 100);
+    }
+
+    /** A kind of provision given as text (by a caller outside GraphQL, which checks its enums itself). */
+    static ProvisionKind kind(String field, String value) {
+        return Arrays.stream(ProvisionKind.values()).filter(k -> k.name().equals(value)).findFirst()
+                .orElseThrow(() -> ApiException.badRequest(field, "unknown kind of provision \"" + value + "\"; expected one of "
+                        + Arrays.stream(ProvisionKind.values()).map(Enum::name).collect(Collectors.joining(", "))));
     }
 
     static int band(String field, int band) {

@@ -19,6 +19,8 @@ import uk.sendplan.api.settings.SettingService;
 import uk.sendplan.api.settings.SettingView;
 import uk.sendplan.api.system.ApiException;
 import uk.sendplan.api.system.CurrentUser;
+import uk.sendplan.db.types.FeeCheckOccasion;
+import uk.sendplan.db.types.ProvisionKind;
 import uk.sendplan.db.types.RegistrationStatus;
 
 import java.math.BigDecimal;
@@ -28,7 +30,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -122,7 +123,7 @@ class FeeSchedules {
     }
 
     /** Checks a fee as a submission would be checked, storing nothing. */
-    FeeCheckView proposed(String field, String financialYear, int urn, int band, String kind, long annualFeePence, String need,
+    FeeCheckView proposed(String field, String financialYear, int urn, int band, ProvisionKind kind, long annualFeePence, String need,
                           boolean justified) {
         SettingFacts setting = settingFacts.load(List.of(urn)).get(urn);
         if (setting == null) {
@@ -171,7 +172,7 @@ class FeeSchedules {
         }
         List<FeeView> stored = fees.insert(newFees, currentUser.name());
         List<Checked> checked = checks.check(framework, stored);
-        checks.store(framework, checked, "SUBMISSION", null);
+        checks.store(framework, checked, FeeCheckOccasion.SUBMISSION, null);
         audit.record(scope(input.urn()), "FEES_SUBMITTED", "fee_schedule", FeeView.scheduleId(input.urn(), year), null,
                 scheduleSnapshot(input.urn(), year, checked), null);
         return stored;
@@ -195,7 +196,7 @@ class FeeSchedules {
                 input.justification(), reason);
         FeeView stored = fees.insert(List.of(fee), currentUser.name()).getFirst();
         List<Checked> checked = checks.check(framework, List.of(stored));
-        checks.store(framework, checked, "SUBMISSION", null);
+        checks.store(framework, checked, FeeCheckOccasion.SUBMISSION, null);
         audit.record(scope(input.urn()), "FEE_REVISED", "fee_schedule", stored.scheduleId(), snapshot(current, null),
                 snapshot(stored, checked.getFirst().outcome()), reason);
         return stored;
@@ -222,7 +223,7 @@ class FeeSchedules {
             RateFrameworkView framework = frameworks.requirePublished("financialYear", year.getKey());
             List<FeeView> stored = fees.insert(year.getValue(), currentUser.name());
             List<Checked> checked = checks.check(framework, stored, facts);
-            checks.store(framework, checked, "SUBMISSION", null);
+            checks.store(framework, checked, FeeCheckOccasion.SUBMISSION, null);
             Map<Integer, List<Checked>> bySetting = checked.stream().collect(Collectors.groupingBy(c -> c.fee().urn(), TreeMap::new, Collectors.toList()));
             bySetting.forEach((urn, schedule) -> changes.add(new AuditTrail.Change("FEES_SUBMITTED", "fee_schedule",
                     FeeView.scheduleId(urn, year.getKey()), null, scheduleSnapshot(urn, year.getKey(), schedule), reason)));
@@ -241,7 +242,7 @@ class FeeSchedules {
         }
     }
 
-    private static NewFee newFee(String at, int urn, String year, int band, String kind, int revision, BigDecimal annualFee,
+    private static NewFee newFee(String at, int urn, String year, int band, ProvisionKind kind, int revision, BigDecimal annualFee,
                                  CostBreakdownInput breakdown, String justification, String revisionReason) {
         FeeRules.band(at + ".band", band);
         long pence = FeeRules.annualAmount(at + ".annualFee", annualFee);

@@ -3,6 +3,8 @@ package uk.sendplan.api.fees;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.sendplan.api.system.ApiException;
+import uk.sendplan.db.types.FeeVerdict;
+import uk.sendplan.db.types.ProvisionKind;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -23,11 +25,11 @@ public class FeeService {
      * (ABOVE_CEILING, UPLIFT_ABOVE_CAP, NO_APPLICABLE_BAND, ABOVE_REFERENCE, WITHIN_REFERENCE or NOT_REGULATED).
      * {@code feeId} and {@code revision} change whenever the fee does, so a plan can tell that a fee changed since.
      */
-    public record SettingFee(int urn, int band, String kind, long feeId, int revision, long annualFeePence, String verdict) {
+    public record SettingFee(int urn, int band, ProvisionKind kind, long feeId, int revision, long annualFeePence, FeeVerdict verdict) {
     }
 
     /** The check of a proposed fee: verdict, reasons with the numbers, and the framework version applied. */
-    public record ProposedFeeCheck(String verdict, List<String> reasons, long frameworkId, int frameworkVersion,
+    public record ProposedFeeCheck(FeeVerdict verdict, List<String> reasons, long frameworkId, int frameworkVersion,
                                    Long adjustedReferencePence, Long adjustedCeilingPence, Long previousFeePence) {
     }
 
@@ -66,13 +68,11 @@ public class FeeService {
     @Transactional(readOnly = true)
     public ProposedFeeCheck checkProposedFee(String financialYear, int urn, int band, String kind, long annualFeePence, String need) {
         String year = FeeRules.financialYear("financialYear", financialYear);
-        if (!FeeRules.KINDS.contains(kind)) {
-            throw ApiException.badRequest("kind", "unknown kind of provision \"" + kind + "\"; expected one of " + String.join(", ", FeeRules.KINDS));
-        }
+        ProvisionKind provision = FeeRules.kind("kind", kind);
         if (annualFeePence <= 0 || annualFeePence > FeeRules.MAX_ANNUAL_FEE_PENCE) {
             throw ApiException.badRequest("annualFeePence", "must be more than 0 and at most " + FeeRules.MAX_ANNUAL_FEE_PENCE + ", got " + annualFeePence);
         }
-        FeeCheckView check = schedules.proposed("fee", year, urn, band, kind, annualFeePence, need, false);
+        FeeCheckView check = schedules.proposed("fee", year, urn, band, provision, annualFeePence, need, false);
         int version = frameworks.find(check.frameworkId()).orElseThrow().version();
         return new ProposedFeeCheck(check.verdict(), check.reasons(), check.frameworkId(), version, check.adjustedReferencePence(),
                 check.adjustedCeilingPence(), check.previousFeePence());

@@ -1,12 +1,13 @@
 package uk.sendplan.api.fees;
 
 import uk.sendplan.api.kernel.Money;
+import uk.sendplan.db.types.ProvisionKind;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 
 /** One revision of a setting's annual fee for a year, band and kind of provision. */
-record FeeView(long id, int urn, String financialYear, int band, String kind, int revision, boolean current,
+record FeeView(long id, int urn, String financialYear, int band, ProvisionKind kind, int revision, boolean current,
                long annualFeePence, Breakdown breakdown, String justification, String revisionReason,
                Instant submittedAt, String submittedBy) {
 
@@ -44,7 +45,7 @@ record FeeView(long id, int urn, String financialYear, int band, String kind, in
     }
 
     /** Identifies a fee across its revisions within a year. */
-    record Key(int urn, int band, String kind) {
+    record Key(int urn, int band, ProvisionKind kind) {
     }
 
     Key key() {

@@ -11,6 +11,7 @@ import uk.sendplan.api.fees.RateFrameworkView.AreaAdjustment;
 import uk.sendplan.api.fees.RateFrameworkView.Band;
 import uk.sendplan.db.jooq.tables.RateFramework;
 import uk.sendplan.db.jooq.tables.records.RateFrameworkRecord;
+import uk.sendplan.db.types.RateFrameworkStatus;
 
 import java.util.Collection;
 import java.util.Comparator;
@@ -27,7 +28,7 @@ import static uk.sendplan.db.jooq.Tables.*;
 class RateFrameworkRepository {
 
     private static final RateFramework SUCCESSOR = RATE_FRAMEWORK.as("successor");
-    private static final Comparator<Band> BAND_ORDER = Comparator.<Band>comparingInt(b -> FeeRules.KINDS.indexOf(b.kind()))
+    private static final Comparator<Band> BAND_ORDER = Comparator.comparing(Band::kind)
             .thenComparingInt(Band::complexity).thenComparing(Band::code);
 
     private static final Field<List<Band>> BANDS = multiset(
@@ -70,11 +71,11 @@ class RateFrameworkRepository {
     }
 
     Optional<RateFrameworkView> published(String financialYear) {
-        return frameworks(RATE_FRAMEWORK.FINANCIAL_YEAR.eq(financialYear).and(RATE_FRAMEWORK.STATUS.eq("PUBLISHED"))).stream().findFirst();
+        return frameworks(RATE_FRAMEWORK.FINANCIAL_YEAR.eq(financialYear).and(RATE_FRAMEWORK.STATUS.eq(RateFrameworkStatus.PUBLISHED))).stream().findFirst();
     }
 
     Optional<RateFrameworkView> draft(String financialYear) {
-        return frameworks(RATE_FRAMEWORK.FINANCIAL_YEAR.eq(financialYear).and(RATE_FRAMEWORK.STATUS.eq("DRAFT"))).stream().findFirst();
+        return frameworks(RATE_FRAMEWORK.FINANCIAL_YEAR.eq(financialYear).and(RATE_FRAMEWORK.STATUS.eq(RateFrameworkStatus.DRAFT))).stream().findFirst();
     }
 
     private List<RateFrameworkView> frameworks(Condition condition) {
@@ -97,7 +98,7 @@ class RateFrameworkRepository {
 
     Optional<RateFrameworkRecord> lockPublished(String financialYear) {
         return db.selectFrom(RATE_FRAMEWORK).where(RATE_FRAMEWORK.FINANCIAL_YEAR.eq(financialYear))
-                .and(RATE_FRAMEWORK.STATUS.eq("PUBLISHED")).forUpdate().fetchOptional();
+                .and(RATE_FRAMEWORK.STATUS.eq(RateFrameworkStatus.PUBLISHED)).forUpdate().fetchOptional();
     }
 
     int nextVersion(String financialYear) {

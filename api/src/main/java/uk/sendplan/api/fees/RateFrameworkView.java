@@ -1,6 +1,8 @@
 package uk.sendplan.api.fees;
 
 import uk.sendplan.api.kernel.Money;
+import uk.sendplan.db.types.ProvisionKind;
+import uk.sendplan.db.types.RateFrameworkStatus;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -8,13 +10,13 @@ import java.util.List;
 import java.util.Optional;
 
 /** One version of the national rates framework, with its bands and every region's area cost adjustment. */
-record RateFrameworkView(long id, String financialYear, int version, String name, String description, String status,
+record RateFrameworkView(long id, String financialYear, int version, String name, String description, RateFrameworkStatus status,
                          BigDecimal maxUpliftPercent, Long supersedesId, Long supersededById, Instant createdAt, String createdBy,
                          Instant publishedAt, String publishedBy, Instant supersededAt, List<Band> bands,
                          List<AreaAdjustment> areaAdjustments) {
 
     /** Amounts in pence a year, before the area cost adjustment; {@code needs} empty for a band covering every need. */
-    record Band(String code, String description, String kind, int complexity, List<String> needs, long referencePence, long ceilingPence) {
+    record Band(String code, String description, ProvisionKind kind, int complexity, List<String> needs, long referencePence, long ceilingPence) {
 
         public BigDecimal referenceRate() {
             return Money.pounds(referencePence);

@@ -20,6 +20,8 @@ import uk.sendplan.api.reference.ReferenceData;
 import uk.sendplan.api.system.ApiException;
 import uk.sendplan.api.system.CurrentUser;
 import uk.sendplan.db.jooq.tables.records.RateFrameworkRecord;
+import uk.sendplan.db.types.FeeCheckOccasion;
+import uk.sendplan.db.types.RateFrameworkStatus;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -139,7 +141,7 @@ class RateFrameworks {
         record.setVersion(frameworks.nextVersion(draft.financialYear()));
         record.setName(draft.name());
         record.setDescription(draft.description());
-        record.setStatus("DRAFT");
+        record.setStatus(RateFrameworkStatus.DRAFT);
         record.setMaxUpliftPercent(draft.maxUpliftPercent());
         record.setCreatedBy(currentUser.name());
         long id = frameworks.insert(record);
@@ -192,11 +194,11 @@ class RateFrameworks {
         Instant now = Instant.now();
         Optional<RateFrameworkRecord> previous = frameworks.lockPublished(draft.getFinancialYear());
         previous.ifPresent(old -> {
-            old.setStatus("SUPERSEDED");
+            old.setStatus(RateFrameworkStatus.SUPERSEDED);
             old.setSupersededAt(now);
             frameworks.update(old);
         });
-        draft.setStatus("PUBLISHED");
+        draft.setStatus(RateFrameworkStatus.PUBLISHED);
         draft.setPublishedAt(now);
         draft.setPublishedBy(currentUser.name());
         draft.setSupersedesId(previous.map(RateFrameworkRecord::getId).orElse(null));
@@ -204,21 +206,21 @@ class RateFrameworks {
 
         RateFrameworkView published = frameworks.find(id).orElseThrow();
         List<Checked> rechecked = checks.check(published, fees.current(published.financialYear(), null));
-        checks.store(published, rechecked, "FRAMEWORK_PUBLISHED", null);
+        checks.store(published, rechecked, FeeCheckOccasion.FRAMEWORK_PUBLISHED, null);
         List<VerdictCount> verdicts = FeeCheckRunner.verdictCounts(rechecked).entrySet().stream()
                 .map(e -> new VerdictCount(e.getKey(), e.getValue())).toList();
 
         Map<String, Object> after = new LinkedHashMap<>();
-        after.put("status", "PUBLISHED");
+        after.put("status", RateFrameworkStatus.PUBLISHED);
         after.put("supersedes", published.supersedesId());
         after.put("feesRechecked", rechecked.size());
         after.put("verdicts", FeeCheckRunner.verdictCounts(rechecked));
-        audit.record("RATE_FRAMEWORK_PUBLISHED", "rate_framework", id, Map.of("status", "DRAFT"), after, reason);
+        audit.record("RATE_FRAMEWORK_PUBLISHED", "rate_framework", id, Map.of("status", RateFrameworkStatus.DRAFT), after, reason);
         RateFrameworkView superseded = null;
         if (previous.isPresent()) {
             superseded = frameworks.find(previous.get().getId()).orElseThrow();
-            audit.record("RATE_FRAMEWORK_SUPERSEDED", "rate_framework", superseded.id(), Map.of("status", "PUBLISHED"),
-                    Map.of("status", "SUPERSEDED", "supersededBy", id), reason);
+            audit.record("RATE_FRAMEWORK_SUPERSEDED", "rate_framework", superseded.id(), Map.of("status", RateFrameworkStatus.PUBLISHED),
+                    Map.of("status", RateFrameworkStatus.SUPERSEDED, "supersededBy", id), reason);
         }
         return new PublishRateFrameworkPayload(published, superseded, rechecked.size(), verdicts);
     }
@@ -227,7 +229,7 @@ class RateFrameworks {
     private RateFrameworkRecord lockDraft(long id, String rule) {
         RateFrameworkRecord record = frameworks.lock(id)
                 .orElseThrow(() -> ApiException.notFound("input.id", "no rate framework with id " + id));
-        if (!"DRAFT".equals(record.getStatus())) {
+        if (record.getStatus() != RateFrameworkStatus.DRAFT) {
             throw ApiException.badRequest("input.id", "rate framework " + id + " (" + record.getFinancialYear() + " version "
                     + record.getVersion() + ") is " + record.getStatus() + " and " + rule);
         }

@@ -7,6 +7,7 @@ import uk.sendplan.api.settings.PlaceView;
 import uk.sendplan.api.settings.ProviderView;
 import uk.sendplan.api.settings.SettingService;
 import uk.sendplan.api.settings.SettingView;
+import uk.sendplan.db.types.Sector;
 
 import java.util.Collection;
 import java.util.HashMap;
@@ -60,7 +61,7 @@ class SettingFactsLoader {
      * specialist post-16 institutions), whatever sector they were registered with.
      */
     boolean regulated(SettingView setting) {
-        return !"STATE".equals(setting.sector()) || reference.settingType(setting.type()).independent();
+        return setting.sector() != Sector.STATE || reference.settingType(setting.type()).independent();
     }
 
     /** The need with the most places (DfE order breaks a tie); null for a setting without places. */

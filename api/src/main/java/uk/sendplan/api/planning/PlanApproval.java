@@ -17,6 +17,7 @@ import uk.sendplan.api.system.Actor;
 import uk.sendplan.api.system.ApiException;
 import uk.sendplan.api.system.Role;
 import uk.sendplan.db.types.AssignmentStatus;
+import uk.sendplan.db.types.FeeVerdict;
 import uk.sendplan.db.types.PlanStatus;
 import uk.sendplan.db.types.RegistrationStatus;
 import uk.sendplan.db.types.RequestStatus;
@@ -126,13 +127,13 @@ class PlanApproval {
                 problems.add(who + ": setting " + a.urn() + " is now " + setting.registrationStatus());
             }
             SettingFee fee = currentFees.getOrDefault(a.urn(), List.of()).stream()
-                    .filter(f -> f.band() == a.band() && f.kind().equals(a.feeKind())).findFirst().orElse(null);
+                    .filter(f -> f.band() == a.band() && f.kind() == a.feeKind()).findFirst().orElse(null);
             if (fee == null) {
                 problems.add(who + ": setting " + a.urn() + " no longer has a " + a.feeKind() + " fee for band " + a.band());
             } else if (fee.annualFeePence() != a.feePence()) {
                 problems.add(who + ": the " + a.feeKind() + " fee for band " + a.band() + " at setting " + a.urn() + " changed from "
                         + Money.format(a.feePence()) + " to " + Money.format(fee.annualFeePence()) + "; plan again");
-            } else if ("ABOVE_CEILING".equals(fee.verdict())) {
+            } else if (fee.verdict() == FeeVerdict.ABOVE_CEILING) {
                 problems.add(who + ": the fee at setting " + a.urn() + " is now above the framework ceiling");
             }
             if (!a.pinned()) {

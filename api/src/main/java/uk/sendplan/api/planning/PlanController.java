@@ -20,6 +20,7 @@ import uk.sendplan.api.settings.SettingView;
 import uk.sendplan.api.system.Batches;
 import uk.sendplan.api.system.Cursors;
 import uk.sendplan.api.system.Page;
+import uk.sendplan.db.types.PlanScope;
 
 import java.math.BigDecimal;
 import java.util.HashSet;
@@ -151,7 +152,7 @@ class PlanController {
     // ------------------------------------------------------------------ Plan
 
     @SchemaMapping(typeName = "Plan")
-    String scope(PlanView plan) {
+    PlanScope scope(PlanView plan) {
         return plan.scopeType();
     }
 

@@ -9,7 +9,9 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 import uk.sendplan.db.jooq.tables.records.PlanRecord;
 import uk.sendplan.db.types.AssignmentStatus;
+import uk.sendplan.db.types.PlanScope;
 import uk.sendplan.db.types.PlanStatus;
+import uk.sendplan.db.types.ProvisionKind;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -41,7 +43,7 @@ class PlanRepository {
         this.json = json;
     }
 
-    long insert(String name, String scopeType, String scopeCode, String financialYear, String startTerm, int timeLimitSeconds,
+    long insert(String name, PlanScope scopeType, String scopeCode, String financialYear, String startTerm, int timeLimitSeconds,
                 Map<String, Object> weights, String createdBy) {
         return db.insertInto(PLAN)
                 .set(PLAN.NAME, name).set(PLAN.SCOPE_TYPE, scopeType).set(PLAN.SCOPE_CODE, scopeCode)
@@ -119,7 +121,7 @@ class PlanRepository {
 
     // ------------------------------------------------------------------ reading results
 
-    record AssignmentView(long planId, long requestId, String laCode, int urn, String need, String phase, int band, String feeKind,
+    record AssignmentView(long planId, long requestId, String laCode, int urn, String need, String phase, int band, ProvisionKind feeKind,
                           long feePence, long transportPence, long annualCostPence, double distanceKm, double travelMinutes,
                           boolean pinned, boolean boarding, boolean outOfArea, List<PenaltyCost> penalties, AssignmentStatus status,
                           String approvedBy, Instant approvedAt) {

@@ -13,6 +13,7 @@ import uk.sendplan.api.system.Access;
 import uk.sendplan.api.system.Actor;
 import uk.sendplan.api.system.ApiException;
 import uk.sendplan.api.system.Role;
+import uk.sendplan.db.types.PlanScope;
 import uk.sendplan.db.types.PlanStatus;
 import uk.sendplan.planner.domain.Weights;
 
@@ -36,7 +37,7 @@ public class PlanService {
     record WeightsInput(Long preferenceMiss, Long independentPlacement, Long outOfArea, Long moveFromCurrent) {
     }
 
-    record StartPlanInput(String scope, String code, String financialYear, String startTerm, Integer timeLimitSeconds, WeightsInput weights,
+    record StartPlanInput(PlanScope scope, String code, String financialYear, String startTerm, Integer timeLimitSeconds, WeightsInput weights,
                           String name) {
     }
 
@@ -63,8 +64,8 @@ public class PlanService {
         this.audit = audit;
     }
 
-    private static AuditTrail.Scope scope(String scopeType, String code) {
-        return new AuditTrail.Scope("LOCAL_AUTHORITY".equals(scopeType) ? code : null, null, false);
+    private static AuditTrail.Scope scope(PlanScope scopeType, String code) {
+        return new AuditTrail.Scope(scopeType == PlanScope.LOCAL_AUTHORITY ? code : null, null, false);
     }
 
     /** The financial year today is in, "2026-27" from April 2026 to March 2027. */
@@ -78,7 +79,7 @@ public class PlanService {
         Actor actor = access.require("startPlan", Role.COMMISSIONER, Role.REGIONAL_PLANNER);
         List<String> laCodes;
         String scopeName;
-        if ("LOCAL_AUTHORITY".equals(input.scope())) {
+        if (input.scope() == PlanScope.LOCAL_AUTHORITY) {
             LocalAuthority la = reference.requireLocalAuthority("input.code", input.code());
             access.requireCommissionerOf("startPlan", la.code());
             laCodes = List.of(la.code());
@@ -164,9 +165,9 @@ public class PlanService {
             throw ApiException.badRequest("id", "plan " + plan.id() + " is already " + plan.status());
         }
         Actor actor = access.actor();
-        boolean own = "LOCAL_AUTHORITY".equals(plan.scopeType()) ? actor.is(Role.COMMISSIONER) : actor.is(Role.REGIONAL_PLANNER);
+        boolean own = plan.scopeType() == PlanScope.LOCAL_AUTHORITY ? actor.is(Role.COMMISSIONER) : actor.is(Role.REGIONAL_PLANNER);
         if (!own) {
-            throw ApiException.forbidden("cancelPlan: only the " + ("LOCAL_AUTHORITY".equals(plan.scopeType()) ? "LA's commissioner" : "region's planner")
+            throw ApiException.forbidden("cancelPlan: only the " + (plan.scopeType() == PlanScope.LOCAL_AUTHORITY ? "LA's commissioner" : "region's planner")
                     + " can cancel this plan");
         }
         if (!jobs.cancel(plan.id())) {
@@ -185,10 +186,10 @@ public class PlanService {
     }
 
     private boolean visible(Actor actor, PlanView plan) {
-        String region = "REGION".equals(plan.scopeType()) ? plan.scopeCode() : reference.localAuthority(plan.scopeCode()).orElseThrow().regionCode();
+        String region = plan.scopeType() == PlanScope.REGION ? plan.scopeCode() : reference.localAuthority(plan.scopeCode()).orElseThrow().regionCode();
         if (actor.is(Role.COMMISSIONER)) {
             return plan.scopeCode().equals(actor.laCode())
-                    || ("REGION".equals(plan.scopeType()) && region.equals(reference.localAuthority(actor.laCode()).orElseThrow().regionCode()));
+                    || (plan.scopeType() == PlanScope.REGION && region.equals(reference.localAuthority(actor.laCode()).orElseThrow().regionCode()));
         }
         return actor.is(Role.REGIONAL_PLANNER) && region.equals(actor.regionCode());
     }
@@ -199,12 +200,12 @@ public class PlanService {
         org.jooq.Condition condition;
         if (actor.is(Role.COMMISSIONER)) {
             String region = reference.localAuthority(actor.laCode()).orElseThrow().regionCode();
-            condition = PLAN.SCOPE_TYPE.eq("LOCAL_AUTHORITY").and(PLAN.SCOPE_CODE.eq(actor.laCode()))
-                    .or(PLAN.SCOPE_TYPE.eq("REGION").and(PLAN.SCOPE_CODE.eq(region)));
+            condition = PLAN.SCOPE_TYPE.eq(PlanScope.LOCAL_AUTHORITY).and(PLAN.SCOPE_CODE.eq(actor.laCode()))
+                    .or(PLAN.SCOPE_TYPE.eq(PlanScope.REGION).and(PLAN.SCOPE_CODE.eq(region)));
         } else {
             List<String> las = reference.localAuthoritiesOf(actor.regionCode()).stream().map(LocalAuthority::code).toList();
-            condition = PLAN.SCOPE_TYPE.eq("REGION").and(PLAN.SCOPE_CODE.eq(actor.regionCode()))
-                    .or(PLAN.SCOPE_TYPE.eq("LOCAL_AUTHORITY").and(PLAN.SCOPE_CODE.in(las)));
+            condition = PLAN.SCOPE_TYPE.eq(PlanScope.REGION).and(PLAN.SCOPE_CODE.eq(actor.regionCode()))
+                    .or(PLAN.SCOPE_TYPE.eq(PlanScope.LOCAL_AUTHORITY).and(PLAN.SCOPE_CODE.in(las)));
         }
         return plans.list(condition, beforeId, limit);
     }

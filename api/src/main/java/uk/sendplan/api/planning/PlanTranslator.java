@@ -5,6 +5,7 @@ import uk.sendplan.api.kernel.Money;
 import uk.sendplan.api.planning.ProblemBuilder.Built;
 import uk.sendplan.api.planning.ProblemBuilder.Cell;
 import uk.sendplan.api.planning.ProblemBuilder.FeeChoice;
+import uk.sendplan.db.types.ProvisionKind;
 import uk.sendplan.planner.solver.Assignment;
 import uk.sendplan.planner.solver.Plan;
 import uk.sendplan.planner.solver.UnplacedRequest;
@@ -20,7 +21,7 @@ import java.util.Set;
  */
 final class PlanTranslator {
 
-    record AssignmentRow(long requestId, String laCode, int urn, String need, String phase, int band, String feeKind, long feePence,
+    record AssignmentRow(long requestId, String laCode, int urn, String need, String phase, int band, ProvisionKind feeKind, long feePence,
                          long transportPence, long annualCostPence, double distanceKm, double travelMinutes, boolean pinned,
                          boolean boarding, boolean outOfArea, List<PenaltyCost> penalties) {
     }

@@ -3,10 +3,11 @@ package uk.sendplan.api.planning;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import uk.sendplan.db.types.PlanScope;
 import uk.sendplan.db.types.PlanStatus;
 
 /** A plan as stored: its request, its state, and its best result so far (money in exact pence). */
-public record PlanView(long id, String name, String scopeType, String scopeCode, String financialYear, String startTerm, PlanStatus status,
+public record PlanView(long id, String name, PlanScope scopeType, String scopeCode, String financialYear, String startTerm, PlanStatus status,
                        int timeLimitSeconds, Map<String, Object> weights, String createdBy, Instant createdAt, Instant startedAt,
                        Instant finishedAt, String score, Integer requests, Integer placed, Integer unplaced, Long totalCostPence,
                        Integer baselinePlaced, Integer baselineUnplaced, Long baselineCostPence, Long elapsedMs,

@@ -10,6 +10,8 @@ import uk.sendplan.api.reference.ReferenceData;
 import uk.sendplan.api.settings.SettingService;
 import uk.sendplan.api.settings.SettingService.PlaceCell;
 import uk.sendplan.api.settings.SettingService.PlanningSetting;
+import uk.sendplan.db.types.FeeVerdict;
+import uk.sendplan.db.types.ProvisionKind;
 import uk.sendplan.db.types.RegistrationStatus;
 import uk.sendplan.planner.domain.CostModel;
 import uk.sendplan.planner.domain.Gender;
@@ -51,7 +53,7 @@ class ProblemBuilder {
     }
 
     /** The fee a placement at a band pays: which schedule row, its kind, exact pence. */
-    record FeeChoice(String kind, long feeId, int revision, long pence, String verdict) {
+    record FeeChoice(ProvisionKind kind, long feeId, int revision, long pence, FeeVerdict verdict) {
     }
 
     record Excluded(int urn, String name, String reason) {
@@ -66,10 +68,7 @@ class ProblemBuilder {
         }
     }
 
-    static final String DAY = "DAY";
-    static final String POST_16 = "POST_16";
-    static final String ALTERNATIVE_PROVISION = "ALTERNATIVE_PROVISION";
-    static final List<String> RESIDENTIAL = List.of("RESIDENTIAL_38_WEEK", "RESIDENTIAL_52_WEEK");
+    static final List<ProvisionKind> RESIDENTIAL = List.of(ProvisionKind.RESIDENTIAL_38_WEEK, ProvisionKind.RESIDENTIAL_52_WEEK);
 
     private final DemandService demand;
     private final SettingService settings;
@@ -158,7 +157,7 @@ class ProblemBuilder {
                 dayPounds.putAll(boardingPounds);
             }
             plannerSettings.add(new Setting(cell.id(), s.name(), SettingType.valueOf(s.type()), s.laCode(), s.easting(), s.northing(),
-                    from, to, Set.of(Need.valueOf(cell.need())), cell.vacancies(), dayPounds, SettingGender.valueOf(s.gender()),
+                    from, to, Set.of(Need.valueOf(cell.need())), cell.vacancies(), dayPounds, SettingGender.valueOf(s.gender().name()),
                     s.boarding(), s.boarding() ? boardingPounds : Map.of()));
         }
 
@@ -198,7 +197,7 @@ class ProblemBuilder {
                 }
             }
             PlacementRequest request = new PlacementRequest(String.valueOf(child.id()), child.laCode(), Need.valueOf(child.primaryNeed()),
-                    child.band(), child.age(), child.home().easting(), child.home().northing(), Gender.valueOf(child.gender()),
+                    child.band(), child.age(), child.home().easting(), child.home().northing(), Gender.valueOf(child.gender().name()),
                     child.needsBoarding(), current, keep, preferences);
             if (keep) {
                 // a child is pinned only where every rule still holds; otherwise the plan finds them a fitting place
@@ -238,25 +237,25 @@ class ProblemBuilder {
     }
 
     /** The kinds of fee a day place in this phase is charged at, best match first. */
-    static List<String> dayKinds(String settingType, String phase) {
+    static List<ProvisionKind> dayKinds(String settingType, String phase) {
         if ("ALTERNATIVE_PROVISION".equals(settingType)) {
-            return List.of(ALTERNATIVE_PROVISION, DAY);
+            return List.of(ProvisionKind.ALTERNATIVE_PROVISION, ProvisionKind.DAY);
         }
         if ("POST_16".equals(phase) || "POST_19".equals(phase)) {
-            return List.of(POST_16, DAY);
+            return List.of(ProvisionKind.POST_16, ProvisionKind.DAY);
         }
-        return List.of(DAY);
+        return List.of(ProvisionKind.DAY);
     }
 
     /** Per band, the fee of the first kind that has one; fees above the ceiling are left out and named. */
-    private static Map<Integer, FeeChoice> choose(List<SettingFee> settingFees, List<String> kinds, List<String> aboveCeiling) {
+    private static Map<Integer, FeeChoice> choose(List<SettingFee> settingFees, List<ProvisionKind> kinds, List<String> aboveCeiling) {
         Map<Integer, FeeChoice> chosen = new TreeMap<>();
-        for (String kind : kinds) {
+        for (ProvisionKind kind : kinds) {
             for (SettingFee fee : settingFees) {
-                if (!fee.kind().equals(kind) || chosen.containsKey(fee.band())) {
+                if (fee.kind() != kind || chosen.containsKey(fee.band())) {
                     continue;
                 }
-                if ("ABOVE_CEILING".equals(fee.verdict())) {
+                if (fee.verdict() == FeeVerdict.ABOVE_CEILING) {
                     aboveCeiling.add("band " + fee.band() + " (" + kind + ")");
                     chosen.put(fee.band(), null);
                     continue;

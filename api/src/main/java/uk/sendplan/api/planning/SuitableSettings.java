@@ -13,6 +13,8 @@ import uk.sendplan.api.system.Access;
 import uk.sendplan.api.system.Actor;
 import uk.sendplan.api.system.ApiException;
 import uk.sendplan.api.system.Role;
+import uk.sendplan.db.types.ChildGender;
+import uk.sendplan.db.types.FeeVerdict;
 import uk.sendplan.db.types.RequestStatus;
 import uk.sendplan.planner.domain.CostModel;
 import uk.sendplan.planner.domain.HardRule;
@@ -36,7 +38,7 @@ import java.util.Map;
 class SuitableSettings {
 
     record Option(int urn, String name, boolean suitable, List<String> reasons, Long feePence, Long transportPence, Long annualCostPence,
-                  double distanceKm, double travelMinutes, int vacancies, String feeVerdict, List<PenaltyCost> penalties) {
+                  double distanceKm, double travelMinutes, int vacancies, FeeVerdict feeVerdict, List<PenaltyCost> penalties) {
     }
 
     record Listing(String financialYear, List<Option> suitable, List<Option> excluded) {
@@ -44,7 +46,7 @@ class SuitableSettings {
 
     /** An ad-hoc child, for "what would be suitable for a child like this": never stored. */
     record ChildProfileInput(String laCode, String need, int band, int age, DemandService.GridPointInput home, String homeDistrict,
-                             String gender, Boolean needsBoarding) {
+                             ChildGender gender, Boolean needsBoarding) {
     }
 
     private final DemandService demand;

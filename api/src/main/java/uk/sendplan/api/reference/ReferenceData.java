@@ -3,6 +3,7 @@ package uk.sendplan.api.reference;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Service;
 import uk.sendplan.api.system.ApiException;
+import uk.sendplan.db.types.Sector;
 
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -39,7 +40,7 @@ public class ReferenceData {
         }
     }
 
-    public record SettingTypeInfo(String code, String name, String defaultSector, boolean independent) {
+    public record SettingTypeInfo(String code, String name, Sector defaultSector, boolean independent) {
     }
 
     /** A live postcode district: the grain to which homes are rounded. */

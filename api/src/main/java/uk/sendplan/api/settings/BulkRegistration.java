@@ -7,6 +7,7 @@ import uk.sendplan.api.system.Access;
 import uk.sendplan.api.system.Role;
 import uk.sendplan.db.jooq.tables.records.ProviderRecord;
 import uk.sendplan.db.jooq.tables.records.SettingRecord;
+import uk.sendplan.db.types.ProviderKind;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,7 @@ public class BulkRegistration {
     }
 
     /** An organisation to register in bulk. */
-    public record ProviderDraft(String name, String companyNumber, String kind, Boolean forProfit, String laCode, boolean demo) {
+    public record ProviderDraft(String name, String companyNumber, ProviderKind kind, Boolean forProfit, String laCode, boolean demo) {
     }
 
     /** Registers providers, returning their ids in the same order. */

@@ -14,6 +14,7 @@ import uk.sendplan.api.system.Csv;
 import uk.sendplan.api.system.InputRules;
 import uk.sendplan.api.system.Role;
 import uk.sendplan.db.jooq.tables.records.SettingRecord;
+import uk.sendplan.db.types.RecordSource;
 import uk.sendplan.db.types.RegistrationStatus;
 
 import java.util.ArrayList;
@@ -171,7 +172,7 @@ class GiasImport {
     private static boolean changed(Candidate candidate, SettingRecord current, List<PlaceView> currentPlaces, Map<String, Long> providerIds) {
         Long providerId = providerIds.get(candidate.providerKey());
         return !(SettingRecords.describes(current, candidate.setting())
-                && current.getRegistrationStatus() != RegistrationStatus.CLOSED && "GIAS".equals(current.getSource())
+                && current.getRegistrationStatus() != RegistrationStatus.CLOSED && current.getSource() == RecordSource.GIAS
                 && Objects.equals(providerId, current.getProviderId())
                 && placeKeys(candidate.places(), false).equals(placeKeys(currentPlaces == null ? List.of() : currentPlaces, true)));
     }
@@ -214,7 +215,7 @@ class GiasImport {
             Map<String, Object> before = SettingSnapshots.snapshot(current, existingPlaces.get(current.getUrn()));
             SettingRecords.describe(current, candidate.setting());
             current.setProviderId(providerIdsByUrn.get(current.getUrn()));
-            current.setSource("GIAS");
+            current.setSource(RecordSource.GIAS);
             if (current.getRegistrationStatus() == RegistrationStatus.CLOSED) {
                 // open again in GIAS; a regulator's suspension, by contrast, stays until lifted
                 current.setRegistrationStatus(RegistrationStatus.OPEN);

@@ -1,6 +1,11 @@
 package uk.sendplan.api.settings;
 
 import java.util.List;
+import uk.sendplan.db.types.Gender;
+import uk.sendplan.db.types.OfstedRating;
+import uk.sendplan.db.types.ProviderKind;
+import uk.sendplan.db.types.Sector;
+
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -12,25 +17,25 @@ import java.util.Optional;
 final class GiasMapping {
 
     /** What a GIAS establishment type is to the register; MAINSTREAM rows count only with resourced provision or a SEN unit. */
-    record TypeMapping(String settingType, String sector, String providerKind) {
+    record TypeMapping(String settingType, Sector sector, ProviderKind providerKind) {
     }
 
-    private static final TypeMapping MAINSTREAM_LA = new TypeMapping("MAINSTREAM", "STATE", "LOCAL_AUTHORITY");
-    private static final TypeMapping MAINSTREAM_ACADEMY = new TypeMapping("MAINSTREAM", "STATE", "ACADEMY_TRUST");
+    private static final TypeMapping MAINSTREAM_LA = new TypeMapping("MAINSTREAM", Sector.STATE, ProviderKind.LOCAL_AUTHORITY);
+    private static final TypeMapping MAINSTREAM_ACADEMY = new TypeMapping("MAINSTREAM", Sector.STATE, ProviderKind.ACADEMY_TRUST);
 
     private static final Map<String, TypeMapping> TYPES = Map.ofEntries(
-            Map.entry("community special school", new TypeMapping("STATE_SPECIAL", "STATE", "LOCAL_AUTHORITY")),
-            Map.entry("foundation special school", new TypeMapping("STATE_SPECIAL", "STATE", "LOCAL_AUTHORITY")),
-            Map.entry("academy special converter", new TypeMapping("STATE_SPECIAL", "STATE", "ACADEMY_TRUST")),
-            Map.entry("academy special sponsor led", new TypeMapping("STATE_SPECIAL", "STATE", "ACADEMY_TRUST")),
-            Map.entry("free schools special", new TypeMapping("STATE_SPECIAL", "STATE", "ACADEMY_TRUST")),
-            Map.entry("non-maintained special school", new TypeMapping("NON_MAINTAINED_SPECIAL", "NON_MAINTAINED", "NON_MAINTAINED")),
-            Map.entry("other independent special school", new TypeMapping("INDEPENDENT_SPECIAL", "INDEPENDENT", "INDEPENDENT")),
-            Map.entry("pupil referral unit", new TypeMapping("ALTERNATIVE_PROVISION", "STATE", "LOCAL_AUTHORITY")),
-            Map.entry("academy alternative provision converter", new TypeMapping("ALTERNATIVE_PROVISION", "STATE", "ACADEMY_TRUST")),
-            Map.entry("academy alternative provision sponsor led", new TypeMapping("ALTERNATIVE_PROVISION", "STATE", "ACADEMY_TRUST")),
-            Map.entry("free schools alternative provision", new TypeMapping("ALTERNATIVE_PROVISION", "STATE", "ACADEMY_TRUST")),
-            Map.entry("special post 16 institution", new TypeMapping("SPECIALIST_POST_16", "INDEPENDENT", "FURTHER_EDUCATION")),
+            Map.entry("community special school", new TypeMapping("STATE_SPECIAL", Sector.STATE, ProviderKind.LOCAL_AUTHORITY)),
+            Map.entry("foundation special school", new TypeMapping("STATE_SPECIAL", Sector.STATE, ProviderKind.LOCAL_AUTHORITY)),
+            Map.entry("academy special converter", new TypeMapping("STATE_SPECIAL", Sector.STATE, ProviderKind.ACADEMY_TRUST)),
+            Map.entry("academy special sponsor led", new TypeMapping("STATE_SPECIAL", Sector.STATE, ProviderKind.ACADEMY_TRUST)),
+            Map.entry("free schools special", new TypeMapping("STATE_SPECIAL", Sector.STATE, ProviderKind.ACADEMY_TRUST)),
+            Map.entry("non-maintained special school", new TypeMapping("NON_MAINTAINED_SPECIAL", Sector.NON_MAINTAINED, ProviderKind.NON_MAINTAINED)),
+            Map.entry("other independent special school", new TypeMapping("INDEPENDENT_SPECIAL", Sector.INDEPENDENT, ProviderKind.INDEPENDENT)),
+            Map.entry("pupil referral unit", new TypeMapping("ALTERNATIVE_PROVISION", Sector.STATE, ProviderKind.LOCAL_AUTHORITY)),
+            Map.entry("academy alternative provision converter", new TypeMapping("ALTERNATIVE_PROVISION", Sector.STATE, ProviderKind.ACADEMY_TRUST)),
+            Map.entry("academy alternative provision sponsor led", new TypeMapping("ALTERNATIVE_PROVISION", Sector.STATE, ProviderKind.ACADEMY_TRUST)),
+            Map.entry("free schools alternative provision", new TypeMapping("ALTERNATIVE_PROVISION", Sector.STATE, ProviderKind.ACADEMY_TRUST)),
+            Map.entry("special post 16 institution", new TypeMapping("SPECIALIST_POST_16", Sector.INDEPENDENT, ProviderKind.FURTHER_EDUCATION)),
             Map.entry("community school", MAINSTREAM_LA),
             Map.entry("foundation school", MAINSTREAM_LA),
             Map.entry("voluntary aided school", MAINSTREAM_LA),
@@ -45,9 +50,9 @@ final class GiasMapping {
             Map.entry("academy 16-19 converter", MAINSTREAM_ACADEMY),
             Map.entry("academy 16 to 19 sponsor led", MAINSTREAM_ACADEMY),
             Map.entry("free schools 16 to 19", MAINSTREAM_ACADEMY),
-            Map.entry("other independent school", new TypeMapping("MAINSTREAM", "INDEPENDENT", "INDEPENDENT")),
+            Map.entry("other independent school", new TypeMapping("MAINSTREAM", Sector.INDEPENDENT, ProviderKind.INDEPENDENT)),
             // names older EduBase extracts used for the same types
-            Map.entry("free schools - alternative provision", new TypeMapping("ALTERNATIVE_PROVISION", "STATE", "ACADEMY_TRUST")),
+            Map.entry("free schools - alternative provision", new TypeMapping("ALTERNATIVE_PROVISION", Sector.STATE, ProviderKind.ACADEMY_TRUST)),
             Map.entry("free schools - 16-19", MAINSTREAM_ACADEMY),
             Map.entry("academy 16-19 sponsor led", MAINSTREAM_ACADEMY),
             Map.entry("la nursery school", MAINSTREAM_LA));
@@ -84,11 +89,11 @@ final class GiasMapping {
         return NEED_CODES.contains(code) ? Optional.of(code) : Optional.empty();
     }
 
-    static String gender(String giasGender) {
+    static Gender gender(String giasGender) {
         return switch (key(giasGender)) {
-            case "boys" -> "BOYS";
-            case "girls" -> "GIRLS";
-            default -> "MIXED";
+            case "boys" -> Gender.BOYS;
+            case "girls" -> Gender.GIRLS;
+            default -> Gender.MIXED;
         };
     }
 
@@ -97,12 +102,12 @@ final class GiasMapping {
         return value.contains("boarding") || value.equals("has boarders");
     }
 
-    static String ofsted(String giasRating) {
+    static OfstedRating ofsted(String giasRating) {
         return switch (key(giasRating)) {
-            case "outstanding" -> "OUTSTANDING";
-            case "good" -> "GOOD";
-            case "requires improvement" -> "REQUIRES_IMPROVEMENT";
-            case "inadequate", "serious weaknesses", "special measures" -> "INADEQUATE";
+            case "outstanding" -> OfstedRating.OUTSTANDING;
+            case "good" -> OfstedRating.GOOD;
+            case "requires improvement" -> OfstedRating.REQUIRES_IMPROVEMENT;
+            case "inadequate", "serious weaknesses", "special measures" -> OfstedRating.INADEQUATE;
             default -> null;
         };
     }

@@ -7,6 +7,8 @@ import uk.sendplan.api.settings.GiasMapping.TypeMapping;
 import uk.sendplan.api.system.ApiException;
 import uk.sendplan.api.system.Csv;
 import uk.sendplan.db.jooq.tables.records.ProviderRecord;
+import uk.sendplan.db.types.ProviderKind;
+import uk.sendplan.db.types.RecordSource;
 import uk.sendplan.db.types.RegistrationStatus;
 
 import java.util.ArrayList;
@@ -237,7 +239,7 @@ final class GiasRowReader {
         // the provider's id is known only when the import writes (it may be a new provider)
         SettingDraft setting = new SettingDraft(urn, name, settingType, mapping.sector(), 0, laCode, postcode, easting, northing,
                 ages.youngest(), ages.oldest(), GiasMapping.gender(f.text(GENDER)), GiasMapping.boarding(f.text(BOARDERS)),
-                GiasMapping.ofsted(f.text(OFSTED)), RegistrationStatus.OPEN, "GIAS", List.of());
+                GiasMapping.ofsted(f.text(OFSTED)), RegistrationStatus.OPEN, RecordSource.GIAS, List.of());
 
         ProviderRecord provider = provider(register, mapping.providerKind(), f, name, laCode);
         String key = SettingRepository.providerKey(provider.getKind(), provider.getName(), provider.getLaCode());
@@ -294,22 +296,22 @@ final class GiasRowReader {
         return needs;
     }
 
-    private static ProviderRecord provider(Register register, String kind, Fields f, String schoolName, String laCode) {
+    private static ProviderRecord provider(Register register, ProviderKind kind, Fields f, String schoolName, String laCode) {
         ProviderRecord provider = new ProviderRecord();
         provider.setKind(kind);
         provider.setDemo(false);
         switch (kind) {
-            case "LOCAL_AUTHORITY" -> {
+            case LOCAL_AUTHORITY -> {
                 provider.setName(register.localAuthorityName(laCode) + " (local authority)");
                 provider.setLaCode(laCode);
                 provider.setForProfit(false);
             }
-            case "ACADEMY_TRUST" -> {
+            case ACADEMY_TRUST -> {
                 String trust = f.text(TRUST);
                 provider.setName(trust.isEmpty() ? schoolName + " (single-academy trust)" : trust);
                 provider.setForProfit(false);
             }
-            case "NON_MAINTAINED" -> {
+            case NON_MAINTAINED -> {
                 String proprietor = f.text(PROPRIETOR);
                 provider.setName(proprietor.isEmpty() ? schoolName : proprietor);
                 provider.setForProfit(false);

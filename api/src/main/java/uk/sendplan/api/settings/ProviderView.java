@@ -1,4 +1,6 @@
 package uk.sendplan.api.settings;
 
-public record ProviderView(long id, String name, String companyNumber, String kind, Boolean forProfit, String laCode, boolean demo) {
+import uk.sendplan.db.types.ProviderKind;
+
+public record ProviderView(long id, String name, String companyNumber, ProviderKind kind, Boolean forProfit, String laCode, boolean demo) {
 }

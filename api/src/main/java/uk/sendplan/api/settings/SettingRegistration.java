@@ -23,7 +23,11 @@ import uk.sendplan.api.system.ApiException;
 import uk.sendplan.api.system.Role;
 import uk.sendplan.db.jooq.tables.records.ProviderRecord;
 import uk.sendplan.db.jooq.tables.records.SettingRecord;
+import uk.sendplan.db.types.Gender;
+import uk.sendplan.db.types.ProviderKind;
+import uk.sendplan.db.types.RecordSource;
 import uk.sendplan.db.types.RegistrationStatus;
+import uk.sendplan.db.types.Sector;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -65,7 +69,7 @@ class SettingRegistration {
             throw ApiException.badRequest("input.urn", "a setting with URN " + input.urn() + " is already registered");
         }
         String name = SettingRules.checkName("input.name", input.name());
-        String sector = input.sector() != null ? input.sector() : reference.settingType(input.type()).defaultSector();
+        Sector sector = input.sector() != null ? input.sector() : reference.settingType(input.type()).defaultSector();
         long providerId = requireProvider("input.providerId", input.providerId());
         String laCode = reference.requireLocalAuthority("input.laCode", input.laCode()).code();
         String postcode = SettingRules.checkPostcode("input.postcode", input.postcode());
@@ -75,8 +79,8 @@ class SettingRegistration {
         SettingRules.checkAges("input.ageFrom", input.ageFrom(), input.ageTo());
         SettingRecord record = SettingRecords.of(new SettingDraft(input.urn(), name, input.type(), sector, providerId, laCode, postcode,
                 input.location() == null ? null : input.location().easting(), input.location() == null ? null : input.location().northing(),
-                input.ageFrom(), input.ageTo(), input.gender() == null ? "MIXED" : input.gender(), Boolean.TRUE.equals(input.boarding()),
-                input.ofstedRating(), RegistrationStatus.OPEN, "MANUAL", List.of()));
+                input.ageFrom(), input.ageTo(), input.gender() == null ? Gender.MIXED : input.gender(), Boolean.TRUE.equals(input.boarding()),
+                input.ofstedRating(), RegistrationStatus.OPEN, RecordSource.MANUAL, List.of()));
         List<PlaceView> places = checkPlaces("input.places", input.urn(), input.ageFrom(), input.ageTo(),
                 input.places() == null ? List.of() : input.places());
         settings.insert(record);
@@ -158,8 +162,8 @@ class SettingRegistration {
      * nature (the fee check's own rule). updateSetting can't take a setting out of it, or a provider could move its
      * fees out of the regulator's sight by relabelling its school.
      */
-    private boolean feesRegulated(String sector, String type) {
-        return !"STATE".equals(sector) || reference.settingType(type).independent();
+    private boolean feesRegulated(Sector sector, String type) {
+        return sector != Sector.STATE || reference.settingType(type).independent();
     }
 
     @Transactional
@@ -239,12 +243,12 @@ class SettingRegistration {
             record.setCompanyNumber(number);
         }
         record.setKind(input.kind());
-        if (!"LOCAL_AUTHORITY".equals(input.kind()) && input.laCode() != null) {
+        if (input.kind() != ProviderKind.LOCAL_AUTHORITY && input.laCode() != null) {
             // a provider's LA makes it that LA's own provider record (one per LA), the owner of its maintained settings
             throw ApiException.badRequest("input.laCode", "only a LOCAL_AUTHORITY provider has an LA (it is the LA's own provider record); "
                     + "leave it out for a " + input.kind() + " provider");
         }
-        if ("LOCAL_AUTHORITY".equals(input.kind())) {
+        if (input.kind() == ProviderKind.LOCAL_AUTHORITY) {
             if (input.laCode() == null) {
                 throw ApiException.badRequest("input.laCode", "required for a LOCAL_AUTHORITY provider");
             }

@@ -11,6 +11,7 @@ import uk.sendplan.api.reference.ReferenceData.GridPoint;
 import uk.sendplan.api.settings.PlaceView.CommissionView;
 import uk.sendplan.db.jooq.tables.records.ProviderRecord;
 import uk.sendplan.db.jooq.tables.records.SettingRecord;
+import uk.sendplan.db.types.ProviderKind;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -68,7 +69,7 @@ class SettingRepository {
                 .fetch(SettingRepository::view);
     }
 
-    Optional<Long> firstDemoProvider(String kind) {
+    Optional<Long> firstDemoProvider(ProviderKind kind) {
         return db.select(PROVIDER.ID).from(PROVIDER).where(PROVIDER.DEMO.isTrue()).and(PROVIDER.KIND.eq(kind))
                 .orderBy(PROVIDER.ID).limit(1).fetchOptional(PROVIDER.ID);
     }
@@ -250,8 +251,8 @@ class SettingRepository {
         return byKey;
     }
 
-    static String providerKey(String kind, String name, String laCode) {
-        return "LOCAL_AUTHORITY".equals(kind) ? kind + "|" + laCode : kind + "|" + name.trim().toLowerCase(java.util.Locale.ROOT);
+    static String providerKey(ProviderKind kind, String name, String laCode) {
+        return kind == ProviderKind.LOCAL_AUTHORITY ? kind + "|" + laCode : kind + "|" + name.trim().toLowerCase(java.util.Locale.ROOT);
     }
 
     static ProviderView provider(ProviderRecord r) {

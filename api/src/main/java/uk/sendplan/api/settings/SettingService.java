@@ -6,7 +6,10 @@ import org.springframework.transaction.annotation.Transactional;
 import uk.sendplan.api.reference.ReferenceData;
 import uk.sendplan.api.system.Access;
 import uk.sendplan.api.system.Role;
+import uk.sendplan.db.types.Gender;
+import uk.sendplan.db.types.ProviderKind;
 import uk.sendplan.db.types.RegistrationStatus;
+import uk.sendplan.db.types.Sector;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -78,7 +81,7 @@ public class SettingService {
     }
 
     /** The first demo organisation of a kind (e.g. INDEPENDENT), which the demo provider user acts for. */
-    public Optional<Long> firstDemoProvider(String kind) {
+    public Optional<Long> firstDemoProvider(ProviderKind kind) {
         return settings.firstDemoProvider(kind);
     }
 
@@ -102,8 +105,8 @@ public class SettingService {
     }
 
     /** A located setting with its places, as planning and demand generation read it. */
-    public record PlanningSetting(int urn, String name, String type, String sector, String laCode, int easting, int northing,
-                                  int ageFrom, int ageTo, String gender, boolean boarding, RegistrationStatus registrationStatus,
+    public record PlanningSetting(int urn, String name, String type, Sector sector, String laCode, int easting, int northing,
+                                  int ageFrom, int ageTo, Gender gender, boolean boarding, RegistrationStatus registrationStatus,
                                   String statusReason, long providerId, List<PlaceCell> places) {
         public Set<String> needs() {
             return places.stream().map(PlaceCell::need).collect(Collectors.toCollection(TreeSet::new));

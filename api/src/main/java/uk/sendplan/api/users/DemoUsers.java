@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import uk.sendplan.api.settings.SettingService;
 import uk.sendplan.api.system.DemoSignIn;
 import uk.sendplan.api.system.Role;
+import uk.sendplan.db.types.ProviderKind;
 
 import java.time.Instant;
 
@@ -43,7 +44,7 @@ class DemoUsers implements ApplicationRunner {
         upsert("regulator", Role.REGULATOR, null, null, null, "Regulator (demo)");
         upsert("admin", Role.ADMIN, null, null, null, "Administrator (demo)");
         // the largest demo independent group, so the provider user has settings, fees and findings to see
-        settings.firstDemoProvider("INDEPENDENT").ifPresent(provider ->
+        settings.firstDemoProvider(ProviderKind.INDEPENDENT).ifPresent(provider ->
                 upsert("provider-demo", Role.PROVIDER, null, null, provider, "Demo Independent Education Group 01 (demo)"));
         log.info("Demo users: {} (HTTP Basic, demo password)", String.join(", ", DemoSignIn.SUBJECTS));
     }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import uk.sendplan.api.GraphQlTestBase;
 import uk.sendplan.api.reference.ReferenceData.Phase;
 import uk.sendplan.api.settings.SettingDraft.PlaceDraft;
+import uk.sendplan.db.types.RecordSource;
 
 import java.util.List;
 import java.util.Map;
@@ -90,7 +91,7 @@ class DemoRegisterTest extends GraphQlTestBase {
     @Test
     void demoRecordsAreLabelledAndNeverLookLikeRealSchools() {
         assertThat(db.fetchCount(SETTING, SETTING.DEMO.isTrue().and(SETTING.URN.lt(9_000_000).or(SETTING.NAME.notContains(" Demo "))
-                .or(SETTING.SOURCE.ne("DEMO"))))).isZero();
+                .or(SETTING.SOURCE.ne(RecordSource.DEMO))))).isZero();
         assertThat(db.fetchCount(PROVIDER, PROVIDER.DEMO.isTrue().and(PROVIDER.NAME.notLike("Demo %")))).isZero();
         assertThat(db.fetchCount(SETTING, SETTING.DEMO.isTrue().and(SETTING.EASTING.isNull()))).isZero();
         // located in postcode districts of their own LA

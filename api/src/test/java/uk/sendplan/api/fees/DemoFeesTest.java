@@ -6,6 +6,9 @@ import org.junit.jupiter.api.Test;
 import uk.sendplan.api.GraphQlTestBase;
 import uk.sendplan.api.system.Csv;
 import uk.sendplan.db.jooq.tables.Fee;
+import uk.sendplan.db.types.FeeCheckOccasion;
+import uk.sendplan.db.types.FeeVerdict;
+import uk.sendplan.db.types.ProvisionKind;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -48,19 +51,19 @@ class DemoFeesTest extends GraphQlTestBase {
             assertThat(db.fetchCount(selectDistinct(FEE.SETTING_URN).from(FEE).join(SETTING).on(SETTING.URN.eq(FEE.SETTING_URN))
                     .where(SETTING.DEMO.isTrue()).and(FEE.FINANCIAL_YEAR.eq(year)))).as(year).isEqualTo(demoSettings);
         }
-        assertThat(averagePounds("INDEPENDENT_SPECIAL", "DAY")).isBetween(55_000L, 65_000L);
-        assertThat(averagePounds("STATE_SPECIAL", "DAY")).isBetween(23_000L, 27_000L);
-        assertThat(averagePounds("RESOURCED_PROVISION", "DAY")).isBetween(13_500L, 16_500L);
-        assertThat(averagePounds("SEN_UNIT", "DAY")).isBetween(13_500L, 16_500L);
-        assertThat(averagePounds("ALTERNATIVE_PROVISION", "ALTERNATIVE_PROVISION")).isBetween(18_000L, 22_000L);
-        assertThat(averagePounds("SPECIALIST_POST_16", "POST_16")).isBetween(36_000L, 44_000L);
+        assertThat(averagePounds("INDEPENDENT_SPECIAL", ProvisionKind.DAY)).isBetween(55_000L, 65_000L);
+        assertThat(averagePounds("STATE_SPECIAL", ProvisionKind.DAY)).isBetween(23_000L, 27_000L);
+        assertThat(averagePounds("RESOURCED_PROVISION", ProvisionKind.DAY)).isBetween(13_500L, 16_500L);
+        assertThat(averagePounds("SEN_UNIT", ProvisionKind.DAY)).isBetween(13_500L, 16_500L);
+        assertThat(averagePounds("ALTERNATIVE_PROVISION", ProvisionKind.ALTERNATIVE_PROVISION)).isBetween(18_000L, 22_000L);
+        assertThat(averagePounds("SPECIALIST_POST_16", ProvisionKind.POST_16)).isBetween(36_000L, 44_000L);
         // residential fees only where children board
         assertThat(db.fetchCount(FEE.join(SETTING).on(SETTING.URN.eq(FEE.SETTING_URN)),
-                FEE.KIND.like("RESIDENTIAL%").and(SETTING.BOARDING.isFalse()).and(SETTING.DEMO.isTrue()))).isZero();
-        assertThat(db.fetchCount(FEE, FEE.KIND.like("RESIDENTIAL%").and(FEE.SETTING_URN.ge(9_000_000)))).isPositive();
+                FEE.KIND.in(ProvisionKind.RESIDENTIAL_38_WEEK, ProvisionKind.RESIDENTIAL_52_WEEK).and(SETTING.BOARDING.isFalse()).and(SETTING.DEMO.isTrue()))).isZero();
+        assertThat(db.fetchCount(FEE, FEE.KIND.in(ProvisionKind.RESIDENTIAL_38_WEEK, ProvisionKind.RESIDENTIAL_52_WEEK).and(FEE.SETTING_URN.ge(9_000_000)))).isPositive();
     }
 
-    private long averagePounds(String settingType, String kind) {
+    private long averagePounds(String settingType, ProvisionKind kind) {
         BigDecimal average = db.select(avg(FEE.ANNUAL_FEE_PENCE)).from(FEE).join(SETTING).on(SETTING.URN.eq(FEE.SETTING_URN))
                 .where(SETTING.DEMO.isTrue()).and(SETTING.TYPE_CODE.eq(settingType)).and(FEE.KIND.eq(kind))
                 .and(FEE.FINANCIAL_YEAR.eq(YEAR)).and(CURRENT).fetchOne(Record1::value1);
@@ -69,18 +72,18 @@ class DemoFeesTest extends GraphQlTestBase {
 
     @Test
     void demoVerdictsAreMostlyWithinTheReferenceWithSomeOfEveryOtherKind() {
-        Map<String, Integer> verdicts = db.select(FEE_CHECK.VERDICT, count()).from(FEE_CHECK).join(FEE).on(FEE.ID.eq(FEE_CHECK.FEE_ID))
-                .where(FEE.FINANCIAL_YEAR.eq(YEAR)).and(FEE.SETTING_URN.ge(9_000_000)).and(FEE_CHECK.OCCASION.eq("SUBMISSION"))
+        Map<FeeVerdict, Integer> verdicts = db.select(FEE_CHECK.VERDICT, count()).from(FEE_CHECK).join(FEE).on(FEE.ID.eq(FEE_CHECK.FEE_ID))
+                .where(FEE.FINANCIAL_YEAR.eq(YEAR)).and(FEE.SETTING_URN.ge(9_000_000)).and(FEE_CHECK.OCCASION.eq(FeeCheckOccasion.SUBMISSION))
                 .groupBy(FEE_CHECK.VERDICT).fetchMap(FEE_CHECK.VERDICT, count());
-        int regulated = verdicts.entrySet().stream().filter(e -> !e.getKey().equals("NOT_REGULATED")).mapToInt(Map.Entry::getValue).sum();
-        assertThat(verdicts.get("WITHIN_REFERENCE")).isGreaterThan(regulated / 2);
-        assertThat(verdicts.get("ABOVE_REFERENCE")).isBetween(regulated / 20, regulated / 3);
-        assertThat(verdicts.get("ABOVE_CEILING")).isBetween(regulated / 100, regulated / 8);
-        assertThat(verdicts.get("UPLIFT_ABOVE_CAP")).isBetween(regulated / 100, regulated / 8);
-        assertThat(verdicts.get("NO_APPLICABLE_BAND")).isPositive();
-        assertThat(verdicts.get("NOT_REGULATED")).isGreaterThan(regulated);
+        int regulated = verdicts.entrySet().stream().filter(e -> e.getKey() != FeeVerdict.NOT_REGULATED).mapToInt(Map.Entry::getValue).sum();
+        assertThat(verdicts.get(FeeVerdict.WITHIN_REFERENCE)).isGreaterThan(regulated / 2);
+        assertThat(verdicts.get(FeeVerdict.ABOVE_REFERENCE)).isBetween(regulated / 20, regulated / 3);
+        assertThat(verdicts.get(FeeVerdict.ABOVE_CEILING)).isBetween(regulated / 100, regulated / 8);
+        assertThat(verdicts.get(FeeVerdict.UPLIFT_ABOVE_CAP)).isBetween(regulated / 100, regulated / 8);
+        assertThat(verdicts.get(FeeVerdict.NO_APPLICABLE_BAND)).isPositive();
+        assertThat(verdicts.get(FeeVerdict.NOT_REGULATED)).isGreaterThan(regulated);
         Map<Boolean, Integer> justified = db.select(FEE_CHECK.JUSTIFIED, count()).from(FEE_CHECK).join(FEE).on(FEE.ID.eq(FEE_CHECK.FEE_ID))
-                .where(FEE.FINANCIAL_YEAR.eq(YEAR)).and(FEE.SETTING_URN.ge(9_000_000)).and(FEE_CHECK.VERDICT.eq("ABOVE_REFERENCE"))
+                .where(FEE.FINANCIAL_YEAR.eq(YEAR)).and(FEE.SETTING_URN.ge(9_000_000)).and(FEE_CHECK.VERDICT.eq(FeeVerdict.ABOVE_REFERENCE))
                 .groupBy(FEE_CHECK.JUSTIFIED).fetchMap(FEE_CHECK.JUSTIFIED, count());
         assertThat(justified.get(true)).isPositive();
         assertThat(justified.get(false)).isPositive();

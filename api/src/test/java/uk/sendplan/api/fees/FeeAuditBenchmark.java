@@ -1,5 +1,9 @@
 package uk.sendplan.api.fees;
 
+import uk.sendplan.db.types.Gender;
+import uk.sendplan.db.types.ProviderKind;
+import uk.sendplan.db.types.ProvisionKind;
+import uk.sendplan.db.types.RecordSource;
 import uk.sendplan.db.types.RegistrationStatus;
 import uk.sendplan.api.kernel.Money;
 import org.junit.jupiter.api.Test;
@@ -144,13 +148,13 @@ class FeeAuditBenchmark extends GraphQlTestBase {
     private Providers providers(Random random) {
         List<ProviderDraft> drafts = new ArrayList<>();
         for (int i = 1; i <= 60; i++) {
-            drafts.add(new ProviderDraft("Benchmark Education Group " + i, null, "INDEPENDENT", random.nextDouble() < 0.7, null, false));
+            drafts.add(new ProviderDraft("Benchmark Education Group " + i, null, ProviderKind.INDEPENDENT, random.nextDouble() < 0.7, null, false));
         }
         for (int i = 1; i <= 15; i++) {
-            drafts.add(new ProviderDraft("Benchmark Special Schools Charity " + i, null, "NON_MAINTAINED", false, null, false));
+            drafts.add(new ProviderDraft("Benchmark Special Schools Charity " + i, null, ProviderKind.NON_MAINTAINED, false, null, false));
         }
         for (int i = 1; i <= 10; i++) {
-            drafts.add(new ProviderDraft("Benchmark Specialist College " + i, null, "FURTHER_EDUCATION", random.nextDouble() < 0.3, null, false));
+            drafts.add(new ProviderDraft("Benchmark Specialist College " + i, null, ProviderKind.FURTHER_EDUCATION, random.nextDouble() < 0.3, null, false));
         }
         List<Long> ids = settings.registerProviders(drafts, "fee audit benchmark");
         return new Providers(ids.subList(0, 60), ids.subList(60, 75), ids.subList(75, 85));
@@ -173,8 +177,8 @@ class FeeAuditBenchmark extends GraphQlTestBase {
             };
             boolean post16 = type.equals("SPECIALIST_POST_16");
             drafts.add(new SettingDraft(urn, "Benchmark " + type + " " + urn, type, reference.settingType(type).defaultSector(), provider,
-                    las.get(random.nextInt(las.size())).code(), null, null, null, post16 ? 16 : 7, post16 ? 25 : 18, "MIXED", boarding, null,
-                    RegistrationStatus.OPEN, "MANUAL", List.of(new PlaceDraft(needs.get(random.nextInt(needs.size())), post16 ? "POST_16" : "SECONDARY", 40, 36))));
+                    las.get(random.nextInt(las.size())).code(), null, null, null, post16 ? 16 : 7, post16 ? 25 : 18, Gender.MIXED, boarding, null,
+                    RegistrationStatus.OPEN, RecordSource.MANUAL, List.of(new PlaceDraft(needs.get(random.nextInt(needs.size())), post16 ? "POST_16" : "SECONDARY", 40, 36))));
             fees += 5 + (boarding ? 3 : 0);
         }
         return drafts;
@@ -191,13 +195,13 @@ class FeeAuditBenchmark extends GraphQlTestBase {
             double position = u < 0.72 ? 0.86 + 0.13 * random.nextDouble() : u < 0.92 ? 1.02 + 0.13 * random.nextDouble() : 1.22 + 0.10 * random.nextDouble();
             String justification = position > 1 && position < 1.2 && random.nextBoolean() ? "Benchmark: enhanced staffing" : null;
             boolean steepRise = random.nextDouble() < 0.06;
-            List<String> kinds = new ArrayList<>(List.of(setting.type().equals("SPECIALIST_POST_16") ? "POST_16" : "DAY"));
+            List<ProvisionKind> kinds = new ArrayList<>(List.of(setting.type().equals("SPECIALIST_POST_16") ? ProvisionKind.POST_16 : ProvisionKind.DAY));
             if (setting.boarding()) {
-                kinds.add(random.nextBoolean() ? "RESIDENTIAL_38_WEEK" : "RESIDENTIAL_52_WEEK");
+                kinds.add(random.nextBoolean() ? ProvisionKind.RESIDENTIAL_38_WEEK : ProvisionKind.RESIDENTIAL_52_WEEK);
             }
-            for (String kind : kinds) {
+            for (ProvisionKind kind : kinds) {
                 int[] references = DemoFees.REFERENCE_2026.get(kind);
-                for (int band = kind.startsWith("RESIDENTIAL") ? 3 : 1; band <= 5 && thisYear < FEES; band++) {
+                for (int band = kind == ProvisionKind.RESIDENTIAL_38_WEEK || kind == ProvisionKind.RESIDENTIAL_52_WEEK ? 3 : 1; band <= 5 && thisYear < FEES; band++) {
                     BigDecimal factor = BigDecimal.valueOf(position * (1 + (random.nextDouble() - 0.5) * 0.03));
                     long current = pounds(BigDecimal.valueOf(references[band - 1]).multiply(area).multiply(factor));
                     fees.add(new NewFee(setting.urn(), YEAR, band, kind, 1, current, null, justification, null));

@@ -1,5 +1,8 @@
 package uk.sendplan.api.fees;
 
+import uk.sendplan.db.types.FeeVerdict;
+import uk.sendplan.db.types.ProvisionKind;
+import uk.sendplan.db.types.RateFrameworkStatus;
 import uk.sendplan.db.types.RegistrationStatus;
 import uk.sendplan.api.kernel.Money;
 import org.junit.jupiter.api.Test;
@@ -18,10 +21,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The check's arithmetic and precedence, without a database. */
 class FeeCheckerTest {
 
-    static final RateFrameworkView FRAMEWORK = new RateFrameworkView(7, "2026-27", 2, "Test", null, "PUBLISHED", new BigDecimal("5.00"),
+    static final RateFrameworkView FRAMEWORK = new RateFrameworkView(7, "2026-27", 2, "Test", null, RateFrameworkStatus.PUBLISHED, new BigDecimal("5.00"),
             null, null, null, "test", null, null, null,
-            List.of(new Band("DAY-3", "Day 3", "DAY", 3, List.of(), 5_000_000, 6_000_000),
-                    new Band("DAY-3-PD", "Day 3 PD", "DAY", 3, List.of("PD"), 5_500_000, 6_600_000)),
+            List.of(new Band("DAY-3", "Day 3", ProvisionKind.DAY, 3, List.of(), 5_000_000, 6_000_000),
+                    new Band("DAY-3-PD", "Day 3 PD", ProvisionKind.DAY, 3, List.of("PD"), 5_500_000, 6_600_000)),
             List.of(new AreaAdjustment("E12000007", new BigDecimal("1.125"))));
     static final SettingFacts LONDON_ISS = new SettingFacts(600_001, "INDEPENDENT_SPECIAL", true, "202", "E12000007", "London", 1L, true,
             RegistrationStatus.OPEN, null, "SEMH");
@@ -29,37 +32,37 @@ class FeeCheckerTest {
     @Test
     void adjustedAmountsRoundHalfUpToThePenny() {
         // 50,000.00 x 1.125 = 56,250.00 exactly; 3,333,333p x 1.125 = 3,749,999.625p -> 3,750,000p
-        Outcome outcome = FeeChecker.check(FRAMEWORK, LONDON_ISS, 3, "DAY", 5_625_000, false, null, null);
+        Outcome outcome = FeeChecker.check(FRAMEWORK, LONDON_ISS, 3, ProvisionKind.DAY, 5_625_000, false, null, null);
         assertThat(outcome.adjustedReferencePence()).isEqualTo(5_625_000);
         assertThat(outcome.adjustedCeilingPence()).isEqualTo(6_750_000);
-        assertThat(outcome.verdict()).isEqualTo("WITHIN_REFERENCE");
+        assertThat(outcome.verdict()).isEqualTo(FeeVerdict.WITHIN_REFERENCE);
         assertThat(Money.times(3_333_333, new BigDecimal("1.125"))).isEqualTo(3_750_000);
     }
 
     @Test
     void theMostSeriousRuleDecidesTheVerdictAndEveryRuleIsAReason() {
         // above the ceiling and risen 20%: ABOVE_CEILING, with the uplift among the reasons
-        Outcome both = FeeChecker.check(FRAMEWORK, LONDON_ISS, 3, "DAY", 7_200_000, true, 6_000_000L, null);
-        assertThat(both.verdict()).isEqualTo("ABOVE_CEILING");
+        Outcome both = FeeChecker.check(FRAMEWORK, LONDON_ISS, 3, ProvisionKind.DAY, 7_200_000, true, 6_000_000L, null);
+        assertThat(both.verdict()).isEqualTo(FeeVerdict.ABOVE_CEILING);
         assertThat(both.opensFinding()).isTrue();
         assertThat(both.reasons()).hasSize(3);
         assertThat(both.reasons().get(2)).contains("(20.00%), above the cap of 5.00%: non-compliant.");
         // no band, risen above the cap: the cap is the more serious
-        Outcome noBand = FeeChecker.check(FRAMEWORK, LONDON_ISS, 2, "DAY", 4_000_000, false, 3_000_000L, null);
-        assertThat(noBand.verdict()).isEqualTo("UPLIFT_ABOVE_CAP");
+        Outcome noBand = FeeChecker.check(FRAMEWORK, LONDON_ISS, 2, ProvisionKind.DAY, 4_000_000, false, 3_000_000L, null);
+        assertThat(noBand.verdict()).isEqualTo(FeeVerdict.UPLIFT_ABOVE_CAP);
         assertThat(noBand.bandCode()).isNull();
         // above the reference: a finding only without a justification
-        assertThat(FeeChecker.check(FRAMEWORK, LONDON_ISS, 3, "DAY", 6_000_000, true, null, null).opensFinding()).isFalse();
-        assertThat(FeeChecker.check(FRAMEWORK, LONDON_ISS, 3, "DAY", 6_000_000, false, null, null).opensFinding()).isTrue();
-        assertThat(FeeChecker.check(FRAMEWORK, LONDON_ISS, 1, "DAY", 1, false, null, null).opensFinding()).isFalse();
+        assertThat(FeeChecker.check(FRAMEWORK, LONDON_ISS, 3, ProvisionKind.DAY, 6_000_000, true, null, null).opensFinding()).isFalse();
+        assertThat(FeeChecker.check(FRAMEWORK, LONDON_ISS, 3, ProvisionKind.DAY, 6_000_000, false, null, null).opensFinding()).isTrue();
+        assertThat(FeeChecker.check(FRAMEWORK, LONDON_ISS, 1, ProvisionKind.DAY, 1, false, null, null).opensFinding()).isFalse();
     }
 
     @Test
     void aNeedSpecificBandWinsForItsNeedOnly() {
-        assertThat(FeeChecker.applicableBand(FRAMEWORK, "DAY", 3, "PD")).map(Band::code).contains("DAY-3-PD");
-        assertThat(FeeChecker.applicableBand(FRAMEWORK, "DAY", 3, "ASD")).map(Band::code).contains("DAY-3");
-        assertThat(FeeChecker.applicableBand(FRAMEWORK, "DAY", 3, null)).map(Band::code).contains("DAY-3");
-        assertThat(FeeChecker.applicableBand(FRAMEWORK, "POST_16", 3, null)).isEmpty();
+        assertThat(FeeChecker.applicableBand(FRAMEWORK, ProvisionKind.DAY, 3, "PD")).map(Band::code).contains("DAY-3-PD");
+        assertThat(FeeChecker.applicableBand(FRAMEWORK, ProvisionKind.DAY, 3, "ASD")).map(Band::code).contains("DAY-3");
+        assertThat(FeeChecker.applicableBand(FRAMEWORK, ProvisionKind.DAY, 3, null)).map(Band::code).contains("DAY-3");
+        assertThat(FeeChecker.applicableBand(FRAMEWORK, ProvisionKind.POST_16, 3, null)).isEmpty();
     }
 
     @Test
@@ -86,10 +89,10 @@ class FeeCheckerTest {
 
     @Test
     void aCharitysDemoBreakdownKeepsASmallReserveAndAlwaysAddsUp() {
-        FeeView.Breakdown charity = DemoFees.breakdown(5_999_990, "DAY", false);
+        FeeView.Breakdown charity = DemoFees.breakdown(5_999_990, ProvisionKind.DAY, false);
         assertThat(charity.total()).isEqualTo(5_999_990);
         assertThat(charity.surplusPence()).isEqualTo(119_999);
-        FeeView.Breakdown company = DemoFees.breakdown(12_345_670, "RESIDENTIAL_52_WEEK", true);
+        FeeView.Breakdown company = DemoFees.breakdown(12_345_670, ProvisionKind.RESIDENTIAL_52_WEEK, true);
         assertThat(company.total()).isEqualTo(12_345_670);
         assertThat(company.surplusPence()).isPositive();
     }

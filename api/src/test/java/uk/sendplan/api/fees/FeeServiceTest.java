@@ -6,6 +6,8 @@ import uk.sendplan.api.GraphQlTestBase;
 import uk.sendplan.api.fees.FeeService.ProposedFeeCheck;
 import uk.sendplan.api.fees.FeeService.SettingFee;
 import uk.sendplan.api.system.ApiException;
+import uk.sendplan.db.types.FeeVerdict;
+import uk.sendplan.db.types.ProvisionKind;
 
 import java.util.List;
 import java.util.Map;
@@ -38,12 +40,12 @@ class FeeServiceTest extends GraphQlTestBase {
 
         assertThat(current).containsOnlyKeys(urn);
         assertThat(current.get(urn)).containsExactly(
-                new SettingFee(urn, 2, "DAY", Long.parseLong(revised), 2, 3_999_999L, "WITHIN_REFERENCE"),
-                new SettingFee(urn, 3, "DAY", Long.parseLong(ids.get(0)), 1, 5_000_000L, "WITHIN_REFERENCE"),
-                new SettingFee(urn, 4, "RESIDENTIAL_52_WEEK", Long.parseLong(ids.get(1)), 1, 19_000_000L, "ABOVE_CEILING"));
+                new SettingFee(urn, 2, ProvisionKind.DAY, Long.parseLong(revised), 2, 3_999_999L, FeeVerdict.WITHIN_REFERENCE),
+                new SettingFee(urn, 3, ProvisionKind.DAY, Long.parseLong(ids.get(0)), 1, 5_000_000L, FeeVerdict.WITHIN_REFERENCE),
+                new SettingFee(urn, 4, ProvisionKind.RESIDENTIAL_52_WEEK, Long.parseLong(ids.get(1)), 1, 19_000_000L, FeeVerdict.ABOVE_CEILING));
 
         ProposedFeeCheck offer = fees.checkProposedFee(year, urn, 3, "DAY", 5_600_000L, "ASD");
-        assertThat(offer.verdict()).isEqualTo("ABOVE_REFERENCE");
+        assertThat(offer.verdict()).isEqualTo(FeeVerdict.ABOVE_REFERENCE);
         assertThat(offer.frameworkId()).isEqualTo(Long.parseLong(frameworkId));
         assertThat(offer.frameworkVersion()).isEqualTo(1);
         assertThat(offer.adjustedReferencePence()).isEqualTo(5_500_000L);
@@ -67,7 +69,7 @@ class FeeServiceTest extends GraphQlTestBase {
                 .orderBy(SETTING.URN).limit(1).fetchOne().value1();
         List<SettingFee> schedule = fees.currentFees("2026-27", List.of(stateSpecial)).get(stateSpecial);
         assertThat(schedule).extracting(SettingFee::band).containsExactly(1, 2, 3, 4, 5);
-        assertThat(schedule).extracting(SettingFee::verdict).containsOnly("NOT_REGULATED");
+        assertThat(schedule).extracting(SettingFee::verdict).containsOnly(FeeVerdict.NOT_REGULATED);
         assertThat(schedule).allSatisfy(f -> assertThat(f.annualFeePence()).isBetween(1_500_000L, 4_000_000L));
     }
 }

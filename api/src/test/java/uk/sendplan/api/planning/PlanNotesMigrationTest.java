@@ -4,6 +4,7 @@ import org.jooq.JSONB;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 import uk.sendplan.api.GraphQlTestBase;
+import uk.sendplan.db.types.PlanScope;
 import uk.sendplan.db.types.PlanStatus;
 
 import java.nio.file.Files;
@@ -32,7 +33,7 @@ class PlanNotesMigrationTest extends GraphQlTestBase {
         String camdenNote = "request MIGRATED-202: preferred setting 9202013 has no available ASD PRIMARY places in this plan";
         String hackneyNote = "request MIGRATED-204: current setting 9204010 is not available to this plan (see excluded settings), so the child can't be kept there";
         String hackneyPreference = "request MIGRATED-204: preferred setting 9204011 has no available ASD PRIMARY places in this plan";
-        long plan = db.insertInto(PLAN).set(PLAN.NAME, "Stored before V32").set(PLAN.SCOPE_TYPE, "REGION").set(PLAN.SCOPE_CODE, "E12000007")
+        long plan = db.insertInto(PLAN).set(PLAN.NAME, "Stored before V32").set(PLAN.SCOPE_TYPE, PlanScope.REGION).set(PLAN.SCOPE_CODE, "E12000007")
                 .set(PLAN.FINANCIAL_YEAR, "2026-27").set(PLAN.STATUS, PlanStatus.COMPLETED).set(PLAN.TIME_LIMIT_SECONDS, 1)
                 .set(PLAN.WEIGHTS, JSONB.valueOf("{\"preferenceMiss\":2000,\"independentPlacement\":5000,\"outOfArea\":1000,\"moveFromCurrent\":3000}"))
                 .set(PLAN.CREATED_BY, "test").set(PLAN.STARTED_AT, Instant.now()).set(PLAN.FINISHED_AT, Instant.now())

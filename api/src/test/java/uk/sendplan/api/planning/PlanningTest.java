@@ -10,6 +10,7 @@ import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
 import uk.sendplan.api.GraphQlTestBase;
 import uk.sendplan.api.system.Csv;
+import uk.sendplan.db.types.PlanScope;
 import uk.sendplan.db.types.PlanStatus;
 
 import java.net.URI;
@@ -172,7 +173,7 @@ class PlanningTest extends GraphQlTestBase {
 
     @Test
     void aRestartMarksUnfinishedPlansInterruptedAndKeepsTheirBestResult() {
-        long id = db.insertInto(PLAN).set(PLAN.NAME, "left running").set(PLAN.SCOPE_TYPE, "LOCAL_AUTHORITY").set(PLAN.SCOPE_CODE, LA)
+        long id = db.insertInto(PLAN).set(PLAN.NAME, "left running").set(PLAN.SCOPE_TYPE, PlanScope.LOCAL_AUTHORITY).set(PLAN.SCOPE_CODE, LA)
                 .set(PLAN.FINANCIAL_YEAR, YEAR).set(PLAN.STATUS, PlanStatus.SOLVING).set(PLAN.TIME_LIMIT_SECONDS, 30)
                 .set(PLAN.WEIGHTS, org.jooq.JSONB.valueOf("{\"preferenceMiss\":2000,\"independentPlacement\":5000,\"outOfArea\":1000,\"moveFromCurrent\":3000}"))
                 .set(PLAN.CREATED_BY, "test-commissioner-" + LA).set(PLAN.STARTED_AT, java.time.Instant.now())

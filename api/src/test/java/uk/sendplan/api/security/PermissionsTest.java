@@ -17,6 +17,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
 import uk.sendplan.api.GraphQlTestBase;
+import uk.sendplan.db.types.PlanScope;
 import uk.sendplan.db.types.PlanStatus;
 
 import java.net.URI;
@@ -537,7 +538,7 @@ class PermissionsTest extends GraphQlTestBase {
         String framework = as("regulator").document("{ publishedRateFramework(financialYear: \"2026-27\") { id } }").execute()
                 .path("publishedRateFramework.id").entity(String.class).get();
         return new World(ownProvider, otherProvider, ownSetting, otherSetting, ownRequest, otherRequest, ownFee, otherFee, ownFinding, otherFinding,
-                plan("LOCAL_AUTHORITY", OWN_LA), plan("LOCAL_AUTHORITY", FAR_LA), plan("REGION", OWN_REGION), plan("REGION", OTHER_REGION), framework,
+                plan(PlanScope.LOCAL_AUTHORITY, OWN_LA), plan(PlanScope.LOCAL_AUTHORITY, FAR_LA), plan(PlanScope.REGION, OWN_REGION), plan(PlanScope.REGION, OTHER_REGION), framework,
                 notesPlan(ownSetting));
     }
 
@@ -595,7 +596,7 @@ class PermissionsTest extends GraphQlTestBase {
                 .execute().path("feeFindings.edges[0].node.id").entity(String.class).get();
     }
 
-    private String plan(String scope, String code) {
+    private String plan(PlanScope scope, String code) {
         long id = db.insertInto(PLAN).set(PLAN.NAME, "Permissions probe plan").set(PLAN.SCOPE_TYPE, scope).set(PLAN.SCOPE_CODE, code)
                 .set(PLAN.FINANCIAL_YEAR, YEAR).set(PLAN.STATUS, PlanStatus.COMPLETED).set(PLAN.TIME_LIMIT_SECONDS, 1)
                 .set(PLAN.WEIGHTS, org.jooq.JSONB.valueOf("{\"preferenceMiss\":2000,\"independentPlacement\":5000,\"outOfArea\":1000,\"moveFromCurrent\":3000}"))

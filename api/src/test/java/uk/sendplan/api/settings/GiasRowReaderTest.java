@@ -7,6 +7,9 @@ import uk.sendplan.api.reference.ReferenceData.Phase;
 import uk.sendplan.api.settings.GiasRowReader.Candidate;
 import uk.sendplan.api.settings.GiasRowReader.ImportIssue;
 import uk.sendplan.api.system.ApiException;
+import uk.sendplan.db.types.ProviderKind;
+import uk.sendplan.db.types.RecordSource;
+import uk.sendplan.db.types.Sector;
 
 import java.util.List;
 import java.util.Map;
@@ -57,11 +60,11 @@ class GiasRowReaderTest {
         SettingDraft setting = candidate.setting();
         assertThat(setting.urn()).isEqualTo(140001);
         assertThat(setting.type()).isEqualTo("INDEPENDENT_SPECIAL");
-        assertThat(setting.sector()).isEqualTo("INDEPENDENT");
+        assertThat(setting.sector()).isEqualTo(Sector.INDEPENDENT);
         assertThat(setting.postcode()).isEqualTo("NW1 2AB");
-        assertThat(setting.source()).isEqualTo("GIAS");
+        assertThat(setting.source()).isEqualTo(RecordSource.GIAS);
         assertThat(candidate.provider().getName()).isEqualTo("Hill House Ltd");
-        assertThat(candidate.provider().getKind()).isEqualTo("INDEPENDENT");
+        assertThat(candidate.provider().getKind()).isEqualTo(ProviderKind.INDEPENDENT);
         // 40 places and 30 pupils over ASD and SEMH in secondary: 20 and 15 each
         assertThat(candidate.places()).extracting(PlaceView::need, PlaceView::phase, PlaceView::capacity, PlaceView::occupied)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("ASD", "SECONDARY", 20, 15),
