@@ -16,7 +16,6 @@ import uk.sendplan.db.jooq.tables.records.AuditEventRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.jooq.impl.DSL.select;
 import static uk.sendplan.db.jooq.Tables.AUDIT_EVENT;
@@ -38,9 +37,9 @@ public class AuditTrail {
         }
     }
 
-    public record Change(String action, String entityType, String entityId, Map<String, ?> before, Map<String, ?> after, String reason,
+    public record Change(String action, String entityType, String entityId, AuditSnapshot before, AuditSnapshot after, String reason,
                          Scope scope) {
-        public Change(String action, String entityType, String entityId, Map<String, ?> before, Map<String, ?> after, String reason) {
+        public Change(String action, String entityType, String entityId, AuditSnapshot before, AuditSnapshot after, String reason) {
             this(action, entityType, entityId, before, after, reason, Scope.NONE);
         }
     }
@@ -65,12 +64,12 @@ public class AuditTrail {
     }
 
     /** Records one change by the current user. */
-    public void record(String action, String entityType, Object entityId, Map<String, ?> before, Map<String, ?> after, String reason) {
+    public void record(String action, String entityType, Object entityId, AuditSnapshot before, AuditSnapshot after, String reason) {
         record(Scope.NONE, action, entityType, entityId, before, after, reason);
     }
 
     /** Records one change by the current user, about a record in this scope. */
-    public void record(Scope scope, String action, String entityType, Object entityId, Map<String, ?> before, Map<String, ?> after, String reason) {
+    public void record(Scope scope, String action, String entityType, Object entityId, AuditSnapshot before, AuditSnapshot after, String reason) {
         recordAll(List.of(new Change(action, entityType, String.valueOf(entityId), before, after, reason, scope)));
     }
 
@@ -131,7 +130,7 @@ public class AuditTrail {
                 parse(r.getBefore()), parse(r.getAfter()), r.getReason());
     }
 
-    private JSONB jsonb(Map<String, ?> value) {
+    private JSONB jsonb(AuditSnapshot value) {
         return value == null ? null : JSONB.valueOf(json.writeValueAsString(value));
     }
 

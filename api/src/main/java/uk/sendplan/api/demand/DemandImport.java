@@ -157,8 +157,8 @@ class DemandImport {
             for (Row row : toUpdate) {
                 PlacementRequestRecord before = existing.get(row.record().getReference());
                 changes.add(new AuditTrail.Change("PLACEMENT_REQUEST_UPDATED", "placement_request", String.valueOf(before.getId()),
-                        DemandService.snapshot(before, existingPreferences.getOrDefault(before.getId(), List.of())),
-                        DemandService.snapshot(row.record(), row.preferences()), "CSV import", AuditTrail.Scope.children(laCode)));
+                        RequestSnapshot.of(before, existingPreferences.getOrDefault(before.getId(), List.of())),
+                        RequestSnapshot.of(row.record(), row.preferences()), "CSV import", AuditTrail.Scope.children(laCode)));
                 requests.update(row.record());
                 requests.replacePreferences(row.record().getId(), row.preferences());
             }

@@ -18,7 +18,6 @@ import uk.sendplan.db.types.RequestStatus;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -139,7 +138,7 @@ public class DemandService {
         long id = requests.insert(record);
         record.setId(id);
         requests.replacePreferences(id, preferences);
-        audit.record(AuditTrail.Scope.children(record.getLaCode()), "PLACEMENT_REQUEST_CREATED", "placement_request", id, null, snapshot(record, preferences), null);
+        audit.record(AuditTrail.Scope.children(record.getLaCode()), "PLACEMENT_REQUEST_CREATED", "placement_request", id, null, RequestSnapshot.of(record, preferences), null);
         return requests.find(id).orElseThrow();
     }
 
@@ -151,7 +150,7 @@ public class DemandService {
             throw ApiException.badRequest("input.id", "the request is " + record.getStatus() + " and can no longer change");
         }
         List<Integer> preferencesBefore = requests.preferences(List.of(id)).getOrDefault(id, List.of());
-        Map<String, Object> before = snapshot(record, preferencesBefore);
+        RequestSnapshot before = RequestSnapshot.of(record, preferencesBefore);
         apply(record, "input",
                 input.primaryNeed() != null ? input.primaryNeed() : record.getPrimaryNeed(),
                 input.secondaryNeed() != null ? input.secondaryNeed() : record.getSecondaryNeed(),
@@ -169,7 +168,7 @@ public class DemandService {
             requests.replacePreferences(id, preferences);
         }
         requests.update(record);
-        audit.record(AuditTrail.Scope.children(record.getLaCode()), "PLACEMENT_REQUEST_UPDATED", "placement_request", id, before, snapshot(record, preferences), null);
+        audit.record(AuditTrail.Scope.children(record.getLaCode()), "PLACEMENT_REQUEST_UPDATED", "placement_request", id, before, RequestSnapshot.of(record, preferences), null);
         return requests.find(id).orElseThrow();
     }
 
@@ -187,8 +186,8 @@ public class DemandService {
         record.setStatus(RequestStatus.WITHDRAWN);
         record.setStatusReason(reason.trim());
         requests.update(record);
-        audit.record(AuditTrail.Scope.children(record.getLaCode()), "PLACEMENT_REQUEST_WITHDRAWN", "placement_request", id, Map.of("status", before),
-                Map.of("status", RequestStatus.WITHDRAWN), reason.trim());
+        audit.record(AuditTrail.Scope.children(record.getLaCode()), "PLACEMENT_REQUEST_WITHDRAWN", "placement_request", id, new RequestSnapshot.Status(before),
+                new RequestSnapshot.Status(RequestStatus.WITHDRAWN), reason.trim());
         return requests.find(id).orElseThrow();
     }
 
@@ -216,7 +215,7 @@ public class DemandService {
         List<AuditTrail.Change> changes = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
             changes.add(new AuditTrail.Change("PLACEMENT_REQUEST_CREATED", "placement_request", String.valueOf(ids.get(i)), null,
-                    snapshot(records.get(i), preferences.get(i)), reason, AuditTrail.Scope.children(records.get(i).getLaCode())));
+                    RequestSnapshot.of(records.get(i), preferences.get(i)), reason, AuditTrail.Scope.children(records.get(i).getLaCode())));
         }
         audit.recordAll(changes);
         return ids;
@@ -298,14 +297,5 @@ public class DemandService {
             }
         }
         return List.copyOf(urns);
-    }
-
-    /** The request as the audit trail keeps it: its columns (no timestamps) and its preferences. */
-    static Map<String, Object> snapshot(PlacementRequestRecord r, List<Integer> preferences) {
-        Map<String, Object> map = new LinkedHashMap<>(r.intoMap());
-        map.remove("created_at");
-        map.remove("updated_at");
-        map.put("preferences", preferences);
-        return map;
     }
 }

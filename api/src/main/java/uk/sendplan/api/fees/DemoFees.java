@@ -112,7 +112,7 @@ public class DemoFees {
                         + " benchmarking, about £59k in 2021-22) uplifted to " + year + "; ceilings are 20% above the reference;"
                         + " London, the South East and the East of England carry an area cost adjustment.",
                 maxUplift, bands, adjustments), "financialYear");
-        audit.record("RATE_FRAMEWORK_CREATED", "rate_framework", draft.id(), null, RateFrameworks.snapshot(draft), "illustrative demo framework");
+        audit.record("RATE_FRAMEWORK_CREATED", "rate_framework", draft.id(), null, FrameworkSnapshot.of(draft), "illustrative demo framework");
         if (publish) {
             frameworks.publish(new PublishRateFrameworkInput(String.valueOf(draft.id()), "illustrative demo framework"));
         }

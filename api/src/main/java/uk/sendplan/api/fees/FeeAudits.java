@@ -34,7 +34,6 @@ import uk.sendplan.db.types.FindingStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -112,27 +111,16 @@ class FeeAudits {
 
         List<NewEvent> openings = new ArrayList<>();
         List<AuditTrail.Change> changes = new ArrayList<>();
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("financialYear", year);
-        summary.put("frameworkId", framework.id());
-        summary.put("scope", scopeSnapshot(scope));
-        summary.put("feesChecked", checked.size());
-        summary.put("verdicts", FeeCheckRunner.verdictCounts(checked));
-        summary.put("findingsOpened", toOpen.size());
-        summary.put("findingsAlreadyRaised", alreadyRaised.size());
+        FeeAuditSnapshot summary = new FeeAuditSnapshot(year, framework.id(), FeeAuditSnapshot.Scope.of(scope), checked.size(),
+                FeeCheckRunner.verdictCounts(checked), toOpen.size(), alreadyRaised.size());
         changes.add(new AuditTrail.Change("FEE_AUDIT_RUN", "fee_audit", String.valueOf(auditId), null, summary, null));
         for (Checked c : toOpen) {
             long findingId = findingIds.get(c.fee().id());
             FeeVerdict verdict = c.outcome().verdict();
             openings.add(new NewEvent(findingId, null, FindingStatus.OPEN, "Opened by fee audit " + auditId + ": " + verdict
                     + (verdict == FeeVerdict.ABOVE_REFERENCE ? " without a justification" : ""), actor));
-            Map<String, Object> after = new LinkedHashMap<>();
-            after.put("status", FindingStatus.OPEN);
-            after.put("verdict", verdict);
-            after.put("auditId", auditId);
-            after.put("fee", FeeSchedules.snapshot(c.fee(), c.outcome()));
-            after.put("urn", c.fee().urn());
-            after.put("financialYear", year);
+            var after = new FeeAuditSnapshot.FindingOpened(FindingStatus.OPEN, verdict, auditId, FeeSnapshot.of(c.fee(), c.outcome()),
+                    c.fee().urn(), year);
             changes.add(new AuditTrail.Change("FEE_FINDING_OPENED", "fee_finding", String.valueOf(findingId), null, after, null));
         }
         audits.insertEvents(openings);
@@ -163,14 +151,6 @@ class FeeAudits {
             }
         }
         return new Scope(input.regionCode(), input.laCode(), providerId);
-    }
-
-    private static Map<String, Object> scopeSnapshot(Scope scope) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("regionCode", scope.regionCode());
-        map.put("laCode", scope.laCode());
-        map.put("providerId", scope.providerId());
-        return map;
     }
 
     Optional<FeeAuditView> find(long id) {
@@ -276,7 +256,7 @@ class FeeAudits {
         audits.updateFinding(finding);
         audits.insertEvents(List.of(new NewEvent(id, from, input.status(), note, currentUser.name())));
         audit.record(new AuditTrail.Scope(null, seen.providerId(), false), "FEE_FINDING_STATUS_CHANGED", "fee_finding", id,
-                Map.of("status", from), Map.of("status", input.status()), note);
+                new FeeAuditSnapshot.FindingState(from), new FeeAuditSnapshot.FindingState(input.status()), note);
         return audits.finding(id).orElseThrow();
     }
 

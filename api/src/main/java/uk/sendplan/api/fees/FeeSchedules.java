@@ -174,7 +174,7 @@ class FeeSchedules {
         List<Checked> checked = checks.check(framework, stored);
         checks.store(framework, checked, FeeCheckOccasion.SUBMISSION, null);
         audit.record(scope(input.urn()), "FEES_SUBMITTED", "fee_schedule", FeeView.scheduleId(input.urn(), year), null,
-                scheduleSnapshot(input.urn(), year, checked), null);
+                FeeSnapshot.Schedule.of(input.urn(), year, checked), null);
         return stored;
     }
 
@@ -197,8 +197,8 @@ class FeeSchedules {
         FeeView stored = fees.insert(List.of(fee), currentUser.name()).getFirst();
         List<Checked> checked = checks.check(framework, List.of(stored));
         checks.store(framework, checked, FeeCheckOccasion.SUBMISSION, null);
-        audit.record(scope(input.urn()), "FEE_REVISED", "fee_schedule", stored.scheduleId(), snapshot(current, null),
-                snapshot(stored, checked.getFirst().outcome()), reason);
+        audit.record(scope(input.urn()), "FEE_REVISED", "fee_schedule", stored.scheduleId(), FeeSnapshot.of(current, null),
+                FeeSnapshot.of(stored, checked.getFirst().outcome()), reason);
         return stored;
     }
 
@@ -226,7 +226,7 @@ class FeeSchedules {
             checks.store(framework, checked, FeeCheckOccasion.SUBMISSION, null);
             Map<Integer, List<Checked>> bySetting = checked.stream().collect(Collectors.groupingBy(c -> c.fee().urn(), TreeMap::new, Collectors.toList()));
             bySetting.forEach((urn, schedule) -> changes.add(new AuditTrail.Change("FEES_SUBMITTED", "fee_schedule",
-                    FeeView.scheduleId(urn, year.getKey()), null, scheduleSnapshot(urn, year.getKey(), schedule), reason)));
+                    FeeView.scheduleId(urn, year.getKey()), null, FeeSnapshot.Schedule.of(urn, year.getKey(), schedule), reason)));
         }
         audit.recordAll(changes);
         return newFees.size();
@@ -262,40 +262,5 @@ class FeeSchedules {
                     + Money.format(annualFeePence));
         }
         return b;
-    }
-
-    /** Fees submitted for a setting and year, as the audit trail keeps them. */
-    private static Map<String, Object> scheduleSnapshot(int urn, String financialYear, List<Checked> checked) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("urn", urn);
-        map.put("financialYear", financialYear);
-        map.put("fees", checked.stream().map(c -> snapshot(c.fee(), c.outcome())).toList());
-        return map;
-    }
-
-    /** A fee revision as the audit trail keeps it, with its verdict when it was checked. */
-    static Map<String, Object> snapshot(FeeView fee, Outcome outcome) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("feeId", fee.id());
-        map.put("band", fee.band());
-        map.put("kind", fee.kind());
-        map.put("revision", fee.revision());
-        map.put("annualFee", fee.annualFee().toPlainString());
-        if (fee.breakdown() != null) {
-            Breakdown b = fee.breakdown();
-            Map<String, String> parts = new LinkedHashMap<>();
-            parts.put("education", b.education().toPlainString());
-            parts.put("care", b.care().toPlainString());
-            parts.put("therapies", b.therapies().toPlainString());
-            parts.put("transport", b.transport().toPlainString());
-            parts.put("overheads", b.overheads().toPlainString());
-            parts.put("surplus", b.surplus().toPlainString());
-            map.put("breakdown", parts);
-        }
-        map.put("justification", fee.justification());
-        if (outcome != null) {
-            map.put("verdict", outcome.verdict());
-        }
-        return map;
     }
 }

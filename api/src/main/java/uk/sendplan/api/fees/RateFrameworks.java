@@ -125,7 +125,7 @@ class RateFrameworks {
         String description = input.description() != null ? FeeRules.optionalText(input.description()) : copy == null ? null : copy.description();
         RateFrameworkView created = createDraft(new FrameworkDraft(year, Texts.required("input.name", input.name()), description,
                 maxUplift, bands, adjustments), "input.financialYear");
-        audit.record("RATE_FRAMEWORK_CREATED", "rate_framework", created.id(), null, snapshot(created),
+        audit.record("RATE_FRAMEWORK_CREATED", "rate_framework", created.id(), null, FrameworkSnapshot.of(created),
                 copy == null ? null : "copied from framework " + copy.id() + " (" + copy.financialYear() + " version " + copy.version() + ")");
         return created;
     }
@@ -176,7 +176,7 @@ class RateFrameworks {
         }
         RateFrameworkView after = frameworks.find(id).orElseThrow();
         if (!after.equals(before)) {
-            audit.record("RATE_FRAMEWORK_UPDATED", "rate_framework", id, snapshot(before), snapshot(after), null);
+            audit.record("RATE_FRAMEWORK_UPDATED", "rate_framework", id, FrameworkSnapshot.of(before), FrameworkSnapshot.of(after), null);
         }
         return after;
     }
@@ -210,17 +210,14 @@ class RateFrameworks {
         List<VerdictCount> verdicts = FeeCheckRunner.verdictCounts(rechecked).entrySet().stream()
                 .map(e -> new VerdictCount(e.getKey(), e.getValue())).toList();
 
-        Map<String, Object> after = new LinkedHashMap<>();
-        after.put("status", RateFrameworkStatus.PUBLISHED);
-        after.put("supersedes", published.supersedesId());
-        after.put("feesRechecked", rechecked.size());
-        after.put("verdicts", FeeCheckRunner.verdictCounts(rechecked));
-        audit.record("RATE_FRAMEWORK_PUBLISHED", "rate_framework", id, Map.of("status", RateFrameworkStatus.DRAFT), after, reason);
+        var after = new FrameworkSnapshot.Published(RateFrameworkStatus.PUBLISHED, published.supersedesId(), rechecked.size(),
+                FeeCheckRunner.verdictCounts(rechecked));
+        audit.record("RATE_FRAMEWORK_PUBLISHED", "rate_framework", id, new FrameworkSnapshot.Status(RateFrameworkStatus.DRAFT), after, reason);
         RateFrameworkView superseded = null;
         if (previous.isPresent()) {
             superseded = frameworks.find(previous.get().getId()).orElseThrow();
-            audit.record("RATE_FRAMEWORK_SUPERSEDED", "rate_framework", superseded.id(), Map.of("status", RateFrameworkStatus.PUBLISHED),
-                    Map.of("status", RateFrameworkStatus.SUPERSEDED, "supersededBy", id), reason);
+            audit.record("RATE_FRAMEWORK_SUPERSEDED", "rate_framework", superseded.id(), new FrameworkSnapshot.Status(RateFrameworkStatus.PUBLISHED),
+                    new FrameworkSnapshot.Status(RateFrameworkStatus.SUPERSEDED, id), reason);
         }
         return new PublishRateFrameworkPayload(published, superseded, rechecked.size(), verdicts);
     }
@@ -316,32 +313,5 @@ class RateFrameworks {
             multipliers.put(in.regionCode(), FeeRules.decimal(at + ".multiplier", in.multiplier(), 3, MIN_MULTIPLIER, MAX_MULTIPLIER));
         }
         return multipliers.entrySet().stream().map(e -> new AreaAdjustment(e.getKey(), e.getValue())).toList();
-    }
-
-    /** The framework as the audit trail keeps it: amounts as exact decimal strings. */
-    static Map<String, Object> snapshot(RateFrameworkView f) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("id", f.id());
-        map.put("financialYear", f.financialYear());
-        map.put("version", f.version());
-        map.put("name", f.name());
-        map.put("description", f.description());
-        map.put("status", f.status());
-        map.put("maxUpliftPercent", f.maxUpliftPercent().toPlainString());
-        map.put("bands", f.bands().stream().map(b -> {
-            Map<String, Object> band = new LinkedHashMap<>();
-            band.put("code", b.code());
-            band.put("description", b.description());
-            band.put("kind", b.kind());
-            band.put("complexity", b.complexity());
-            band.put("needs", b.needs());
-            band.put("referenceRate", b.referenceRate().toPlainString());
-            band.put("ceiling", b.ceiling().toPlainString());
-            return band;
-        }).toList());
-        Map<String, String> adjustments = new LinkedHashMap<>();
-        f.areaAdjustments().forEach(a -> adjustments.put(a.regionCode(), a.multiplier().toPlainString()));
-        map.put("areaAdjustments", adjustments);
-        return map;
     }
 }

@@ -164,15 +164,7 @@ class PlanApproval {
                     .where(PLAN_ASSIGNMENT.PLAN_ID.eq(plan.id())).and(PLAN_ASSIGNMENT.REQUEST_ID.eq(a.requestId())).execute();
             placements.add(new PlacementView(id, a.requestId(), a.laCode(), a.urn(), a.need(), a.phase(), plan.id(), a.feePence(),
                     a.annualCostPence(), actor.subject(), now));
-            Map<String, Object> after = new LinkedHashMap<>();
-            after.put("requestId", a.requestId());
-            after.put("settingUrn", a.urn());
-            after.put("need", a.need());
-            after.put("phase", a.phase());
-            after.put("planId", plan.id());
-            after.put("annualFeePence", a.feePence());
-            after.put("annualCostPence", a.annualCostPence());
-            after.put("pinned", a.pinned());
+            var after = new PlacementSnapshot(a.requestId(), a.urn(), a.need(), a.phase(), plan.id(), a.feePence(), a.annualCostPence(), a.pinned());
             changes.add(new AuditTrail.Change("PLACEMENT_APPROVED", "placement", String.valueOf(id), null, after, "approved from plan " + plan.id(),
                     AuditTrail.Scope.children(a.laCode())));
         }

@@ -44,7 +44,7 @@ class PlanRepository {
     }
 
     long insert(String name, PlanScope scopeType, String scopeCode, String financialYear, String startTerm, int timeLimitSeconds,
-                Map<String, Object> weights, String createdBy) {
+                PlanSnapshot.Weights weights, String createdBy) {
         return db.insertInto(PLAN)
                 .set(PLAN.NAME, name).set(PLAN.SCOPE_TYPE, scopeType).set(PLAN.SCOPE_CODE, scopeCode)
                 .set(PLAN.FINANCIAL_YEAR, financialYear).set(PLAN.START_TERM, startTerm).set(PLAN.STATUS, PlanStatus.QUEUED)

@@ -110,19 +110,9 @@ public class PlanService {
                     + ", so every setting would be left out; choose a year with fee schedules");
         }
         String name = input.name() == null || input.name().isBlank() ? scopeName + " placements " + year : input.name().trim();
-        Map<String, Object> weightMap = new LinkedHashMap<>();
-        weightMap.put("preferenceMiss", weights.preferenceMiss());
-        weightMap.put("independentPlacement", weights.independentPlacement());
-        weightMap.put("outOfArea", weights.outOfArea());
-        weightMap.put("moveFromCurrent", weights.moveFromCurrent());
-        long id = plans.insert(name, input.scope(), input.code(), year, input.startTerm(), seconds, weightMap, actor.subject());
-        Map<String, Object> started = new LinkedHashMap<>();
-        started.put("scope", input.scope());
-        started.put("code", input.code());
-        started.put("financialYear", year);
-        started.put("startTerm", input.startTerm());
-        started.put("timeLimitSeconds", seconds);
-        started.put("weights", weightMap);
+        PlanSnapshot.Weights weightsSnapshot = PlanSnapshot.Weights.of(weights);
+        long id = plans.insert(name, input.scope(), input.code(), year, input.startTerm(), seconds, weightsSnapshot, actor.subject());
+        var started = new PlanSnapshot(input.scope(), input.code(), year, input.startTerm(), seconds, weightsSnapshot);
         audit.record(scope(input.scope(), input.code()), "PLAN_STARTED", "plan", id, null, started, null);
         PlanJobs.Spec spec = new PlanJobs.Spec(name, laCodes, year, input.startTerm(), weights, Duration.ofSeconds(seconds));
         // the job starts once this transaction has committed the plan row it updates
@@ -173,8 +163,8 @@ public class PlanService {
         if (!jobs.cancel(plan.id())) {
             throw ApiException.badRequest("id", "plan " + plan.id() + " is not running in this service");
         }
-        audit.record(scope(plan.scopeType(), plan.scopeCode()), "PLAN_CANCELLED", "plan", plan.id(), Map.of("status", plan.status()),
-                Map.of("status", PlanStatus.CANCELLED), null);
+        audit.record(scope(plan.scopeType(), plan.scopeCode()), "PLAN_CANCELLED", "plan", plan.id(), new PlanSnapshot.Status(plan.status()),
+                new PlanSnapshot.Status(PlanStatus.CANCELLED), null);
         return plan;
     }
 

@@ -47,7 +47,7 @@ public class BulkRegistration {
             long id = settings.insertProvider(record);
             record.setId(id);
             ids.add(id);
-            changes.add(new AuditTrail.Change("PROVIDER_REGISTERED", "provider", String.valueOf(id), null, SettingSnapshots.provider(record), reason,
+            changes.add(new AuditTrail.Change("PROVIDER_REGISTERED", "provider", String.valueOf(id), null, ProviderSnapshot.of(record), reason,
                     new AuditTrail.Scope(record.getLaCode(), id, false)));
         }
         audit.recordAll(changes);
@@ -67,7 +67,7 @@ public class BulkRegistration {
             List<PlaceView> settingPlaces = d.places().stream()
                     .map(p -> new PlaceView(d.urn(), p.need(), p.phase(), p.capacity(), p.occupied(), List.of())).toList();
             places.addAll(settingPlaces);
-            changes.add(new AuditTrail.Change("SETTING_REGISTERED", "setting", String.valueOf(d.urn()), null, SettingSnapshots.snapshot(r, settingPlaces), reason, SettingSnapshots.scope(r)));
+            changes.add(new AuditTrail.Change("SETTING_REGISTERED", "setting", String.valueOf(d.urn()), null, SettingSnapshot.of(r, settingPlaces), reason, SettingSnapshot.scope(r)));
         }
         settings.insertSettings(records);
         settings.insertPlaces(places);

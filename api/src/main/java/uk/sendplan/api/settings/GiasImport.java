@@ -196,7 +196,7 @@ class GiasImport {
                 providerIds.put(candidate.providerKey(), id);
                 candidate.provider().setId(id);
                 changes.add(new Change("PROVIDER_REGISTERED", "provider", String.valueOf(id), null,
-                        SettingSnapshots.provider(candidate.provider()), "GIAS import",
+                        ProviderSnapshot.of(candidate.provider()), "GIAS import",
                         new AuditTrail.Scope(candidate.provider().getLaCode(), id, false)));
             }
             providerIdsByUrn.put(candidate.setting().urn(), id);
@@ -212,7 +212,7 @@ class GiasImport {
         List<SettingRecord> updated = new ArrayList<>();
         for (Candidate candidate : toUpdate) {
             SettingRecord current = existing.get(candidate.setting().urn());
-            Map<String, Object> before = SettingSnapshots.snapshot(current, existingPlaces.get(current.getUrn()));
+            SettingSnapshot before = SettingSnapshot.of(current, existingPlaces.get(current.getUrn()));
             SettingRecords.describe(current, candidate.setting());
             current.setProviderId(providerIdsByUrn.get(current.getUrn()));
             current.setSource(RecordSource.GIAS);
@@ -223,15 +223,15 @@ class GiasImport {
             }
             updated.add(current);
             changes.add(new Change("SETTING_IMPORTED", "setting", String.valueOf(current.getUrn()), before,
-                    SettingSnapshots.snapshot(current, candidate.places()), "GIAS import", SettingSnapshots.scope(current)));
+                    SettingSnapshot.of(current, candidate.places()), "GIAS import", SettingSnapshot.scope(current)));
         }
         for (SettingRecord closing : toClose) {
-            Map<String, Object> before = Map.of("registrationStatus", closing.getRegistrationStatus());
+            SettingSnapshot.Status before = new SettingSnapshot.Status(closing.getRegistrationStatus());
             closing.setRegistrationStatus(RegistrationStatus.CLOSED);
             closing.setStatusReason("Closed in GIAS");
             updated.add(closing);
             changes.add(new Change("REGISTRATION_STATUS_CHANGED", "setting", String.valueOf(closing.getUrn()), before,
-                    Map.of("registrationStatus", RegistrationStatus.CLOSED, "statusReason", "Closed in GIAS"), "GIAS import", SettingSnapshots.scope(closing)));
+                    new SettingSnapshot.Registration(RegistrationStatus.CLOSED, "Closed in GIAS"), "GIAS import", SettingSnapshot.scope(closing)));
         }
         settings.updateSettings(updated);
         settings.deletePlaces(toUpdate.stream().map(c -> c.setting().urn()).toList());
@@ -239,7 +239,7 @@ class GiasImport {
         for (int i = 0; i < toCreate.size(); i++) {
             SettingRecord record = created.get(i);
             changes.add(new Change("SETTING_IMPORTED", "setting", String.valueOf(record.getUrn()), null,
-                    SettingSnapshots.snapshot(record, toCreate.get(i).places()), "GIAS import", SettingSnapshots.scope(record)));
+                    SettingSnapshot.of(record, toCreate.get(i).places()), "GIAS import", SettingSnapshot.scope(record)));
         }
         audit.recordAll(changes);
     }

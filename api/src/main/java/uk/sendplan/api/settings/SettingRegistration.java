@@ -85,7 +85,7 @@ class SettingRegistration {
                 input.places() == null ? List.of() : input.places());
         settings.insert(record);
         settings.insertPlaces(places);
-        audit.record(SettingSnapshots.scope(record), "SETTING_REGISTERED", "setting", input.urn(), null, SettingSnapshots.snapshot(record, places), null);
+        audit.record(SettingSnapshot.scope(record), "SETTING_REGISTERED", "setting", input.urn(), null, SettingSnapshot.of(record, places), null);
         return settings.find(input.urn()).orElseThrow();
     }
 
@@ -95,7 +95,7 @@ class SettingRegistration {
         if (input.providerId() != null && access.actor().is(Role.PROVIDER) && !String.valueOf(access.actor().providerId()).equals(input.providerId())) {
             throw ApiException.forbidden("updateSetting: a provider can't hand a setting to another organisation (input.providerId)");
         }
-        Map<String, Object> before = SettingSnapshots.snapshot(record, null);
+        SettingSnapshot before = SettingSnapshot.of(record, null);
         if (input.name() != null) {
             record.setName(SettingRules.checkName("input.name", input.name()));
         }
@@ -152,7 +152,7 @@ class SettingRegistration {
         }
         if (record.changed()) {
             settings.update(record);
-            audit.record(SettingSnapshots.scope(record), "SETTING_UPDATED", "setting", input.urn(), before, SettingSnapshots.snapshot(record, null), null);
+            audit.record(SettingSnapshot.scope(record), "SETTING_UPDATED", "setting", input.urn(), before, SettingSnapshot.of(record, null), null);
         }
         return settings.find(input.urn()).orElseThrow();
     }
@@ -176,8 +176,8 @@ class SettingRegistration {
         List<PlaceView> before = settings.places(List.of(input.urn())).get(input.urn());
         settings.replacePlaces(input.urn(), places);
         settings.update(record);
-        audit.record(SettingSnapshots.scope(record), "PLACES_SET", "setting", input.urn(), Map.of("places", SettingSnapshots.places(before)),
-                Map.of("places", SettingSnapshots.places(places)), null);
+        audit.record(SettingSnapshot.scope(record), "PLACES_SET", "setting", input.urn(), SettingSnapshot.Places.of(before),
+                SettingSnapshot.Places.of(places), null);
         return settings.find(input.urn()).orElseThrow();
     }
 
@@ -222,11 +222,11 @@ class SettingRegistration {
         if (status == record.getRegistrationStatus()) {
             throw ApiException.badRequest(field + ".status", "the setting is already " + status);
         }
-        Map<String, Object> before = SettingSnapshots.status(record);
+        SettingSnapshot.Registration before = SettingSnapshot.Registration.of(record);
         record.setRegistrationStatus(status);
         record.setStatusReason(reason == null || reason.isBlank() ? null : reason.trim());
         settings.update(record);
-        audit.record(SettingSnapshots.scope(record), "REGISTRATION_STATUS_CHANGED", "setting", urn, before, SettingSnapshots.status(record), record.getStatusReason());
+        audit.record(SettingSnapshot.scope(record), "REGISTRATION_STATUS_CHANGED", "setting", urn, before, SettingSnapshot.Registration.of(record), record.getStatusReason());
         return settings.find(urn).orElseThrow();
     }
 
@@ -265,7 +265,7 @@ class SettingRegistration {
         record.setDemo(false);
         long id = settings.insertProvider(record);
         record.setId(id);
-        audit.record(new AuditTrail.Scope(record.getLaCode(), id, false), "PROVIDER_REGISTERED", "provider", id, null, SettingSnapshots.provider(record), null);
+        audit.record(new AuditTrail.Scope(record.getLaCode(), id, false), "PROVIDER_REGISTERED", "provider", id, null, ProviderSnapshot.of(record), null);
         return settings.provider(id).orElseThrow();
     }
 

@@ -14,9 +14,7 @@ import uk.sendplan.api.system.Role;
 import uk.sendplan.db.jooq.tables.records.AppUserRecord;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import static uk.sendplan.db.jooq.Tables.APP_USER;
 
@@ -86,7 +84,7 @@ public class UserService {
                     created.setCreatedAt(Instant.now());
                     return created;
                 });
-        Map<String, Object> before = record.getRole() == null ? null : snapshot(record);
+        UserSnapshot before = record.getRole() == null ? null : UserSnapshot.of(record);
         record.setRole(role.name());
         record.setLaCode(input.laCode());
         record.setRegionCode(input.regionCode());
@@ -95,7 +93,7 @@ public class UserService {
         record.setActive(true);
         record.setUpdatedAt(Instant.now());
         record.store();
-        audit.record("USER_SCOPE_SET", "user", input.subject(), before, snapshot(record), null);
+        audit.record("USER_SCOPE_SET", "user", input.subject(), before, UserSnapshot.of(record), null);
         return view(record);
     }
 
@@ -107,11 +105,11 @@ public class UserService {
         }
         AppUserRecord record = db.selectFrom(APP_USER).where(APP_USER.SUBJECT.eq(subject)).forUpdate().fetchOptional()
                 .orElseThrow(() -> ApiException.notFound("subject", "no user " + subject));
-        Map<String, Object> before = snapshot(record);
+        UserSnapshot before = UserSnapshot.of(record);
         record.setActive(false);
         record.setUpdatedAt(Instant.now());
         record.store();
-        audit.record("USER_DEACTIVATED", "user", subject, before, snapshot(record), null);
+        audit.record("USER_DEACTIVATED", "user", subject, before, UserSnapshot.of(record), null);
         return view(record);
     }
 
@@ -122,16 +120,6 @@ public class UserService {
         if (!needed && value != null) {
             throw ApiException.badRequest(field, "must be left out for this role (only " + what + " is scoped by it)");
         }
-    }
-
-    private static Map<String, Object> snapshot(AppUserRecord u) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("role", u.getRole());
-        map.put("laCode", u.getLaCode());
-        map.put("regionCode", u.getRegionCode());
-        map.put("providerId", u.getProviderId());
-        map.put("active", u.getActive());
-        return map;
     }
 
     private static UserView view(AppUserRecord u) {
