@@ -5,7 +5,7 @@ import uk.sendplan.planner.domain.Weights;
 /**
  * What to generate.
  *
- * @param laCount      neighbouring local authorities of one region (1–33)
+ * @param laCount      neighbouring local authorities: of one region up to 33, across England above that (up to 151)
  * @param requestCount children to place
  * @param settingCount settings with room; {@link #of} uses one per ten children, as in an LA's
  *                     real ratio of SEND placements to settings with vacancies

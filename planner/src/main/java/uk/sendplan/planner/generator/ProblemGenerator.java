@@ -136,10 +136,13 @@ public final class ProblemGenerator {
         }
         List<String> regions = byRegion.entrySet().stream()
                 .filter(e -> e.getValue().size() >= options.laCount()).map(Map.Entry::getKey).toList();
-        if (regions.isEmpty()) {
-            throw new IllegalArgumentException("no English region has " + options.laCount() + " local authorities");
+        if (options.laCount() > all.size()) {
+            throw new IllegalArgumentException("England has " + all.size() + " local authorities to generate in, not "
+                    + options.laCount());
         }
-        List<LocalAuthority> region = byRegion.get(regions.get(random.nextInt(regions.size())));
+        // more LAs than any region has: a national problem, the LAs nearest a random one across England
+        List<LocalAuthority> region = regions.isEmpty() ? all
+                : byRegion.get(regions.get(random.nextInt(regions.size())));
         LocalAuthority first = region.get(random.nextInt(region.size()));
         List<LocalAuthority> chosen = region.stream().sorted(Comparator.comparingDouble(first::distanceTo))
                 .limit(options.laCount()).toList();

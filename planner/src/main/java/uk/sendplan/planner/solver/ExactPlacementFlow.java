@@ -12,6 +12,9 @@ package uk.sendplan.planner.solver;
  */
 final class ExactPlacementFlow {
 
+    /** Pairs per child in the first solve; measured on generated problems, most optima use the 1st–3rd cheapest. */
+    static final int FIRST_PAIRS_PER_CHILD = 12;
+
     /** Setting index per request (pinned ones in their kept setting), -1 = unplaced. */
     private final int[] settingOfRequest;
     private final int unplacedCount;
@@ -74,19 +77,23 @@ final class ExactPlacementFlow {
         }
         long unplacedCost = Math.multiplyExact(maxPairCost + 1, (long) freeCount + 1);
 
-        // nodes: free requests 0..freeCount-1, settings freeCount..freeCount+settingCount-1, sink last
+        // Most pairs are never worth it: solve with each child's cheapest pairs, then price out the rest
+        // with the optimal potentials (LP duality); pairs with a negative reduced cost join and the
+        // simplex resumes from its optimal tree. The flow that prices out every pair is optimal for the
+        // whole network. A pair dearer than leaving the child unplaced is never in an optimum: left out.
+        boolean[] included = cheapestPairs(network, freeRequests, freeCount, requestPrice, unplacedCost,
+                FIRST_PAIRS_PER_CHILD);
         int sink = freeCount + settingCount;
-        int arcCount = Math.addExact(Math.addExact(network.pairCount(), freeCount), settingCount);
-        NetworkSimplex simplex = new NetworkSimplex(sink + 1, arcCount);
-        int[] firstArc = new int[freeCount];
+        NetworkSimplex simplex = new NetworkSimplex(sink + 1,
+                Math.addExact(Math.addExact(network.pairCount(), freeCount), settingCount));
+        int[] arcOfPair = new int[network.pairCount()];
+        java.util.Arrays.fill(arcOfPair, -1);
         for (int i = 0; i < freeCount; i++) {
             int r = freeRequests[i];
-            firstArc[i] = -1;
             for (int p = network.pairStart(r); p < network.pairEnd(r); p++) {
-                long cost = network.pairSoftCost(p) + (network.pairIndependent(p) ? requestPrice[r] : 0);
-                int arc = simplex.addArc(i, freeCount + network.pairSetting(p), 1, cost);
-                if (firstArc[i] < 0) {
-                    firstArc[i] = arc;
+                if (included[p]) {
+                    arcOfPair[p] = simplex.addArc(i, freeCount + network.pairSetting(p), 1,
+                            pairCost(network, p, r, requestPrice));
                 }
             }
             simplex.addArc(i, sink, 1, unplacedCost);
@@ -96,9 +103,32 @@ final class ExactPlacementFlow {
             simplex.addArc(freeCount + s, sink, network.residualCapacity(s), 0);
         }
         simplex.setSupply(sink, -freeCount);
-        if (!simplex.solve()) {
+        boolean routed = simplex.solve();
+        while (routed) {
+            int joined = 0;
+            for (int i = 0; i < freeCount; i++) {
+                int r = freeRequests[i];
+                long requestPotential = simplex.potential(i);
+                for (int p = network.pairStart(r); p < network.pairEnd(r); p++) {
+                    if (arcOfPair[p] < 0) {
+                        long cost = pairCost(network, p, r, requestPrice);
+                        int settingNode = freeCount + network.pairSetting(p);
+                        if (cost <= unplacedCost && cost + requestPotential - simplex.potential(settingNode) < 0) {
+                            arcOfPair[p] = simplex.addArc(i, settingNode, 1, cost);
+                            joined++;
+                        }
+                    }
+                }
+            }
+            if (joined == 0) {
+                break;
+            }
+            routed = simplex.resume();
+        }
+        if (!routed) {
             throw new IllegalStateException("the unplaced arcs make every instance feasible; the flow is not");
         }
+        boolean certified = simplex.isCertifiedOptimal();
 
         int[] settingOfRequest = new int[requestCount];
         int[] independentPlaced = new int[capPrice.length];
@@ -111,9 +141,8 @@ final class ExactPlacementFlow {
         for (int i = 0; i < freeCount; i++) {
             int r = freeRequests[i];
             int cap = network.capOf(r);
-            int arc = firstArc[i];
-            for (int p = network.pairStart(r); p < network.pairEnd(r); p++, arc++) {
-                if (simplex.flow(arc) == 1) {
+            for (int p = network.pairStart(r); p < network.pairEnd(r); p++) {
+                if (arcOfPair[p] >= 0 && simplex.flow(arcOfPair[p]) == 1) {
                     settingOfRequest[r] = network.pairSetting(p);
                     soft += network.pairSoftCost(p);
                     priced += network.pairSoftCost(p);
@@ -130,8 +159,44 @@ final class ExactPlacementFlow {
                 priced += unplacedCost;
             }
         }
-        return new ExactPlacementFlow(settingOfRequest, unplaced, soft, simplex.isCertifiedOptimal(), unplacedCost,
+        return new ExactPlacementFlow(settingOfRequest, unplaced, soft, certified, unplacedCost,
                 independentPlaced, priced);
+    }
+
+    private static long pairCost(PlacementNetwork network, int p, int r, long[] requestPrice) {
+        return network.pairSoftCost(p) + (network.pairIndependent(p) ? requestPrice[r] : 0);
+    }
+
+    /** The {@code k} cheapest pairs of every free child (all of them when it has fewer). */
+    private static boolean[] cheapestPairs(PlacementNetwork network, int[] freeRequests, int freeCount,
+                                           long[] requestPrice, long unplacedCost, int k) {
+        boolean[] included = new boolean[network.pairCount()];
+        long[] costs = new long[0];
+        for (int i = 0; i < freeCount; i++) {
+            int r = freeRequests[i];
+            int start = network.pairStart(r);
+            int count = network.pairEnd(r) - start;
+            if (count == 0) {
+                continue;
+            }
+            if (costs.length < count) {
+                costs = new long[count];
+            }
+            for (int j = 0; j < count; j++) {
+                costs[j] = pairCost(network, start + j, r, requestPrice);
+            }
+            long[] sorted = java.util.Arrays.copyOf(costs, count);
+            java.util.Arrays.sort(sorted);
+            long threshold = Math.min(sorted[Math.min(k, count) - 1], unplacedCost);
+            int taken = 0;
+            for (int j = 0; j < count && taken < k; j++) {
+                if (costs[j] <= threshold) {
+                    included[start + j] = true;
+                    taken++;
+                }
+            }
+        }
+        return included;
     }
 
     int settingOf(int request) {

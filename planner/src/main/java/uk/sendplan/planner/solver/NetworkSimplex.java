@@ -6,7 +6,9 @@ package uk.sendplan.planner.solver;
  * minimum-cost flow algorithms", 2012): a strongly feasible spanning tree stored as parent, thread
  * and successor-count arrays, an artificial root, and candidate arcs scanned in blocks of about
  * √(arcs). Node supplies must sum to zero; lower bounds are zero; capacities and supplies are ints,
- * costs longs. Arrays only, so millions of arcs fit in a few hundred megabytes.
+ * costs longs. Arrays only, so millions of arcs fit in a few hundred megabytes. Arcs may be added
+ * after a solve (up to the number announced) and {@link #resume()} continues from the optimal tree:
+ * the new arcs enter at flow zero, so the old tree is still a feasible basis.
  */
 final class NetworkSimplex {
 
@@ -22,7 +24,7 @@ final class NetworkSimplex {
     private final int arcCapacity;
     private int arcNum;
 
-    // arcs: real ones first, then one artificial arc per node
+    // arcs: real ones from 0, one artificial arc per node from arcCapacity
     private final int[] source;
     private final int[] target;
     private final long[] cost;
@@ -57,6 +59,8 @@ final class NetworkSimplex {
     private int delta;
 
     private boolean solved;
+    /** The largest |cost| when first solved: the artificial arcs' cost is built on it. */
+    private long initialMaxCost;
 
     NetworkSimplex(int nodeCount, int arcCount) {
         this.nodeNum = nodeCount;
@@ -88,10 +92,16 @@ final class NetworkSimplex {
         if (capacity < 0) {
             throw new IllegalArgumentException("negative capacity " + capacity);
         }
+        if (solved && Math.abs(unitCost) > initialMaxCost) {
+            throw new IllegalArgumentException("an arc added after solving may not cost more than the dearest arc"
+                    + " before it (" + initialMaxCost + "), was " + unitCost);
+        }
         source[arcNum] = from;
         target[arcNum] = to;
         cap[arcNum] = capacity;
         cost[arcNum] = unitCost;
+        state[arcNum] = STATE_LOWER;
+        flow[arcNum] = 0;
         return arcNum++;
     }
 
@@ -118,6 +128,25 @@ final class NetworkSimplex {
             throw new IllegalArgumentException("supplies must sum to zero, they sum to " + sumSupply);
         }
         init();
+        return pivot();
+    }
+
+    /**
+     * Solves again after arcs were added, starting from the last optimal tree.
+     *
+     * @return false when the supplies cannot be routed within the capacities
+     */
+    boolean resume() {
+        if (!solved) {
+            throw new IllegalStateException("not solved yet");
+        }
+        searchArcNum = arcNum;
+        blockSize = Math.max((int) Math.ceil(Math.sqrt(searchArcNum)), MIN_BLOCK_SIZE);
+        nextArc = 0;
+        return pivot();
+    }
+
+    private boolean pivot() {
         while (findEnteringArc()) {
             findJoinNode();
             boolean change = findLeavingArc();
@@ -130,7 +159,7 @@ final class NetworkSimplex {
                 updatePotential();
             }
         }
-        for (int e = searchArcNum; e < searchArcNum + nodeNum; e++) {
+        for (int e = arcCapacity; e < arcCapacity + nodeNum; e++) {
             if (flow[e] != 0) {
                 return false;
             }
@@ -140,6 +169,11 @@ final class NetworkSimplex {
 
     int flow(int arc) {
         return flow[arc];
+    }
+
+    /** The node's potential in the final tree: an arc's reduced cost is cost + potential(from) − potential(to). */
+    long potential(int node) {
+        return pi[node];
     }
 
     /** Σ flow × cost over the real arcs. */
@@ -191,6 +225,7 @@ final class NetworkSimplex {
         }
         // Any path through real arcs is cheaper than one artificial arc, so an optimum uses none
         // when a feasible flow exists.
+        initialMaxCost = maxCost;
         long artificialCost = Math.multiplyExact(maxCost + 1, (long) nodeNum + 1);
         blockSize = Math.max((int) Math.ceil(Math.sqrt(searchArcNum)), MIN_BLOCK_SIZE);
         nextArc = 0;
@@ -204,7 +239,7 @@ final class NetworkSimplex {
         lastSucc[root] = root - 1;
         supply[root] = 0;
         pi[root] = 0;
-        for (int u = 0, e = arcNum; u != nodeNum; u++, e++) {
+        for (int u = 0, e = arcCapacity; u != nodeNum; u++, e++) {
             parent[u] = root;
             pred[u] = e;
             thread[u] = u + 1;

@@ -106,8 +106,10 @@ class ProblemGeneratorTest {
     }
 
     @Test
-    void refusesMoreLasThanAnyRegionHas() {
-        assertThatThrownBy(() -> ProblemGenerator.generate(GeneratorOptions.of(40, 100, 1)))
-                .hasMessage("no English region has 40 local authorities");
+    void moreLasThanAnyRegionHasMakeANationalProblemAndMoreThanEnglandHasAreRefused() {
+        PlacementProblem national = ProblemGenerator.generate(GeneratorOptions.of(40, 400, 1));
+        assertThat(national.requests().stream().map(PlacementRequest::laCode).distinct().count()).isEqualTo(40);
+        assertThatThrownBy(() -> ProblemGenerator.generate(GeneratorOptions.of(152, 400, 1)))
+                .hasMessage("England has 151 local authorities to generate in, not 152");
     }
 }

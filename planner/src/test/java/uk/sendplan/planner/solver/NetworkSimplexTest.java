@@ -31,6 +31,31 @@ class NetworkSimplexTest {
     }
 
     @Test
+    void resumesFromItsOptimalTreeWhenACheaperArcIsAdded() {
+        // the same transportation problem, first without the cheap 1 -> 3 arc
+        NetworkSimplex simplex = new NetworkSimplex(4, 4);
+        simplex.addArc(0, 2, 10, 4);
+        simplex.addArc(0, 3, 10, 6);
+        simplex.addArc(1, 2, 10, 5);
+        simplex.setSupply(0, 3);
+        simplex.setSupply(1, 2);
+        simplex.setSupply(2, -4);
+        simplex.setSupply(3, -1);
+        assertThat(simplex.solve()).isTrue();
+        assertThat(simplex.totalCost()).isEqualTo(2 * 4 + 6 + 2 * 5);
+        // its reduced cost at the optimum is negative: it would improve the flow
+        assertThat(3 + simplex.potential(1) - simplex.potential(3)).isNegative();
+
+        int cheap = simplex.addArc(1, 3, 10, 3);
+        assertThat(simplex.resume()).isTrue();
+
+        assertThat(simplex.flow(cheap)).isEqualTo(1);
+        assertThat(simplex.totalCost()).isEqualTo(3 * 4 + 5 + 3);
+        assertThat(simplex.isCertifiedOptimal()).isTrue();
+        assertThatThrownBy(() -> simplex.addArc(0, 3, 1, 1_000)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void reportsInfeasibleSuppliesThatCapacitiesCannotCarry() {
         NetworkSimplex simplex = new NetworkSimplex(2, 1);
         simplex.addArc(0, 1, 1, 1);
