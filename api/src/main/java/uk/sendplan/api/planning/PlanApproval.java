@@ -31,6 +31,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import static uk.sendplan.db.jooq.Tables.PLACEMENT;
+import static uk.sendplan.db.jooq.Tables.PLAN;
 import static uk.sendplan.db.jooq.Tables.PLAN_ASSIGNMENT;
 
 /**
@@ -48,6 +49,10 @@ class PlanApproval {
 
     record ApprovalResult(PlanView plan, int approved, List<PlacementView> placements) {
     }
+
+    /** A plan with a final result, or one some of whose placements are approved already (the rest still can be). */
+    private static final Set<PlanStatus> APPROVABLE = Set.of(PlanStatus.COMPLETED, PlanStatus.CANCELLED, PlanStatus.INTERRUPTED,
+            PlanStatus.PARTLY_APPROVED, PlanStatus.APPROVED);
 
     private final DSLContext db;
     private final PlanService planService;
@@ -78,7 +83,7 @@ class PlanApproval {
         }
         PlanView plan = planService.get("approvePlan", planId);
         Actor actor = access.require("approvePlan", Role.COMMISSIONER);
-        if (!List.of(PlanStatus.COMPLETED, PlanStatus.CANCELLED, PlanStatus.INTERRUPTED).contains(plan.status())) {
+        if (!APPROVABLE.contains(plan.status())) {
             throw ApiException.badRequest("input.planId", "plan " + plan.id() + " is " + plan.status() + "; approve it once it has a final result");
         }
         Map<Long, PlanRepository.AssignmentView> proposed = new LinkedHashMap<>();
@@ -107,6 +112,9 @@ class PlanApproval {
         }
 
         List<String> problems = new ArrayList<>();
+        // what changed since the plan was made, for the next step the refusal names
+        Set<Integer> changedSettings = new java.util.LinkedHashSet<>();
+        List<String> changedRequests = new ArrayList<>();
         Map<Long, PlacementRequestView> requests = demand.findAll(chosen.stream().map(PlanRepository.AssignmentView::requestId).toList());
         Set<Integer> urns = chosen.stream().map(PlanRepository.AssignmentView::urn).collect(Collectors.toSet());
         Map<Integer, SettingView> settingViews = settings.findAll(urns);
@@ -118,10 +126,13 @@ class PlanApproval {
             String who = "request " + request.reference();
             if (request.status() != RequestStatus.OPEN && request.status() != RequestStatus.PROPOSED) {
                 problems.add(who + " is " + request.status());
+                changedRequests.add(request.reference());
             } else if (request.updatedAt().isAfter(plan.startedAt())) {
                 problems.add(who + " has changed since the plan was made; plan again");
+                changedRequests.add(request.reference());
             }
             SettingView setting = settingViews.get(a.urn());
+            int problemsBefore = problems.size();
             if (setting.registrationStatus() != RegistrationStatus.OPEN) {
                 problems.add(who + ": setting " + a.urn() + " is now " + setting.registrationStatus());
             }
@@ -135,18 +146,24 @@ class PlanApproval {
             } else if ("ABOVE_CEILING".equals(fee.verdict())) {
                 problems.add(who + ": the fee at setting " + a.urn() + " is now above the framework ceiling");
             }
+            if (problems.size() > problemsBefore) {
+                changedSettings.add(a.urn());
+            }
             if (!a.pinned()) {
                 // a child kept where they are already holds their place
                 wanted.merge(new PlaceKey(a.urn(), a.need(), a.phase()), 1, Integer::sum);
             }
         }
         if (problems.isEmpty()) {
-            problems.addAll(settings.occupy(wanted));
+            Map<PlaceKey, String> full = settings.occupy(wanted);
+            problems.addAll(full.values());
+            full.keySet().forEach(key -> changedSettings.add(key.urn()));
         }
         if (!problems.isEmpty()) {
+            String next = nextStep(changedSettings, changedRequests, settingViews);
             throw ApiException.badRequest("approvePlan: " + problems.size() + " of the " + chosen.size()
-                            + " placements no longer hold, so none was approved; first: " + problems.getFirst(),
-                    Map.of("field", "input.planId", "problems", problems));
+                            + " placements no longer hold, so none was approved; first: " + problems.getFirst() + ". Next: " + next,
+                    Map.of("field", "input.planId", "problems", problems, "next", next));
         }
 
         Instant now = Instant.now();
@@ -176,8 +193,37 @@ class PlanApproval {
                     AuditTrail.Scope.children(a.laCode())));
         }
         demand.markPlaced(chosen.stream().map(PlanRepository.AssignmentView::requestId).toList());
+        // every LA's proposals count: a regional plan is APPROVED once each LA has approved its children's
+        PlanStatus status = db.fetchExists(PLAN_ASSIGNMENT, PLAN_ASSIGNMENT.PLAN_ID.eq(plan.id())
+                .and(PLAN_ASSIGNMENT.STATUS.eq(AssignmentStatus.PROPOSED))) ? PlanStatus.PARTLY_APPROVED : PlanStatus.APPROVED;
+        if (status != plan.status()) {
+            db.update(PLAN).set(PLAN.STATUS, status).where(PLAN.ID.eq(plan.id())).execute();
+            changes.add(new AuditTrail.Change("PLAN_APPROVED", "plan", String.valueOf(plan.id()), Map.of("status", plan.status()),
+                    Map.of("status", status), placements.size() + " placement(s) approved",
+                    new AuditTrail.Scope("LOCAL_AUTHORITY".equals(plan.scopeType()) ? plan.scopeCode() : null, null, false)));
+        }
         audit.recordAll(changes);
-        return new ApprovalResult(plan, placements.size(), placements);
+        return new ApprovalResult(plans.find(plan.id()).orElseThrow(), placements.size(), placements);
+    }
+
+    /**
+     * What a commissioner does after a refusal: plan again, so the plan reads the register and demand as they are now,
+     * naming the settings whose places, status or fees changed and the requests that changed; or approve only the
+     * placements that still hold.
+     */
+    private static String nextStep(Set<Integer> changedSettings, List<String> changedRequests, Map<Integer, SettingView> settingViews) {
+        List<String> changed = new ArrayList<>();
+        if (!changedSettings.isEmpty()) {
+            changed.add((changedSettings.size() == 1 ? "setting " : "settings ") + changedSettings.stream()
+                    .map(urn -> settingViews.get(urn).name() + " (URN " + urn + ")").collect(Collectors.joining(", "))
+                    + (changedSettings.size() == 1 ? " has" : " have") + " changed (places, status or fees)");
+        }
+        if (!changedRequests.isEmpty()) {
+            changed.add((changedRequests.size() == 1 ? "request " : "requests ") + String.join(", ", changedRequests)
+                    + (changedRequests.size() == 1 ? " has" : " have") + " changed");
+        }
+        return "re-plan so the plan uses the register as it is now (" + String.join("; ", changed)
+                + "), or approve only the placements that still hold by naming them in requestIds";
     }
 
     /** Approved placements in a setting, for the commissioner of the children's LA. */

@@ -14,6 +14,8 @@ import uk.sendplan.api.system.Actor;
 import uk.sendplan.api.system.ApiException;
 import uk.sendplan.api.system.Role;
 import uk.sendplan.db.types.PlanStatus;
+import uk.sendplan.planner.domain.IndependentLimit;
+import uk.sendplan.planner.domain.Parameters;
 import uk.sendplan.planner.domain.Weights;
 
 import java.time.Duration;
@@ -33,14 +35,22 @@ import static uk.sendplan.db.jooq.Tables.PLAN;
 @Service
 public class PlanService {
 
-    record WeightsInput(Long preferenceMiss, Long independentPlacement, Long outOfArea, Long moveFromCurrent) {
+    record WeightsInput(Long preferenceMiss, Long independentPlacement, Long outOfArea, Long moveFromCurrent, Long distanceFromHome,
+                        Long siblingsApart) {
     }
 
+    /**
+     * @param maxIndependentShare      percent of the LA's children in the plan, 0-100 with one decimal
+     * @param maxIndependentPlacements children of the LA in independent settings; with a share, the lower count applies
+     */
     record StartPlanInput(String scope, String code, String financialYear, String startTerm, Integer timeLimitSeconds, WeightsInput weights,
-                          String name) {
+                          String name, Integer maxBoardingKm, Integer localRadiusKm, Double maxIndependentShare,
+                          Integer maxIndependentPlacements) {
     }
 
     static final long MAX_WEIGHT = 10_000_000;
+    static final int MAX_BOARDING_KM = 1000;
+    static final int MAX_LOCAL_RADIUS_KM = 100;
 
     private final PlanRepository plans;
     private final SettingService settings;
@@ -103,7 +113,9 @@ public class PlanService {
             throw ApiException.badRequest("input.timeLimitSeconds", "must be between 1 and 600, got " + seconds);
         }
         Weights weights = weights(input.weights());
-        var candidates = builder.settingsFor(laCodes, uk.sendplan.planner.domain.Parameters.DEFAULTS.withWeights(weights));
+        Map<String, Object> rules = rules(input);
+        Parameters parameters = parameters(weights, rules, laCodes);
+        var candidates = builder.settingsFor(laCodes, parameters);
         if (fees.currentFees(year, candidates.stream().map(s -> s.urn()).toList()).isEmpty()) {
             throw ApiException.badRequest("input.financialYear", "no setting within reach of " + scopeName + " has fees for " + year
                     + ", so every setting would be left out; choose a year with fee schedules");
@@ -114,7 +126,9 @@ public class PlanService {
         weightMap.put("independentPlacement", weights.independentPlacement());
         weightMap.put("outOfArea", weights.outOfArea());
         weightMap.put("moveFromCurrent", weights.moveFromCurrent());
-        long id = plans.insert(name, input.scope(), input.code(), year, input.startTerm(), seconds, weightMap, actor.subject());
+        weightMap.put("distanceFromHome", weights.distanceFromHome());
+        weightMap.put("siblingsApart", weights.siblingsApart());
+        long id = plans.insert(name, input.scope(), input.code(), year, input.startTerm(), seconds, weightMap, rules, actor.subject());
         Map<String, Object> started = new LinkedHashMap<>();
         started.put("scope", input.scope());
         started.put("code", input.code());
@@ -122,8 +136,9 @@ public class PlanService {
         started.put("startTerm", input.startTerm());
         started.put("timeLimitSeconds", seconds);
         started.put("weights", weightMap);
+        started.put("rules", rules);
         audit.record(scope(input.scope(), input.code()), "PLAN_STARTED", "plan", id, null, started, null);
-        PlanJobs.Spec spec = new PlanJobs.Spec(name, laCodes, year, input.startTerm(), weights, Duration.ofSeconds(seconds));
+        PlanJobs.Spec spec = new PlanJobs.Spec(name, laCodes, year, input.startTerm(), parameters, Duration.ofSeconds(seconds));
         // the job starts once this transaction has committed the plan row it updates
         org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
                 new org.springframework.transaction.support.TransactionSynchronization() {
@@ -144,7 +159,59 @@ public class PlanService {
                 weight("independentPlacement", input.independentPlacement(), d.independentPlacement()),
                 weight("outOfArea", input.outOfArea(), d.outOfArea()),
                 weight("moveFromCurrent", input.moveFromCurrent(), d.moveFromCurrent()),
-                d.distanceFromHome(), d.siblingsApart());
+                weight("distanceFromHome", input.distanceFromHome(), d.distanceFromHome()),
+                weight("siblingsApart", input.siblingsApart(), d.siblingsApart()));
+    }
+
+    /**
+     * The limits a plan is started with, checked, as stored with the plan: the boarding reach and local radius always
+     * (defaults filled in, so the plan says what it ran with), the independent limit only when one is set.
+     */
+    private static Map<String, Object> rules(StartPlanInput input) {
+        Map<String, Object> rules = new LinkedHashMap<>();
+        int boarding = input.maxBoardingKm() == null ? (int) Parameters.DEFAULTS.maxBoardingKm() : input.maxBoardingKm();
+        if (boarding < 1 || boarding > MAX_BOARDING_KM) {
+            throw ApiException.badRequest("input.maxBoardingKm", "the boarding reach is whole km from 1 to " + MAX_BOARDING_KM + ", got " + boarding);
+        }
+        int radius = input.localRadiusKm() == null ? (int) Parameters.DEFAULTS.localRadiusKm() : input.localRadiusKm();
+        if (radius < 0 || radius > MAX_LOCAL_RADIUS_KM) {
+            throw ApiException.badRequest("input.localRadiusKm", "the local radius is whole km from 0 to " + MAX_LOCAL_RADIUS_KM + ", got " + radius);
+        }
+        rules.put("maxBoardingKm", boarding);
+        rules.put("localRadiusKm", radius);
+        Double share = input.maxIndependentShare();
+        if (share != null) {
+            // one decimal: 12.5% is a policy a commissioner writes down; 12.34% is a typing slip
+            if (!Double.isFinite(share) || share < 0 || share > 100 || Math.abs(share * 10 - Math.rint(share * 10)) > 1e-6) {
+                throw ApiException.badRequest("input.maxIndependentShare", "a share is a percentage from 0 to 100 with at most one decimal, got " + share);
+            }
+            rules.put("maxIndependentShare", Math.rint(share * 10) / 10);
+        }
+        Integer placements = input.maxIndependentPlacements();
+        if (placements != null) {
+            if (placements < 0) {
+                throw ApiException.badRequest("input.maxIndependentPlacements", "a number of children is 0 or more, got " + placements);
+            }
+            rules.put("maxIndependentPlacements", placements);
+        }
+        return rules;
+    }
+
+    /** The planner's parameters for the checked weights and limits; an independent limit applies to each LA of the plan. */
+    static Parameters parameters(Weights weights, Map<String, Object> rules, List<String> laCodes) {
+        Parameters parameters = Parameters.DEFAULTS.withWeights(weights)
+                .withMaxBoardingKm(((Number) rules.get("maxBoardingKm")).doubleValue())
+                .withLocalRadiusKm(((Number) rules.get("localRadiusKm")).doubleValue());
+        Number share = (Number) rules.get("maxIndependentShare");
+        Number placements = (Number) rules.get("maxIndependentPlacements");
+        if (share == null && placements == null) {
+            return parameters;
+        }
+        IndependentLimit limit = new IndependentLimit(placements == null ? null : placements.intValue(),
+                share == null ? null : share.doubleValue() / 100);
+        Map<String, IndependentLimit> limits = new LinkedHashMap<>();
+        laCodes.forEach(la -> limits.put(la, limit));
+        return parameters.withIndependentLimits(limits);
     }
 
     private static long weight(String name, Long value, long fallback) {
