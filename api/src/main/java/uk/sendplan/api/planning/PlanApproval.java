@@ -193,7 +193,9 @@ class PlanApproval {
                     AuditTrail.Scope.children(a.laCode())));
         }
         demand.markPlaced(chosen.stream().map(PlanRepository.AssignmentView::requestId).toList());
-        // every LA's proposals count: a regional plan is APPROVED once each LA has approved its children's
+        // every LA's proposals count: a regional plan is APPROVED once each LA has approved its children's. The plan row
+        // is locked first, so of two LAs approving at once the later reads the earlier's committed approvals.
+        db.selectFrom(PLAN).where(PLAN.ID.eq(plan.id())).forUpdate().execute();
         PlanStatus status = db.fetchExists(PLAN_ASSIGNMENT, PLAN_ASSIGNMENT.PLAN_ID.eq(plan.id())
                 .and(PLAN_ASSIGNMENT.STATUS.eq(AssignmentStatus.PROPOSED))) ? PlanStatus.PARTLY_APPROVED : PlanStatus.APPROVED;
         if (status != plan.status()) {
