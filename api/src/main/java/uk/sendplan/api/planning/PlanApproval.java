@@ -195,12 +195,12 @@ class PlanApproval {
         demand.markPlaced(chosen.stream().map(PlanRepository.AssignmentView::requestId).toList());
         // every LA's proposals count: a regional plan is APPROVED once each LA has approved its children's. The plan row
         // is locked first, so of two LAs approving at once the later reads the earlier's committed approvals.
-        db.selectFrom(PLAN).where(PLAN.ID.eq(plan.id())).forUpdate().execute();
+        PlanStatus before = db.select(PLAN.STATUS).from(PLAN).where(PLAN.ID.eq(plan.id())).forUpdate().fetchOne(PLAN.STATUS);
         PlanStatus status = db.fetchExists(PLAN_ASSIGNMENT, PLAN_ASSIGNMENT.PLAN_ID.eq(plan.id())
                 .and(PLAN_ASSIGNMENT.STATUS.eq(AssignmentStatus.PROPOSED))) ? PlanStatus.PARTLY_APPROVED : PlanStatus.APPROVED;
-        if (status != plan.status()) {
+        if (status != before) {
             db.update(PLAN).set(PLAN.STATUS, status).where(PLAN.ID.eq(plan.id())).execute();
-            changes.add(new AuditTrail.Change("PLAN_APPROVED", "plan", String.valueOf(plan.id()), Map.of("status", plan.status()),
+            changes.add(new AuditTrail.Change("PLAN_APPROVED", "plan", String.valueOf(plan.id()), Map.of("status", before),
                     Map.of("status", status), placements.size() + " placement(s) approved",
                     new AuditTrail.Scope("LOCAL_AUTHORITY".equals(plan.scopeType()) ? plan.scopeCode() : null, null, false)));
         }
