@@ -116,11 +116,13 @@ class DemandRepository {
                     PLACEMENT_REQUEST.SECONDARY_NEED, PLACEMENT_REQUEST.BAND, PLACEMENT_REQUEST.AGE, PLACEMENT_REQUEST.EASTING,
                     PLACEMENT_REQUEST.NORTHING, PLACEMENT_REQUEST.GENDER, PLACEMENT_REQUEST.NEEDS_BOARDING, PLACEMENT_REQUEST.CURRENT_SETTING_URN,
                     PLACEMENT_REQUEST.KEEP_CURRENT, PLACEMENT_REQUEST.START_TERM, PLACEMENT_REQUEST.STATUS, PLACEMENT_REQUEST.DEMO,
-                    PLACEMENT_REQUEST.CREATED_AT, PLACEMENT_REQUEST.UPDATED_AT);
+                    PLACEMENT_REQUEST.CREATED_AT, PLACEMENT_REQUEST.UPDATED_AT, PLACEMENT_REQUEST.SIBLING_GROUP,
+                    PLACEMENT_REQUEST.ALTERNATIVE_PROVISION_ALLOWED);
             for (PlacementRequestRecord r : chunk) {
                 insert = insert.values(r.getLaCode(), r.getReference(), r.getPrimaryNeed(), r.getSecondaryNeed(), r.getBand(), r.getAge(),
                         r.getEasting(), r.getNorthing(), r.getGender(), r.getNeedsBoarding(), r.getCurrentSettingUrn(), r.getKeepCurrent(),
-                        r.getStartTerm(), r.getStatus(), r.getDemo(), r.getCreatedAt(), r.getUpdatedAt());
+                        r.getStartTerm(), r.getStatus(), r.getDemo(), r.getCreatedAt(), r.getUpdatedAt(), r.getSiblingGroup(),
+                        r.getAlternativeProvisionAllowed());
             }
             ids.addAll(insert.returning(PLACEMENT_REQUEST.ID).fetch(PLACEMENT_REQUEST.ID));
         }
@@ -156,6 +158,7 @@ class DemandRepository {
         return new PlacementRequestView(r.getId(), r.getLaCode(), r.getReference(), r.getPrimaryNeed(), r.getSecondaryNeed(),
                 r.getBand(), r.getAge(), reference.phaseForAge(r.getAge()).orElseThrow().code(),
                 new GridPoint(r.getEasting(), r.getNorthing()), r.getGender(), r.getNeedsBoarding(), r.getCurrentSettingUrn(),
-                r.getKeepCurrent(), row.get(PREFERENCES), r.getStartTerm(), r.getStatus(), r.getStatusReason(), r.getDemo(), r.getUpdatedAt());
+                r.getKeepCurrent(), row.get(PREFERENCES), r.getStartTerm(), r.getStatus(), r.getStatusReason(), r.getDemo(), r.getUpdatedAt(),
+                r.getSiblingGroup(), r.getAlternativeProvisionAllowed());
     }
 }

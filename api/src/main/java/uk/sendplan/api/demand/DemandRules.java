@@ -25,6 +25,17 @@ final class DemandRules {
         return null;
     }
 
+    /** A sibling group is a pseudonymous code like a case reference (e.g. F-0042), for the same reason: never a family name. */
+    static String siblingGroupProblem(String group) {
+        if (!REFERENCE.matcher(group).matches()) {
+            return "a sibling group is 1-40 letters, digits or / _ . - (no spaces), got \"" + group + "\"";
+        }
+        if (group.chars().noneMatch(Character::isDigit)) {
+            return "a sibling group must contain a digit (children are pseudonymous: never use a family name), got \"" + group + "\"";
+        }
+        return null;
+    }
+
     static void checkReference(String field, String reference) {
         String problem = referenceProblem(reference);
         if (problem != null) {

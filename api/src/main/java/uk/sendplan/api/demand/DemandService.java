@@ -1,6 +1,7 @@
 package uk.sendplan.api.demand;
 
 import org.jooq.Condition;
+import org.springframework.graphql.data.ArgumentValue;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.sendplan.api.audit.AuditTrail;
@@ -37,12 +38,15 @@ public class DemandService {
 
     record PlacementRequestInput(String laCode, String reference, String primaryNeed, String secondaryNeed, int band, int age,
                                  GridPointInput home, String homeDistrict, ChildGender gender, Boolean needsBoarding,
-                                 Integer currentSettingUrn, Boolean keepCurrent, List<Integer> preferences, String startTerm) {
+                                 Integer currentSettingUrn, Boolean keepCurrent, List<Integer> preferences, String startTerm,
+                                 String siblingGroup, Boolean alternativeProvisionAllowed) {
     }
 
+    /** Omitted fields keep their value; the two that may be cleared tell an explicit null (clear) from omitted (keep). */
     record UpdatePlacementRequestInput(String id, String primaryNeed, String secondaryNeed, Integer band, Integer age,
                                        GridPointInput home, String homeDistrict, ChildGender gender, Boolean needsBoarding,
-                                       Integer currentSettingUrn, Boolean keepCurrent, List<Integer> preferences, String startTerm) {
+                                       Integer currentSettingUrn, Boolean keepCurrent, List<Integer> preferences, String startTerm,
+                                       ArgumentValue<String> siblingGroup, ArgumentValue<Boolean> alternativeProvisionAllowed) {
     }
 
     record PlacementRequestFilter(String laCode, List<RequestStatus> statuses, String need, String phase, String startTerm) {
@@ -134,6 +138,7 @@ public class DemandService {
         apply(record, "input", input.primaryNeed(), input.secondaryNeed(), input.band(), input.age(), input.home(), input.homeDistrict(),
                 input.gender(), Boolean.TRUE.equals(input.needsBoarding()), input.currentSettingUrn(), Boolean.TRUE.equals(input.keepCurrent()),
                 input.startTerm(), true);
+        applyFamily(record, "input", input.siblingGroup(), input.alternativeProvisionAllowed());
         List<Integer> preferences = checkPreferences("input.preferences", input.preferences());
         long id = requests.insert(record);
         record.setId(id);
@@ -162,6 +167,9 @@ public class DemandService {
                 input.currentSettingUrn() != null ? input.currentSettingUrn() : record.getCurrentSettingUrn(),
                 input.keepCurrent() != null ? input.keepCurrent() : record.getKeepCurrent(),
                 input.startTerm() != null ? input.startTerm() : record.getStartTerm(), false);
+        applyFamily(record, "input",
+                kept(input.siblingGroup(), record.getSiblingGroup()),
+                kept(input.alternativeProvisionAllowed(), record.getAlternativeProvisionAllowed()));
         List<Integer> preferences = preferencesBefore;
         if (input.preferences() != null) {
             preferences = checkPreferences("input.preferences", input.preferences());
@@ -277,6 +285,24 @@ public class DemandService {
         record.setCurrentSettingUrn(currentUrn);
         record.setKeepCurrent(keepCurrent);
         record.setStartTerm(startTerm);
+    }
+
+    /**
+     * Sets the request's sibling group (checked like a case reference: a pseudonymous code the LA chooses, never a family
+     * name) and whether alternative provision may be planned for the child (null: the planner's default, SEMH only).
+     */
+    static void applyFamily(PlacementRequestRecord record, String field, String siblingGroup, Boolean alternativeProvisionAllowed) {
+        String group = siblingGroup == null ? null : siblingGroup.trim();
+        String problem = group == null ? null : DemandRules.siblingGroupProblem(group);
+        if (problem != null) {
+            throw ApiException.badRequest(field + ".siblingGroup", problem);
+        }
+        record.setSiblingGroup(group);
+        record.setAlternativeProvisionAllowed(alternativeProvisionAllowed);
+    }
+
+    private static <T> T kept(ArgumentValue<T> given, T current) {
+        return given == null || given.isOmitted() ? current : given.value();
     }
 
     List<Integer> checkPreferences(String field, List<Integer> urns) {

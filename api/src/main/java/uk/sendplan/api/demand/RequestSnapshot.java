@@ -19,7 +19,7 @@ import java.util.List;
 record RequestSnapshot(Long id, String laCode, String reference, String primaryNeed, String secondaryNeed, Integer band, Integer age,
                        Integer easting, Integer northing, ChildGender gender, Boolean needsBoarding, Integer currentSettingUrn,
                        Boolean keepCurrent, String startTerm, RequestStatus status, String statusReason, Boolean demo,
-                       List<Integer> preferences) implements AuditSnapshot {
+                       String siblingGroup, Boolean alternativeProvisionAllowed, List<Integer> preferences) implements AuditSnapshot {
 
     /** A request's status before and after it is withdrawn. */
     record Status(RequestStatus status) implements AuditSnapshot {
@@ -28,6 +28,7 @@ record RequestSnapshot(Long id, String laCode, String reference, String primaryN
     static RequestSnapshot of(PlacementRequestRecord r, List<Integer> preferences) {
         return new RequestSnapshot(r.getId(), r.getLaCode(), r.getReference(), r.getPrimaryNeed(), r.getSecondaryNeed(), r.getBand(),
                 r.getAge(), r.getEasting(), r.getNorthing(), r.getGender(), r.getNeedsBoarding(), r.getCurrentSettingUrn(),
-                r.getKeepCurrent(), r.getStartTerm(), r.getStatus(), r.getStatusReason(), r.getDemo(), preferences);
+                r.getKeepCurrent(), r.getStartTerm(), r.getStatus(), r.getStatusReason(), r.getDemo(), r.getSiblingGroup(),
+                r.getAlternativeProvisionAllowed(), preferences);
     }
 }

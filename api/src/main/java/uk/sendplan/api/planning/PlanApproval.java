@@ -18,6 +18,7 @@ import uk.sendplan.api.system.ApiException;
 import uk.sendplan.api.system.Role;
 import uk.sendplan.db.types.AssignmentStatus;
 import uk.sendplan.db.types.FeeVerdict;
+import uk.sendplan.db.types.PlanScope;
 import uk.sendplan.db.types.PlanStatus;
 import uk.sendplan.db.types.RegistrationStatus;
 import uk.sendplan.db.types.RequestStatus;
@@ -32,6 +33,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import static uk.sendplan.db.jooq.Tables.PLACEMENT;
+import static uk.sendplan.db.jooq.Tables.PLAN;
 import static uk.sendplan.db.jooq.Tables.PLAN_ASSIGNMENT;
 
 /**
@@ -49,6 +51,10 @@ class PlanApproval {
 
     record ApprovalResult(PlanView plan, int approved, List<PlacementView> placements) {
     }
+
+    /** A plan with a final result, or one some of whose placements are approved already (the rest still can be). */
+    private static final Set<PlanStatus> APPROVABLE = Set.of(PlanStatus.COMPLETED, PlanStatus.CANCELLED, PlanStatus.INTERRUPTED,
+            PlanStatus.PARTLY_APPROVED, PlanStatus.APPROVED);
 
     private final DSLContext db;
     private final PlanService planService;
@@ -79,7 +85,7 @@ class PlanApproval {
         }
         PlanView plan = planService.get("approvePlan", planId);
         Actor actor = access.require("approvePlan", Role.COMMISSIONER);
-        if (!List.of(PlanStatus.COMPLETED, PlanStatus.CANCELLED, PlanStatus.INTERRUPTED).contains(plan.status())) {
+        if (!APPROVABLE.contains(plan.status())) {
             throw ApiException.badRequest("input.planId", "plan " + plan.id() + " is " + plan.status() + "; approve it once it has a final result");
         }
         Map<Long, PlanRepository.AssignmentView> proposed = new LinkedHashMap<>();
@@ -108,6 +114,9 @@ class PlanApproval {
         }
 
         List<String> problems = new ArrayList<>();
+        // what changed since the plan was made, for the next step the refusal names
+        Set<Integer> changedSettings = new java.util.LinkedHashSet<>();
+        List<String> changedRequests = new ArrayList<>();
         Map<Long, PlacementRequestView> requests = demand.findAll(chosen.stream().map(PlanRepository.AssignmentView::requestId).toList());
         Set<Integer> urns = chosen.stream().map(PlanRepository.AssignmentView::urn).collect(Collectors.toSet());
         Map<Integer, SettingView> settingViews = settings.findAll(urns);
@@ -119,10 +128,13 @@ class PlanApproval {
             String who = "request " + request.reference();
             if (request.status() != RequestStatus.OPEN && request.status() != RequestStatus.PROPOSED) {
                 problems.add(who + " is " + request.status());
+                changedRequests.add(request.reference());
             } else if (request.updatedAt().isAfter(plan.startedAt())) {
                 problems.add(who + " has changed since the plan was made; plan again");
+                changedRequests.add(request.reference());
             }
             SettingView setting = settingViews.get(a.urn());
+            int problemsBefore = problems.size();
             if (setting.registrationStatus() != RegistrationStatus.OPEN) {
                 problems.add(who + ": setting " + a.urn() + " is now " + setting.registrationStatus());
             }
@@ -136,18 +148,24 @@ class PlanApproval {
             } else if (fee.verdict() == FeeVerdict.ABOVE_CEILING) {
                 problems.add(who + ": the fee at setting " + a.urn() + " is now above the framework ceiling");
             }
+            if (problems.size() > problemsBefore) {
+                changedSettings.add(a.urn());
+            }
             if (!a.pinned()) {
                 // a child kept where they are already holds their place
                 wanted.merge(new PlaceKey(a.urn(), a.need(), a.phase()), 1, Integer::sum);
             }
         }
         if (problems.isEmpty()) {
-            problems.addAll(settings.occupy(wanted));
+            Map<PlaceKey, String> full = settings.occupy(wanted);
+            problems.addAll(full.values());
+            full.keySet().forEach(key -> changedSettings.add(key.urn()));
         }
         if (!problems.isEmpty()) {
+            String next = nextStep(changedSettings, changedRequests, settingViews);
             throw ApiException.badRequest("approvePlan: " + problems.size() + " of the " + chosen.size()
-                            + " placements no longer hold, so none was approved; first: " + problems.getFirst(),
-                    Map.of("field", "input.planId", "problems", problems));
+                            + " placements no longer hold, so none was approved; first: " + problems.getFirst() + ". Next: " + next,
+                    Map.of("field", "input.planId", "problems", problems, "next", next));
         }
 
         Instant now = Instant.now();
@@ -169,8 +187,39 @@ class PlanApproval {
                     AuditTrail.Scope.children(a.laCode())));
         }
         demand.markPlaced(chosen.stream().map(PlanRepository.AssignmentView::requestId).toList());
+        // every LA's proposals count: a regional plan is APPROVED once each LA has approved its children's. The plan row
+        // is locked first, so of two LAs approving at once the later reads the earlier's committed approvals.
+        PlanStatus before = db.select(PLAN.STATUS).from(PLAN).where(PLAN.ID.eq(plan.id())).forUpdate().fetchOne(PLAN.STATUS);
+        PlanStatus status = db.fetchExists(PLAN_ASSIGNMENT, PLAN_ASSIGNMENT.PLAN_ID.eq(plan.id())
+                .and(PLAN_ASSIGNMENT.STATUS.eq(AssignmentStatus.PROPOSED))) ? PlanStatus.PARTLY_APPROVED : PlanStatus.APPROVED;
+        if (status != before) {
+            db.update(PLAN).set(PLAN.STATUS, status).where(PLAN.ID.eq(plan.id())).execute();
+            changes.add(new AuditTrail.Change("PLAN_APPROVED", "plan", String.valueOf(plan.id()), new PlanSnapshot.Status(before),
+                    new PlanSnapshot.Status(status), placements.size() + " placement(s) approved",
+                    new AuditTrail.Scope(plan.scopeType() == PlanScope.LOCAL_AUTHORITY ? plan.scopeCode() : null, null, false)));
+        }
         audit.recordAll(changes);
-        return new ApprovalResult(plan, placements.size(), placements);
+        return new ApprovalResult(plans.find(plan.id()).orElseThrow(), placements.size(), placements);
+    }
+
+    /**
+     * What a commissioner does after a refusal: plan again, so the plan reads the register and demand as they are now,
+     * naming the settings whose places, status or fees changed and the requests that changed; or approve only the
+     * placements that still hold.
+     */
+    private static String nextStep(Set<Integer> changedSettings, List<String> changedRequests, Map<Integer, SettingView> settingViews) {
+        List<String> changed = new ArrayList<>();
+        if (!changedSettings.isEmpty()) {
+            changed.add((changedSettings.size() == 1 ? "setting " : "settings ") + changedSettings.stream()
+                    .map(urn -> settingViews.get(urn).name() + " (URN " + urn + ")").collect(Collectors.joining(", "))
+                    + (changedSettings.size() == 1 ? " has" : " have") + " changed (places, status or fees)");
+        }
+        if (!changedRequests.isEmpty()) {
+            changed.add((changedRequests.size() == 1 ? "request " : "requests ") + String.join(", ", changedRequests)
+                    + (changedRequests.size() == 1 ? " has" : " have") + " changed");
+        }
+        return "re-plan so the plan uses the register as it is now (" + String.join("; ", changed)
+                + "), or approve only the placements that still hold by naming them in requestIds";
     }
 
     /** Approved placements in a setting, for the commissioner of the children's LA. */

@@ -59,17 +59,18 @@ class PlanController {
     record ApprovePlanInput(String planId, List<String> requestIds) {
     }
 
-    record PlanWeights(long preferenceMiss, long independentPlacement, long outOfArea, long moveFromCurrent) {
+    record PlanWeights(long preferenceMiss, long independentPlacement, long outOfArea, long moveFromCurrent, long distanceFromHome,
+                       long siblingsApart) {
     }
 
     record ExcludedSetting(int urn, String name, String reason) {
     }
 
-    record Penalty(String constraint, BigDecimal amount) {
+    record Penalty(String constraint, String rule, BigDecimal amount) {
     }
 
     static List<Penalty> penalties(List<PenaltyCost> penalties) {
-        return penalties.stream().map(p -> new Penalty(p.constraint(), money(p.amountPence()))).toList();
+        return penalties.stream().map(p -> new Penalty(p.constraint(), RuleTexts.penalty(p.constraint()), money(p.amountPence()))).toList();
     }
 
     record ApprovePlanPayload(PlanView plan, int approved, List<PlacementView> placements) {
@@ -113,14 +114,15 @@ class PlanController {
     }
 
     @QueryMapping
-    SuitableSettings.Listing suitableSettings(@Argument String requestId, @Argument String financialYear, @Argument int limit) {
-        return suitable.forRequest(requestId, financialYear, limit);
+    SuitableSettings.Listing suitableSettings(@Argument String requestId, @Argument String financialYear, @Argument int limit,
+                                              @Argument SuitableSettings.Order order) {
+        return suitable.forRequest(requestId, financialYear, limit, order);
     }
 
     @QueryMapping
     SuitableSettings.Listing suitableSettingsFor(@Argument SuitableSettings.ChildProfileInput profile, @Argument String financialYear,
-                                                 @Argument int limit) {
-        return suitable.forProfile(profile, financialYear, limit);
+                                                 @Argument int limit, @Argument SuitableSettings.Order order) {
+        return suitable.forProfile(profile, financialYear, limit, order);
     }
 
     @QueryMapping
@@ -175,8 +177,30 @@ class PlanController {
     @SchemaMapping(typeName = "Plan")
     PlanWeights weights(PlanView plan) {
         Map<String, Object> w = plan.weights();
+        // a plan made before a weight existed ran without it: 0
         return new PlanWeights(((Number) w.get("preferenceMiss")).longValue(), ((Number) w.get("independentPlacement")).longValue(),
-                ((Number) w.get("outOfArea")).longValue(), ((Number) w.get("moveFromCurrent")).longValue());
+                ((Number) w.get("outOfArea")).longValue(), ((Number) w.get("moveFromCurrent")).longValue(),
+                ((Number) w.getOrDefault("distanceFromHome", 0)).longValue(), ((Number) w.getOrDefault("siblingsApart", 0)).longValue());
+    }
+
+    @SchemaMapping(typeName = "Plan")
+    Integer maxBoardingKm(PlanView plan) {
+        return plan.rules().get("maxBoardingKm") instanceof Number n ? n.intValue() : null;
+    }
+
+    @SchemaMapping(typeName = "Plan")
+    Integer localRadiusKm(PlanView plan) {
+        return plan.rules().get("localRadiusKm") instanceof Number n ? n.intValue() : null;
+    }
+
+    @SchemaMapping(typeName = "Plan")
+    Double maxIndependentShare(PlanView plan) {
+        return plan.rules().get("maxIndependentShare") instanceof Number n ? n.doubleValue() : null;
+    }
+
+    @SchemaMapping(typeName = "Plan")
+    Integer maxIndependentPlacements(PlanView plan) {
+        return plan.rules().get("maxIndependentPlacements") instanceof Number n ? n.intValue() : null;
     }
 
     @SchemaMapping(typeName = "Plan")
@@ -201,7 +225,7 @@ class PlanController {
                 share.apply(List.of("STATE_SPECIAL", "NON_MAINTAINED_SPECIAL")),
                 share.apply(List.of("INDEPENDENT_SPECIAL", "SPECIALIST_POST_16")),
                 share.apply(List.of("ALTERNATIVE_PROVISION")),
-                totals.outOfArea() / placed, totals.averageTravelMinutes(), totals.shortfall());
+                totals.outOfArea() / placed, RuleTexts.roundMinutes(totals.averageTravelMinutes()), totals.shortfall());
     }
 
     @SchemaMapping(typeName = "Plan")
@@ -235,6 +259,38 @@ class PlanController {
     Map<AssignmentView, SettingView> assignmentSetting(List<AssignmentView> assignments) {
         Map<Integer, SettingView> byUrn = settings.findAll(assignments.stream().map(AssignmentView::urn).collect(Collectors.toSet()));
         return Batches.byKey(assignments, a -> a.urn(), byUrn);
+    }
+
+    @BatchMapping(typeName = "PlanAssignment", field = "reactiveSetting")
+    Map<AssignmentView, SettingView> assignmentReactiveSetting(List<AssignmentView> assignments) {
+        Set<Integer> urns = assignments.stream().map(AssignmentView::reactiveUrn).filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+        Map<Integer, SettingView> byUrn = urns.isEmpty() ? Map.of() : settings.findAll(urns);
+        return Batches.each(assignments, a -> a.reactiveUrn() == null ? null : byUrn.get(a.reactiveUrn()));
+    }
+
+    @SchemaMapping(typeName = "PlanAssignment")
+    BigDecimal reactiveAnnualCost(AssignmentView a) {
+        return money(a.reactiveCostPence());
+    }
+
+    @SchemaMapping(typeName = "PlanAssignment")
+    double distanceKm(AssignmentView a) {
+        return RuleTexts.roundKm(a.distanceKm());
+    }
+
+    @SchemaMapping(typeName = "PlanAssignment")
+    double travelMinutes(AssignmentView a) {
+        return RuleTexts.roundMinutes(a.travelMinutes());
+    }
+
+    @SchemaMapping(typeName = "SettingOption")
+    double distanceKm(SuitableSettings.Option o) {
+        return RuleTexts.roundKm(o.distanceKm());
+    }
+
+    @SchemaMapping(typeName = "SettingOption")
+    double travelMinutes(SuitableSettings.Option o) {
+        return RuleTexts.roundMinutes(o.travelMinutes());
     }
 
     @SchemaMapping(typeName = "PlanAssignment")

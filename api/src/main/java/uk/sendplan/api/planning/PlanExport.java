@@ -17,13 +17,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** A plan as CSV: one row per child of the reader's LA, placed (with costs and penalties) or not (with the reason). */
+/**
+ * A plan as CSV: one row per child of the reader's LA, placed (with costs, penalties and where the reactive approach
+ * would have placed the child, at what cost) or not (with the reason). Distances to 0.1 km, journeys in whole minutes.
+ */
 @Service
 class PlanExport {
 
     static final List<String> HEADER = List.of("request_id", "reference", "la_code", "need", "band", "age", "phase", "outcome", "setting_urn",
             "setting_name", "setting_type", "setting_la_code", "fee", "transport_cost", "annual_cost", "distance_km", "travel_minutes",
-            "pinned", "boarding", "out_of_area", "penalties", "status", "reason");
+            "pinned", "boarding", "out_of_area", "penalties", "status", "reason", "reactive_setting_urn", "reactive_setting_name",
+            "reactive_annual_cost");
 
     private final PlanService plans;
     private final DemandService demand;
@@ -44,23 +48,32 @@ class PlanExport {
         assignments.forEach(a -> ids.add(a.requestId()));
         unplaced.forEach(u -> ids.add(u.requestId()));
         Map<Long, PlacementRequestView> requests = ids.isEmpty() ? Map.of() : demand.findAll(ids);
-        Map<Integer, SettingView> settingViews = assignments.isEmpty() ? Map.of()
-                : settings.findAll(assignments.stream().map(PlanRepository.AssignmentView::urn).collect(Collectors.toSet()));
+        Set<Integer> urns = new HashSet<>();
+        assignments.forEach(a -> {
+            urns.add(a.urn());
+            if (a.reactiveUrn() != null) {
+                urns.add(a.reactiveUrn());
+            }
+        });
+        Map<Integer, SettingView> settingViews = urns.isEmpty() ? Map.of() : settings.findAll(urns);
 
         StringBuilder out = new StringBuilder(Csv.line(HEADER)).append("\r\n");
         for (PlanRepository.AssignmentView a : assignments) {
             PlacementRequestView r = requests.get(a.requestId());
             SettingView s = settingViews.get(a.urn());
-            String penalties = a.penalties().stream().map(p -> p.constraint() + "=" + money(p.amountPence()))
-                    .collect(Collectors.joining(";"));
+            // the rules in words with their amounts, e.g. "independent setting: 5000.00; too far from home: 1500.00"
+            String penalties = a.penalties().stream().map(p -> RuleTexts.penalty(p.constraint()) + ": " + money(p.amountPence()))
+                    .collect(Collectors.joining("; "));
             out.append(Csv.line(Arrays.asList(a.requestId(), r.reference(), a.laCode(), a.need(), a.band(), r.age(), a.phase(), "PLACED", a.urn(),
-                    s.name(), s.type(), s.laCode(), money(a.feePence()), money(a.transportPence()), money(a.annualCostPence()), a.distanceKm(),
-                    a.travelMinutes(), a.pinned(), a.boarding(), a.outOfArea(), penalties, a.status(), ""))).append("\r\n");
+                    s.name(), s.type(), s.laCode(), money(a.feePence()), money(a.transportPence()), money(a.annualCostPence()),
+                    RuleTexts.roundKm(a.distanceKm()), Math.round(a.travelMinutes()), a.pinned(), a.boarding(), a.outOfArea(), penalties, a.status(), "",
+                    a.reactiveUrn() == null ? "" : a.reactiveUrn(), a.reactiveUrn() == null ? "" : settingViews.get(a.reactiveUrn()).name(),
+                    a.reactiveCostPence() == null ? "" : money(a.reactiveCostPence())))).append("\r\n");
         }
         for (PlanRepository.UnplacedView u : unplaced) {
             PlacementRequestView r = requests.get(u.requestId());
             out.append(Csv.line(Arrays.asList(u.requestId(), r.reference(), u.laCode(), u.need(), r.band(), r.age(), u.phase(), "UNPLACED", "",
-                    "", "", "", "", "", "", "", "", "", r.needsBoarding(), "", "", "", u.reason()))).append("\r\n");
+                    "", "", "", "", "", "", "", "", "", r.needsBoarding(), "", "", "", u.reason(), "", "", ""))).append("\r\n");
         }
         return out.toString();
     }

@@ -14,7 +14,7 @@ import uk.sendplan.api.kernel.Money;
 import uk.sendplan.api.system.Actor;
 import uk.sendplan.api.system.CurrentUser;
 import uk.sendplan.db.types.PlanStatus;
-import uk.sendplan.planner.domain.Weights;
+import uk.sendplan.planner.domain.Parameters;
 import uk.sendplan.planner.solver.Plan;
 import uk.sendplan.planner.solver.PlanJob;
 import uk.sendplan.planner.solver.PlanProgress;
@@ -40,7 +40,7 @@ class PlanJobs {
     private static final Logger log = LoggerFactory.getLogger(PlanJobs.class);
 
     /** What a running plan needs to build its problem. */
-    record Spec(String name, List<String> laCodes, String financialYear, String startTerm, Weights weights, Duration timeLimit) {
+    record Spec(String name, List<String> laCodes, String financialYear, String startTerm, Parameters parameters, Duration timeLimit) {
     }
 
     /** A progress report as subscribers see it. */
@@ -137,7 +137,7 @@ class PlanJobs {
             }
             java.time.Instant read = java.time.Instant.now();
             ProblemBuilder.Built built = transaction.execute(status ->
-                    builder.build(spec.name(), spec.laCodes(), spec.financialYear(), spec.startTerm(), spec.weights()));
+                    builder.build(spec.name(), spec.laCodes(), spec.financialYear(), spec.startTerm(), spec.parameters()));
             transaction.executeWithoutResult(status -> plans.started(planId, read, built.problem().requests().size(), built.excluded(), built.notes()));
             emit(job, new Progress(planId, PlanStatus.SOLVING, null, null, null, null, seconds(start), false));
             SolveOptions options = SolveOptions.DEFAULTS.withTimeLimit(spec.timeLimit())

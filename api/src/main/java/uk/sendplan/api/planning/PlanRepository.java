@@ -44,11 +44,12 @@ class PlanRepository {
     }
 
     long insert(String name, PlanScope scopeType, String scopeCode, String financialYear, String startTerm, int timeLimitSeconds,
-                PlanSnapshot.Weights weights, String createdBy) {
+                PlanSnapshot.Weights weights, PlanSnapshot.Rules rules, String createdBy) {
         return db.insertInto(PLAN)
                 .set(PLAN.NAME, name).set(PLAN.SCOPE_TYPE, scopeType).set(PLAN.SCOPE_CODE, scopeCode)
                 .set(PLAN.FINANCIAL_YEAR, financialYear).set(PLAN.START_TERM, startTerm).set(PLAN.STATUS, PlanStatus.QUEUED)
-                .set(PLAN.TIME_LIMIT_SECONDS, timeLimitSeconds).set(PLAN.WEIGHTS, jsonb(weights)).set(PLAN.CREATED_BY, createdBy)
+                .set(PLAN.TIME_LIMIT_SECONDS, timeLimitSeconds).set(PLAN.WEIGHTS, jsonb(weights)).set(PLAN.RULES, jsonb(rules))
+                .set(PLAN.CREATED_BY, createdBy)
                 .set(PLAN.CREATED_AT, Instant.now())
                 .returning(PLAN.ID).fetchOne(PLAN.ID);
     }
@@ -90,6 +91,9 @@ class PlanRepository {
                 .set(PLAN.TOTAL_COST_PENCE, result.totalCostPence())
                 .set(PLAN.BASELINE_PLACED, result.baselinePlaced()).set(PLAN.BASELINE_UNPLACED, result.baselineUnplaced())
                 .set(PLAN.BASELINE_COST_PENCE, result.baselineCostPence()).set(PLAN.ELAPSED_MS, result.elapsedMs())
+                .set(PLAN.PROVEN_OPTIMAL, result.provenOptimal())
+                .set(PLAN.GAP_PERCENT, result.gapPercent() == null ? null
+                        : BigDecimal.valueOf(result.gapPercent()).setScale(4, java.math.RoundingMode.HALF_UP))
                 .where(PLAN.ID.eq(id)).execute();
         db.deleteFrom(PLAN_ASSIGNMENT).where(PLAN_ASSIGNMENT.PLAN_ID.eq(id)).execute();
         db.deleteFrom(PLAN_UNPLACED).where(PLAN_UNPLACED.PLAN_ID.eq(id)).execute();
@@ -99,12 +103,12 @@ class PlanRepository {
                     PLAN_ASSIGNMENT.SETTING_URN, PLAN_ASSIGNMENT.NEED_CODE, PLAN_ASSIGNMENT.PHASE_CODE, PLAN_ASSIGNMENT.BAND,
                     PLAN_ASSIGNMENT.FEE_KIND, PLAN_ASSIGNMENT.FEE_PENCE, PLAN_ASSIGNMENT.TRANSPORT_PENCE, PLAN_ASSIGNMENT.ANNUAL_COST_PENCE,
                     PLAN_ASSIGNMENT.DISTANCE_KM, PLAN_ASSIGNMENT.TRAVEL_MINUTES, PLAN_ASSIGNMENT.PINNED, PLAN_ASSIGNMENT.BOARDING,
-                    PLAN_ASSIGNMENT.OUT_OF_AREA, PLAN_ASSIGNMENT.PENALTIES);
+                    PLAN_ASSIGNMENT.OUT_OF_AREA, PLAN_ASSIGNMENT.PENALTIES, PLAN_ASSIGNMENT.REACTIVE_SETTING_URN, PLAN_ASSIGNMENT.REACTIVE_COST_PENCE);
             for (PlanTranslator.AssignmentRow a : assignments.subList(from, Math.min(assignments.size(), from + 1000))) {
                 insert = insert.values(id, a.requestId(), a.laCode(), a.urn(), a.need(), a.phase(), a.band(), a.feeKind(), a.feePence(),
                         a.transportPence(), a.annualCostPence(), BigDecimal.valueOf(a.distanceKm()).setScale(2, java.math.RoundingMode.HALF_UP),
                         BigDecimal.valueOf(a.travelMinutes()).setScale(1, java.math.RoundingMode.HALF_UP), a.pinned(), a.boarding(),
-                        a.outOfArea(), jsonb(a.penalties()));
+                        a.outOfArea(), jsonb(a.penalties()), a.reactiveUrn(), a.reactiveCostPence());
             }
             insert.execute();
         }
@@ -124,7 +128,7 @@ class PlanRepository {
     record AssignmentView(long planId, long requestId, String laCode, int urn, String need, String phase, int band, ProvisionKind feeKind,
                           long feePence, long transportPence, long annualCostPence, double distanceKm, double travelMinutes,
                           boolean pinned, boolean boarding, boolean outOfArea, List<PenaltyCost> penalties, AssignmentStatus status,
-                          String approvedBy, Instant approvedAt) {
+                          String approvedBy, Instant approvedAt, Integer reactiveUrn, Long reactiveCostPence) {
     }
 
     record UnplacedView(long planId, long requestId, String laCode, String need, String phase, String reason, List<Integer> blockingUrns) {
@@ -142,7 +146,7 @@ class PlanRepository {
                 r.getPlanId(), r.getRequestId(), r.getLaCode(), r.getSettingUrn(), r.getNeedCode(), r.getPhaseCode(), r.getBand(),
                 r.getFeeKind(), r.getFeePence(), r.getTransportPence(), r.getAnnualCostPence(), r.getDistanceKm().doubleValue(),
                 r.getTravelMinutes().doubleValue(), r.getPinned(), r.getBoarding(), r.getOutOfArea(), json.readValue(r.getPenalties().data(), PENALTIES),
-                r.getStatus(), r.getApprovedBy(), r.getApprovedAt()));
+                r.getStatus(), r.getApprovedBy(), r.getApprovedAt(), r.getReactiveSettingUrn(), r.getReactiveCostPence()));
     }
 
     int countAssignments(long planId, Collection<String> laCodes) {
@@ -200,7 +204,8 @@ class PlanRepository {
                 r.getTimeLimitSeconds(), json.readValue(r.getWeights().data(), MAP), r.getCreatedBy(), r.getCreatedAt(), r.getStartedAt(),
                 r.getFinishedAt(), r.getScore(), r.getRequests(), r.getPlaced(), r.getUnplaced(), r.getTotalCostPence(), r.getBaselinePlaced(),
                 r.getBaselineUnplaced(), r.getBaselineCostPence(), r.getElapsedMs(), json.readValue(r.getExcluded().data(), LIST_OF_MAPS),
-                json.readValue(r.getNotes().data(), NOTES), r.getFailure());
+                json.readValue(r.getNotes().data(), NOTES), r.getFailure(), json.readValue(r.getRules().data(), MAP), r.getProvenOptimal(),
+                r.getGapPercent() == null ? null : r.getGapPercent().doubleValue());
     }
 
     private JSONB jsonb(Object value) {

@@ -15,6 +15,8 @@ import uk.sendplan.api.system.ApiException;
 import uk.sendplan.api.system.Role;
 import uk.sendplan.db.types.PlanScope;
 import uk.sendplan.db.types.PlanStatus;
+import uk.sendplan.planner.domain.IndependentLimit;
+import uk.sendplan.planner.domain.Parameters;
 import uk.sendplan.planner.domain.Weights;
 
 import java.time.Duration;
@@ -34,14 +36,22 @@ import static uk.sendplan.db.jooq.Tables.PLAN;
 @Service
 public class PlanService {
 
-    record WeightsInput(Long preferenceMiss, Long independentPlacement, Long outOfArea, Long moveFromCurrent) {
+    record WeightsInput(Long preferenceMiss, Long independentPlacement, Long outOfArea, Long moveFromCurrent, Long distanceFromHome,
+                        Long siblingsApart) {
     }
 
+    /**
+     * @param maxIndependentShare      percent of the LA's children in the plan, 0-100 with one decimal
+     * @param maxIndependentPlacements children of the LA in independent settings; with a share, the lower count applies
+     */
     record StartPlanInput(PlanScope scope, String code, String financialYear, String startTerm, Integer timeLimitSeconds, WeightsInput weights,
-                          String name) {
+                          String name, Integer maxBoardingKm, Integer localRadiusKm, Double maxIndependentShare,
+                          Integer maxIndependentPlacements) {
     }
 
     static final long MAX_WEIGHT = 10_000_000;
+    static final int MAX_BOARDING_KM = 1000;
+    static final int MAX_LOCAL_RADIUS_KM = 100;
 
     private final PlanRepository plans;
     private final SettingService settings;
@@ -104,17 +114,19 @@ public class PlanService {
             throw ApiException.badRequest("input.timeLimitSeconds", "must be between 1 and 600, got " + seconds);
         }
         Weights weights = weights(input.weights());
-        var candidates = builder.settingsFor(laCodes, uk.sendplan.planner.domain.Parameters.DEFAULTS.withWeights(weights));
+        PlanSnapshot.Rules rules = rules(input);
+        Parameters parameters = parameters(weights, rules, laCodes);
+        var candidates = builder.settingsFor(laCodes, parameters);
         if (fees.currentFees(year, candidates.stream().map(s -> s.urn()).toList()).isEmpty()) {
             throw ApiException.badRequest("input.financialYear", "no setting within reach of " + scopeName + " has fees for " + year
                     + ", so every setting would be left out; choose a year with fee schedules");
         }
         String name = input.name() == null || input.name().isBlank() ? scopeName + " placements " + year : input.name().trim();
         PlanSnapshot.Weights weightsSnapshot = PlanSnapshot.Weights.of(weights);
-        long id = plans.insert(name, input.scope(), input.code(), year, input.startTerm(), seconds, weightsSnapshot, actor.subject());
-        var started = new PlanSnapshot(input.scope(), input.code(), year, input.startTerm(), seconds, weightsSnapshot);
+        long id = plans.insert(name, input.scope(), input.code(), year, input.startTerm(), seconds, weightsSnapshot, rules, actor.subject());
+        var started = new PlanSnapshot(input.scope(), input.code(), year, input.startTerm(), seconds, weightsSnapshot, rules);
         audit.record(scope(input.scope(), input.code()), "PLAN_STARTED", "plan", id, null, started, null);
-        PlanJobs.Spec spec = new PlanJobs.Spec(name, laCodes, year, input.startTerm(), weights, Duration.ofSeconds(seconds));
+        PlanJobs.Spec spec = new PlanJobs.Spec(name, laCodes, year, input.startTerm(), parameters, Duration.ofSeconds(seconds));
         // the job starts once this transaction has committed the plan row it updates
         org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
                 new org.springframework.transaction.support.TransactionSynchronization() {
@@ -135,7 +147,51 @@ public class PlanService {
                 weight("independentPlacement", input.independentPlacement(), d.independentPlacement()),
                 weight("outOfArea", input.outOfArea(), d.outOfArea()),
                 weight("moveFromCurrent", input.moveFromCurrent(), d.moveFromCurrent()),
-                d.distanceFromHome(), d.siblingsApart());
+                weight("distanceFromHome", input.distanceFromHome(), d.distanceFromHome()),
+                weight("siblingsApart", input.siblingsApart(), d.siblingsApart()));
+    }
+
+    /**
+     * The limits a plan is started with, checked, as stored with the plan: the boarding reach and local radius always
+     * (defaults filled in, so the plan says what it ran with), the independent limit only when one is set.
+     */
+    private static PlanSnapshot.Rules rules(StartPlanInput input) {
+        int boarding = input.maxBoardingKm() == null ? (int) Parameters.DEFAULTS.maxBoardingKm() : input.maxBoardingKm();
+        if (boarding < 1 || boarding > MAX_BOARDING_KM) {
+            throw ApiException.badRequest("input.maxBoardingKm", "the boarding reach is whole km from 1 to " + MAX_BOARDING_KM + ", got " + boarding);
+        }
+        int radius = input.localRadiusKm() == null ? (int) Parameters.DEFAULTS.localRadiusKm() : input.localRadiusKm();
+        if (radius < 0 || radius > MAX_LOCAL_RADIUS_KM) {
+            throw ApiException.badRequest("input.localRadiusKm", "the local radius is whole km from 0 to " + MAX_LOCAL_RADIUS_KM + ", got " + radius);
+        }
+        Double share = input.maxIndependentShare();
+        if (share != null) {
+            // one decimal: 12.5% is a policy a commissioner writes down; 12.34% is a typing slip
+            if (!Double.isFinite(share) || share < 0 || share > 100 || Math.abs(share * 10 - Math.rint(share * 10)) > 1e-6) {
+                throw ApiException.badRequest("input.maxIndependentShare", "a share is a percentage from 0 to 100 with at most one decimal, got " + share);
+            }
+            share = Math.rint(share * 10) / 10;
+        }
+        Integer placements = input.maxIndependentPlacements();
+        if (placements != null && placements < 0) {
+            throw ApiException.badRequest("input.maxIndependentPlacements", "a number of children is 0 or more, got " + placements);
+        }
+        return new PlanSnapshot.Rules(boarding, radius, share, placements);
+    }
+
+    /** The planner's parameters for the checked weights and limits; an independent limit applies to each LA of the plan. */
+    static Parameters parameters(Weights weights, PlanSnapshot.Rules rules, List<String> laCodes) {
+        Parameters parameters = Parameters.DEFAULTS.withWeights(weights)
+                .withMaxBoardingKm(rules.maxBoardingKm())
+                .withLocalRadiusKm(rules.localRadiusKm());
+        if (rules.maxIndependentShare() == null && rules.maxIndependentPlacements() == null) {
+            return parameters;
+        }
+        IndependentLimit limit = new IndependentLimit(rules.maxIndependentPlacements(),
+                rules.maxIndependentShare() == null ? null : rules.maxIndependentShare() / 100);
+        Map<String, IndependentLimit> limits = new LinkedHashMap<>();
+        laCodes.forEach(la -> limits.put(la, limit));
+        return parameters.withIndependentLimits(limits);
     }
 
     private static long weight(String name, Long value, long fallback) {

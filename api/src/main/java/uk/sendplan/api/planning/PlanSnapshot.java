@@ -1,20 +1,36 @@
 package uk.sendplan.api.planning;
 
+import static com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import uk.sendplan.db.types.PlanScope;
 
 import uk.sendplan.api.audit.AuditSnapshot;
 import uk.sendplan.db.types.PlanStatus;
 
 /** A plan as the audit trail keeps it when it starts: what was asked of the solver. */
-record PlanSnapshot(PlanScope scope, String code, String financialYear, String startTerm, int timeLimitSeconds, Weights weights)
-        implements AuditSnapshot {
+record PlanSnapshot(PlanScope scope, String code, String financialYear, String startTerm, int timeLimitSeconds, Weights weights,
+                    Rules rules) implements AuditSnapshot {
 
     /** The objective's weights, as the plan row also stores them. */
-    record Weights(long preferenceMiss, long independentPlacement, long outOfArea, long moveFromCurrent) {
+    record Weights(long preferenceMiss, long independentPlacement, long outOfArea, long moveFromCurrent, long distanceFromHome,
+                   long siblingsApart) {
 
         static Weights of(uk.sendplan.planner.domain.Weights w) {
-            return new Weights(w.preferenceMiss(), w.independentPlacement(), w.outOfArea(), w.moveFromCurrent());
+            return new Weights(w.preferenceMiss(), w.independentPlacement(), w.outOfArea(), w.moveFromCurrent(), w.distanceFromHome(),
+                    w.siblingsApart());
         }
+    }
+
+    /**
+     * The limits a plan is started with, as the plan row also stores them: the boarding reach and local radius always
+     * (defaults filled in, so the plan says what it ran with), the independent limit only when one is set.
+     *
+     * @param maxIndependentShare percent of each LA's children, one decimal
+     */
+    record Rules(int maxBoardingKm, int localRadiusKm, @JsonInclude(NON_NULL) Double maxIndependentShare,
+                 @JsonInclude(NON_NULL) Integer maxIndependentPlacements) {
     }
 
     /** A plan's status before and after it is cancelled. */

@@ -23,7 +23,7 @@ final class PlanTranslator {
 
     record AssignmentRow(long requestId, String laCode, int urn, String need, String phase, int band, ProvisionKind feeKind, long feePence,
                          long transportPence, long annualCostPence, double distanceKm, double travelMinutes, boolean pinned,
-                         boolean boarding, boolean outOfArea, List<PenaltyCost> penalties) {
+                         boolean boarding, boolean outOfArea, List<PenaltyCost> penalties, Integer reactiveUrn, Long reactiveCostPence) {
     }
 
     record UnplacedRow(long requestId, String laCode, String need, String phase, String reason, List<Integer> blockingUrns) {
@@ -34,7 +34,8 @@ final class PlanTranslator {
      * pounds (the fee schedules' amounts are whole pounds in practice, so the two compare like for like).
      */
     record Result(String score, List<AssignmentRow> assignments, List<UnplacedRow> unplaced, long totalCostPence,
-                  int baselinePlaced, int baselineUnplaced, long baselineCostPence, long elapsedMs) {
+                  int baselinePlaced, int baselineUnplaced, long baselineCostPence, long elapsedMs, boolean provenOptimal,
+                  Double gapPercent) {
     }
 
     private PlanTranslator() {
@@ -53,9 +54,12 @@ final class PlanTranslator {
             total += annual;
             List<PenaltyCost> penalties = a.penalties().stream()
                     .map(p -> new PenaltyCost(p.constraint(), Money.fromWholePounds(p.amount()))).toList();
+            // the reactive placement's cost is the planner's, in whole pounds, as the baseline's total is
+            Integer reactiveUrn = a.reactiveSettingId() == null ? null : built.cell(a.reactiveSettingId()).setting().urn();
+            Long reactiveCost = a.reactiveAnnualCost() == null ? null : Money.fromWholePounds(a.reactiveAnnualCost());
             assignments.add(new AssignmentRow(child.id(), child.laCode(), cell.setting().urn(), cell.need(), cell.phase(), child.band(),
                     fee.kind(), fee.pence(), transportPence, annual, a.distanceKm(), a.travelMinutes(), a.pinned(), boarding,
-                    !cell.setting().laCode().equals(child.laCode()), penalties));
+                    !cell.setting().laCode().equals(child.laCode()), penalties, reactiveUrn, reactiveCost));
         }
         List<UnplacedRow> unplaced = new ArrayList<>();
         for (UnplacedRequest u : plan.unplaced()) {
@@ -67,7 +71,8 @@ final class PlanTranslator {
         }
         return new Result(plan.score(), assignments, unplaced, total, plan.baseline() == null ? 0
                 : built.problem().requests().size() - plan.baseline().unplacedCount(), plan.baseline() == null ? 0 : plan.baseline().unplacedCount(),
-                plan.baseline() == null ? 0 : Money.fromWholePounds(plan.baseline().totalAnnualCost()), elapsedMs);
+                plan.baseline() == null ? 0 : Money.fromWholePounds(plan.baseline().totalAnnualCost()), elapsedMs, plan.provenOptimal(),
+                plan.gapPercent());
     }
 
     /** The fee a placement pays: residential for a boarding placement where stated, else the day fee. */

@@ -23,7 +23,6 @@ import uk.sendplan.planner.domain.PlacementRequest;
 import uk.sendplan.planner.domain.Setting;
 import uk.sendplan.planner.domain.SettingGender;
 import uk.sendplan.planner.domain.SettingType;
-import uk.sendplan.planner.domain.Weights;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -83,10 +82,9 @@ class ProblemBuilder {
     }
 
     /** The problem for the children still to be placed in these LAs (optionally for one start term). */
-    Built build(String name, Collection<String> laCodes, String financialYear, String startTerm, Weights weights) {
+    Built build(String name, Collection<String> laCodes, String financialYear, String startTerm, Parameters parameters) {
         List<PlacementRequestView> children = demand.unplaced(laCodes).stream()
                 .filter(r -> startTerm == null || startTerm.equals(r.startTerm())).toList();
-        Parameters parameters = Parameters.DEFAULTS.withWeights(weights);
         return build(name, children, settingsFor(laCodes, parameters), financialYear, parameters);
     }
 
@@ -196,18 +194,23 @@ class ProblemBuilder {
                             + child.primaryNeed() + " " + child.phase() + " places in this plan"));
                 }
             }
+            // a group code is the LA's own, so two LAs' "F-1" in a regional plan are different families
+            String siblingGroup = child.siblingGroup() == null ? null : child.laCode() + "/" + child.siblingGroup();
             PlacementRequest request = new PlacementRequest(String.valueOf(child.id()), child.laCode(), Need.valueOf(child.primaryNeed()),
                     child.band(), child.age(), child.home().easting(), child.home().northing(), Gender.valueOf(child.gender().name()),
-                    child.needsBoarding(), current, keep, preferences);
+                    child.needsBoarding(), current, keep, preferences, siblingGroup, child.alternativeProvisionAllowed());
             if (keep) {
                 // a child is pinned only where every rule still holds; otherwise the plan finds them a fitting place
-                List<uk.sendplan.planner.domain.HardRule> broken = costModel.violations(request, plannerSettingsById.get(current));
+                Setting kept = plannerSettingsById.get(current);
+                List<uk.sendplan.planner.domain.HardRule> broken = costModel.violations(request, kept);
                 if (!broken.isEmpty()) {
+                    PlacementRequest pinned = request;
                     notes.add(note(child, PlanNote.Kind.CURRENT_SETTING_UNSUITABLE, "can't be kept in current setting " + child.currentSettingUrn() + " ("
-                            + String.join(", ", broken.stream().map(uk.sendplan.planner.domain.HardRule::constraintName).toList())
-                            + " no longer met), so the plan looks for a place that fits"));
+                            + String.join("; ", broken.stream().map(rule -> RuleTexts.brokenRule(rule, pinned, kept, costModel)).toList())
+                            + "), so the plan looks for a place that fits"));
                     request = new PlacementRequest(request.id(), request.laCode(), request.need(), request.band(), request.age(),
-                            request.easting(), request.northing(), request.gender(), request.needsBoarding(), current, false, preferences);
+                            request.easting(), request.northing(), request.gender(), request.needsBoarding(), current, false, preferences,
+                            request.siblingGroup(), request.alternativeProvisionAllowed());
                 }
             }
             plannerRequests.add(request);

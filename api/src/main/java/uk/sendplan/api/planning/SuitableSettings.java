@@ -17,7 +17,6 @@ import uk.sendplan.db.types.ChildGender;
 import uk.sendplan.db.types.FeeVerdict;
 import uk.sendplan.db.types.RequestStatus;
 import uk.sendplan.planner.domain.CostModel;
-import uk.sendplan.planner.domain.HardRule;
 import uk.sendplan.planner.domain.Parameters;
 import uk.sendplan.planner.domain.PlacementRequest;
 import uk.sendplan.planner.domain.SettingOption;
@@ -30,9 +29,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The list a family chooses from: settings that can meet this child's need, ranked by total annual cost then
- * journey time, with vacancies and the fee's verdict; and the settings nearby that can't, each with why. The same
- * rules and costs as planning (the planner's cost model), on the same register and fees.
+ * The list a family chooses from: settings that can meet this child's need, ranked as a family weighs them (their
+ * own preferences, a place they can take now, then the nearest and quickest) or, for the LA, by total annual cost;
+ * each with its annual cost to the LA, vacancies and the fee's verdict; and the settings nearby that can't, each
+ * with why. The same rules and costs as planning (the planner's cost model), on the same register and fees.
  */
 @Service
 class SuitableSettings {
@@ -44,9 +44,28 @@ class SuitableSettings {
     record Listing(String financialYear, List<Option> suitable, List<Option> excluded) {
     }
 
+    /** How the suitable settings are ordered: as a family weighs them (the default), or cheapest first for the LA. */
+    enum Order {
+        FAMILY, COST
+    }
+
     /** An ad-hoc child, for "what would be suitable for a child like this": never stored. */
     record ChildProfileInput(String laCode, String need, int band, int age, DemandService.GridPointInput home, String homeDistrict,
                              ChildGender gender, Boolean needsBoarding) {
+    }
+
+    /** For the LA: a place the family can take now before a full one; then cheapest, then quickest. */
+    private static final Comparator<Option> BY_COST = Comparator.comparing((Option o) -> o.vacancies() <= 0)
+            .thenComparing(Option::annualCostPence).thenComparingDouble(Option::travelMinutes);
+
+    /**
+     * As a family weighs settings: the fit first (the settings they asked for, in their order; then a place they can
+     * take now before a full one), then the nearest and the quickest journey; cost only breaks what is left even.
+     */
+    private static Comparator<Option> byFamily(List<Integer> preferences) {
+        return Comparator.comparingInt((Option o) -> preferences.contains(o.urn()) ? preferences.indexOf(o.urn()) : preferences.size())
+                .thenComparing(o -> o.vacancies() <= 0).thenComparingDouble(Option::distanceKm).thenComparingDouble(Option::travelMinutes)
+                .thenComparing(Option::annualCostPence);
     }
 
     private final DemandService demand;
@@ -62,15 +81,15 @@ class SuitableSettings {
     }
 
     @Transactional(readOnly = true)
-    Listing forRequest(String requestId, String financialYear, int limit) {
+    Listing forRequest(String requestId, String financialYear, int limit, Order order) {
         Actor actor = access.require("suitableSettings", Role.COMMISSIONER);
         PlacementRequestView child = demand.find(access.idInScope("suitableSettings", requestId))
                 .filter(r -> r.laCode().equals(actor.laCode())).orElseThrow(() -> access.outOfScope("suitableSettings"));
-        return list(child, financialYear, limit);
+        return list(child, financialYear, limit, order);
     }
 
     @Transactional(readOnly = true)
-    Listing forProfile(ChildProfileInput profile, String financialYear, int limit) {
+    Listing forProfile(ChildProfileInput profile, String financialYear, int limit, Order order) {
         Actor actor = access.require("suitableSettingsFor", Role.COMMISSIONER, Role.REGIONAL_PLANNER);
         ReferenceData.LocalAuthority la = reference.requireLocalAuthority("profile.laCode", profile.laCode());
         if ((actor.is(Role.COMMISSIONER) && !la.code().equals(actor.laCode()))
@@ -95,11 +114,11 @@ class SuitableSettings {
         }
         PlacementRequestView child = new PlacementRequestView(0, la.code(), "profile-0", profile.need(), null, profile.band(), profile.age(),
                 reference.phaseForAge(profile.age()).orElseThrow().code(), home, profile.gender(), Boolean.TRUE.equals(profile.needsBoarding()),
-                null, false, List.of(), "2027-AUTUMN", RequestStatus.OPEN, null, false, null);
-        return list(child, financialYear, limit);
+                null, false, List.of(), "2027-AUTUMN", RequestStatus.OPEN, null, false, null, null, null);
+        return list(child, financialYear, limit, order);
     }
 
-    private Listing list(PlacementRequestView child, String financialYear, int limit) {
+    private Listing list(PlacementRequestView child, String financialYear, int limit, Order order) {
         if (limit < 1 || limit > 100) {
             throw ApiException.badRequest("limit", "must be between 1 and 100, got " + limit);
         }
@@ -133,7 +152,8 @@ class SuitableSettings {
                         option.penalties().stream().map(p -> new PenaltyCost(p.constraint(), Money.fromWholePounds(p.amount()))).toList()));
             } else if (Math.hypot(cell.setting().easting() - child.home().easting(), cell.setting().northing() - child.home().northing()) <= reach) {
                 excluded.add(new Option(cell.setting().urn(), cell.setting().name(), false,
-                        option.brokenRules().stream().map(rule -> reason(rule, child, option, costModel)).toList(), null, null, null,
+                        option.brokenRules().stream().map(rule -> RuleTexts.brokenRule(rule, request, option.setting(), costModel)).toList(),
+                        null, null, null,
                         option.cost().distanceKm(), option.cost().travelMinutes(), cell.vacancies(), null, List.of()));
             }
         }
@@ -149,24 +169,8 @@ class SuitableSettings {
                         km, km / parameters.speedKmh() * 60, 0, null, List.of()));
             }
         }
-        // a place the family can take now comes before a full one; then cheapest, then quickest
-        suitable.sort(Comparator.comparing((Option o) -> o.vacancies() <= 0).thenComparing(Option::annualCostPence).thenComparing(Option::travelMinutes));
+        suitable.sort(order == Order.COST ? BY_COST : byFamily(child.preferences()));
         excluded.sort(Comparator.comparingDouble(Option::distanceKm));
         return new Listing(year, suitable.stream().limit(limit).toList(), excluded.stream().limit(limit).toList());
-    }
-
-    private static String reason(HardRule rule, PlacementRequestView child, SettingOption option, CostModel costModel) {
-        return switch (rule) {
-            case NEED -> "no places for " + child.primaryNeed();
-            case AGE -> "does not take " + child.phase().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " pupils aged " + child.age();
-            case GENDER -> "takes " + option.setting().gender().name().toLowerCase(java.util.Locale.ROOT) + " only";
-            case BOARDING -> "no boarding";
-            case NO_FEE_FOR_BAND -> "no fee for band " + child.band();
-            case TRAVEL_TIME -> Math.round(option.cost().travelMinutes()) + " minutes away, over the "
-                    + costModel.maxTravelMinutes(uk.sendplan.planner.domain.Phase.ofAge(child.age())) + "-minute limit";
-            case BOARDING_DISTANCE -> String.format(java.util.Locale.UK, "%.1f km away, beyond the %d km boarding reach",
-                    option.cost().distanceKm(), Math.round(costModel.parameters().maxBoardingKm()));
-            case ALTERNATIVE_PROVISION -> "alternative provision, which this child's request does not allow";
-        };
     }
 }

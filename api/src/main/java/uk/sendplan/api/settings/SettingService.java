@@ -11,7 +11,6 @@ import uk.sendplan.db.types.ProviderKind;
 import uk.sendplan.db.types.RegistrationStatus;
 import uk.sendplan.db.types.Sector;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -147,21 +146,21 @@ public class SettingService {
     /**
      * Holds the cells for placements about to be approved, within the caller's transaction: the cells are locked in a
      * fixed order (the order {@link SettingRegistration#setPlaces} locks a setting's cells in too), so concurrent writers queue instead of
-     * deadlocking and each sees the other's result. Returns the problems if any cell has fewer vacancies than asked;
-     * otherwise the placements the caller inserts take the places (the database counts them into occupancy, and its
-     * occupied &lt;= capacity check stands behind this).
+     * deadlocking and each sees the other's result. Returns the problem with each cell that has fewer vacancies than
+     * asked (so the caller can name the settings whose places changed); when none, the placements the caller inserts
+     * take the places (the database counts them into occupancy, and its occupied &lt;= capacity check stands behind this).
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public List<String> occupy(Map<PlaceKey, Integer> wanted) {
+    public Map<PlaceKey, String> occupy(Map<PlaceKey, Integer> wanted) {
         Map<PlaceKey, PlaceCell> locked = settings.lockPlaces(wanted.keySet());
-        List<String> problems = new ArrayList<>();
+        Map<PlaceKey, String> problems = new java.util.LinkedHashMap<>();
         for (var entry : wanted.entrySet()) {
             PlaceCell cell = locked.get(entry.getKey());
             PlaceKey key = entry.getKey();
             if (cell == null) {
-                problems.add("setting " + key.urn() + " no longer has " + key.need() + " " + key.phase() + " places");
+                problems.put(key, "setting " + key.urn() + " no longer has " + key.need() + " " + key.phase() + " places");
             } else if (cell.vacancies() < entry.getValue()) {
-                problems.add("setting " + key.urn() + " has " + cell.vacancies() + " " + key.need() + " " + key.phase()
+                problems.put(key, "setting " + key.urn() + " has " + cell.vacancies() + " " + key.need() + " " + key.phase()
                         + " vacanc" + (cell.vacancies() == 1 ? "y" : "ies") + " left, " + entry.getValue() + " needed");
             }
         }

@@ -99,6 +99,8 @@ class DemandTest extends GraphQlTestBase {
         rejects(i -> i.remove("home"), "input.home: the child's home is required");
         rejects(i -> i.put("startTerm", "autumn 2027"), "input.startTerm: a start term is a year and a term, e.g. 2027-AUTUMN");
         rejects(i -> i.put("laCode", "999"), "input.laCode: unknown local authority code \"999\"");
+        rejects(i -> i.put("siblingGroup", "Smith family"), "input.siblingGroup: a sibling group is 1-40 letters");
+        rejects(i -> i.put("siblingGroup", "SMITHS"), "input.siblingGroup: a sibling group must contain a digit");
 
         assertThat(db.fetchCount(PLACEMENT_REQUEST)).isEqualTo(count);
         assertThat(db.fetchCount(AUDIT_EVENT)).isEqualTo(audits);
@@ -109,6 +111,42 @@ class DemandTest extends GraphQlTestBase {
         change.accept(input);
         graphQl.documentName("createPlacementRequest").variable("input", input).execute()
                 .errors().expect(e -> e.getErrorType() == ErrorType.BAD_REQUEST && e.getMessage().startsWith(message)).verify();
+    }
+
+    @Test
+    void siblingsAndAlternativeProvisionAreSetClearedAndAudited() {
+        Map<String, Object> input = input(reference());
+        input.put("siblingGroup", " F-0042 ");
+        input.put("alternativeProvisionAllowed", false);
+        String id = graphQl.documentName("createPlacementRequest").variable("input", input).execute()
+                .path("createPlacementRequest.request.siblingGroup").entity(String.class).isEqualTo("F-0042")
+                .path("createPlacementRequest.request.alternativeProvisionAllowed").entity(Boolean.class).isEqualTo(false)
+                .path("createPlacementRequest.request.id").entity(String.class).get();
+
+        // omitted: kept
+        graphQl.documentName("updatePlacementRequest").variable("input", Map.of("id", id, "band", 4)).execute()
+                .path("updatePlacementRequest.request.siblingGroup").entity(String.class).isEqualTo("F-0042")
+                .path("updatePlacementRequest.request.alternativeProvisionAllowed").entity(Boolean.class).isEqualTo(false);
+        // null: cleared, the flag back to the default
+        Map<String, Object> clear = new HashMap<>();
+        clear.put("id", id);
+        clear.put("siblingGroup", null);
+        clear.put("alternativeProvisionAllowed", null);
+        graphQl.documentName("updatePlacementRequest").variable("input", clear).execute()
+                .path("updatePlacementRequest.request.siblingGroup").valueIsNull()
+                .path("updatePlacementRequest.request.alternativeProvisionAllowed").valueIsNull();
+        graphQl.documentName("auditTrail").variable("entityType", "placement_request").variable("entityId", id).execute()
+                .path("auditTrail.edges[0].node.before.sibling_group").entity(String.class).isEqualTo("F-0042")
+                .path("auditTrail.edges[0].node.before.alternative_provision_allowed").entity(Boolean.class).isEqualTo(false)
+                .path("auditTrail.edges[0].node.after.sibling_group").valueIsNull();
+
+        // a bad group on update changes nothing
+        int audits = db.fetchCount(AUDIT_EVENT);
+        graphQl.documentName("updatePlacementRequest").variable("input", Map.of("id", id, "siblingGroup", "Jones", "band", 2)).execute()
+                .errors().expect(e -> e.getErrorType() == ErrorType.BAD_REQUEST
+                        && e.getMessage().startsWith("input.siblingGroup: a sibling group must contain a digit")).verify();
+        assertThat(db.fetchValue(PLACEMENT_REQUEST.BAND, PLACEMENT_REQUEST.ID.eq(Long.parseLong(id)))).isEqualTo(4);
+        assertThat(db.fetchCount(AUDIT_EVENT)).isEqualTo(audits);
     }
 
     @Test

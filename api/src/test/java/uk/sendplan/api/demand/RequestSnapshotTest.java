@@ -44,7 +44,8 @@ class RequestSnapshotTest extends GraphQlTestBase {
         assertWritten(RequestSnapshot.of(r, List.of()), """
                 {"id":null,"la_code":"886","reference":"DEMO-886-00022","primary_need":"PD","secondary_need":null,"band":2,"age":8,
                  "easting":601100,"northing":140600,"gender":"MALE","needs_boarding":false,"current_setting_urn":null,"keep_current":false,
-                 "start_term":"2027-AUTUMN","status":"OPEN","status_reason":null,"demo":true,"preferences":[]}""");
+                 "start_term":"2027-AUTUMN","status":"OPEN","status_reason":null,"demo":true,"sibling_group":null,
+                 "alternative_provision_allowed":null,"preferences":[]}""");
         assertWritten(new RequestSnapshot.Status(RequestStatus.WITHDRAWN), """
                 {"status":"WITHDRAWN"}""");
     }

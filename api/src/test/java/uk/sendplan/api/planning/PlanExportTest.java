@@ -75,7 +75,7 @@ class PlanExportTest extends GraphQlTestBase {
             assertThat(independent).isNotEmpty().allSatisfy(row -> {
                 assertThat(row.get("setting_name")).isEqualTo("'" + HYPERLINK);
                 assertThat(row.get("fee")).matches("[0-9]+\\.[0-9]{2}");
-                assertThat(row.get("penalties")).isEqualTo("independentPlacement=5000.00");
+                assertThat(row.get("penalties")).isEqualTo("independent setting: 5000.00");
             });
         } finally {
             graphQl.documentName("updateSetting").variable("input", Map.of("urn", INDEPENDENT, "name", "Scilly Test Independent School")).execute()

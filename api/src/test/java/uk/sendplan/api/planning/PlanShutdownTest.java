@@ -38,6 +38,7 @@ class PlanShutdownTest {
     private static final String PASSWORD = "shutdown-test";
     private static final String LA = "420";
     private static final int URN = 790_001;
+    private static final int PRIMARY_URN = 790_002;
 
     @TempDir
     Path directory;
@@ -67,13 +68,18 @@ class PlanShutdownTest {
         HttpGraphQlTester admin = tester(httpPort, "Basic " + java.util.Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes()));
         awaitStarted(admin, log);
 
-        // five places, six children: a plan with something to keep
+        // five secondary places for six children and a primary place for a seventh, the sibling of one of them: siblings
+        // who can never share a setting keep local search going (a plan of per-child rules stops at once, proven)
         String provider = admin.documentName("registerProvider").variable("input", Map.of("name", "Shutdown Test Trust", "kind", "INDEPENDENT", "forProfit", false))
                 .execute().path("registerProvider.provider.id").entity(String.class).get();
         admin.documentName("registerSetting").variable("input", Map.of("urn", URN, "name", "Shutdown Test Special School", "type", "STATE_SPECIAL",
                 "providerId", provider, "laCode", LA, "location", Map.of("easting", 90_300, "northing", 10_500), "ageFrom", 4, "ageTo", 16,
                 "places", List.of(Map.of("need", "ASD", "phase", "SECONDARY", "capacity", 5, "occupied", 0)))).execute()
                 .path("registerSetting.setting.urn").entity(Integer.class).isEqualTo(URN);
+        admin.documentName("registerSetting").variable("input", Map.of("urn", PRIMARY_URN, "name", "Shutdown Test Primary Base", "type", "STATE_SPECIAL",
+                "providerId", provider, "laCode", LA, "location", Map.of("easting", 90_400, "northing", 10_500), "ageFrom", 4, "ageTo", 11,
+                "places", List.of(Map.of("need", "ASD", "phase", "PRIMARY", "capacity", 1, "occupied", 0)))).execute()
+                .path("registerSetting.setting.urn").entity(Integer.class).isEqualTo(PRIMARY_URN);
         String framework = admin.documentName("createRateFramework").variable("input", Map.of("financialYear", "2026-27", "name", "Shutdown test",
                 "description", "For the shutdown test", "maxUpliftPercent", 5.0,
                 "bands", List.of(Map.of("code", "DAY-3", "description", "Day, complexity 3", "kind", "DAY", "complexity", 3,
@@ -82,16 +88,23 @@ class PlanShutdownTest {
                 .execute().path("createRateFramework.framework.id").entity(String.class).get();
         admin.documentName("publishRateFramework").variable("input", Map.of("id", framework)).execute()
                 .path("publishRateFramework.framework.status").entity(String.class).isEqualTo("PUBLISHED");
-        admin.document("mutation($input: SubmitFeesInput!) { submitFees(input: $input) { fees { id } } }")
-                .variable("input", Map.of("urn", URN, "financialYear", "2026-27", "fees", List.of(Map.of("band", 3, "kind", "DAY", "annualFee", "25000.00"))))
-                .execute().path("submitFees.fees").entityList(Object.class).hasSize(1);
+        for (int urn : List.of(URN, PRIMARY_URN)) {
+            admin.document("mutation($input: SubmitFeesInput!) { submitFees(input: $input) { fees { id } } }")
+                    .variable("input", Map.of("urn", urn, "financialYear", "2026-27", "fees", List.of(Map.of("band", 3, "kind", "DAY", "annualFee", "25000.00"))))
+                    .execute().path("submitFees.fees").entityList(Object.class).hasSize(1);
+        }
         admin.document("mutation { setUserScope(input: {subject: \"shutdown-commissioner\", role: COMMISSIONER, laCode: \"" + LA + "\"}) { user { role } } }")
                 .execute().path("setUserScope.user.role").entity(String.class).isEqualTo("COMMISSIONER");
         String token = TestJwts.token("shutdown-commissioner");
         HttpGraphQlTester commissioner = tester(httpPort, "Bearer " + token);
-        for (int i = 1; i <= 6; i++) {
-            commissioner.documentName("createPlacementRequest").variable("input", Map.of("laCode", LA, "reference", "STOP-" + i, "primaryNeed", "ASD",
-                    "band", 3, "age", 12, "home", Map.of("easting", 90_000 + 100 * i, "northing", 10_600), "gender", "MALE", "startTerm", "2027-AUTUMN"))
+        for (int i = 1; i <= 7; i++) {
+            Map<String, Object> child = new java.util.HashMap<>(Map.of("laCode", LA, "reference", "STOP-" + i, "primaryNeed", "ASD",
+                    "band", 3, "age", i == 7 ? 8 : 12, "home", Map.of("easting", 90_000 + 100 * i, "northing", 10_600), "gender", "MALE",
+                    "startTerm", "2027-AUTUMN"));
+            if (i == 1 || i == 7) {
+                child.put("siblingGroup", "F-1");
+            }
+            commissioner.documentName("createPlacementRequest").variable("input", child)
                     .execute().path("createPlacementRequest.request.id").hasValue();
         }
         String planId = commissioner.documentName("startPlan").variable("input", Map.of("scope", "LOCAL_AUTHORITY", "code", LA,
@@ -100,7 +113,7 @@ class PlanShutdownTest {
                 .headers(h -> h.setBearerAuth(token)).build()
                 .documentName("planProgress").variable("planId", planId).executeSubscription()
                 .toFlux("planProgress", Map.class).filter(r -> r.get("placed") != null).next().block(Duration.ofSeconds(60));
-        assertThat(best.get("placed")).isEqualTo(5);
+        assertThat(best.get("placed")).isEqualTo(6);
         // one plan solves at a time here, so this one waits
         String queuedId = commissioner.documentName("startPlan").variable("input", Map.of("scope", "LOCAL_AUTHORITY", "code", LA,
                 "financialYear", "2026-27", "timeLimitSeconds", 120)).execute().path("startPlan.plan.status").entity(String.class).isEqualTo("QUEUED")
@@ -136,9 +149,9 @@ class PlanShutdownTest {
                 assertThat(plan.next()).isTrue();
                 assertThat(plan.getString("status")).isEqualTo("INTERRUPTED");
                 assertThat(plan.getString("failure")).contains("the best result so far is kept");
-                assertThat(plan.getInt("placed")).isEqualTo(5);
+                assertThat(plan.getInt("placed")).isEqualTo(6);
                 assertThat(plan.getInt("unplaced")).isEqualTo(1);
-                assertThat(plan.getInt("assignments")).isEqualTo(5);
+                assertThat(plan.getInt("assignments")).isEqualTo(6);
             }
             try (ResultSet queued = statement.executeQuery("SELECT status, failure FROM send.plan WHERE id = " + queuedId)) {
                 assertThat(queued.next()).isTrue();

@@ -7,7 +7,7 @@ import uk.sendplan.api.benchmark.BenchmarkReport;
 import uk.sendplan.api.system.Actor;
 import uk.sendplan.api.system.CurrentUser;
 import uk.sendplan.api.system.Role;
-import uk.sendplan.planner.domain.Weights;
+import uk.sendplan.planner.domain.Parameters;
 import uk.sendplan.planner.io.ProblemJson;
 
 import java.nio.file.Files;
@@ -47,7 +47,7 @@ class PlanningBenchmark extends GraphQlTestBase {
         // the same problem the service will solve, for the CLI
         AtomicReference<ProblemBuilder.Built> built = new AtomicReference<>();
         currentUser.as(new Actor("test-commissioner-" + LA, Role.COMMISSIONER, LA, null, null),
-                () -> built.set(builder.build("Kent benchmark", List.of(LA), year, null, Weights.DEFAULT)));
+                () -> built.set(builder.build("Kent benchmark", List.of(LA), year, null, Parameters.DEFAULTS)));
         Path problem = Files.createTempFile("kent-2000", ".json");
         Path cliPlan = Files.createTempFile("kent-2000-plan", ".json");
         Files.writeString(problem, ProblemJson.write(built.get().problem()));

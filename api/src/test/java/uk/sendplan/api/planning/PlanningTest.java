@@ -99,6 +99,9 @@ class PlanningTest extends GraphQlTestBase {
         plan.path("plan.requests").entity(Integer.class).isEqualTo(7)
                 .path("plan.placed").entity(Integer.class).isEqualTo(6)
                 .path("plan.score").entity(String.class).satisfies(score -> assertThat(score).startsWith("0hard/-1medium/"))
+                // per-child rules only: the exact construction is the optimum, and the plan says so
+                .path("plan.provenOptimal").entity(Boolean.class).isEqualTo(true)
+                .path("plan.gapPercent").entity(Double.class).isEqualTo(0.0)
                 .path("plan.excludedSettings[?(@.urn == " + SUSPENDED + ")].reason").entityList(String.class)
                 .containsExactly("suspended: test: safeguarding review");
         // the cheapest fit for each child: the resourced base (1 place), then the special school, then independent
@@ -118,6 +121,18 @@ class PlanningTest extends GraphQlTestBase {
                 .satisfies(constraints -> assertThat(constraints).containsOnly("independentPlacement"));
         plan.path("plan.assignments.edges[?(@.node.setting.urn == " + INDEPENDENT + ")].node.penalties[*].amount").entityList(String.class)
                 .satisfies(amounts -> assertThat(amounts).containsOnly("5000.00"));
+        plan.path("plan.assignments.edges[?(@.node.setting.urn == " + INDEPENDENT + ")].node.penalties[*].rule").entityList(String.class)
+                .satisfies(rules -> assertThat(rules).containsOnly("independent setting"));
+        // child by child, where the reactive approach would have placed them: the SEMH child's only fit is the same
+        Map r5 = assignments.stream().filter(a -> ((Map) a.get("request")).get("id").equals(ids.get("R5"))).findFirst().orElseThrow();
+        assertThat(((Map) r5.get("reactiveSetting")).get("urn")).isEqualTo(INDEPENDENT);
+        assertThat(r5.get("reactiveAnnualCost")).isEqualTo(r5.get("annualCost"));
+        // distances to 0.1 km, journeys in whole minutes
+        for (Map a : assignments) {
+            double km = ((Number) a.get("distanceKm")).doubleValue();
+            assertThat(Math.abs(km * 10 - Math.rint(km * 10))).isLessThan(1e-9);
+            assertThat(((Number) a.get("travelMinutes")).doubleValue() % 1).isZero();
+        }
         plan.path("plan.unplacedRequests[0].request.id").entity(String.class).isEqualTo(ids.get("R6"))
                 .path("plan.unplacedRequests[0].reason").entity(String.class).satisfies(reason -> assertThat(reason).startsWith("no setting meets need HI"))
                 .path("plan.summary.shortfall").entityList(Map.class).containsExactly(Map.of("need", "HI", "phase", "PRIMARY", "unplaced", 1))
@@ -144,7 +159,7 @@ class PlanningTest extends GraphQlTestBase {
         plan.path("plan.assignments.edges[?(@.node.request.id == '" + kept + "')].node.pinned").entityList(Boolean.class).containsExactly(true)
                 .path("plan.assignments.edges[?(@.node.request.id == '" + kept + "')].node.setting.urn").entityList(Integer.class).containsExactly(SPECIAL)
                 .path("plan.notes").entityList(String.class).contains("request KEEP-2: can't be kept in current setting " + RESOURCED
-                        + " (travelTime no longer met), so the plan looks for a place that fits")
+                        + " (222 minutes away, over the 45-minute travel limit), so the plan looks for a place that fits")
                 .path("plan.unplacedRequests[*].request.id").entityList(String.class).containsExactly(moved)
                 // the child who isn't kept frees no extra place: the base's single place goes to one of the other two
                 .path("plan.assignments.edges[?(@.node.setting.urn == " + RESOURCED + ")].node.request.id").entityList(String.class)
@@ -156,6 +171,12 @@ class PlanningTest extends GraphQlTestBase {
     @Test
     void cancellingKeepsTheBestPlanFoundSoFar() throws Exception {
         sevenChildren("CANCEL");
+        // a plan of per-child rules stops at its proof at once; siblings who can never share a setting (an ASD primary
+        // child and an SEMH secondary one) keep local search going, so there is a solve to cancel
+        for (String sibling : List.of(ids.get("R1"), ids.get("R5"))) {
+            commissioner.documentName("updatePlacementRequest").variable("input", Map.of("id", sibling, "siblingGroup", "F-1")).execute()
+                    .path("updatePlacementRequest.request.siblingGroup").entity(String.class).isEqualTo("F-1");
+        }
         String planId = start(120, Map.of());
         // wait until the solver has a result, then stop it
         webSocket("test-commissioner-" + LA).documentName("planProgress").variable("planId", planId).executeSubscription()
@@ -198,6 +219,7 @@ class PlanningTest extends GraphQlTestBase {
         commissioner.documentName("approvePlan").variable("input", Map.of("planId", planId, "requestIds", List.of(ids.get("R1"), ids.get("R2"))))
                 .execute()
                 .path("approvePlan.approved").entity(Integer.class).isEqualTo(2)
+                .path("approvePlan.plan.status").entity(String.class).isEqualTo("PARTLY_APPROVED")
                 .path("approvePlan.placements[*].request.status").entityList(String.class).containsExactly("PLACED", "PLACED");
         assertThat(db.fetchValue(PLACE.OCCUPIED, PLACE.SETTING_URN.eq(RESOURCED))).isEqualTo(1);
         assertThat(db.fetchValue(PLACE.OCCUPIED, PLACE.SETTING_URN.eq(SPECIAL).and(PLACE.PHASE_CODE.eq("PRIMARY")))).isEqualTo(1);
@@ -209,7 +231,10 @@ class PlanningTest extends GraphQlTestBase {
 
         // the rest, then nothing is left
         commissioner.documentName("approvePlan").variable("input", Map.of("planId", planId)).execute()
-                .path("approvePlan.approved").entity(Integer.class).isEqualTo(4);
+                .path("approvePlan.approved").entity(Integer.class).isEqualTo(4)
+                .path("approvePlan.plan.status").entity(String.class).isEqualTo("APPROVED");
+        commissioner.documentName("auditTrail").variable("entityType", "plan").variable("entityId", planId).execute()
+                .path("auditTrail.edges[*].node.action").entityList(String.class).containsExactly("PLAN_APPROVED", "PLAN_APPROVED", "PLAN_STARTED");
         commissioner.documentName("approvePlan").variable("input", Map.of("planId", planId)).execute()
                 .errors().expect(e -> e.getMessage().equals("input.planId: plan " + planId + " has no proposed placements for your LA left to approve"))
                 .verify();
@@ -231,8 +256,12 @@ class PlanningTest extends GraphQlTestBase {
 
         commissioner.documentName("approvePlan").variable("input", Map.of("planId", planId)).execute()
                 .errors().expect(e -> e.getErrorType() == ErrorType.BAD_REQUEST
-                        && e.getMessage().startsWith("approvePlan: 1 of the 6 placements no longer hold, so none was approved; first: setting "
-                        + RESOURCED + " has 0 ASD PRIMARY vacancies left, 1 needed")).verify();
+                        && e.getMessage().equals("approvePlan: 1 of the 6 placements no longer hold, so none was approved; first: setting "
+                        + RESOURCED + " has 0 ASD PRIMARY vacancies left, 1 needed. Next: re-plan so the plan uses the register as it is now "
+                        + "(setting Scilly Test Primary ASD Base (URN " + RESOURCED + ") has changed (places, status or fees)), or approve "
+                        + "only the placements that still hold by naming them in requestIds")
+                        && e.getExtensions().get("next") != null).verify();
+        commissioner.documentName("planStatus").variable("id", planId).execute().path("plan.status").entity(String.class).isEqualTo("COMPLETED");
         assertThat(db.fetchCount(PLACEMENT)).isEqualTo(placements);
         assertThat(db.fetchValue(PLACE.OCCUPIED, PLACE.SETTING_URN.eq(SPECIAL).and(PLACE.PHASE_CODE.eq("PRIMARY")))).isZero();
     }
@@ -334,6 +363,16 @@ class PlanningTest extends GraphQlTestBase {
         rejects(Map.of("financialYear", "2040-41"), "input.financialYear: no setting within reach of Isles of Scilly has fees for 2040-41");
         rejects(Map.of("weights", Map.of("outOfArea", -1)), "input.weights.outOfArea: a weight is whole pounds from 0 to 10000000, got -1");
         rejects(Map.of("startTerm", "next year"), "input.startTerm: a start term is a year and a term");
+        rejects(Map.of("weights", Map.of("distanceFromHome", -1)), "input.weights.distanceFromHome: a weight is whole pounds from 0 to 10000000, got -1");
+        rejects(Map.of("weights", Map.of("siblingsApart", 10_000_001)), "input.weights.siblingsApart: a weight is whole pounds from 0 to 10000000");
+        rejects(Map.of("maxBoardingKm", 0), "input.maxBoardingKm: the boarding reach is whole km from 1 to 1000, got 0");
+        rejects(Map.of("maxBoardingKm", 1001), "input.maxBoardingKm: the boarding reach is whole km from 1 to 1000, got 1001");
+        rejects(Map.of("localRadiusKm", -1), "input.localRadiusKm: the local radius is whole km from 0 to 100, got -1");
+        rejects(Map.of("localRadiusKm", 101), "input.localRadiusKm: the local radius is whole km from 0 to 100, got 101");
+        rejects(Map.of("maxIndependentShare", 12.34), "input.maxIndependentShare: a share is a percentage from 0 to 100 with at most one decimal, got 12.34");
+        rejects(Map.of("maxIndependentShare", 100.5), "input.maxIndependentShare: a share is a percentage from 0 to 100 with at most one decimal");
+        rejects(Map.of("maxIndependentShare", -0.1), "input.maxIndependentShare: a share is a percentage from 0 to 100 with at most one decimal");
+        rejects(Map.of("maxIndependentPlacements", -1), "input.maxIndependentPlacements: a number of children is 0 or more, got -1");
         commissioner.documentName("startPlan").variable("input", Map.of("scope", "LOCAL_AUTHORITY", "code", "202")).execute()
                 .errors().expect(e -> e.getErrorType() == ErrorType.FORBIDDEN).verify();
         commissioner.documentName("startPlan").variable("input", Map.of("scope", "REGION", "code", "E12000009")).execute()
@@ -341,6 +380,70 @@ class PlanningTest extends GraphQlTestBase {
                         && e.getMessage().equals("startPlan: a regional plan is started by that region's planner")).verify();
         asCommissioner("202").documentName("planStatus").variable("id", "999999").execute()
                 .errors().expect(e -> e.getErrorType() == ErrorType.FORBIDDEN && e.getMessage().equals("plan: not found in your scope")).verify();
+    }
+
+    @Test
+    void aPlanKeepsItsLimitOnIndependentPlacesAndSaysWhatItWasStartedWith() throws Exception {
+        sevenChildren("LIMIT");
+        String planId = commissioner.documentName("startPlan").variable("input", Map.of("scope", "LOCAL_AUTHORITY", "code", LA, "financialYear", YEAR,
+                        "timeLimitSeconds", 5, "maxIndependentPlacements", 1, "maxBoardingKm", 150, "localRadiusKm", 10,
+                        "weights", Map.of("distanceFromHome", 250, "siblingsApart", 6000))).execute()
+                .path("startPlan.plan.maxIndependentPlacements").entity(Integer.class).isEqualTo(1)
+                .path("startPlan.plan.maxIndependentShare").valueIsNull()
+                .path("startPlan.plan.maxBoardingKm").entity(Integer.class).isEqualTo(150)
+                .path("startPlan.plan.localRadiusKm").entity(Integer.class).isEqualTo(10)
+                .path("startPlan.plan.weights.distanceFromHome").entity(Long.class).isEqualTo(250L)
+                .path("startPlan.plan.weights.siblingsApart").entity(Long.class).isEqualTo(6000L)
+                .path("startPlan.plan.id").entity(String.class).get();
+        assertThat(awaitFinished(planId)).isEqualTo("COMPLETED");
+        // without the limit three children go to the independent school (see above); with it, one, and the two it can't
+        // place anywhere else wait: the limit is the LA's policy, not a preference
+        commissioner.documentName("planResult").variable("id", planId).execute()
+                .path("plan.assignments.edges[?(@.node.setting.urn == " + INDEPENDENT + ")].node.request.id").entityList(String.class).hasSize(1)
+                .path("plan.placed").entity(Integer.class).isEqualTo(4);
+        // a share: 20% of the seven children is one child
+        String sharePlan = start(5, Map.of("maxIndependentShare", 20.0));
+        assertThat(awaitFinished(sharePlan)).isEqualTo("COMPLETED");
+        commissioner.documentName("planResult").variable("id", sharePlan).execute()
+                .path("plan.assignments.edges[?(@.node.setting.urn == " + INDEPENDENT + ")].node.request.id").entityList(String.class).hasSize(1);
+        String defaults = commissioner.documentName("startPlan").variable("input", Map.of("scope", "LOCAL_AUTHORITY", "code", LA, "financialYear", YEAR,
+                        "timeLimitSeconds", 1)).execute()
+                .path("startPlan.plan.maxBoardingKm").entity(Integer.class).isEqualTo(200)
+                .path("startPlan.plan.localRadiusKm").entity(Integer.class).isEqualTo(15)
+                .path("startPlan.plan.weights.distanceFromHome").entity(Long.class).isEqualTo(300L)
+                .path("startPlan.plan.id").entity(String.class).get();
+        assertThat(awaitFinished(defaults)).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void aRegionalLimitAppliesToEachLaOfTheRegion() {
+        var parameters = PlanService.parameters(uk.sendplan.planner.domain.Weights.DEFAULT,
+                new PlanSnapshot.Rules(200, 15, 12.5, null), List.of("420", "800", "801"));
+        assertThat(parameters.independentLimits()).containsOnlyKeys("420", "800", "801")
+                .allSatisfy((la, limit) -> assertThat(limit).isEqualTo(new uk.sendplan.planner.domain.IndependentLimit(null, 0.125)));
+        assertThat(PlanService.parameters(uk.sendplan.planner.domain.Weights.DEFAULT, new PlanSnapshot.Rules(200, 15, null, null),
+                List.of("420")).independentLimits()).isEmpty();
+    }
+
+    @Test
+    void theTailoredListPutsWhatAFamilyWeighsFirstAndKeepsTheCostOrderForTheLa() {
+        // at the special school's door: the resourced base is cheaper, the special school nearer
+        String child = world.child("ORDER-1", "ASD", 8, 2, 90_300, 10_500, "2027-AUTUMN");
+        commissioner.documentName("suitableSettings").variable("requestId", child).variable("financialYear", YEAR).execute()
+                .path("suitableSettings.suitable[*].setting.urn").entityList(Integer.class).containsExactly(SPECIAL, RESOURCED)
+                .path("suitableSettings.suitable[*].annualCost").entityList(String.class).hasSize(2);
+        commissioner.documentName("suitableSettings").variable("requestId", child).variable("financialYear", YEAR).variable("order", "COST").execute()
+                .path("suitableSettings.suitable[*].setting.urn").entityList(Integer.class).containsExactly(RESOURCED, SPECIAL);
+        // the family's own preference comes first, however far
+        String preferring = world.child("ORDER-2", "ASD", 8, 2, 89_700, 10_900, "2027-AUTUMN");
+        commissioner.documentName("updatePlacementRequest").variable("input", Map.of("id", preferring, "preferences", List.of(SPECIAL))).execute()
+                .path("updatePlacementRequest.request.id").hasValue();
+        commissioner.documentName("suitableSettings").variable("requestId", preferring).variable("financialYear", YEAR).execute()
+                .path("suitableSettings.suitable[*].setting.urn").entityList(Integer.class).containsExactly(SPECIAL, RESOURCED);
+        commissioner.documentName("suitableSettingsFor").variable("profile", Map.of("laCode", LA, "need", "ASD", "band", 2, "age", 8,
+                        "home", Map.of("easting", 90_300, "northing", 10_500), "gender", "MALE")).variable("financialYear", YEAR)
+                .variable("order", "COST").execute()
+                .path("suitableSettingsFor.suitable[*].setting.urn").entityList(Integer.class).containsExactly(RESOURCED, SPECIAL);
     }
 
     private void rejects(Map<String, Object> change, String message) {
