@@ -1,6 +1,7 @@
 package uk.sendplan.planner.generator;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -359,8 +360,7 @@ public final class ProblemGenerator {
         }
         List<String> preferences = List.of();
         if (!keep && random.nextDouble() < SHARE_WITH_PREFERENCES && !candidates.isEmpty()) {
-            List<Setting> nearest = candidates.stream()
-                    .sorted(Comparator.comparingDouble(s -> costModel.distanceKm(draft, s))).limit(6).toList();
+            List<Setting> nearest = nearest(candidates, draft, 6);
             int wanted = 1 + random.nextInt(Math.min(3, nearest.size()));
             List<Setting> pool = new ArrayList<>(nearest);
             List<String> chosen = new ArrayList<>();
@@ -373,6 +373,31 @@ public final class ProblemGenerator {
         }
         return new PlacementRequest(id, area.la().code(), need, band, age, draft.easting(), draft.northing(), gender,
                 needsBoarding, current, keep, preferences);
+    }
+
+    /**
+     * The {@code k} nearest settings, nearest first, ties in list order: a stable sort's first {@code k}, in one pass
+     * (a national problem has thousands of candidates per child).
+     */
+    private List<Setting> nearest(List<Setting> candidates, PlacementRequest request, int k) {
+        Setting[] best = new Setting[k];
+        double[] distance = new double[k];
+        int size = 0;
+        for (Setting s : candidates) {
+            double km = costModel.distanceKm(request, s);
+            if (size == k && km >= distance[k - 1]) {
+                continue;
+            }
+            int at = size < k ? size++ : k - 1;
+            while (at > 0 && distance[at - 1] > km) {
+                best[at] = best[at - 1];
+                distance[at] = distance[at - 1];
+                at--;
+            }
+            best[at] = s;
+            distance[at] = km;
+        }
+        return List.of(Arrays.copyOf(best, size));
     }
 
     private Need weightedNeed() {
