@@ -124,7 +124,8 @@ final class CpSatOracle {
         solver.getParameters().setMaxTimeInSeconds(limit.toMillis() / 1000.0).setNumWorkers(2);
         CpSolverStatus status = solver.solve(model);
         if (status != CpSolverStatus.OPTIMAL) {
-            throw new IllegalStateException("CP-SAT did not find the most children that can be placed: " + status);
+            // not even the first objective proven in the time: nothing exact to compare with
+            return new Result(status, -1, -1, -1);
         }
         long unplacedCount = Math.round(solver.objectiveValue());
         model.addEquality(unplacedSum, unplacedCount);

@@ -1,0 +1,195 @@
+package uk.sendplan.planner.solver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+
+import com.google.ortools.Loader;
+import com.google.ortools.graph.MinCostFlow;
+import com.google.ortools.graph.MinCostFlowBase;
+
+import uk.sendplan.planner.domain.PlacementProblem;
+import uk.sendplan.planner.domain.Weights;
+import uk.sendplan.planner.generator.GeneratorOptions;
+import uk.sendplan.planner.generator.ProblemGenerator;
+
+/**
+ * Issue 11's planner rows, measured side by side in one run: the exact construction (network, then the priced-out
+ * network simplex) against OR-Tools' min-cost flow on the same suitable pairs, at an LA, a region and England; and
+ * plans with a binding limit on independent placements (each LA at half the independent places its unlimited optimum
+ * uses) and siblings, with their gap to the Lagrangian bound and, where CP-SAT can prove it, to the exact optimum.
+ * Not a test: run with {@code ./mvnw -B -Pbenchmark verify -pl db,planner -Dbenchmark=PlannerScaleBenchmark}
+ * (add {@code -Dnational=false} to leave out the 100,000-child problem). Writes its section of docs/benchmarks.md.
+ */
+class PlannerScaleBenchmark {
+
+    private record Size(String label, int las, int requests, int settings) {
+    }
+
+    @Test
+    void constructionAgainstOrToolsAndLimitsAgainstCpSat() throws IOException {
+        String machine = machine();
+        List<Size> sizes = new ArrayList<>(List.of(new Size("LA", 1, 2_000, 200), new Size("region", 9, 20_000, 2_000)));
+        if (!"false".equals(System.getProperty("national"))) {
+            sizes.add(new Size("England", 151, 100_000, 25_000));
+        }
+        StringBuilder flows = new StringBuilder("""
+                | problem | children × settings | suitable pairs | planner: pairs built | planner: flow | planner: total | OR-Tools min-cost flow | same optimum | peak heap |
+                |---|---|---|---|---|---|---|---|---|
+                """);
+        for (Size size : sizes) {
+            PlacementProblem problem = ProblemGenerator.generate(new GeneratorOptions(size.las(), size.requests(), size.settings(), 1,
+                    Weights.DEFAULT));
+            System.gc();
+            resetPeaks();
+            long t0 = System.nanoTime();
+            PlacementNetwork network = new PlacementNetwork(problem);
+            long t1 = System.nanoTime();
+            ExactPlacementFlow flow = ExactPlacementFlow.solve(network);
+            long t2 = System.nanoTime();
+            long heap = peakHeapMiB();
+            assertThat(flow.certified()).isTrue();
+            long[] orTools = orTools(network, flow.unplacedPenalty());
+            boolean same = orTools[0] == flow.pricedObjective();
+            flows.append(String.format(Locale.ROOT, "| %s | %,d × %,d | %,d | %.1f s | %.1f s | %.1f s | %.1f s | %s | %,d MiB |%n",
+                    size.label(), size.requests(), size.settings(), network.pairCount(), (t1 - t0) / 1e9, (t2 - t1) / 1e9,
+                    (t2 - t0) / 1e9, orTools[1] / 1e9, same ? "yes" : "NO", heap));
+            assertThat(same).as("OR-Tools' optimum equals the planner's at " + size.label()).isTrue();
+        }
+
+        StringBuilder limits = new StringBuilder("""
+                | problem | children | siblings in groups | plan: placed | plan: annual cost + penalties | plan: time | gap to the plan's bound | CP-SAT | gap to CP-SAT |
+                |---|---|---|---|---|---|---|---|---|
+                """);
+        for (Size size : sizes.subList(0, 2)) {
+            PlacementProblem base = ProblemGenerator.withSiblings(ProblemGenerator.generate(new GeneratorOptions(size.las(),
+                    size.requests(), size.settings(), 1, Weights.DEFAULT)), 0.04, 1);
+            PlacementProblem problem = StrategicLimitsTest.halveIndependentPlaces(base);
+            long siblings = problem.requests().stream().filter(r -> r.siblingGroup() != null).count();
+            long t0 = System.nanoTime();
+            Plan plan = new PlacementPlanner().solve(problem, new SolveOptions(Duration.ofSeconds(60), Duration.ofSeconds(5), 0, 1L));
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            HardMediumSoftLongScore score = HardMediumSoftLongScore.parseScore(plan.score());
+            assertThat(score.hardScore()).isZero();
+            String exact = "not run (too large)";
+            String gap = "";
+            if (size.requests() <= 2_000) {
+                long c0 = System.nanoTime();
+                CpSatOracle.Result oracle = CpSatOracle.solve(problem, Duration.ofSeconds(120));
+                double cpSeconds = (System.nanoTime() - c0) / 1e9;
+                if (oracle.placed() < 0) {
+                    exact = String.format(Locale.ROOT, "most children placed not proven in %.0f s", cpSeconds);
+                } else {
+                    exact = String.format(Locale.ROOT, "%s £%,d in %.0f s", oracle.status(), oracle.softCost(), cpSeconds);
+                    gap = String.format(Locale.ROOT, "%.3f%%", (-score.softScore() - oracle.softCost()) * 100.0 / oracle.softCost())
+                            + (oracle.placed() == plan.placedCount() ? "" : " (placed differs)");
+                }
+            }
+            limits.append(String.format(Locale.ROOT, "| %s | %,d | %,d | %,d | £%,d | %.1f s | %s | %s | %s |%n", size.label(),
+                    size.requests(), siblings, plan.placedCount(), -score.softScore(), seconds,
+                    plan.provenOptimal() ? "0 (proven)" : String.format(Locale.ROOT, "≤ %.2f%%", plan.gapPercent()), exact, gap));
+        }
+
+        write(String.format(Locale.ROOT, """
+                ## Planner at scale and with strategic limits (issue 11)
+
+                Command: `./mvnw -B -Pbenchmark verify -pl db,planner -Dbenchmark=PlannerScaleBenchmark`
+                Machine: %s
+
+                Exact construction against OR-Tools 9.15 `MinCostFlow` on the same suitable pairs (generated problems, seed 1,
+                default weights). The planner builds every suitable (child, setting) pair with its cost, solves with each
+                child's 12 cheapest pairs, prices the rest out with the optimal potentials and resumes until none has a negative
+                reduced cost (so the result is certified optimal on the whole network). OR-Tools gets all pairs at once; its time
+                is adding the arcs and solving. Same optimum: the two objectives are equal.
+
+                %s
+                Binding limits: each LA may place at most half the children in independent settings that its unlimited optimum
+                places there, and about 4%% of children come in sibling pairs (weight £4,000 a pair apart). Time limit 60 s,
+                5 s without improvement. The plan's bound is the best Lagrangian bound of the construction (valid for every
+                plan, siblings included); CP-SAT solves the same model lexicographically (most children placed, then cost),
+                2 workers, up to 120 s for each of the two objectives.
+
+                %s""", machine, flows, limits));
+    }
+
+    /** The same network for OR-Tools (all pairs plus the unplaced arcs): its optimal cost and nanoseconds to build and solve. */
+    private static long[] orTools(PlacementNetwork network, long unplacedCost) {
+        Loader.loadNativeLibraries();
+        long t0 = System.nanoTime();
+        MinCostFlow mcf = new MinCostFlow();
+        int free = 0;
+        int[] node = new int[network.requestCount()];
+        for (int r = 0; r < network.requestCount(); r++) {
+            node[r] = network.isPinned(r) ? -1 : free++;
+        }
+        int sink = free + network.settingCount();
+        for (int r = 0; r < network.requestCount(); r++) {
+            if (node[r] < 0) {
+                continue;
+            }
+            for (int p = network.pairStart(r); p < network.pairEnd(r); p++) {
+                mcf.addArcWithCapacityAndUnitCost(node[r], free + network.pairSetting(p), 1, network.pairSoftCost(p));
+            }
+            mcf.addArcWithCapacityAndUnitCost(node[r], sink, 1, unplacedCost);
+            mcf.setNodeSupply(node[r], 1);
+        }
+        for (int s = 0; s < network.settingCount(); s++) {
+            mcf.addArcWithCapacityAndUnitCost(free + s, sink, network.residualCapacity(s), 0);
+        }
+        mcf.setNodeSupply(sink, -free);
+        assertThat(mcf.solve()).isEqualTo(MinCostFlowBase.Status.OPTIMAL);
+        return new long[] {mcf.getOptimalCost(), System.nanoTime() - t0};
+    }
+
+    private static void resetPeaks() {
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    private static long peakHeapMiB() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak >> 20;
+    }
+
+    private static String machine() {
+        var os = ManagementFactory.getOperatingSystemMXBean();
+        return String.format(Locale.ROOT, "%s; %d cores; %s %s; JDK %s; %.0f GB heap max; 1-minute load average before the run %.2f",
+                LocalDate.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
+                System.getProperty("os.version"), System.getProperty("java.version"), Runtime.getRuntime().maxMemory() / 1e9,
+                os.getSystemLoadAverage());
+    }
+
+    private static void write(String markdown) throws IOException {
+        Path dir = Path.of("").toAbsolutePath();
+        while (!Files.exists(dir.resolve("schema.graphqls"))) {
+            dir = dir.getParent();
+        }
+        Path file = dir.resolve("docs/benchmarks.md");
+        String start = "<!-- planner-scale-benchmark:start -->";
+        String end = "<!-- planner-scale-benchmark:end -->";
+        String text = Files.readString(file);
+        String block = start + "\n" + markdown.strip() + "\n" + end;
+        int from = text.indexOf(start);
+        int to = text.indexOf(end);
+        text = from >= 0 && to > from ? text.substring(0, from) + block + text.substring(to + end.length())
+                : text.stripTrailing() + "\n\n" + block + "\n";
+        Files.writeString(file, text);
+    }
+}
