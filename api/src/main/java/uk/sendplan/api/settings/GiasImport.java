@@ -266,6 +266,11 @@ class GiasImport {
             public List<Phase> phasesOverlapping(int ageFrom, int ageTo) {
                 return reference.phasesOverlapping(ageFrom, ageTo);
             }
+
+            @Override
+            public List<String> needCodes() {
+                return reference.needTypes().stream().map(ReferenceData.NeedType::code).toList();
+            }
         };
     }
 }

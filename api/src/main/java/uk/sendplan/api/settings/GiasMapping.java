@@ -75,18 +75,18 @@ final class GiasMapping {
         };
     }
 
-    /** The DfE need type codes GIAS's SEN1-SEN13 columns use, in DfE's order. */
-    static final List<String> NEED_CODES = List.of("SPLD", "MLD", "SLD", "PMLD", "SEMH", "SLCN", "HI", "VI", "MSI", "PD", "ASD", "OTH");
-
-    /** The need code of a SEN1-SEN13 value ("ASD - Autistic Spectrum Disorder" → ASD); empty for values that are not a need. */
-    static Optional<String> need(String senValue) {
+    /**
+     * The need code of a SEN1-SEN13 value ("ASD - Autistic Spectrum Disorder" → ASD) among the reference data's
+     * {@code needCodes}; empty for values that are not a need.
+     */
+    static Optional<String> need(String senValue, List<String> needCodes) {
         String value = key(senValue);
         if (value.startsWith("aspergers syndrome")) {
             return Optional.of("ASD");  // GIAS archived this code into ASD
         }
         int dash = value.indexOf(" - ");
         String code = (dash > 0 ? value.substring(0, dash) : value).toUpperCase(Locale.ROOT);
-        return NEED_CODES.contains(code) ? Optional.of(code) : Optional.empty();
+        return needCodes.contains(code) ? Optional.of(code) : Optional.empty();
     }
 
     static Gender gender(String giasGender) {

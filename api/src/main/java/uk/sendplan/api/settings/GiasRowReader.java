@@ -35,6 +35,9 @@ final class GiasRowReader {
         String localAuthorityName(String code);
 
         List<Phase> phasesOverlapping(int ageFrom, int ageTo);
+
+        /** The DfE need type codes, in DfE's order (the reference data's need list). */
+        List<String> needCodes();
     }
 
     record ImportIssue(int row, Integer urn, String column, String reason) {
@@ -201,7 +204,7 @@ final class GiasRowReader {
             problems.add(new ImportIssue(line, urn, easting == null ? EASTING : NORTHING, "not a British National Grid point: ("
                     + f.text(EASTING) + ", " + f.text(NORTHING) + ")"));
         }
-        Set<String> needs = needs(f, urn, problems);
+        Set<String> needs = needs(register, f, urn, problems);
         if (!problems.isEmpty()) {
             return null;
         }
@@ -279,7 +282,7 @@ final class GiasRowReader {
     }
 
     /** The need codes of SEN1-SEN13; a value that is not a DfE need type is a problem, "Not Applicable" means none. */
-    private static Set<String> needs(Fields f, Integer urn, List<ImportIssue> problems) {
+    private static Set<String> needs(Register register, Fields f, Integer urn, List<ImportIssue> problems) {
         Set<String> needs = new LinkedHashSet<>();
         for (int i = 1; i <= SEN_COLUMNS; i++) {
             String column = "SEN" + i + " (name)";
@@ -288,9 +291,9 @@ final class GiasRowReader {
                 if (need.isEmpty() || need.equalsIgnoreCase("Not Applicable")) {
                     continue;
                 }
-                GiasMapping.need(need).ifPresentOrElse(needs::add, () -> problems.add(new ImportIssue(f.row().line(), urn, column,
+                GiasMapping.need(need, register.needCodes()).ifPresentOrElse(needs::add, () -> problems.add(new ImportIssue(f.row().line(), urn, column,
                         "unknown need type \"" + need + "\": expected a DfE SEN provision type such as \"ASD - Autistic Spectrum Disorder\""
-                                + " (" + String.join(", ", GiasMapping.NEED_CODES) + ") or \"Not Applicable\"")));
+                                + " (" + String.join(", ", register.needCodes()) + ") or \"Not Applicable\"")));
             }
         }
         return needs;

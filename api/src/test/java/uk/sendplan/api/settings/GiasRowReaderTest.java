@@ -37,6 +37,12 @@ class GiasRowReaderTest {
         }
 
         @Override
+        public List<String> needCodes() {
+            // the reference migration's need types, in its order
+            return List.of("SPLD", "MLD", "SLD", "PMLD", "SEMH", "SLCN", "HI", "VI", "MSI", "PD", "ASD", "OTH");
+        }
+
+        @Override
         public List<Phase> phasesOverlapping(int ageFrom, int ageTo) {
             return phases.stream().filter(p -> p.overlaps(ageFrom, ageTo)).toList();
         }
