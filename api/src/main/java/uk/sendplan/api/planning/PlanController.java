@@ -283,16 +283,6 @@ class PlanController {
         return RuleTexts.roundMinutes(a.travelMinutes());
     }
 
-    @SchemaMapping(typeName = "SettingOption")
-    double distanceKm(SuitableSettings.Option o) {
-        return RuleTexts.roundKm(o.distanceKm());
-    }
-
-    @SchemaMapping(typeName = "SettingOption")
-    double travelMinutes(SuitableSettings.Option o) {
-        return RuleTexts.roundMinutes(o.travelMinutes());
-    }
-
     @SchemaMapping(typeName = "PlanAssignment")
     BigDecimal fee(AssignmentView a) {
         return money(a.feePence());
@@ -313,11 +303,6 @@ class PlanController {
         return penalties(a.penalties());
     }
 
-    @SchemaMapping(typeName = "SettingOption")
-    List<Penalty> penalties(SuitableSettings.Option o) {
-        return penalties(o.penalties());
-    }
-
     @BatchMapping(typeName = "UnplacedRequest", field = "request")
     Map<UnplacedView, PlacementRequestView> unplacedRequest(List<UnplacedView> unplaced) {
         Map<Long, PlacementRequestView> byId = demand.findAll(unplaced.stream().map(UnplacedView::requestId).collect(Collectors.toSet()));
@@ -332,56 +317,9 @@ class PlanController {
         return Batches.each(unplaced, u -> u.blockingUrns().stream().map(byUrn::get).toList());
     }
 
-    @SchemaMapping(typeName = "Setting")
-    List<PlacementView> placements(SettingView setting) {
-        return approval.placementsIn(setting.urn());
-    }
-
-    @BatchMapping(typeName = "Placement", field = "request")
-    Map<PlacementView, PlacementRequestView> placementRequest(List<PlacementView> placements) {
-        Map<Long, PlacementRequestView> byId = demand.findAll(placements.stream().map(PlacementView::requestId).collect(Collectors.toSet()));
-        return Batches.byKey(placements, p -> p.requestId(), byId);
-    }
-
-    @BatchMapping(typeName = "Placement", field = "setting")
-    Map<PlacementView, SettingView> placementSetting(List<PlacementView> placements) {
-        Map<Integer, SettingView> byUrn = settings.findAll(placements.stream().map(PlacementView::urn).collect(Collectors.toSet()));
-        return Batches.byKey(placements, p -> p.urn(), byUrn);
-    }
-
-    @SchemaMapping(typeName = "Placement")
-    BigDecimal annualFee(PlacementView p) {
-        return money(p.annualFeePence());
-    }
-
-    @SchemaMapping(typeName = "Placement")
-    BigDecimal annualCost(PlacementView p) {
-        return money(p.annualCostPence());
-    }
-
     @SchemaMapping(typeName = "PlanProgress")
     BigDecimal totalAnnualCost(PlanJobs.Progress progress) {
         return money(progress.totalCostPence());
     }
 
-    @BatchMapping(typeName = "SettingOption", field = "setting")
-    Map<SuitableSettings.Option, SettingView> optionSetting(List<SuitableSettings.Option> options) {
-        Map<Integer, SettingView> byUrn = settings.findAll(options.stream().map(SuitableSettings.Option::urn).collect(Collectors.toSet()));
-        return Batches.byKey(options, o -> o.urn(), byUrn);
-    }
-
-    @SchemaMapping(typeName = "SettingOption")
-    BigDecimal fee(SuitableSettings.Option o) {
-        return money(o.feePence());
-    }
-
-    @SchemaMapping(typeName = "SettingOption")
-    BigDecimal transportCost(SuitableSettings.Option o) {
-        return money(o.transportPence());
-    }
-
-    @SchemaMapping(typeName = "SettingOption")
-    BigDecimal annualCost(SuitableSettings.Option o) {
-        return money(o.annualCostPence());
-    }
 }
