@@ -185,22 +185,22 @@ class PlanController {
 
     @SchemaMapping(typeName = "Plan")
     Integer maxBoardingKm(PlanView plan) {
-        return plan.rules().get("maxBoardingKm") instanceof Number n ? n.intValue() : null;
+        return plan.rules().maxBoardingKm();
     }
 
     @SchemaMapping(typeName = "Plan")
     Integer localRadiusKm(PlanView plan) {
-        return plan.rules().get("localRadiusKm") instanceof Number n ? n.intValue() : null;
+        return plan.rules().localRadiusKm();
     }
 
     @SchemaMapping(typeName = "Plan")
     Double maxIndependentShare(PlanView plan) {
-        return plan.rules().get("maxIndependentShare") instanceof Number n ? n.doubleValue() : null;
+        return plan.rules().maxIndependentShare();
     }
 
     @SchemaMapping(typeName = "Plan")
     Integer maxIndependentPlacements(PlanView plan) {
-        return plan.rules().get("maxIndependentPlacements") instanceof Number n ? n.intValue() : null;
+        return plan.rules().maxIndependentPlacements();
     }
 
     @SchemaMapping(typeName = "Plan")

@@ -204,7 +204,7 @@ class PlanRepository {
                 r.getTimeLimitSeconds(), json.readValue(r.getWeights().data(), MAP), r.getCreatedBy(), r.getCreatedAt(), r.getStartedAt(),
                 r.getFinishedAt(), r.getScore(), r.getRequests(), r.getPlaced(), r.getUnplaced(), r.getTotalCostPence(), r.getBaselinePlaced(),
                 r.getBaselineUnplaced(), r.getBaselineCostPence(), r.getElapsedMs(), json.readValue(r.getExcluded().data(), LIST_OF_MAPS),
-                json.readValue(r.getNotes().data(), NOTES), r.getFailure(), json.readValue(r.getRules().data(), MAP), r.getProvenOptimal(),
+                json.readValue(r.getNotes().data(), NOTES), r.getFailure(), json.readValue(r.getRules().data(), PlanSnapshot.Rules.class), r.getProvenOptimal(),
                 r.getGapPercent() == null ? null : r.getGapPercent().doubleValue());
     }
 

@@ -28,8 +28,9 @@ record PlanSnapshot(PlanScope scope, String code, String financialYear, String s
      * (defaults filled in, so the plan says what it ran with), the independent limit only when one is set.
      *
      * @param maxIndependentShare percent of each LA's children, one decimal
+     * Read back from the plan row, a plan made before the rules existed has every component null.
      */
-    record Rules(int maxBoardingKm, int localRadiusKm, @JsonInclude(NON_NULL) Double maxIndependentShare,
+    record Rules(Integer maxBoardingKm, Integer localRadiusKm, @JsonInclude(NON_NULL) Double maxIndependentShare,
                  @JsonInclude(NON_NULL) Integer maxIndependentPlacements) {
     }
 
