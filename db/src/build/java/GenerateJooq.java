@@ -70,12 +70,19 @@ public class GenerateJooq {
                                             enumType("Gender", "setting\\.gender"),
                                             enumType("OfstedRating", "setting\\.ofsted_rating"),
                                             enumType("RecordSource", "setting\\.source"),
-                                            enumType("ChildGender", "placement_request\\.gender"),
+                                            enumType("ChildGender", "placement_request\\.gender|referral\\.gender"),
                                             enumType("RateFrameworkStatus", "rate_framework\\.status"),
-                                            enumType("ProvisionKind", "fee\\.kind|rate_band\\.kind|plan_assignment\\.fee_kind"),
-                                            enumType("FeeVerdict", "fee_check\\.verdict|fee_finding\\.verdict"),
+                                            enumType("ProvisionKind", "fee\\.kind|rate_band\\.kind|plan_assignment\\.fee_kind|referral\\.provision"
+                                                    + "|offer_revision\\.kind|offer_refusal\\.kind|placement_agreement\\.kind"),
+                                            enumType("FeeVerdict", "fee_check\\.verdict|fee_finding\\.verdict|offer_revision\\.verdict|offer_refusal\\.verdict"),
                                             enumType("FeeCheckOccasion", "fee_check\\.occasion"),
-                                            enumType("PlanScope", "plan\\.scope_type")))
+                                            enumType("PlanScope", "plan\\.scope_type"),
+                                            enumType("ReferralStatus", "referral\\.status"),
+                                            enumType("RecipientResponse", "referral_recipient\\.response"),
+                                            enumType("DeclineReason", "referral_recipient\\.decline_reason"),
+                                            enumType("OfferStatus", "offer\\.status"),
+                                            enumType("AgreementStatus", "placement_agreement\\.status"),
+                                            enumType("RenewalStatus", "agreement_renewal\\.status")))
                             .withGenerate(new Generate()
                                     .withJavaTimeTypes(true)
                                     .withRecords(true)
