@@ -28,12 +28,23 @@ import static uk.sendplan.db.jooq.Tables.LOCAL_AUTHORITY;
 @Service
 public class AuditTrail {
 
-    /** Whose record the change is about, so each role reads only the part of the trail it may see. */
-    public record Scope(String laCode, Long providerId, boolean childLevel) {
+    /**
+     * Whose record the change is about, so each role reads only the part of the trail it may see. {@code commercial}:
+     * a dealing between an LA and a provider (an offer, an agreement), which a regional planner does not read.
+     */
+    public record Scope(String laCode, Long providerId, boolean childLevel, boolean commercial) {
         public static final Scope NONE = new Scope(null, null, false);
+
+        public Scope(String laCode, Long providerId, boolean childLevel) {
+            this(laCode, providerId, childLevel, false);
+        }
 
         public static Scope children(String laCode) {
             return new Scope(laCode, null, true);
+        }
+
+        public static Scope between(String laCode, long providerId) {
+            return new Scope(laCode, providerId, false, true);
         }
     }
 
@@ -92,6 +103,7 @@ public class AuditTrail {
             row.setLaCode(change.scope().laCode());
             row.setProviderId(change.scope().providerId());
             row.setChildLevel(change.scope().childLevel());
+            row.setCommercial(change.scope().commercial());
             rows.add(row);
         }
         db.batchInsert(rows).execute();
@@ -108,7 +120,7 @@ public class AuditTrail {
             case ADMIN, REGULATOR -> AUDIT_EVENT.CHILD_LEVEL.isFalse();
             case COMMISSIONER -> AUDIT_EVENT.LA_CODE.eq(actor.laCode());
             case PROVIDER -> AUDIT_EVENT.PROVIDER_ID.eq(actor.providerId()).and(AUDIT_EVENT.CHILD_LEVEL.isFalse());
-            case REGIONAL_PLANNER -> AUDIT_EVENT.CHILD_LEVEL.isFalse().and(AUDIT_EVENT.LA_CODE.in(
+            case REGIONAL_PLANNER -> AUDIT_EVENT.CHILD_LEVEL.isFalse().and(AUDIT_EVENT.COMMERCIAL.isFalse()).and(AUDIT_EVENT.LA_CODE.in(
                     select(LOCAL_AUTHORITY.CODE).from(LOCAL_AUTHORITY).where(LOCAL_AUTHORITY.REGION_CODE.eq(actor.regionCode()))));
         };
         if (entityType != null) {

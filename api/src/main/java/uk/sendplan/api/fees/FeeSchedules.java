@@ -125,13 +125,23 @@ class FeeSchedules {
     /** Checks a fee as a submission would be checked, storing nothing. */
     FeeCheckView proposed(String field, String financialYear, int urn, int band, ProvisionKind kind, long annualFeePence, String need,
                           boolean justified) {
+        return proposed(field, financialYear, urn, band, kind, annualFeePence, need, justified, null);
+    }
+
+    /**
+     * As {@link #proposed(String, String, int, int, ProvisionKind, long, String, boolean)}, with the uplift measured
+     * against {@code previousFeePence} when given (a placement agreement's fee) instead of last year's schedule.
+     */
+    FeeCheckView proposed(String field, String financialYear, int urn, int band, ProvisionKind kind, long annualFeePence, String need,
+                          boolean justified, Long previousFeePence) {
         SettingFacts setting = settingFacts.load(List.of(urn)).get(urn);
         if (setting == null) {
             throw ApiException.notFound(field + ".urn", "no setting with URN " + urn);
         }
         FeeRules.band(field + ".band", band);
         RateFrameworkView framework = frameworks.requirePublished(field + ".financialYear", financialYear);
-        Long previous = fees.currentFee(urn, FeeRules.previousYear(financialYear), band, kind).map(FeeView::annualFeePence).orElse(null);
+        Long previous = previousFeePence != null ? previousFeePence
+                : fees.currentFee(urn, FeeRules.previousYear(financialYear), band, kind).map(FeeView::annualFeePence).orElse(null);
         Outcome outcome = FeeChecker.check(framework, setting, band, kind, annualFeePence, justified, previous, need);
         return FeeCheckView.proposal(framework.id(), annualFeePence, outcome);
     }

@@ -6,6 +6,7 @@ import uk.sendplan.api.system.ApiException;
 import uk.sendplan.db.types.FeeVerdict;
 import uk.sendplan.db.types.ProvisionKind;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -31,6 +32,20 @@ public class FeeService {
     /** The check of a proposed fee: verdict, reasons with the numbers, and the framework version applied. */
     public record ProposedFeeCheck(FeeVerdict verdict, List<String> reasons, long frameworkId, int frameworkVersion,
                                    Long adjustedReferencePence, Long adjustedCeilingPence, Long previousFeePence) {
+    }
+
+    /**
+     * The check of a fee offered for one child or proposed to renew a placement agreement: verdict and reasons with the
+     * numbers, the framework version applied, and the uplift over {@code previousFeePence} against the cap.
+     */
+    public record OfferCheck(FeeVerdict verdict, List<String> reasons, String financialYear, long frameworkId, int frameworkVersion,
+                             Long adjustedReferencePence, Long adjustedCeilingPence, Long previousFeePence, BigDecimal upliftPercent,
+                             BigDecimal maxUpliftPercent) {
+
+        /** Above the ceiling, or an uplift above the cap: what the framework forbids. */
+        public boolean nonCompliant() {
+            return verdict == FeeVerdict.ABOVE_CEILING || verdict == FeeVerdict.UPLIFT_ABOVE_CAP;
+        }
     }
 
     private final FeeSchedules schedules;
@@ -76,5 +91,22 @@ public class FeeService {
         int version = frameworks.find(check.frameworkId()).orElseThrow().version();
         return new ProposedFeeCheck(check.verdict(), check.reasons(), check.frameworkId(), version, check.adjustedReferencePence(),
                 check.adjustedCeilingPence(), check.previousFeePence());
+    }
+
+    /**
+     * Checks a fee offered for a child at a setting against the published framework of {@code financialYear}, counting
+     * the provider's justification; the uplift is measured against {@code previousFeePence} when given (the fee of the
+     * agreement being renewed), else against the setting's fee last year for the same band and kind. Stores nothing.
+     * Fails with BAD_REQUEST/NOT_FOUND naming {@code field} when the year has no published framework or the setting is
+     * unknown.
+     */
+    @Transactional(readOnly = true)
+    public OfferCheck checkOffer(String field, String financialYear, int urn, int band, ProvisionKind kind, long annualFeePence, String need,
+                                 boolean justified, Long previousFeePence) {
+        FeeCheckView check = schedules.proposed(field, FeeRules.financialYear(field + ".financialYear", financialYear), urn, band, kind,
+                annualFeePence, need, justified, previousFeePence);
+        int version = frameworks.find(check.frameworkId()).orElseThrow().version();
+        return new OfferCheck(check.verdict(), check.reasons(), financialYear, check.frameworkId(), version, check.adjustedReferencePence(),
+                check.adjustedCeilingPence(), check.previousFeePence(), check.upliftPercent(), check.maxUpliftPercent());
     }
 }

@@ -45,8 +45,9 @@ import static uk.sendplan.db.jooq.Tables.PLAN_ASSIGNMENT;
 @Service
 class PlanApproval {
 
-    record PlacementView(long id, long requestId, String laCode, int urn, String need, String phase, long planId, long annualFeePence,
-                         long annualCostPence, String approvedBy, Instant approvedAt) {
+    /** An approved placement: from a plan ({@code planId}) or from an accepted placement agreement ({@code agreementId}). */
+    record PlacementView(long id, long requestId, String laCode, int urn, String need, String phase, Long planId, Long agreementId,
+                         long annualFeePence, long annualCostPence, String approvedBy, Instant approvedAt) {
     }
 
     record ApprovalResult(PlanView plan, int approved, List<PlacementView> placements) {
@@ -180,7 +181,7 @@ class PlanApproval {
             db.update(PLAN_ASSIGNMENT).set(PLAN_ASSIGNMENT.STATUS, AssignmentStatus.APPROVED).set(PLAN_ASSIGNMENT.APPROVED_BY, actor.subject())
                     .set(PLAN_ASSIGNMENT.APPROVED_AT, now)
                     .where(PLAN_ASSIGNMENT.PLAN_ID.eq(plan.id())).and(PLAN_ASSIGNMENT.REQUEST_ID.eq(a.requestId())).execute();
-            placements.add(new PlacementView(id, a.requestId(), a.laCode(), a.urn(), a.need(), a.phase(), plan.id(), a.feePence(),
+            placements.add(new PlacementView(id, a.requestId(), a.laCode(), a.urn(), a.need(), a.phase(), plan.id(), null, a.feePence(),
                     a.annualCostPence(), actor.subject(), now));
             var after = new PlacementSnapshot(a.requestId(), a.urn(), a.need(), a.phase(), plan.id(), a.feePence(), a.annualCostPence(), a.pinned());
             changes.add(new AuditTrail.Change("PLACEMENT_APPROVED", "placement", String.valueOf(id), null, after, "approved from plan " + plan.id(),
@@ -227,7 +228,7 @@ class PlanApproval {
         Actor actor = access.require("Setting.placements", Role.COMMISSIONER);
         return db.selectFrom(PLACEMENT).where(PLACEMENT.SETTING_URN.eq(urn)).and(PLACEMENT.LA_CODE.eq(actor.laCode()))
                 .orderBy(PLACEMENT.ID).fetch(r -> new PlacementView(r.getId(), r.getRequestId(), r.getLaCode(), r.getSettingUrn(), r.getNeedCode(),
-                        r.getPhaseCode(), r.getPlanId(), r.getAnnualFeePence(), r.getAnnualCostPence(), r.getApprovedBy(), r.getApprovedAt()));
+                        r.getPhaseCode(), r.getPlanId(), r.getAgreementId(), r.getAnnualFeePence(), r.getAnnualCostPence(), r.getApprovedBy(), r.getApprovedAt()));
     }
 
 }

@@ -285,6 +285,13 @@ public class PlanService {
         return plans.countAssignments(plan.id(), childScope("Plan.assignments"));
     }
 
+    /** The requests of the commissioner's LA that a plan they may see could not place, for the market to refer. */
+    public List<Long> unplacedRequestIds(String operation, String planId) {
+        Actor actor = access.require(operation, Role.COMMISSIONER);
+        PlanView plan = get(operation, planId);
+        return plans.unplaced(plan.id(), List.of(actor.laCode())).stream().map(PlanRepository.UnplacedView::requestId).toList();
+    }
+
     List<PlanRepository.UnplacedView> unplaced(PlanView plan) {
         return plans.unplaced(plan.id(), childScope("Plan.unplaced"));
     }

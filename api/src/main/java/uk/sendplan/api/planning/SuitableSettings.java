@@ -118,7 +118,7 @@ class SuitableSettings {
         return list(child, financialYear, limit, order);
     }
 
-    private Listing list(PlacementRequestView child, String financialYear, int limit, Order order) {
+    Listing list(PlacementRequestView child, String financialYear, int limit, Order order) {
         if (limit < 1 || limit > 100) {
             throw ApiException.badRequest("limit", "must be between 1 and 100, got " + limit);
         }

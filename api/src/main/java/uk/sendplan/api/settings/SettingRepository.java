@@ -108,7 +108,15 @@ class SettingRepository {
     List<SettingService.PlanningSetting> planningSettings(int minEasting, int maxEasting, int minNorthing, int maxNorthing,
                                                           boolean boardingAnywhere) {
         Condition near = SETTING.EASTING.between(minEasting, maxEasting).and(SETTING.NORTHING.between(minNorthing, maxNorthing));
-        Condition condition = boardingAnywhere ? near.or(SETTING.BOARDING.isTrue().and(SETTING.EASTING.isNotNull())) : near;
+        return planningSettings(boardingAnywhere ? near.or(SETTING.BOARDING.isTrue().and(SETTING.EASTING.isNotNull())) : near);
+    }
+
+    Condition byUrn(int urn) {
+        return SETTING.URN.eq(urn);
+    }
+
+    /** Located settings meeting a condition, with their places. */
+    List<SettingService.PlanningSetting> planningSettings(Condition condition) {
         return db.select(SETTING.URN, SETTING.NAME, SETTING.TYPE_CODE, SETTING.SECTOR, SETTING.LA_CODE, SETTING.EASTING, SETTING.NORTHING,
                         SETTING.AGE_FROM, SETTING.AGE_TO, SETTING.GENDER, SETTING.BOARDING, SETTING.REGISTRATION_STATUS,
                         SETTING.STATUS_REASON, SETTING.PROVIDER_ID,

@@ -132,6 +132,19 @@ public class SettingService {
         return settings.planningSettings(minE - radiusMetres, maxE + radiusMetres, minN - radiusMetres, maxN + radiusMetres, boardingAnywhere);
     }
 
+    /**
+     * Located settings, of any status, in the square of side 2 × {@code radiusMetres} around a point; the caller
+     * measures the distance it needs.
+     */
+    public List<PlanningSetting> settingsAround(int easting, int northing, int radiusMetres) {
+        return settings.planningSettings(easting - radiusMetres, easting + radiusMetres, northing - radiusMetres, northing + radiusMetres, false);
+    }
+
+    /** One located setting with its places, as planning reads it; empty when unknown or without a location. */
+    public Optional<PlanningSetting> planningSetting(int urn) {
+        return settings.planningSettings(settings.byUrn(urn)).stream().findFirst();
+    }
+
     /** Open settings near the LAs (see {@link #settingsNear}), without boarding ones further away. */
     public List<PlanningSetting> openSettingsNear(Collection<String> laCodes, int radiusMetres) {
         return settingsNear(laCodes, radiusMetres, false).stream().filter(s -> s.registrationStatus() == RegistrationStatus.OPEN).toList();
