@@ -8,12 +8,14 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import uk.sendplan.api.fees.DemoFees;
+import uk.sendplan.api.market.DemoMarket;
 import uk.sendplan.api.settings.SettingService;
 import uk.sendplan.api.system.CurrentUser;
 import uk.sendplan.api.system.StartupGate;
 
 /**
- * On the first start against an empty register, loads the demo register so a newcomer has something to explore.
+ * On the first start against an empty register, loads the demo register, fees and market so a newcomer has something
+ * to explore.
  * Off with {@code send.demo.enabled=false} (SEND_DEMO_ENABLED=false); never touches a register that already has settings.
  */
 @Component
@@ -26,15 +28,17 @@ class DemoData implements ApplicationRunner {
     private final SettingService settings;
     private final DemoRegister register;
     private final DemoFees fees;
+    private final DemoMarket market;
     private final CurrentUser currentUser;
     private final StartupGate gate;
 
     DemoData(@Value("${send.demo.enabled:true}") boolean enabled, SettingService settings, DemoRegister register, DemoFees fees,
-             CurrentUser currentUser, StartupGate gate) {
+             DemoMarket market, CurrentUser currentUser, StartupGate gate) {
         this.enabled = enabled;
         this.settings = settings;
         this.register = register;
         this.fees = fees;
+        this.market = market;
         this.currentUser = currentUser;
         this.gate = gate;
     }
@@ -63,5 +67,10 @@ class DemoData implements ApplicationRunner {
             log.info("Loaded demo fees: an illustrative rates framework and {} fees (2025-26 and 2026-27) in {} ms",
                     feeCount, (System.nanoTime() - feesStart) / 1_000_000);
         });
+        long marketStart = System.nanoTime();
+        DemoMarket.Loaded loaded = market.load();
+        log.info("Loaded the demo market: {} referrals, {} offers ({} refused above the ceiling), {} declines, {} awards accepted and {}"
+                        + " awaiting the provider, in {} ms", loaded.referrals(), loaded.offers(), loaded.refused(), loaded.declined(), loaded.accepted(),
+                loaded.awaiting(), (System.nanoTime() - marketStart) / 1_000_000);
     }
 }

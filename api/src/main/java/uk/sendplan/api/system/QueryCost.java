@@ -53,7 +53,12 @@ final class QueryCost {
             Map.entry("PlanSummary.shortfall", 60), Map.entry("PlanAssignment.penalties", 10),
             Map.entry("UnplacedRequest.blockingSettings", 5), Map.entry("ApprovePlanPayload.placements", 5000),
             Map.entry("SuitableSettings.excluded", 100), Map.entry("SettingOption.reasons", 10), Map.entry("SettingOption.penalties", 10),
-            Map.entry("Setting.placements", 500));
+            Map.entry("Setting.placements", 500),
+            // the market: a referral goes to at most 50 settings, shows its 100 newest offers, each with at most 20 revisions
+            Map.entry("Referral.therapies", 7), Map.entry("Referral.whyNotState", 20), Map.entry("Referral.recipients", 50),
+            Map.entry("Referral.offers", 100), Map.entry("Referral.comparison", 55), Map.entry("Offer.revisions", 20),
+            Map.entry("OfferCheck.reasons", 10), Map.entry("ReferUnplacedPayload.referrals", 1000),
+            Map.entry("ReferUnplacedPayload.skipped", 1000));
 
     /** Lists whose size a client sets with an argument of their own (1-100, checked by the field itself). */
     static final Map<String, String> LIST_SIZE_ARGUMENTS = Map.of("FeeAudit.providersWithMostFindings", "first");
@@ -73,7 +78,9 @@ final class QueryCost {
             Map.entry("Mutation.generateDemoDemand", 2_000), Map.entry("Mutation.runFeeAudit", 20_000),
             Map.entry("Mutation.publishRateFramework", 20_000), Map.entry("Mutation.submitFees", 1_000),
             Map.entry("Mutation.startPlan", 1_000), Map.entry("Mutation.approvePlan", 2_000),
-            Map.entry("Mutation.suspendSettings", 500), Map.entry("Mutation.reinstateSettings", 500));
+            Map.entry("Mutation.suspendSettings", 500), Map.entry("Mutation.reinstateSettings", 500),
+            Map.entry("Query.referrals", 20), Map.entry("Query.placementAgreements", 20), Map.entry("Referral.comparison", 2_000),
+            Map.entry("Mutation.createReferral", 2_000), Map.entry("Mutation.referUnplaced", 20_000));
 
     static final int DEFAULT_PAGE = 20;
     static final int UNLISTED_LIST_BOUND = 1000;

@@ -76,6 +76,18 @@ class PermissionsTest extends GraphQlTestBase {
 
     static World world;
 
+    /**
+     * The market's records for the probes, written straight to the tables (their own tests make them through the
+     * service): a Camden referral sent to the demo provider's setting and another provider's, with the demo provider's
+     * open offer and the other's withdrawn one; a Hackney referral sent only to the other provider, with its open offer;
+     * and a declined agreement on each side.
+     */
+    record Market(String ownReferral, String otherReferral, String ownOffer, String otherOffer, String withdrawnOffer, String ownAgreement,
+                  String otherAgreement) {
+    }
+
+    static Market market;
+
     /** One call: a document and its variables. */
     record Call(String document, Map<String, Object> variables) {
     }
@@ -96,6 +108,7 @@ class PermissionsTest extends GraphQlTestBase {
     void worldAndProbes() {
         if (world == null) {
             world = makeWorld();
+            market = makeMarket(world);
         }
         defineProbes();
     }
@@ -280,6 +293,10 @@ class PermissionsTest extends GraphQlTestBase {
         a.put("suitableSettingsFor", List.of(Map.of("profile", Map.of("laCode", OTHER_LA, "need", "SEMH", "band", 2, "age", 12, "homeDistrict", "E8",
                 "gender", "MALE"), "limit", 5)));
         a.put("planCsv", List.of(Map.of("id", w.notesPlan())));
+        Market m = market;
+        a.put("referral", List.of(Map.of("id", m.ownReferral()), Map.of("id", m.otherReferral())));
+        a.put("offer", List.of(Map.of("id", m.ownOffer()), Map.of("id", m.otherOffer())));
+        a.put("placementAgreement", List.of(Map.of("id", m.ownAgreement()), Map.of("id", m.otherAgreement())));
         return a;
     }
 
@@ -493,6 +510,60 @@ class PermissionsTest extends GraphQlTestBase {
                 "id", own ? w.ownRequest() : w.otherRequest()));
         probes.put("suitableSettingsFor", (role, own) -> call("query($la: ID!) { suitableSettingsFor(profile: {laCode: $la, need: ASD, band: 2, age: 9, homeDistrict: \"E8\", gender: MALE}) { suitable { vacancies } } }",
                 "la", own ? ("REGIONAL_PLANNER".equals(role) ? OTHER_LA : OWN_LA) : FAR_LA));
+
+        // the market: in scope, each mutation is refused for a reason of its own input, never for the caller's scope
+        Market m = market;
+        any("referrals", call("{ referrals(first: 100) { edges { node { id } } } }"));
+        filters.put("referrals", (role, response) -> response.path("referrals.edges[*].node.id").entityList(String.class)
+                .satisfies(ids -> assertThat(ids).isNotEmpty().allSatisfy(id -> assertThat(visibleReferral(role, Long.parseLong(id))).isTrue())));
+        any("placementAgreements", call("{ placementAgreements(first: 100) { edges { node { id } } } }"));
+        filters.put("placementAgreements", (role, response) -> response.path("placementAgreements.edges[*].node.id").entityList(String.class)
+                .satisfies(ids -> assertThat(ids).isNotEmpty().allSatisfy(id -> {
+                    var a = db.selectFrom(PLACEMENT_AGREEMENT).where(PLACEMENT_AGREEMENT.ID.eq(Long.parseLong(id))).fetchOne();
+                    assertThat("COMMISSIONER".equals(role) ? a.getLaCode().equals(OWN_LA) : a.getProviderId() == w.ownProvider()).isTrue();
+                })));
+        probes.put("referral", (role, own) -> call("query($id: ID!) { referral(id: $id) { id } }", "id", own ? m.ownReferral() : m.otherReferral()));
+        probes.put("offer", (role, own) -> call("query($id: ID!) { offer(id: $id) { id } }", "id", own ? m.ownOffer() : m.otherOffer()));
+        probes.put("placementAgreement", (role, own) -> call("query($id: ID!) { placementAgreement(id: $id) { id } }",
+                "id", own ? m.ownAgreement() : m.otherAgreement()));
+        probes.put("Referral.comparison", (role, own) -> call("query($id: ID!) { referral(id: $id) { comparison { kind } } }",
+                "id", own ? m.ownReferral() : m.otherReferral()));
+        probes.put("createReferral", (role, own) -> call("mutation($id: ID!) { createReferral(input: {requestId: $id, startTerm: \"2020-AUTUMN\"}) { referral { id } } }",
+                "id", own ? w.ownRequest() : w.otherRequest()));
+        probes.put("referUnplaced", (role, own) -> call("mutation($id: ID!) { referUnplaced(input: {planId: $id, respondBy: \"not a date\"}) { skipped { reason } } }",
+                "id", own ? w.ownPlan() : w.farPlan()));
+        probes.put("addReferralSetting", (role, own) -> call("mutation($id: ID!, $urn: Int!) { addReferralSetting(referralId: $id, urn: $urn) { referral { id } } }",
+                "id", own ? m.ownReferral() : m.otherReferral(), "urn", w.ownSetting()));
+        probes.put("removeReferralSetting", (role, own) -> call("mutation($id: ID!) { removeReferralSetting(referralId: $id, urn: 100001) { referral { id } } }",
+                "id", own ? m.ownReferral() : m.otherReferral()));
+        probes.put("withdrawReferral", (role, own) -> call("mutation($id: ID!, $reason: String!) { withdrawReferral(id: $id, reason: $reason) { referral { id } } }",
+                "id", own ? m.ownReferral() : m.otherReferral(), "reason", own ? " " : "probe"));
+        probes.put("awardOffer", (role, own) -> call("mutation($id: ID!) { awardOffer(offerId: $id) { agreement { id } } }",
+                "id", own ? m.withdrawnOffer() : m.otherOffer()));
+        probes.put("declineReferral", (role, own) -> call("mutation($id: ID!, $urn: Int!) { declineReferral(input: {referralId: $id, urn: $urn, reason: OTHER}) { referral { id } } }",
+                "id", own ? m.ownReferral() : m.otherReferral(), "urn", own ? w.ownSetting() : w.otherSetting()));
+        probes.put("makeOffer", (role, own) -> call("mutation($input: MakeOfferInput!) { makeOffer(input: $input) { offer { id } } }",
+                "input", Map.of("referralId", own ? m.ownReferral() : m.otherReferral(), "urn", own ? w.ownSetting() : w.otherSetting(), "kind", "DAY",
+                        "annualFee", "50000.00", "breakdown", Map.of("education", "50000.00", "care", "0.00", "therapies", "0.00", "other", "0.00"),
+                        "startDate", java.time.LocalDate.now().plusDays(40).toString(), "validUntil", java.time.LocalDate.now().plusDays(20).toString())));
+        probes.put("reviseOffer", (role, own) -> call("mutation($input: ReviseOfferInput!) { reviseOffer(input: $input) { offer { id } } }",
+                "input", Map.of("offerId", own ? m.ownOffer() : m.otherOffer(), "kind", "DAY", "annualFee", "50000.00",
+                        "breakdown", Map.of("education", "1.00", "care", "0.00", "therapies", "0.00", "other", "0.00"),
+                        "startDate", java.time.LocalDate.now().plusDays(40).toString(), "validUntil", java.time.LocalDate.now().plusDays(20).toString())));
+        probes.put("withdrawOffer", (role, own) -> call("mutation($id: ID!, $reason: String!) { withdrawOffer(id: $id, reason: $reason) { offer { id } } }",
+                "id", own ? m.ownOffer() : m.otherOffer(), "reason", own ? " " : "probe"));
+        probes.put("acceptPlacementAgreement", (role, own) -> call("mutation($id: ID!) { acceptPlacementAgreement(id: $id) { agreement { id } } }",
+                "id", own ? m.ownAgreement() : m.otherAgreement()));
+        probes.put("declinePlacementAgreement", (role, own) -> call("mutation($id: ID!) { declinePlacementAgreement(id: $id, reason: \"probe\") { agreement { id } } }",
+                "id", own ? m.ownAgreement() : m.otherAgreement()));
+    }
+
+    /** A commissioner's LA's referral, or one sent to the provider's settings. */
+    private boolean visibleReferral(String role, long id) {
+        if ("COMMISSIONER".equals(role)) {
+            return db.fetchValue(REFERRAL.LA_CODE, REFERRAL.ID.eq(id)).equals(OWN_LA);
+        }
+        return db.fetchExists(REFERRAL_RECIPIENT, REFERRAL_RECIPIENT.REFERRAL_ID.eq(id).and(REFERRAL_RECIPIENT.PROVIDER_ID.eq(world.ownProvider())));
     }
 
     /** A plan inside the role's scope (an LA plan of its LA, or its region's plan) or outside every test user's. */
@@ -540,6 +611,64 @@ class PermissionsTest extends GraphQlTestBase {
         return new World(ownProvider, otherProvider, ownSetting, otherSetting, ownRequest, otherRequest, ownFee, otherFee, ownFinding, otherFinding,
                 plan(PlanScope.LOCAL_AUTHORITY, OWN_LA), plan(PlanScope.LOCAL_AUTHORITY, FAR_LA), plan(PlanScope.REGION, OWN_REGION), plan(PlanScope.REGION, OTHER_REGION), framework,
                 notesPlan(ownSetting));
+    }
+
+    private Market makeMarket(World w) {
+        long ownReferral = referral(w.ownRequest(), OWN_LA, w.ownSetting(), w.ownProvider(), w.otherSetting(), w.otherProvider());
+        long otherReferral = referral(w.otherRequest(), OTHER_LA, w.otherSetting(), w.otherProvider());
+        long ownOffer = offer(ownReferral, w.ownSetting(), w.ownProvider(), "OPEN");
+        long withdrawn = offer(ownReferral, w.otherSetting(), w.otherProvider(), "WITHDRAWN");
+        long otherOffer = offer(otherReferral, w.otherSetting(), w.otherProvider(), "OPEN");
+        long ownAgreement = agreement(ownReferral, offer(ownReferral, w.ownSetting(), w.ownProvider(), "CLOSED"), w.ownRequest(), OWN_LA,
+                w.ownProvider(), w.ownSetting());
+        long otherAgreement = agreement(otherReferral, offer(otherReferral, w.otherSetting(), w.otherProvider(), "CLOSED"), w.otherRequest(), OTHER_LA,
+                w.otherProvider(), w.otherSetting());
+        return new Market(String.valueOf(ownReferral), String.valueOf(otherReferral), String.valueOf(ownOffer), String.valueOf(otherOffer),
+                String.valueOf(withdrawn), String.valueOf(ownAgreement), String.valueOf(otherAgreement));
+    }
+
+    /** A referral of the request to the settings (pairs of URN and provider id). */
+    private long referral(String requestId, String laCode, long... settingsAndProviders) {
+        long id = db.insertInto(REFERRAL).set(REFERRAL.REQUEST_ID, Long.parseLong(requestId)).set(REFERRAL.LA_CODE, laCode)
+                .set(REFERRAL.PRIMARY_NEED, "ASD").set(REFERRAL.BAND, 2).set(REFERRAL.AGE, 9).set(REFERRAL.NC_YEAR, 4).set(REFERRAL.PHASE_CODE, "PRIMARY")
+                .set(REFERRAL.GENDER, uk.sendplan.db.types.ChildGender.MALE).set(REFERRAL.NEEDS_BOARDING, false).set(REFERRAL.HOME_DISTRICT, "NW1")
+                .set(REFERRAL.HOME_EASTING, 529_000).set(REFERRAL.HOME_NORTHING, 183_000).set(REFERRAL.PROVISION, uk.sendplan.db.types.ProvisionKind.DAY)
+                .set(REFERRAL.START_TERM, "2027-AUTUMN").set(REFERRAL.RESPOND_BY, java.time.LocalDate.now().plusDays(20))
+                .set(REFERRAL.WHY_NOT_STATE, new String[]{"probe: no state place"}).set(REFERRAL.CREATED_BY, "permissions-test")
+                .returning(REFERRAL.ID).fetchOne(REFERRAL.ID);
+        for (int i = 0; i < settingsAndProviders.length; i += 2) {
+            db.insertInto(REFERRAL_RECIPIENT).set(REFERRAL_RECIPIENT.REFERRAL_ID, id).set(REFERRAL_RECIPIENT.SETTING_URN, (int) settingsAndProviders[i])
+                    .set(REFERRAL_RECIPIENT.PROVIDER_ID, settingsAndProviders[i + 1]).set(REFERRAL_RECIPIENT.MATCHED, true).execute();
+        }
+        return id;
+    }
+
+    private long offer(long referralId, int urn, long providerId, String status) {
+        long id = db.insertInto(OFFER).set(OFFER.REFERRAL_ID, referralId).set(OFFER.SETTING_URN, urn).set(OFFER.PROVIDER_ID, providerId)
+                .set(OFFER.STATUS, uk.sendplan.db.types.OfferStatus.valueOf(status)).returning(OFFER.ID).fetchOne(OFFER.ID);
+        long framework = Long.parseLong(world.framework());
+        db.insertInto(OFFER_REVISION).set(OFFER_REVISION.OFFER_ID, id).set(OFFER_REVISION.REVISION, 1)
+                .set(OFFER_REVISION.KIND, uk.sendplan.db.types.ProvisionKind.DAY).set(OFFER_REVISION.ANNUAL_FEE_PENCE, 5_000_000L)
+                .set(OFFER_REVISION.EDUCATION_PENCE, 5_000_000L).set(OFFER_REVISION.CARE_PENCE, 0L).set(OFFER_REVISION.THERAPIES_PENCE, 0L)
+                .set(OFFER_REVISION.OTHER_PENCE, 0L).set(OFFER_REVISION.START_DATE, java.time.LocalDate.now().plusDays(40))
+                .set(OFFER_REVISION.VALID_UNTIL, java.time.LocalDate.now().plusDays(20)).set(OFFER_REVISION.FINANCIAL_YEAR, YEAR)
+                .set(OFFER_REVISION.FRAMEWORK_ID, framework).set(OFFER_REVISION.FRAMEWORK_VERSION, 1)
+                .set(OFFER_REVISION.VERDICT, uk.sendplan.db.types.FeeVerdict.WITHIN_REFERENCE).set(OFFER_REVISION.REASONS, new String[]{"probe"})
+                .set(OFFER_REVISION.CREATED_BY, "permissions-test").execute();
+        return id;
+    }
+
+    private long agreement(long referralId, long offerId, String requestId, String laCode, long providerId, int urn) {
+        return db.insertInto(PLACEMENT_AGREEMENT).set(PLACEMENT_AGREEMENT.REFERRAL_ID, referralId).set(PLACEMENT_AGREEMENT.OFFER_ID, offerId)
+                .set(PLACEMENT_AGREEMENT.OFFER_REVISION, 1).set(PLACEMENT_AGREEMENT.REQUEST_ID, Long.parseLong(requestId))
+                .set(PLACEMENT_AGREEMENT.LA_CODE, laCode).set(PLACEMENT_AGREEMENT.PROVIDER_ID, providerId).set(PLACEMENT_AGREEMENT.SETTING_URN, urn)
+                .set(PLACEMENT_AGREEMENT.NEED_CODE, "ASD").set(PLACEMENT_AGREEMENT.PHASE_CODE, "PRIMARY")
+                .set(PLACEMENT_AGREEMENT.KIND, uk.sendplan.db.types.ProvisionKind.DAY)
+                .set(PLACEMENT_AGREEMENT.START_DATE, java.time.LocalDate.now().plusDays(40))
+                .set(PLACEMENT_AGREEMENT.END_DATE, java.time.LocalDate.now().plusDays(300)).set(PLACEMENT_AGREEMENT.ANNUAL_FEE_PENCE, 5_000_000L)
+                .set(PLACEMENT_AGREEMENT.FRAMEWORK_ID, Long.parseLong(world.framework())).set(PLACEMENT_AGREEMENT.FRAMEWORK_VERSION, 1)
+                .set(PLACEMENT_AGREEMENT.STATUS, uk.sendplan.db.types.AgreementStatus.DECLINED).set(PLACEMENT_AGREEMENT.AWARDED_BY, "permissions-test")
+                .returning(PLACEMENT_AGREEMENT.ID).fetchOne(PLACEMENT_AGREEMENT.ID);
     }
 
     /**

@@ -1,0 +1,323 @@
+package uk.sendplan.api.market;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import uk.sendplan.api.audit.AuditTrail;
+import uk.sendplan.api.fees.FeeService;
+import uk.sendplan.api.kernel.Money;
+import uk.sendplan.api.settings.SettingService;
+import uk.sendplan.api.settings.SettingService.PlanningSetting;
+import uk.sendplan.api.system.Access;
+import uk.sendplan.api.system.Actor;
+import uk.sendplan.api.system.ApiException;
+import uk.sendplan.api.system.Role;
+import uk.sendplan.db.jooq.tables.records.OfferRefusalRecord;
+import uk.sendplan.db.jooq.tables.records.OfferRevisionRecord;
+import uk.sendplan.db.types.DeclineReason;
+import uk.sendplan.db.types.FeeVerdict;
+import uk.sendplan.db.types.OfferStatus;
+import uk.sendplan.db.types.ProvisionKind;
+import uk.sendplan.db.types.RecipientResponse;
+import uk.sendplan.db.types.RegistrationStatus;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Providers' answers to referrals: a decline with a reason, or an offer whose fee is checked against the published
+ * framework the moment it is made. A fee above the ceiling (or an uplift above the cap) is refused with the numbers and
+ * nothing is offered, though the refusal is kept for the regulator; a fee above the reference needs a justification.
+ * An offer can be revised (every revision kept) or withdrawn until it is awarded.
+ */
+@Service
+class Offers {
+
+    record BreakdownInput(BigDecimal education, BigDecimal care, BigDecimal therapies, BigDecimal other) {
+    }
+
+    record TermsInput(ProvisionKind kind, BigDecimal annualFee, BreakdownInput breakdown, String startDate, String validUntil,
+                      String conditions, String justification) {
+    }
+
+    record MakeOfferInput(String referralId, int urn, ProvisionKind kind, BigDecimal annualFee, BreakdownInput breakdown, String startDate,
+                          String validUntil, String conditions, String justification) {
+        TermsInput terms() {
+            return new TermsInput(kind, annualFee, breakdown, startDate, validUntil, conditions, justification);
+        }
+    }
+
+    record ReviseOfferInput(String offerId, ProvisionKind kind, BigDecimal annualFee, BreakdownInput breakdown, String startDate,
+                            String validUntil, String conditions, String justification) {
+        TermsInput terms() {
+            return new TermsInput(kind, annualFee, breakdown, startDate, validUntil, conditions, justification);
+        }
+    }
+
+    record DeclineReferralInput(String referralId, int urn, DeclineReason reason) {
+    }
+
+    private static final long MAX_ANNUAL_FEE_PENCE = 150_000_000L;
+    /** Revisions an offer may have (Offer.revisions returns them all; the query cost model counts on it). */
+    static final int MAX_REVISIONS = 20;
+    /** Offers a referral shows, newest first (one live per setting, but withdrawn ones stay on record). */
+    static final int MAX_OFFERS_SHOWN = 100;
+
+    private final ReferralRepository referrals;
+    private final OfferRepository offers;
+    private final FeeService fees;
+    private final SettingService settings;
+    private final AuditTrail audit;
+    private final Access access;
+    private final TransactionTemplate separately;
+
+    Offers(ReferralRepository referrals, OfferRepository offers, FeeService fees, SettingService settings, AuditTrail audit, Access access,
+           PlatformTransactionManager transactions) {
+        this.referrals = referrals;
+        this.offers = offers;
+        this.fees = fees;
+        this.settings = settings;
+        this.audit = audit;
+        this.access = access;
+        this.separately = new TransactionTemplate(transactions);
+        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** Offers on referrals, as the actor may see them: every offer for the referral's commissioner, its own for a provider. */
+    Map<Long, List<OfferView>> ofReferrals(List<ReferralView> of) {
+        Actor actor = access.require("Referral.offers", Role.COMMISSIONER, Role.PROVIDER);
+        Map<Long, List<OfferView>> byReferral = offers.ofReferrals(of.stream().map(ReferralView::id).toList(),
+                actor.is(Role.PROVIDER) ? actor.providerId() : null);
+        byReferral.replaceAll((id, list) -> list.stream().limit(MAX_OFFERS_SHOWN).toList());
+        return byReferral;
+    }
+
+    Map<Long, List<OfferView.Terms>> revisions(List<OfferView> of) {
+        return offers.revisions(of.stream().map(OfferView::id).toList());
+    }
+
+    /** An offer the actor may see: on their LA's referral (commissioner) or their own (provider). */
+    OfferView get(String operation, String idText) {
+        Actor actor = access.require(operation, Role.COMMISSIONER, Role.PROVIDER);
+        OfferView offer = offers.find(access.idInScope(operation, idText)).orElseThrow(() -> access.outOfScope(operation));
+        boolean visible = actor.is(Role.PROVIDER) ? offer.providerId() == actor.providerId()
+                : referrals.find(offer.referralId()).orElseThrow().laCode().equals(actor.laCode());
+        if (!visible) {
+            throw access.outOfScope(operation);
+        }
+        return offer;
+    }
+
+    @Transactional
+    OfferView make(MakeOfferInput input) {
+        Actor actor = access.require("makeOffer", Role.PROVIDER);
+        ReferralView referral = sentToProvider("makeOffer", input.referralId(), actor);
+        LocalDate today = MarketRules.today();
+        openForResponses(referral, today);
+        RecipientView recipient = referrals.recipient(referral.id(), input.urn()).orElseThrow(() -> ApiException.badRequest("input.urn",
+                "referral " + referral.id() + " was not sent to setting " + input.urn() + "; offer from a setting it was sent to"));
+        if (recipient.providerId() != actor.providerId()) {
+            throw ApiException.badRequest("input.urn", "setting " + input.urn() + " is not run by your organisation; offer only places at your own settings");
+        }
+        offers.liveOffer(referral.id(), input.urn()).ifPresent(o -> {
+            throw ApiException.badRequest("input.urn", "setting " + input.urn() + " already has offer " + o.id() + " on referral "
+                    + referral.id() + "; revise that offer instead");
+        });
+        OfferRevisionRecord terms = checkedTerms("input", referral, input.urn(), actor, input.terms(), today);
+        long id = offers.insert(referral.id(), input.urn(), actor.providerId(), terms);
+        referrals.respond(referral.id(), input.urn(), RecipientResponse.OFFERED, null);
+        OfferView offer = offers.find(id).orElseThrow();
+        audit.record(scope(referral, offer.providerId()), "OFFER_MADE", "offer", id, null, MarketSnapshots.Offer.of(offer),
+                "offered " + Money.format(offer.terms().annualFeePence()) + " a year on referral " + referral.id());
+        return offer;
+    }
+
+    @Transactional
+    OfferView revise(ReviseOfferInput input) {
+        Actor actor = access.require("reviseOffer", Role.PROVIDER);
+        OfferView before = ownOffer("reviseOffer", input.offerId(), actor);
+        if (before.status() != OfferStatus.OPEN) {
+            throw ApiException.badRequest("input.offerId", "offer " + before.id() + " is " + before.status() + "; only an open offer can be revised");
+        }
+        if (before.terms().revision() >= MAX_REVISIONS) {
+            throw ApiException.badRequest("input.offerId", "offer " + before.id() + " has been revised " + (MAX_REVISIONS - 1)
+                    + " times, the most allowed; withdraw it and make a new offer");
+        }
+        ReferralView referral = referrals.find(before.referralId()).orElseThrow();
+        LocalDate today = MarketRules.today();
+        openForResponses(referral, today);
+        OfferRevisionRecord terms = checkedTerms("input", referral, before.urn(), actor, input.terms(), today);
+        offers.revise(before.id(), before.terms().revision() + 1, terms);
+        OfferView after = offers.find(before.id()).orElseThrow();
+        audit.record(scope(referral, after.providerId()), "OFFER_REVISED", "offer", after.id(), MarketSnapshots.Offer.of(before),
+                MarketSnapshots.Offer.of(after), "revision " + after.terms().revision());
+        return after;
+    }
+
+    @Transactional
+    OfferView withdraw(String offerId, String reason) {
+        Actor actor = access.require("withdrawOffer", Role.PROVIDER);
+        OfferView before = ownOffer("withdrawOffer", offerId, actor);
+        String why = MarketRules.requiredText("reason", reason, MarketRules.MAX_REASON);
+        if (before.status() != OfferStatus.OPEN) {
+            throw ApiException.badRequest("id", "offer " + before.id() + " is " + before.status() + "; only an open offer can be withdrawn"
+                    + (before.status() == OfferStatus.AWARDED ? " (an awarded offer is declined through its placement agreement)" : ""));
+        }
+        offers.setStatus(before.id(), OfferStatus.WITHDRAWN, why);
+        OfferView after = offers.find(before.id()).orElseThrow();
+        audit.record(scope(referrals.find(before.referralId()).orElseThrow(), after.providerId()), "OFFER_WITHDRAWN", "offer", after.id(),
+                MarketSnapshots.Offer.of(before), MarketSnapshots.Offer.of(after), why);
+        return after;
+    }
+
+    @Transactional
+    ReferralView decline(DeclineReferralInput input) {
+        Actor actor = access.require("declineReferral", Role.PROVIDER);
+        ReferralView referral = sentToProvider("declineReferral", input.referralId(), actor);
+        RecipientView before = referrals.recipient(referral.id(), input.urn()).filter(r -> r.providerId() == actor.providerId())
+                .orElseThrow(() -> ApiException.badRequest("input.urn", "referral " + referral.id() + " was not sent to your setting " + input.urn()));
+        offers.liveOffer(referral.id(), input.urn()).ifPresent(o -> {
+            throw ApiException.badRequest("input.urn", "setting " + input.urn() + " has offer " + o.id() + " on this referral; withdraw it instead");
+        });
+        referrals.respond(referral.id(), input.urn(), RecipientResponse.DECLINED, input.reason());
+        audit.record(scope(referral, actor.providerId()), "REFERRAL_DECLINED", "referral", referral.id(), MarketSnapshots.Recipient.of(before),
+                MarketSnapshots.Recipient.of(referrals.recipient(referral.id(), input.urn()).orElseThrow()), "declined: " + input.reason());
+        return referral;
+    }
+
+    // ------------------------------------------------------------------ rules
+
+    /**
+     * The referral, read under a share lock so an award (which locks it for update) can't slip between the checks and
+     * the offer; out of scope unless it was sent to one of the provider's settings.
+     */
+    private ReferralView sentToProvider(String operation, String referralId, Actor actor) {
+        ReferralView referral = referrals.lockShared(access.idInScope(operation, referralId)).orElseThrow(() -> access.outOfScope(operation));
+        if (referrals.recipients(List.of(referral.id()), actor.providerId()).get(referral.id()).isEmpty()) {
+            throw access.outOfScope(operation);
+        }
+        return referral;
+    }
+
+    private OfferView ownOffer(String operation, String offerId, Actor actor) {
+        return offers.lock(access.idInScope(operation, offerId)).filter(o -> o.providerId() == actor.providerId())
+                .orElseThrow(() -> access.outOfScope(operation));
+    }
+
+    private static void openForResponses(ReferralView referral, LocalDate today) {
+        if (!referral.openForResponses(today)) {
+            throw ApiException.badRequest("input.referralId", referral.status() != uk.sendplan.db.types.ReferralStatus.OPEN
+                    ? "referral " + referral.id() + " is " + referral.status() + "; it takes no more offers"
+                    : "referral " + referral.id() + " closed for responses on " + referral.respondBy() + " (today is " + today + ")");
+        }
+    }
+
+    /** The terms, each checked, and the fee checked against the framework of the start date's financial year. */
+    private OfferRevisionRecord checkedTerms(String field, ReferralView referral, int urn, Actor actor, TermsInput in, LocalDate today) {
+        PlanningSetting setting = settings.planningSetting(urn).orElseThrow(() -> ApiException.notFound(field + ".urn", "no setting with URN " + urn));
+        if (setting.registrationStatus() != RegistrationStatus.OPEN) {
+            throw ApiException.badRequest(field + ".urn", "setting " + urn + " is " + setting.registrationStatus() + " and takes no new placements");
+        }
+        if (setting.places().stream().noneMatch(p -> p.need().equals(referral.primaryNeed()) && p.phase().equals(referral.phase()))) {
+            throw ApiException.badRequest(field + ".urn", "setting " + urn + " has no " + referral.primaryNeed() + " " + referral.phase()
+                    + " places in the register; add them (setPlaces) before offering one");
+        }
+        ProvisionKind kind = kind(field + ".kind", in.kind(), referral);
+        long fee = amount(field + ".annualFee", in.annualFee());
+        if (fee <= 0 || fee > MAX_ANNUAL_FEE_PENCE) {
+            throw ApiException.badRequest(field + ".annualFee", "must be more than £0 and at most " + Money.format(MAX_ANNUAL_FEE_PENCE) + " a year, got "
+                    + Money.format(fee));
+        }
+        BreakdownInput b = in.breakdown();
+        long education = part(field + ".breakdown.education", b.education());
+        long care = part(field + ".breakdown.care", b.care());
+        long therapies = part(field + ".breakdown.therapies", b.therapies());
+        long other = part(field + ".breakdown.other", b.other());
+        if (education + care + therapies + other != fee) {
+            throw ApiException.badRequest(field + ".breakdown", "education + care + therapies + other come to "
+                    + Money.format(education + care + therapies + other) + ", not the annual fee " + Money.format(fee)
+                    + ": the breakdown must add up to the fee");
+        }
+        LocalDate start = MarketRules.notPast(field + ".startDate", in.startDate(), today);
+        LocalDate validUntil = MarketRules.notPast(field + ".validUntil", in.validUntil(), today);
+        if (validUntil.isAfter(start)) {
+            throw ApiException.badRequest(field + ".validUntil", "an offer is valid until at the latest its start date " + start + ", got " + validUntil);
+        }
+        String conditions = MarketRules.optionalText(field + ".conditions", in.conditions(), MarketRules.MAX_CONDITIONS);
+        String justification = MarketRules.optionalText(field + ".justification", in.justification(), MarketRules.MAX_CONDITIONS);
+
+        String year = MarketRules.financialYear(start);
+        FeeService.OfferCheck check = fees.checkOffer(field + ".startDate", year, urn, referral.band(), kind, fee, referral.primaryNeed(),
+                justification != null, null);
+        if (check.nonCompliant()) {
+            refuse(referral, urn, actor, kind, fee, check);
+            Map<String, Object> extensions = new LinkedHashMap<>();
+            extensions.put("field", field + ".annualFee");
+            extensions.put("verdict", check.verdict().name());
+            extensions.put("reasons", check.reasons());
+            if (check.adjustedCeilingPence() != null) {
+                extensions.put("adjustedCeiling", Money.pounds(check.adjustedCeilingPence()).toPlainString());
+            }
+            throw ApiException.badRequest(field + ".annualFee: the fee check refused this offer (" + check.verdict() + "): "
+                    + String.join(" ", check.reasons()), extensions);
+        }
+        if (check.verdict() == FeeVerdict.ABOVE_REFERENCE && justification == null) {
+            throw ApiException.badRequest(field + ".justification", "the fee " + Money.format(fee) + " is "
+                    + Money.format(fee - check.adjustedReferencePence()) + " above the adjusted reference " + Money.format(check.adjustedReferencePence())
+                    + " of " + year + "'s framework: give a justification (what the child's provision needs that the reference does not pay for)");
+        }
+        return new OfferRevisionRecord().setKind(kind).setAnnualFeePence(fee).setEducationPence(education).setCarePence(care)
+                .setTherapiesPence(therapies).setOtherPence(other).setStartDate(start).setValidUntil(validUntil).setConditions(conditions)
+                .setJustification(justification).setFinancialYear(year).setFrameworkId(check.frameworkId()).setFrameworkVersion(check.frameworkVersion()).setVerdict(check.verdict())
+                .setReasons(check.reasons().toArray(String[]::new)).setReferencePence(check.adjustedReferencePence())
+                .setCeilingPence(check.adjustedCeilingPence()).setCreatedBy(actor.subject());
+    }
+
+    /** Keeps a refused offer for the regulator's figures, in its own transaction: the offer itself is rolled back. */
+    private void refuse(ReferralView referral, int urn, Actor actor, ProvisionKind kind, long fee, FeeService.OfferCheck check) {
+        separately.executeWithoutResult(status -> {
+            offers.refuse(new OfferRefusalRecord().setReferralId(referral.id()).setSettingUrn(urn).setProviderId(actor.providerId())
+                    .setKind(kind).setAnnualFeePence(fee).setVerdict(check.verdict()).setCeilingPence(check.adjustedCeilingPence())
+                    .setFrameworkId(check.frameworkId()));
+            audit.record(scope(referral, actor.providerId()), "OFFER_REFUSED", "referral", referral.id(), null,
+                    new MarketSnapshots.RefusedOffer(referral.id(), urn, actor.providerId(), kind, fee, check.verdict(), check.adjustedCeilingPence(),
+                            check.frameworkId()), "refused by the fee check: " + check.verdict());
+        });
+    }
+
+    /** DAY asks for a day place (a post-16 fee at post-16); a residential referral for the same residential kind. */
+    private static ProvisionKind kind(String field, ProvisionKind kind, ReferralView referral) {
+        boolean post16 = referral.phase().equals("POST_16") || referral.phase().equals("POST_19");
+        boolean fits = referral.provision() == ProvisionKind.DAY ? kind == ProvisionKind.DAY || (post16 && kind == ProvisionKind.POST_16)
+                : kind == referral.provision();
+        if (!fits) {
+            throw ApiException.badRequest(field, "referral " + referral.id() + " asks for " + referral.provision() + " provision"
+                    + (referral.provision() == ProvisionKind.DAY && post16 ? " (DAY or POST_16)" : "") + ", not " + kind);
+        }
+        return kind;
+    }
+
+    private static long amount(String field, BigDecimal pounds) {
+        if (pounds == null) {
+            throw ApiException.badRequest(field, "is required");
+        }
+        return Money.pence(pounds);
+    }
+
+    private static long part(String field, BigDecimal pounds) {
+        long pence = amount(field, pounds);
+        if (pence < 0) {
+            throw ApiException.badRequest(field, "must not be negative, got " + Money.format(pence));
+        }
+        return pence;
+    }
+
+    static AuditTrail.Scope scope(ReferralView referral, long providerId) {
+        return AuditTrail.Scope.between(referral.laCode(), providerId);
+    }
+}

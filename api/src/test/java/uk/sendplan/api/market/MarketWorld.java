@@ -1,0 +1,110 @@
+package uk.sendplan.api.market;
+
+import org.springframework.graphql.test.tester.GraphQlTester;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.Month;
+import java.time.temporal.TemporalAdjusters;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A market in Northumberland (LA 929) for one test: two independent providers, each with an independent special
+ * school near Alnwick (postcode district NE66) with ASD secondary places, and children of the LA living in NE66.
+ * Every world has its own providers, settings and children, so tests don't share places or referrals.
+ */
+final class MarketWorld {
+
+    static final String LA = "929";
+    static final String DISTRICT = "NE66";
+    private static final AtomicInteger NEXT = new AtomicInteger(0);
+
+    final String providerA;
+    final String providerB;
+    final int settingA;
+    final int settingB;
+    private final GraphQlTester admin;
+    private final GraphQlTester commissioner;
+    private final int id;
+
+    MarketWorld(GraphQlTester admin, GraphQlTester commissioner, int placesA, int placesB) {
+        this.admin = admin;
+        this.commissioner = commissioner;
+        this.id = NEXT.incrementAndGet();
+        providerA = provider("Market Test Provider A " + id, true);
+        providerB = provider("Market Test Provider B " + id, false);
+        settingA = setting(3_100_000 + id * 2, "Market Test School A " + id, providerA, 418_000, 615_000, placesA);
+        settingB = setting(3_100_001 + id * 2, "Market Test School B " + id, providerB, 416_000, 613_500, placesB);
+    }
+
+    /** The first day of the next term to begin after today: a start term a referral may ask for. */
+    static String nextTerm() {
+        LocalDate today = LocalDate.now();
+        for (int year = today.getYear(); ; year++) {
+            for (var term : List.of(Map.entry("SPRING", LocalDate.of(year, Month.JANUARY, 1)), Map.entry("SUMMER", LocalDate.of(year, Month.APRIL, 15)),
+                    Map.entry("AUTUMN", LocalDate.of(year, Month.SEPTEMBER, 1)))) {
+                if (term.getValue().isAfter(today)) {
+                    return year + "-" + term.getKey();
+                }
+            }
+        }
+    }
+
+    /** A start date for offers: a Monday three weeks ahead (in the financial year whose framework is published). */
+    static LocalDate startDate() {
+        return LocalDate.now().plusWeeks(3).with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
+    }
+
+    static LocalDate validUntil() {
+        return LocalDate.now().plusWeeks(2);
+    }
+
+    private String provider(String name, boolean forProfit) {
+        return admin.documentName("registerProvider").variable("input", Map.of("name", name, "kind", "INDEPENDENT", "forProfit", forProfit))
+                .execute().path("registerProvider.provider.id").entity(String.class).get();
+    }
+
+    private int setting(int urn, String name, String provider, int easting, int northing, int asdSecondaryPlaces) {
+        admin.documentName("registerSetting").variable("input", Map.of("urn", urn, "name", name, "type", "INDEPENDENT_SPECIAL",
+                        "providerId", provider, "laCode", LA, "location", Map.of("easting", easting, "northing", northing), "ageFrom", 7, "ageTo", 18))
+                .execute().path("registerSetting.setting.urn").entity(Integer.class).isEqualTo(urn);
+        admin.documentName("setPlaces").variable("input", Map.of("urn", urn, "places",
+                        List.of(Map.of("need", "ASD", "phase", "SECONDARY", "capacity", asdSecondaryPlaces, "occupied", 0))))
+                .execute().path("setPlaces.setting.urn").entity(Integer.class).isEqualTo(urn);
+        return urn;
+    }
+
+    /** A child of the LA at home in NE66 who needs an ASD secondary day place; returns the request id. */
+    String child(String label) {
+        return commissioner.documentName("createPlacementRequest").variable("input", Map.of("laCode", LA, "reference", "MKT-" + id + "-" + label,
+                        "primaryNeed", "ASD", "band", 3, "age", 12, "homeDistrict", DISTRICT, "gender", "MALE", "startTerm", nextTerm()))
+                .execute().path("createPlacementRequest.request.id").entity(String.class).get();
+    }
+
+    String refer(String requestId) {
+        return commissioner.documentName("createReferral").fragmentName("referralFields").variable("input", Map.of("requestId", requestId))
+                .execute().path("createReferral.referral.id").entity(String.class).get();
+    }
+
+    /** Offer terms from a setting: the fee split into education and care. */
+    static Map<String, Object> offer(String referralId, int urn, String annualFee, String justification) {
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("referralId", referralId);
+        input.put("urn", urn);
+        input.put("kind", "DAY");
+        input.put("annualFee", annualFee);
+        java.math.BigDecimal fee = new java.math.BigDecimal(annualFee);
+        java.math.BigDecimal care = new java.math.BigDecimal("5000.00");
+        input.put("breakdown", Map.of("education", fee.subtract(care).toPlainString(), "care", care.toPlainString(), "therapies", "0.00",
+                "other", "0.00"));
+        input.put("startDate", startDate().toString());
+        input.put("validUntil", validUntil().toString());
+        if (justification != null) {
+            input.put("justification", justification);
+        }
+        return input;
+    }
+}
