@@ -74,7 +74,8 @@ public class GenerateJooq {
                                             enumType("RateFrameworkStatus", "rate_framework\\.status"),
                                             enumType("ProvisionKind", "fee\\.kind|rate_band\\.kind|plan_assignment\\.fee_kind|referral\\.provision"
                                                     + "|offer_revision\\.kind|offer_refusal\\.kind|placement_agreement\\.kind"),
-                                            enumType("FeeVerdict", "fee_check\\.verdict|fee_finding\\.verdict|offer_revision\\.verdict|offer_refusal\\.verdict"),
+                                            enumType("FeeVerdict", "fee_check\\.verdict|fee_finding\\.verdict|offer_revision\\.verdict|offer_refusal\\.verdict"
+                                                    + "|agreement_renewal\\.verdict"),
                                             enumType("FeeCheckOccasion", "fee_check\\.occasion"),
                                             enumType("PlanScope", "plan\\.scope_type"),
                                             enumType("ReferralStatus", "referral\\.status"),

@@ -129,7 +129,8 @@ CREATE INDEX offer_refusal_provider_idx ON offer_refusal (provider_id);
 CREATE TABLE placement_agreement (
     id                bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     referral_id       bigint NOT NULL REFERENCES referral (id),
-    offer_id          bigint NOT NULL UNIQUE REFERENCES offer (id),
+    -- the awarded offer (a renewal keeps its agreement's)
+    offer_id          bigint NOT NULL REFERENCES offer (id),
     offer_revision    integer NOT NULL,
     request_id        bigint NOT NULL REFERENCES placement_request (id),
     la_code           text NOT NULL REFERENCES local_authority (code),
@@ -158,13 +159,15 @@ CREATE TABLE placement_agreement (
     CHECK (end_date > start_date),
     CHECK ((status = 'ACTIVE') <= (placement_id IS NOT NULL))
 );
+CREATE UNIQUE INDEX placement_agreement_one_per_offer ON placement_agreement (offer_id) WHERE renews_id IS NULL;
 -- one agreement awaiting or in force per referral: of two awards racing, the second finds the first
 CREATE UNIQUE INDEX placement_agreement_one_live_per_referral ON placement_agreement (referral_id)
     WHERE status IN ('AWAITING_PROVIDER', 'ACTIVE') AND renews_id IS NULL;
 CREATE INDEX placement_agreement_la_idx ON placement_agreement (la_code, status);
 CREATE INDEX placement_agreement_provider_idx ON placement_agreement (provider_id, status);
 
--- A provider's proposed fee for the next year of an agreement, checked as an uplift against the cap.
+-- A provider's proposed fee for the next school year of an agreement, checked as an uplift over the agreement's fee
+-- against the cap of the next year's framework (a proposal above the cap or the ceiling is refused, not stored).
 CREATE TABLE agreement_renewal (
     id               bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     agreement_id     bigint NOT NULL REFERENCES placement_agreement (id),
@@ -172,7 +175,10 @@ CREATE TABLE agreement_renewal (
     annual_fee_pence bigint NOT NULL CHECK (annual_fee_pence > 0 AND annual_fee_pence <= 150000000),
     uplift_percent   numeric(9, 2) NOT NULL,
     max_uplift_percent numeric(5, 2) NOT NULL,
-    within_cap       boolean NOT NULL,
+    framework_id     bigint NOT NULL REFERENCES rate_framework (id),
+    framework_version integer NOT NULL,
+    verdict          text NOT NULL CHECK (verdict IN ('NO_APPLICABLE_BAND', 'ABOVE_REFERENCE', 'WITHIN_REFERENCE', 'NOT_REGULATED')),
+    justification    text CHECK (length(justification) <= 1000),
     reasons          text[] NOT NULL,
     status           text NOT NULL DEFAULT 'PROPOSED' CHECK (status IN ('PROPOSED', 'RENEWED', 'REJECTED')),
     proposed_by      text NOT NULL,

@@ -75,15 +75,11 @@ public class DemoMarket {
             List<ReferralView> made = new ArrayList<>();
             currentUser.as(commissioner, () -> {
                 demoDemand.generate(la, CHILDREN_PER_LA, term, (int) (SEED % 1000) + Integer.parseInt(la));
-                for (PlacementRequestView child : demand.unplaced(List.of(la)).stream()
-                        .filter(r -> r.demo() && r.startTerm().equals(term)).sorted(Comparator.comparing(PlacementRequestView::id)).toList()) {
-                    try {
-                        made.add(referrals.create(new Referrals.CreateReferralInput(String.valueOf(child.id()), null, List.of(), term, null, null,
-                                "Demo referral: illustrative only.", null, null)));
-                    } catch (ApiException nothingMatches) {
-                        // a child no independent setting within reach can take is left for the LA to name settings by hand
-                    }
-                }
+                // a child no independent setting within reach can take is left for the LA to name settings by hand
+                List<PlacementRequestView> children = demand.unplaced(List.of(la)).stream().filter(r -> r.demo() && r.startTerm().equals(term))
+                        .sorted(Comparator.comparing(PlacementRequestView::id)).toList();
+                made.addAll(referrals.referAll(children, null, MarketRules.respondBy("respondBy", null, MarketRules.today()),
+                        "Demo referral: illustrative only.").referrals());
             });
             boolean refusedOne = false;
             List<Long> offered = new ArrayList<>();

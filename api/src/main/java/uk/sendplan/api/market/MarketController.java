@@ -39,14 +39,21 @@ class MarketController {
     record PlacementAgreementPayload(AgreementView agreement) {
     }
 
+    record AgreementRenewalPayload(RenewalView renewal) {
+    }
+
     private final Referrals referrals;
     private final Offers offers;
     private final Awards awards;
+    private final Renewals renewals;
+    private final ReferralsExport export;
 
-    MarketController(Referrals referrals, Offers offers, Awards awards) {
+    MarketController(Referrals referrals, Offers offers, Awards awards, Renewals renewals, ReferralsExport export) {
+        this.export = export;
         this.referrals = referrals;
         this.offers = offers;
         this.awards = awards;
+        this.renewals = renewals;
     }
 
     @QueryMapping
@@ -80,6 +87,11 @@ class MarketController {
     @QueryMapping
     AgreementView placementAgreement(@Argument String id) {
         return awards.get("placementAgreement", id);
+    }
+
+    @QueryMapping
+    String referralsCsv(@Argument List<ReferralStatus> statuses) {
+        return export.csv(statuses);
     }
 
     @MutationMapping
@@ -141,5 +153,20 @@ class MarketController {
     @MutationMapping
     PlacementAgreementPayload declinePlacementAgreement(@Argument String id, @Argument String reason) {
         return new PlacementAgreementPayload(awards.decline(id, reason));
+    }
+
+    @MutationMapping
+    AgreementRenewalPayload proposeRenewal(@Argument Renewals.ProposeRenewalInput input) {
+        return new AgreementRenewalPayload(renewals.propose(input));
+    }
+
+    @MutationMapping
+    PlacementAgreementPayload renewAgreement(@Argument String renewalId) {
+        return new PlacementAgreementPayload(renewals.renew(renewalId));
+    }
+
+    @MutationMapping
+    AgreementRenewalPayload rejectRenewal(@Argument String renewalId, @Argument String reason) {
+        return new AgreementRenewalPayload(renewals.reject(renewalId, reason));
     }
 }

@@ -45,17 +45,19 @@ class MarketFieldsController {
     private final Offers offers;
     private final Awards awards;
     private final Comparisons comparisons;
+    private final Renewals renewals;
     private final DemandService demand;
     private final SettingService settings;
     private final ReferenceData reference;
     private final Access access;
 
-    MarketFieldsController(Referrals referrals, Offers offers, Awards awards, Comparisons comparisons, DemandService demand,
+    MarketFieldsController(Referrals referrals, Offers offers, Awards awards, Comparisons comparisons, Renewals renewals, DemandService demand,
                            SettingService settings, ReferenceData reference, Access access) {
         this.referrals = referrals;
         this.offers = offers;
         this.awards = awards;
         this.comparisons = comparisons;
+        this.renewals = renewals;
         this.demand = demand;
         this.settings = settings;
         this.reference = reference;
@@ -265,5 +267,16 @@ class MarketFieldsController {
     @SchemaMapping(typeName = "PlacementAgreement")
     BigDecimal annualFee(AgreementView agreement) {
         return Money.pounds(agreement.annualFeePence());
+    }
+
+    @BatchMapping(typeName = "PlacementAgreement")
+    Map<AgreementView, List<RenewalView>> renewals(List<AgreementView> of) {
+        Map<Long, List<RenewalView>> byId = renewals.ofAgreements(of.stream().map(AgreementView::id).toList());
+        return Batches.each(of, a -> byId.get(a.id()).stream().limit(20).toList());
+    }
+
+    @SchemaMapping(typeName = "AgreementRenewal")
+    BigDecimal annualFee(RenewalView renewal) {
+        return Money.pounds(renewal.annualFeePence());
     }
 }

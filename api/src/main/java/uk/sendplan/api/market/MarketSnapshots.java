@@ -74,6 +74,6 @@ final class MarketSnapshots {
     }
 
     record Renewal(long id, long agreementId, String financialYear, long annualFeePence, String upliftPercent, String maxUpliftPercent,
-                   boolean withinCap, RenewalStatus status) implements AuditSnapshot {
+                   FeeVerdict verdict, RenewalStatus status) implements AuditSnapshot {
     }
 }

@@ -145,19 +145,33 @@ class Referrals {
     /** Refers every child of the commissioner's LA that a plan could not place and that has no live referral yet. */
     @Transactional
     ReferUnplacedResult referUnplaced(ReferUnplacedInput input) {
-        Actor actor = access.require("referUnplaced", Role.COMMISSIONER);
+        access.require("referUnplaced", Role.COMMISSIONER);
         List<Long> unplaced = plans.unplacedRequestIds("referUnplaced", input.planId());
         if (unplaced.size() > MAX_UNPLACED) {
             throw ApiException.badRequest("input.planId", "the plan left " + unplaced.size() + " of your children unplaced; at most "
                     + MAX_UNPLACED + " are referred in one call: refer the rest one by one with createReferral");
         }
-        LocalDate today = MarketRules.today();
-        LocalDate respondBy = MarketRules.respondBy("input.respondBy", input.respondBy(), today);
+        LocalDate respondBy = MarketRules.respondBy("input.respondBy", input.respondBy(), MarketRules.today());
         String note = MarketRules.optionalText("input.note", input.note(), MarketRules.MAX_NOTE);
-        long planId = Long.parseLong(input.planId());
+        return referAll(List.copyOf(demand.findAll(unplaced).values()), Long.parseLong(input.planId()), respondBy, note);
+    }
+
+    /**
+     * Refers children of the commissioner's LA, each for its own start term and the provision its boarding need asks
+     * for, filling in why no state place fits from one read of the register for them all; children that can't be
+     * referred, or that nothing matches, are skipped with why.
+     */
+    @Transactional
+    ReferUnplacedResult referAll(List<PlacementRequestView> children, Long planId, LocalDate respondBy, String note) {
+        Actor actor = access.require("referUnplaced", Role.COMMISSIONER);
+        LocalDate today = MarketRules.today();
         List<ReferralView> made = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
-        for (PlacementRequestView child : demand.findAll(unplaced).values()) {
+        List<PlacementRequestView> referable = new ArrayList<>();
+        for (PlacementRequestView child : children) {
+            if (!child.laCode().equals(actor.laCode())) {
+                throw access.outOfScope("referUnplaced");
+            }
             String problem = referable(child);
             if (problem == null && MarketRules.termStart(child.startTerm()).isBefore(today)) {
                 problem = "its start term " + child.startTerm() + " has begun; refer it with createReferral and a term to come";
@@ -166,16 +180,24 @@ class Referrals {
                 skipped.add(new Skipped(child.id(), child.reference(), problem));
                 continue;
             }
-            ProvisionKind provision = child.needsBoarding() ? ProvisionKind.RESIDENTIAL_38_WEEK : ProvisionKind.DAY;
-            ReferralMatching.Profile profile = profile(child, provision);
-            if (matching.match(profile).isEmpty()) {
+            if (matching.match(profile(child, provision(child))).isEmpty()) {
                 skipped.add(new Skipped(child.id(), child.reference(), "no independent or non-maintained setting within reach has "
                         + child.primaryNeed() + " " + child.phase() + " places for this child; name settings with createReferral"));
                 continue;
             }
-            made.add(send(actor, child, planId, provision, List.of(), child.startTerm(), respondBy, null, note, List.of(), List.of(), "input"));
+            referable.add(child);
+        }
+        Map<Long, TailoredLists.StateAlternatives> alternatives = referable.isEmpty() ? Map.of()
+                : tailoredLists.stateAlternatives(referable, WHY_NOT_STATE_LINES);
+        for (PlacementRequestView child : referable) {
+            made.add(send(actor, child, planId, provision(child), List.of(), child.startTerm(), respondBy, alternatives.get(child.id()).whyNotState(),
+                    note, List.of(), List.of(), "input"));
         }
         return new ReferUnplacedResult(made, skipped);
+    }
+
+    private static ProvisionKind provision(PlacementRequestView child) {
+        return child.needsBoarding() ? ProvisionKind.RESIDENTIAL_38_WEEK : ProvisionKind.DAY;
     }
 
     private ReferralView send(Actor actor, PlacementRequestView child, Long planId, ProvisionKind provision, List<MarketRules.Therapy> therapies,

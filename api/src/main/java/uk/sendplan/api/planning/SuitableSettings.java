@@ -24,6 +24,7 @@ import uk.sendplan.planner.domain.SettingOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -119,16 +120,38 @@ class SuitableSettings {
     }
 
     Listing list(PlacementRequestView child, String financialYear, int limit, Order order) {
+        return listAll(List.of(child), financialYear, limit, order).get(child.id());
+    }
+
+    /**
+     * The tailored lists of many children, by request id, from one read of the register and fees per LA: the market
+     * fills in why no state place fits for a whole plan's unplaced children at once.
+     */
+    Map<Long, Listing> listAll(List<PlacementRequestView> children, String financialYear, int limit, Order order) {
         if (limit < 1 || limit > 100) {
             throw ApiException.badRequest("limit", "must be between 1 and 100, got " + limit);
         }
         String year = financialYear == null ? PlanService.currentFinancialYear(LocalDate.now()) : financialYear;
         Parameters parameters = Parameters.DEFAULTS;
-        List<PlanningSetting> candidates = builder.settingsFor(List.of(child.laCode()), parameters);
-        ProblemBuilder.Built built = builder.build("suitable settings", List.of(child), candidates, year, parameters);
-        PlacementRequest request = built.problem().requests().getFirst();
         CostModel costModel = new CostModel(parameters);
+        Map<Long, Listing> listings = new LinkedHashMap<>();
+        Map<String, List<PlacementRequestView>> byLa = new LinkedHashMap<>();
+        children.forEach(c -> byLa.computeIfAbsent(c.laCode(), k -> new ArrayList<>()).add(c));
+        for (var la : byLa.entrySet()) {
+            List<PlanningSetting> candidates = builder.settingsFor(List.of(la.getKey()), parameters);
+            ProblemBuilder.Built built = builder.build("suitable settings", la.getValue(), candidates, year, parameters);
+            Map<String, PlacementRequest> requests = new HashMap<>();
+            built.problem().requests().forEach(r -> requests.put(r.id(), r));
+            for (PlacementRequestView child : la.getValue()) {
+                listings.put(child.id(), listing(child, requests.get(String.valueOf(child.id())), built, candidates, costModel, parameters, year,
+                        limit, order));
+            }
+        }
+        return listings;
+    }
 
+    private static Listing listing(PlacementRequestView child, PlacementRequest request, ProblemBuilder.Built built, List<PlanningSetting> candidates,
+                                   CostModel costModel, Parameters parameters, String year, int limit, Order order) {
         // the best cell of each setting for this child: one that fits, else the one that breaks fewest rules
         Map<Integer, SettingOption> best = new LinkedHashMap<>();
         for (SettingOption option : costModel.options(request, built.problem().settings())) {

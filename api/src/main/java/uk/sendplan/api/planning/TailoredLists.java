@@ -45,7 +45,19 @@ public class TailoredLists {
 
     @Transactional(readOnly = true)
     public StateAlternatives stateAlternatives(PlacementRequestView child, int limit) {
-        SuitableSettings.Listing listing = suitable.list(child, null, LIST_LIMIT, SuitableSettings.Order.COST);
+        return stateAlternatives(List.of(child), limit).get(child.id());
+    }
+
+    /** The same for many children, by request id, from one read of the register and fees per LA. */
+    @Transactional(readOnly = true)
+    public Map<Long, StateAlternatives> stateAlternatives(List<PlacementRequestView> children, int limit) {
+        Map<Long, StateAlternatives> byChild = new java.util.LinkedHashMap<>();
+        suitable.listAll(children, null, LIST_LIMIT, SuitableSettings.Order.COST).forEach((id, listing) -> byChild.put(id, alternatives(
+                children.stream().filter(c -> c.id() == id).findFirst().orElseThrow(), listing, limit)));
+        return byChild;
+    }
+
+    private StateAlternatives alternatives(PlacementRequestView child, SuitableSettings.Listing listing, int limit) {
         Map<Integer, SettingView> views = settings.findAll(Stream.concat(listing.suitable().stream(), listing.excluded().stream())
                 .map(SuitableSettings.Option::urn).toList());
         List<StateOption> options = new ArrayList<>();

@@ -6,6 +6,7 @@ import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import uk.sendplan.api.GraphQlTestBase;
+import uk.sendplan.db.types.AgreementStatus;
 import uk.sendplan.db.types.RequestStatus;
 
 import java.time.LocalDate;
@@ -44,7 +45,7 @@ class MarketTest extends GraphQlTestBase {
         var referral = commissioner().documentName("createReferral").fragmentName("referralFields")
                 .variable("input", Map.of("requestId", child, "therapies", List.of("SPEECH_AND_LANGUAGE"), "note", "Needs a small class.")).execute();
         String referralId = referral.path("createReferral.referral.id").entity(String.class).get();
-        referral.path("createReferral.referral.homeDistrict").entity(String.class).isEqualTo("NE66")
+        referral.path("createReferral.referral.homeDistrict").entity(String.class).isEqualTo(world.district)
                 .path("createReferral.referral.nationalCurriculumYear").entity(String.class).isEqualTo("Year 7")
                 .path("createReferral.referral.provision").entity(String.class).isEqualTo("DAY")
                 .path("createReferral.referral.status").entity(String.class).isEqualTo("OPEN")
@@ -97,6 +98,15 @@ class MarketTest extends GraphQlTestBase {
         comparison.path("referral.comparison[?(@.kind == 'OFFER')].annualFee").entityList(String.class).containsExactly("58000.00", "66000.00");
         comparison.path("referral.comparison[?(@.kind == 'OFFER')].forProfit").entityList(Boolean.class).containsExactly(false, true);
 
+        // the exports: the commissioner's row has the cheapest offer; A's has its own offer and nothing of B's
+        String commissionerCsv = commissioner().document("{ referralsCsv(statuses: [OPEN]) }").execute().path("referralsCsv").entity(String.class).get();
+        assertThat(commissionerCsv.lines().filter(l -> l.startsWith(referralId + ",MKT-")).findFirst().orElseThrow())
+                .contains("," + world.settingB + ",58000.00,WITHIN_REFERENCE,");
+        String providerCsv = a.document("{ referralsCsv }").execute().path("referralsCsv").entity(String.class).get();
+        assertThat(providerCsv.lines().filter(l -> l.startsWith(referralId + ",929,")).findFirst().orElseThrow())
+                .contains("," + world.settingA + ",OFFERED,66000.00,OPEN,").doesNotContain("58000.00").doesNotContain(String.valueOf(world.settingB));
+        assertThat(providerCsv).doesNotContain("MKT-");
+
         // award B; a second award on the same referral is refused
         var agreement = commissioner().documentName("awardOffer").fragmentName("agreementFields").variable("offerId", offerB).execute();
         String agreementId = agreement.path("awardOffer.agreement.id").entity(String.class).get();
@@ -122,6 +132,46 @@ class MarketTest extends GraphQlTestBase {
                 .and(AUDIT_EVENT.ENTITY_TYPE.in("referral", "offer", "placement_agreement")).fetch(AUDIT_EVENT.ACTION))
                 .contains("REFERRAL_SENT", "OFFER_REFUSED", "OFFER_MADE", "OFFER_REVISED", "OFFER_AWARDED", "AGREEMENT_AWARDED",
                         "AGREEMENT_ACCEPTED", "REFERRAL_PLACED", "OFFER_CLOSED");
+    }
+
+    @Test
+    void aRenewalIsCheckedAsAnUpliftAgainstTheCapAndRenewsTheSamePlace() {
+        MarketWorld world = new MarketWorld(graphQl, commissioner(), 2, 2);
+        HttpGraphQlTester b = asProvider(Long.parseLong(world.providerB));
+        String referralId = world.refer(world.child("RENEW"));
+        String offerId = b.documentName("makeOffer").fragmentName("offerFields").variable("input", offer(referralId, world.settingB, "58000.00", null))
+                .execute().path("makeOffer.offer.id").entity(String.class).get();
+        String agreementId = commissioner().documentName("awardOffer").fragmentName("agreementFields").variable("offerId", offerId).execute()
+                .path("awardOffer.agreement.id").entity(String.class).get();
+        b.documentName("acceptPlacementAgreement").fragmentName("agreementFields").variable("id", agreementId).execute()
+                .path("acceptPlacementAgreement.agreement.status").entity(String.class).isEqualTo("ACTIVE");
+        String propose = "mutation($input: ProposeRenewalInput!) { proposeRenewal(input: $input) { renewal { id financialYear annualFee upliftPercent"
+                + " maxUpliftPercent verdict status } } }";
+        // too early: the agreement runs to the end of the school year
+        b.document(propose).variable("input", Map.of("agreementId", agreementId, "annualFee", "60000.00")).execute()
+                .errors().expect(e -> e.getMessage().startsWith("input.agreementId: agreement " + agreementId + " runs to")).verify();
+        LocalDate end = LocalDate.now().plusDays(30);
+        db.update(PLACEMENT_AGREEMENT).set(PLACEMENT_AGREEMENT.END_DATE, end).where(PLACEMENT_AGREEMENT.ID.eq(Long.parseLong(agreementId))).execute();
+        // 8.62% over £58,000 is above the 5% cap: refused with the numbers, nothing stored
+        b.document(propose).variable("input", Map.of("agreementId", agreementId, "annualFee", "63000.00")).execute()
+                .errors().expect(e -> e.getMessage().startsWith("input.annualFee: the fee check refused this renewal (UPLIFT_ABOVE_CAP)")
+                        && e.getMessage().contains("above the cap of 5.00%")).verify();
+        assertThat(db.fetchCount(AGREEMENT_RENEWAL, AGREEMENT_RENEWAL.AGREEMENT_ID.eq(Long.parseLong(agreementId)))).isZero();
+        String renewalId = b.document(propose).variable("input", Map.of("agreementId", agreementId, "annualFee", "60000.00")).execute()
+                .path("proposeRenewal.renewal.upliftPercent").entity(Double.class).isEqualTo(3.45)
+                .path("proposeRenewal.renewal.verdict").entity(String.class).isEqualTo("WITHIN_REFERENCE")
+                .path("proposeRenewal.renewal.id").entity(String.class).get();
+        b.document("mutation($id: ID!) { renewAgreement(renewalId: $id) { agreement { id } } }").variable("id", renewalId).execute()
+                .errors().expect(e -> e.getErrorType() == ErrorType.FORBIDDEN).verify();
+        var renewed = commissioner().document("mutation($id: ID!) { renewAgreement(renewalId: $id) { agreement { ...agreementFields renewsId } } }")
+                .fragmentName("agreementFields").variable("id", renewalId).execute();
+        renewed.path("renewAgreement.agreement.renewsId").entity(String.class).isEqualTo(agreementId)
+                .path("renewAgreement.agreement.status").entity(String.class).isEqualTo("ACTIVE")
+                .path("renewAgreement.agreement.annualFee").entity(String.class).isEqualTo("60000.00")
+                .path("renewAgreement.agreement.startDate").entity(String.class).isEqualTo(end.plusDays(1).toString())
+                .path("renewAgreement.agreement.endDate").entity(String.class).isEqualTo(MarketRules.endOfSchoolYear(end.plusDays(1)).toString());
+        assertThat(db.fetchValue(PLACEMENT_AGREEMENT.STATUS, PLACEMENT_AGREEMENT.ID.eq(Long.parseLong(agreementId)))).isEqualTo(AgreementStatus.ENDED);
+        assertThat(db.fetchValue(PLACE.PLACED, PLACE.SETTING_URN.eq(world.settingB))).as("the same place, not a second").isEqualTo(1);
     }
 
     @Test

@@ -83,7 +83,7 @@ class PermissionsTest extends GraphQlTestBase {
      * and a declined agreement on each side.
      */
     record Market(String ownReferral, String otherReferral, String ownOffer, String otherOffer, String withdrawnOffer, String ownAgreement,
-                  String otherAgreement) {
+                  String otherAgreement, String ownRenewal, String otherRenewal) {
     }
 
     static Market market;
@@ -516,6 +516,14 @@ class PermissionsTest extends GraphQlTestBase {
         any("referrals", call("{ referrals(first: 100) { edges { node { id } } } }"));
         filters.put("referrals", (role, response) -> response.path("referrals.edges[*].node.id").entityList(String.class)
                 .satisfies(ids -> assertThat(ids).isNotEmpty().allSatisfy(id -> assertThat(visibleReferral(role, Long.parseLong(id))).isTrue())));
+        any("referralsCsv", call("{ referralsCsv }"));
+        filters.put("referralsCsv", (role, response) -> response.path("referralsCsv").entity(String.class).satisfies(csv -> {
+            List<String> lines = csv.lines().skip(1).toList();
+            assertThat(lines).isNotEmpty().allSatisfy(line -> assertThat(visibleReferral(role, Long.parseLong(line.substring(0, line.indexOf(','))))).isTrue());
+            if ("PROVIDER".equals(role)) {
+                assertThat(csv).doesNotContain("PERM-OWN-1").doesNotContain("PERM-OTHER-1");
+            }
+        }));
         any("placementAgreements", call("{ placementAgreements(first: 100) { edges { node { id } } } }"));
         filters.put("placementAgreements", (role, response) -> response.path("placementAgreements.edges[*].node.id").entityList(String.class)
                 .satisfies(ids -> assertThat(ids).isNotEmpty().allSatisfy(id -> {
@@ -554,6 +562,12 @@ class PermissionsTest extends GraphQlTestBase {
                 "id", own ? m.ownOffer() : m.otherOffer(), "reason", own ? " " : "probe"));
         probes.put("acceptPlacementAgreement", (role, own) -> call("mutation($id: ID!) { acceptPlacementAgreement(id: $id) { agreement { id } } }",
                 "id", own ? m.ownAgreement() : m.otherAgreement()));
+        probes.put("proposeRenewal", (role, own) -> call("mutation($id: ID!) { proposeRenewal(input: {agreementId: $id, annualFee: \"51000.00\"}) { renewal { id } } }",
+                "id", own ? m.ownAgreement() : m.otherAgreement()));
+        probes.put("renewAgreement", (role, own) -> call("mutation($id: ID!) { renewAgreement(renewalId: $id) { agreement { id } } }",
+                "id", own ? m.ownRenewal() : m.otherRenewal()));
+        probes.put("rejectRenewal", (role, own) -> call("mutation($id: ID!) { rejectRenewal(renewalId: $id, reason: \"probe\") { renewal { id } } }",
+                "id", own ? m.ownRenewal() : m.otherRenewal()));
         probes.put("declinePlacementAgreement", (role, own) -> call("mutation($id: ID!) { declinePlacementAgreement(id: $id, reason: \"probe\") { agreement { id } } }",
                 "id", own ? m.ownAgreement() : m.otherAgreement()));
     }
@@ -624,7 +638,17 @@ class PermissionsTest extends GraphQlTestBase {
         long otherAgreement = agreement(otherReferral, offer(otherReferral, w.otherSetting(), w.otherProvider(), "CLOSED"), w.otherRequest(), OTHER_LA,
                 w.otherProvider(), w.otherSetting());
         return new Market(String.valueOf(ownReferral), String.valueOf(otherReferral), String.valueOf(ownOffer), String.valueOf(otherOffer),
-                String.valueOf(withdrawn), String.valueOf(ownAgreement), String.valueOf(otherAgreement));
+                String.valueOf(withdrawn), String.valueOf(ownAgreement), String.valueOf(otherAgreement),
+                String.valueOf(renewal(ownAgreement, "REJECTED")), String.valueOf(renewal(otherAgreement, "PROPOSED")));
+    }
+
+    private long renewal(long agreementId, String status) {
+        return db.insertInto(AGREEMENT_RENEWAL).set(AGREEMENT_RENEWAL.AGREEMENT_ID, agreementId).set(AGREEMENT_RENEWAL.FINANCIAL_YEAR, "2027-28")
+                .set(AGREEMENT_RENEWAL.ANNUAL_FEE_PENCE, 5_100_000L).set(AGREEMENT_RENEWAL.UPLIFT_PERCENT, new java.math.BigDecimal("2.00"))
+                .set(AGREEMENT_RENEWAL.MAX_UPLIFT_PERCENT, new java.math.BigDecimal("5.00")).set(AGREEMENT_RENEWAL.FRAMEWORK_ID, Long.parseLong(world.framework()))
+                .set(AGREEMENT_RENEWAL.FRAMEWORK_VERSION, 1).set(AGREEMENT_RENEWAL.VERDICT, uk.sendplan.db.types.FeeVerdict.WITHIN_REFERENCE)
+                .set(AGREEMENT_RENEWAL.REASONS, new String[]{"probe"}).set(AGREEMENT_RENEWAL.STATUS, uk.sendplan.db.types.RenewalStatus.valueOf(status))
+                .set(AGREEMENT_RENEWAL.PROPOSED_BY, "permissions-test").returning(AGREEMENT_RENEWAL.ID).fetchOne(AGREEMENT_RENEWAL.ID);
     }
 
     /** A referral of the request to the settings (pairs of URN and provider id). */
