@@ -16,7 +16,7 @@ CREATE TABLE referral (
     band               integer NOT NULL CHECK (band BETWEEN 1 AND 5),
     age                integer NOT NULL CHECK (age BETWEEN 0 AND 25),
     -- national curriculum year: 0 is reception, 1-14 years 1 to 14, negative nursery, above 14 post-19
-    nc_year            integer NOT NULL CHECK (nc_year BETWEEN -5 AND 20),
+    nc_year            integer NOT NULL CHECK (nc_year BETWEEN -4 AND 21),
     phase_code         text NOT NULL REFERENCES phase (code),
     gender             text NOT NULL CHECK (gender IN ('MALE', 'FEMALE')),
     needs_boarding     boolean NOT NULL,

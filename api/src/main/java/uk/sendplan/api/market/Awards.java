@@ -154,8 +154,8 @@ class Awards {
         AgreementView after = agreements.find(before.id()).orElseThrow();
         List<AuditTrail.Change> changes = new ArrayList<>();
         changes.add(new AuditTrail.Change("AGREEMENT_ACCEPTED", "placement_agreement", String.valueOf(after.id()), MarketSnapshots.Agreement.of(before),
-                MarketSnapshots.Agreement.of(after), "accepted; placement " + placementId + " takes a " + before.need() + " " + before.phase()
-                + " place at setting " + before.urn(), Offers.scope(referral, after.providerId())));
+                MarketSnapshots.Agreement.of(after), "accepted; placement " + placementId + " takes a place (" + before.need() + ", "
+                + before.phase() + ") at setting " + before.urn(), Offers.scope(referral, after.providerId())));
         changes.add(new AuditTrail.Change("REFERRAL_PLACED", "referral", String.valueOf(referral.id()),
                 new MarketSnapshots.ReferralStatusChange(referral.status(), referral.statusReason()),
                 new MarketSnapshots.ReferralStatusChange(ReferralStatus.PLACED, "placed by agreement " + before.id()), "placed",

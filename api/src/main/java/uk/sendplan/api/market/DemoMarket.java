@@ -6,6 +6,7 @@ import uk.sendplan.api.demand.DemoDemand;
 import uk.sendplan.api.demand.PlacementRequestView;
 import uk.sendplan.api.fees.FeeService;
 import uk.sendplan.api.kernel.Money;
+import uk.sendplan.api.settings.SettingService;
 import uk.sendplan.api.system.Actor;
 import uk.sendplan.api.system.ApiException;
 import uk.sendplan.api.system.CurrentUser;
@@ -49,10 +50,12 @@ public class DemoMarket {
     private final Awards awards;
     private final ReferralRepository referralRepository;
     private final FeeService fees;
+    private final SettingService settings;
     private final CurrentUser currentUser;
 
     DemoMarket(DemoDemand demoDemand, DemandService demand, Referrals referrals, Offers offers, Awards awards, ReferralRepository referralRepository,
-               FeeService fees, CurrentUser currentUser) {
+               FeeService fees, SettingService settings, CurrentUser currentUser) {
+        this.settings = settings;
         this.demoDemand = demoDemand;
         this.demand = demand;
         this.referrals = referrals;
@@ -90,6 +93,15 @@ public class DemoMarket {
                 for (RecipientView recipient : recipients.subList(0, Math.min(ANSWERING, recipients.size()))) {
                     Actor provider = new Actor("system:demo-market", Role.PROVIDER, null, null, recipient.providerId());
                     double roll = random.nextDouble();
+                    if (!hasFreePlace(referral, recipient.urn())) {
+                        // a full setting declines, or says nothing
+                        if (roll < 0.65) {
+                            currentUser.as(provider, () -> offers.decline(new Offers.DeclineReferralInput(String.valueOf(referral.id()), recipient.urn(),
+                                    DeclineReason.NO_PLACE_AT_START)));
+                            counts[3]++;
+                        }
+                        continue;
+                    }
                     boolean refuse = !refusedOne && roll < 0.35;
                     if (roll < 0.35) {
                         Long id = offer(provider, referral, recipient.urn(), start, validUntil, random, refuse);
@@ -141,6 +153,11 @@ public class DemoMarket {
                 counts[5]++;
             }
         }
+    }
+
+    private boolean hasFreePlace(ReferralView referral, int urn) {
+        return settings.planningSetting(urn).orElseThrow().places().stream()
+                .anyMatch(p -> p.need().equals(referral.primaryNeed()) && p.phase().equals(referral.phase()) && p.vacancies() > 0);
     }
 
     private List<OfferView> offersOf(Actor commissioner, ReferralView referral) {

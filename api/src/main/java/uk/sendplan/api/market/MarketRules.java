@@ -138,7 +138,7 @@ final class MarketRules {
 
     /** National curriculum year from age at the start of the school year: 4 is reception (0), 5 is year 1, 11 year 7. */
     static int ncYear(int age) {
-        return age - 5;
+        return age - 4;
     }
 
     static String ncYearName(int ncYear) {

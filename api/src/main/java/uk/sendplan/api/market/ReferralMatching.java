@@ -28,6 +28,8 @@ class ReferralMatching {
 
     /** A referral to more settings than this is a circular, not a referral; the commissioner can add more by name. */
     static final int MAX_MATCHED = 25;
+    /** A child's home (rounded to 100 m) lies within this of its district's centre. */
+    private static final int HOME_MARGIN_METRES = 10_000;
 
     /** What matching needs of a referral. */
     record Profile(String need, String phase, int age, ChildGender gender, ProvisionKind provision, boolean alternativeProvisionAllowed,
@@ -47,10 +49,17 @@ class ReferralMatching {
     }
 
     List<Match> match(Profile child) {
-        boolean residential = child.provision() != ProvisionKind.DAY;
-        double reachMetres = residential ? costModel.maxBoardingStraightLineMetres() : costModel.maxStraightLineMetres(Phase.valueOf(child.phase()));
+        return match(child, settings.settingsAround(child.easting(), child.northing(), (int) Math.ceil(reachMetres(child))));
+    }
+
+    /**
+     * The same, among settings already read (every setting within reach of the child among them): many children of
+     * one LA are matched from one read of the register.
+     */
+    List<Match> match(Profile child, List<PlanningSetting> candidates) {
+        double reachMetres = reachMetres(child);
         List<Match> matches = new ArrayList<>();
-        for (PlanningSetting s : settings.settingsAround(child.easting(), child.northing(), (int) Math.ceil(reachMetres))) {
+        for (PlanningSetting s : candidates) {
             double metres = Math.hypot(s.easting() - child.easting(), s.northing() - child.northing());
             if (metres <= reachMetres && whyNot(s, child) == null) {
                 matches.add(new Match(s.urn(), s.providerId(), metres / 1000 * Parameters.DEFAULTS.roadFactor()));
@@ -58,6 +67,20 @@ class ReferralMatching {
         }
         matches.sort(Comparator.comparingDouble(Match::distanceKm).thenComparingInt(Match::urn));
         return matches.stream().limit(MAX_MATCHED).toList();
+    }
+
+    /** Settings near an LA that every child at home in it could be matched with (homes lie near its districts). */
+    List<PlanningSetting> candidatesNear(String laCode, boolean residential) {
+        double reach = residential ? costModel.maxBoardingStraightLineMetres() : 0;
+        for (Phase phase : Phase.values()) {
+            reach = Math.max(reach, costModel.maxStraightLineMetres(phase));
+        }
+        return settings.settingsNear(List.of(laCode), (int) Math.ceil(reach) + HOME_MARGIN_METRES, false);
+    }
+
+    private double reachMetres(Profile child) {
+        return child.provision() != ProvisionKind.DAY ? costModel.maxBoardingStraightLineMetres()
+                : costModel.maxStraightLineMetres(Phase.valueOf(child.phase()));
     }
 
     /**

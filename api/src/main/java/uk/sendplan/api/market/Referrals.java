@@ -137,7 +137,7 @@ class Referrals {
         LocalDate respondBy = MarketRules.respondBy("input.respondBy", input.respondBy(), today);
         String note = MarketRules.optionalText("input.note", input.note(), MarketRules.MAX_NOTE);
         List<String> whyNotState = input.whyNotState() == null || input.whyNotState().isEmpty() ? null : whyNotState(input.whyNotState());
-        return send(actor, child, null, provision, input.therapies(), startTerm, respondBy, whyNotState, note,
+        return send(actor, child, null, provision, matching.match(profile(child, provision)), input.therapies(), startTerm, respondBy, whyNotState, note,
                 input.addSettings() == null ? List.of() : input.addSettings(), input.excludeSettings() == null ? List.of() : input.excludeSettings(),
                 "input");
     }
@@ -168,6 +168,9 @@ class Referrals {
         List<ReferralView> made = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
         List<PlacementRequestView> referable = new ArrayList<>();
+        Map<Long, List<ReferralMatching.Match>> matches = new java.util.HashMap<>();
+        List<PlanningSetting> candidates = children.isEmpty() ? List.of()
+                : matching.candidatesNear(actor.laCode(), children.stream().anyMatch(PlacementRequestView::needsBoarding));
         for (PlacementRequestView child : children) {
             if (!child.laCode().equals(actor.laCode())) {
                 throw access.outOfScope("referUnplaced");
@@ -180,18 +183,20 @@ class Referrals {
                 skipped.add(new Skipped(child.id(), child.reference(), problem));
                 continue;
             }
-            if (matching.match(profile(child, provision(child))).isEmpty()) {
+            List<ReferralMatching.Match> matched = matching.match(profile(child, provision(child)), candidates);
+            if (matched.isEmpty()) {
                 skipped.add(new Skipped(child.id(), child.reference(), "no independent or non-maintained setting within reach has "
                         + child.primaryNeed() + " " + child.phase() + " places for this child; name settings with createReferral"));
                 continue;
             }
+            matches.put(child.id(), matched);
             referable.add(child);
         }
         Map<Long, TailoredLists.StateAlternatives> alternatives = referable.isEmpty() ? Map.of()
                 : tailoredLists.stateAlternatives(referable, WHY_NOT_STATE_LINES);
         for (PlacementRequestView child : referable) {
-            made.add(send(actor, child, planId, provision(child), List.of(), child.startTerm(), respondBy, alternatives.get(child.id()).whyNotState(),
-                    note, List.of(), List.of(), "input"));
+            made.add(send(actor, child, planId, provision(child), matches.get(child.id()), List.of(), child.startTerm(), respondBy,
+                    alternatives.get(child.id()).whyNotState(), note, List.of(), List.of(), "input"));
         }
         return new ReferUnplacedResult(made, skipped);
     }
@@ -200,12 +205,13 @@ class Referrals {
         return child.needsBoarding() ? ProvisionKind.RESIDENTIAL_38_WEEK : ProvisionKind.DAY;
     }
 
-    private ReferralView send(Actor actor, PlacementRequestView child, Long planId, ProvisionKind provision, List<MarketRules.Therapy> therapies,
+    private ReferralView send(Actor actor, PlacementRequestView child, Long planId, ProvisionKind provision, List<ReferralMatching.Match> matched,
+                              List<MarketRules.Therapy> therapies,
                               String startTerm, LocalDate respondBy, List<String> whyNotState, String note, List<Integer> add,
                               List<Integer> exclude, String field) {
         ReferralMatching.Profile profile = profile(child, provision);
         Map<Integer, ReferralRecipientRecord> recipients = new LinkedHashMap<>();
-        for (ReferralMatching.Match m : matching.match(profile)) {
+        for (ReferralMatching.Match m : matched) {
             if (!exclude.contains(m.urn())) {
                 recipients.put(m.urn(), new ReferralRecipientRecord().setSettingUrn(m.urn()).setProviderId(m.providerId()).setMatched(true));
             }

@@ -46,7 +46,7 @@ class MarketTest extends GraphQlTestBase {
                 .variable("input", Map.of("requestId", child, "therapies", List.of("SPEECH_AND_LANGUAGE"), "note", "Needs a small class.")).execute();
         String referralId = referral.path("createReferral.referral.id").entity(String.class).get();
         referral.path("createReferral.referral.homeDistrict").entity(String.class).isEqualTo(world.district)
-                .path("createReferral.referral.nationalCurriculumYear").entity(String.class).isEqualTo("Year 7")
+                .path("createReferral.referral.nationalCurriculumYear").entity(String.class).isEqualTo("Year 8")
                 .path("createReferral.referral.provision").entity(String.class).isEqualTo("DAY")
                 .path("createReferral.referral.status").entity(String.class).isEqualTo("OPEN")
                 .path("createReferral.referral.whyNotState").entityList(String.class).satisfies(lines -> assertThat(lines).isNotEmpty())

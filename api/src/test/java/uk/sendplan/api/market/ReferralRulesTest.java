@@ -38,6 +38,8 @@ class ReferralRulesTest extends GraphQlTestBase {
         List<String> referred = response.path("referUnplaced.referrals[*].id").entityList(String.class).get();
         int skipped = response.path("referUnplaced.skipped").entityList(Object.class).get().size();
         assertThat(referred.size() + skipped).isEqualTo(unplaced.size());
+        response.path("referUnplaced.referrals[*].request.reference").entityList(String.class)
+                .satisfies(references -> assertThat(references).hasSize(referred.size()).doesNotContainNull());
         var mine = db.selectFrom(REFERRAL).where(REFERRAL.REQUEST_ID.eq(Long.parseLong(child))).fetchOne();
         assertThat(mine.getPlanId()).isEqualTo(Long.parseLong(planId));
         assertThat(db.select(REFERRAL_RECIPIENT.SETTING_URN).from(REFERRAL_RECIPIENT).where(REFERRAL_RECIPIENT.REFERRAL_ID.eq(mine.getId()))
