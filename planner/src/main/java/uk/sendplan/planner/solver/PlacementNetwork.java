@@ -2,12 +2,14 @@ package uk.sendplan.planner.solver;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import uk.sendplan.planner.domain.CostModel;
 import uk.sendplan.planner.domain.IndependentCap;
+import uk.sendplan.planner.domain.Need;
 import uk.sendplan.planner.domain.PlacementProblem;
 import uk.sendplan.planner.domain.PlacementRequest;
 import uk.sendplan.planner.domain.Setting;
@@ -16,8 +18,8 @@ import uk.sendplan.planner.domain.Setting;
  * The suitable (request, setting) pairs of a problem and what each costs, computed once per solve.
  * Pairs are stored sparsely (compressed rows: one slice of the arrays per request) because a
  * region has tens of millions of request × setting combinations but only a few hundred suitable
- * settings per child. Only the settings within a conservative straight-line radius of the travel
- * limit are visited ({@link SettingGrid}), and {@link CostModel.Pairs} decides and costs each of them
+ * settings per child. Only the settings for the child's need within a conservative straight-line radius of
+ * the travel limit are visited ({@link SettingGrid}), and {@link CostModel.Pairs} decides and costs each of them
  * exactly as {@link CostModel#isFeasible} and {@link CostModel#softCost} would, over both cores.
  */
 final class PlacementNetwork {
@@ -77,7 +79,7 @@ final class PlacementNetwork {
         for (int s = 0; s < settings.size(); s++) {
             settingIndependent[s] = settings.get(s).type().isIndependent();
         }
-        SettingGrid grid = new SettingGrid(settings);
+        Map<Need, SettingGrid> grids = grids(settings);
         CostModel.Pairs pairs = costModel.pairs(settings);
         double boardingRadius = costModel.maxBoardingStraightLineMetres() * (1 + 1e-9);
         // Requests in chunks over the cores; each chunk's pairs are costed once and concatenated in request order.
@@ -99,7 +101,8 @@ final class PlacementNetwork {
                 double radius = request.needsBoarding() ? boardingRadius
                         : costModel.maxStraightLineMetres(CostModel.phase(request)) * (1 + 1e-9);
                 CostModel.Pairs.Request costed = pairs.request(request);
-                int found = grid.within(request.easting(), request.northing(), radius, candidates);
+                SettingGrid grid = grids.get(request.need());
+                int found = grid == null ? 0 : grid.within(request.easting(), request.northing(), radius, candidates);
                 java.util.Arrays.sort(candidates, 0, found);
                 for (int k = 0; k < found; k++) {
                     int s = candidates[k];
@@ -151,6 +154,22 @@ final class PlacementNetwork {
         }
         siblingsWeighed = problem.parameters().weights().siblingsApart() > 0
                 && siblings.values().stream().anyMatch(count -> count > 1);
+    }
+
+    private static Map<Need, SettingGrid> grids(List<Setting> settings) {
+        Map<Need, IntList> members = new EnumMap<>(Need.class);
+        for (int s = 0; s < settings.size(); s++) {
+            for (Need need : settings.get(s).needs()) {
+                members.computeIfAbsent(need, n -> new IntList()).add(s);
+            }
+        }
+        Map<Need, SettingGrid> grids = new EnumMap<>(Need.class);
+        members.forEach((need, list) -> {
+            int[] indices = new int[list.size()];
+            list.copyTo(indices, 0);
+            grids.put(need, new SettingGrid(settings, indices));
+        });
+        return grids;
     }
 
     /** The pairs of one chunk of requests: {@code start[k]} is where request from + k begins in the lists. */

@@ -7,7 +7,8 @@ import uk.sendplan.planner.domain.Setting;
 /**
  * Settings bucketed in square cells of the national grid, so that the settings within a straight-line
  * radius of a child are found by visiting the few cells the radius touches rather than testing every
- * setting: England has 25,000 settings and a day journey reaches a few hundred of them.
+ * setting: England has 25,000 settings and a day journey reaches a few hundred of them. One grid holds
+ * the settings for one need, so that the cells hold only settings the child could use.
  */
 final class SettingGrid {
 
@@ -26,9 +27,12 @@ final class SettingGrid {
     /** Settings of cell c are cellSettings[cellStart[c] .. cellStart[c+1]-1], in problem order. */
     private final int[] cellStart;
     private final int[] cellSettings;
+    /** The setting index in the problem of each entry of {@link #cellSettings}. */
+    private final int[] cellMembers;
 
-    SettingGrid(List<Setting> settings) {
-        int count = settings.size();
+    /** A grid of {@code members} (indices into {@code settings}); {@link #within} answers with those indices. */
+    SettingGrid(List<Setting> settings, int[] members) {
+        int count = members.length;
         easting = new double[count];
         northing = new double[count];
         double minE = Double.POSITIVE_INFINITY;
@@ -36,8 +40,8 @@ final class SettingGrid {
         double maxE = Double.NEGATIVE_INFINITY;
         double maxN = Double.NEGATIVE_INFINITY;
         for (int s = 0; s < count; s++) {
-            easting[s] = settings.get(s).easting();
-            northing[s] = settings.get(s).northing();
+            easting[s] = settings.get(members[s]).easting();
+            northing[s] = settings.get(members[s]).northing();
             minE = Math.min(minE, easting[s]);
             minN = Math.min(minN, northing[s]);
             maxE = Math.max(maxE, easting[s]);
@@ -61,8 +65,10 @@ final class SettingGrid {
             cellStart[c + 1] += cellStart[c];
         }
         cellSettings = new int[count];
+        cellMembers = new int[count];
         int[] next = java.util.Arrays.copyOf(cellStart, columns * rows);
         for (int s = 0; s < count; s++) {
+            cellMembers[next[cellOf[s]]] = members[s];
             cellSettings[next[cellOf[s]]++] = s;
         }
     }
@@ -94,7 +100,7 @@ final class SettingGrid {
                     double de = e - easting[s];
                     double dn = n - northing[s];
                     if (de * de + dn * dn <= radiusSquared) {
-                        out[found++] = s;
+                        out[found++] = cellMembers[k];
                     }
                 }
             }
