@@ -42,13 +42,21 @@ public final class CostModel {
      * more exact here).
      */
     public double distanceKm(PlacementRequest request, Setting setting) {
-        double de = request.easting() - setting.easting();
-        double dn = request.northing() - setting.northing();
+        return distanceKm(request.easting(), request.northing(), setting.easting(), setting.northing());
+    }
+
+    private double distanceKm(double fromEasting, double fromNorthing, double toEasting, double toNorthing) {
+        double de = fromEasting - toEasting;
+        double dn = fromNorthing - toNorthing;
         return Math.sqrt(de * de + dn * dn) / 1000.0 * parameters.roadFactor();
     }
 
     public double travelMinutes(PlacementRequest request, Setting setting) {
-        return distanceKm(request, setting) / parameters.speedKmh() * 60.0;
+        return minutes(distanceKm(request, setting));
+    }
+
+    private double minutes(double km) {
+        return km / parameters.speedKmh() * 60.0;
     }
 
     public int maxTravelMinutes(Phase phase) {
@@ -79,8 +87,10 @@ public final class CostModel {
      * boarding placement), rounded half-up to whole pounds. The only place where money is rounded.
      */
     public long transportCost(PlacementRequest request, Setting setting) {
-        boolean boarding = isBoardingPlacement(request, setting);
-        double km = distanceKm(request, setting);
+        return transportCost(distanceKm(request, setting), isBoardingPlacement(request, setting));
+    }
+
+    private long transportCost(double km, boolean boarding) {
         // The double product is within 1e-9 of the exact one; only a product that close to a half pound needs
         // BigDecimal to round it as the exact decimal would. Millions of pairs a solve make this worth it.
         double pounds = km * (boarding ? boardingTransportPerKmDouble : dayTransportPerKmDouble);
@@ -143,13 +153,20 @@ public final class CostModel {
 
     /** Within the phase's travel limit; boarding placements have their own limit ({@link #meetsBoardingDistance}). */
     public boolean meetsTravelTime(PlacementRequest request, Setting setting) {
-        return isBoardingPlacement(request, setting)
-                || travelMinutes(request, setting) <= maxTravelMinutes(phase(request));
+        return isBoardingPlacement(request, setting) || withinTravelTime(distanceKm(request, setting), phase(request));
+    }
+
+    private boolean withinTravelTime(double km, Phase phase) {
+        return minutes(km) <= maxTravelMinutes(phase);
     }
 
     /** A boarding placement is within the boarding reach (the journey is weekly, so it is a distance, not a daily time). */
     public boolean meetsBoardingDistance(PlacementRequest request, Setting setting) {
-        return !isBoardingPlacement(request, setting) || distanceKm(request, setting) <= parameters.maxBoardingKm();
+        return !isBoardingPlacement(request, setting) || withinBoardingDistance(distanceKm(request, setting));
+    }
+
+    private boolean withinBoardingDistance(double km) {
+        return km <= parameters.maxBoardingKm();
     }
 
     /** Alternative provision only for a child whose request allows it. */
@@ -222,8 +239,12 @@ public final class CostModel {
      * costs are close, for day and boarding placements alike.
      */
     public long distanceFromHomePenalty(PlacementRequest request, Setting setting) {
+        return distanceFromHomePenalty(distanceKm(request, setting));
+    }
+
+    private long distanceFromHomePenalty(double km) {
         long perKm = parameters.weights().distanceFromHome();
-        double beyond = distanceKm(request, setting) - parameters.localRadiusKm();
+        double beyond = km - parameters.localRadiusKm();
         return perKm == 0 || beyond <= 0 ? 0 : Math.round(beyond * perKm);
     }
 
@@ -257,6 +278,162 @@ public final class CostModel {
                         .thenComparing(o -> o.suitable() ? o.softCost() : 0L)
                         .thenComparingDouble(o -> o.cost().travelMinutes()))
                 .toList();
+    }
+
+    /**
+     * The settings of a problem laid out in arrays for {@link Pairs#softCostIfSuitable}: the exact
+     * construction costs tens of millions of pairs a solve, and the record-and-map path of
+     * {@link #isFeasible} and {@link #softCost} (enum sets, fee maps, string compares) spends a
+     * microsecond on each. Immutable once built and thread-safe.
+     */
+    public Pairs pairs(java.util.List<Setting> settings) {
+        return new Pairs(settings);
+    }
+
+    public final class Pairs {
+
+        private static final int BANDS = 6;
+        private static final Gender[] GENDERS = Gender.values();
+        private static final int GENDER_SLOTS = GENDERS.length + 1;
+        private final int count;
+        private final double[] easting;
+        private final double[] northing;
+        private final long[] needMask;
+        private final int[] ageFrom;
+        private final int[] ageTo;
+        /** Whether setting s admits gender g at index s × (genders + 1) + g; the last slot is a request without one. */
+        private final boolean[] admits;
+        private final boolean[] boarding;
+        private final boolean[] independent;
+        private final boolean[] alternativeProvision;
+        /** Day and boarding fee by setting × band (index s × 6 + band), -1 where the setting has none. */
+        private final long[] dayFee;
+        private final long[] boardingFee;
+        private final String[] laCode;
+        private final java.util.Map<String, Integer> indexOfId = new java.util.HashMap<>();
+
+        private Pairs(java.util.List<Setting> settings) {
+            count = settings.size();
+            easting = new double[count];
+            northing = new double[count];
+            needMask = new long[count];
+            ageFrom = new int[count];
+            ageTo = new int[count];
+            admits = new boolean[count * GENDER_SLOTS];
+            boarding = new boolean[count];
+            independent = new boolean[count];
+            alternativeProvision = new boolean[count];
+            dayFee = new long[count * BANDS];
+            boardingFee = new long[count * BANDS];
+            laCode = new String[count];
+            for (int s = 0; s < count; s++) {
+                Setting setting = settings.get(s);
+                easting[s] = setting.easting();
+                northing[s] = setting.northing();
+                for (Need need : setting.needs()) {
+                    needMask[s] |= 1L << need.ordinal();
+                }
+                ageFrom[s] = setting.ageFrom();
+                ageTo[s] = setting.ageTo();
+                for (int g = 0; g < GENDER_SLOTS; g++) {
+                    admits[s * GENDER_SLOTS + g] = setting.gender().admits(g < GENDERS.length ? GENDERS[g] : null);
+                }
+                boarding[s] = setting.boarding();
+                independent[s] = setting.type().isIndependent();
+                alternativeProvision[s] = setting.type() == SettingType.ALTERNATIVE_PROVISION;
+                for (int band = 0; band < BANDS; band++) {
+                    Long day = setting.feeForBand(band);
+                    Long board = setting.boardingFeeForBand(band);
+                    dayFee[s * BANDS + band] = day == null ? -1 : day;
+                    boardingFee[s * BANDS + band] = board == null ? -1 : board;
+                }
+                laCode[s] = setting.laCode().intern();
+                indexOfId.putIfAbsent(setting.id(), s);
+            }
+        }
+
+        /** What one request needs to be costed against every setting, worked out once. */
+        public Request request(PlacementRequest request) {
+            return new Request(request);
+        }
+
+        /**
+         * {@link #softCost} of the pair when {@link #isFeasible}, else -1; equal to those two for every pair
+         * (CostModelTest compares them on generated problems).
+         */
+        public long softCostIfSuitable(Request r, int s) {
+            if ((needMask[s] & r.needBit) == 0 || r.age < ageFrom[s] || r.age > ageTo[s]
+                    || !admits[s * GENDER_SLOTS + r.gender]
+                    || (r.needsBoarding && !boarding[s])
+                    || (alternativeProvision[s] && !r.allowsAlternativeProvision)
+                    || r.band < 0 || r.band >= BANDS) {
+                return -1;
+            }
+            boolean boardingPlacement = r.needsBoarding && boarding[s];
+            long fee = (boardingPlacement ? boardingFee : dayFee)[s * BANDS + r.band];
+            if (fee < 0) {
+                return -1;
+            }
+            double km = distanceKm(r.easting, r.northing, easting[s], northing[s]);
+            if (boardingPlacement ? !withinBoardingDistance(km) : !withinTravelTime(km, r.phase)) {
+                return -1;
+            }
+            long cost = fee + transportCost(km, boardingPlacement);
+            if (r.hasPreferences && !r.preferred.get(s)) {
+                cost += parameters.weights().preferenceMiss();
+            }
+            if (independent[s]) {
+                cost += parameters.weights().independentPlacement();
+            }
+            if (!r.laCode.equals(laCode[s])) {
+                cost += parameters.weights().outOfArea();
+            }
+            if (r.movable && s != r.current) {
+                cost += parameters.weights().moveFromCurrent();
+            }
+            return cost + distanceFromHomePenalty(km);
+        }
+
+        public final class Request {
+            private final long needBit;
+            private final int age;
+            private final int gender;
+            private final boolean needsBoarding;
+            private final boolean allowsAlternativeProvision;
+            private final int band;
+            private final double easting;
+            private final double northing;
+            private final Phase phase;
+            private final boolean hasPreferences;
+            private final java.util.BitSet preferred = new java.util.BitSet();
+            private final String laCode;
+            /** The child has a current setting and may move: every other setting carries moveFromCurrent. */
+            private final boolean movable;
+            /** Index of the current setting, -1 when it is not among the settings (then every setting is a move). */
+            private final int current;
+
+            private Request(PlacementRequest request) {
+                needBit = 1L << request.need().ordinal();
+                age = request.age();
+                gender = request.gender() == null ? GENDERS.length : request.gender().ordinal();
+                needsBoarding = request.needsBoarding();
+                allowsAlternativeProvision = request.allowsAlternativeProvision();
+                band = request.band();
+                easting = request.easting();
+                northing = request.northing();
+                phase = phase(request);
+                hasPreferences = !request.preferences().isEmpty();
+                for (String id : request.preferences()) {
+                    Integer s = indexOfId.get(id);
+                    if (s != null) {
+                        preferred.set(s);
+                    }
+                }
+                laCode = request.laCode();
+                movable = request.currentSettingId() != null && !request.keepCurrent();
+                current = movable ? indexOfId.getOrDefault(request.currentSettingId(), -1) : -1;
+            }
+        }
     }
 
     private static void addIfPositive(List<PolicyPenalty> penalties, String constraint, long amount) {

@@ -15,6 +15,9 @@ final class ExactPlacementFlow {
     /** Pairs per child in the first solve; measured on generated problems, most optima use the 1st–3rd cheapest. */
     static final int FIRST_PAIRS_PER_CHILD = 12;
 
+    /** Pairs per child that join in one pricing round at most (the most violated). */
+    static final int PAIRS_PER_CHILD_PER_ROUND = 12;
+
     /** Setting index per request (pinned ones in their kept setting), -1 = unplaced. */
     private final int[] settingOfRequest;
     private final int unplacedCount;
@@ -64,12 +67,11 @@ final class ExactPlacementFlow {
     static ExactPlacementFlow solveWithRequestPrices(PlacementNetwork network, long[] requestPrice, long[] capPrice) {
         int requestCount = network.requestCount();
         int settingCount = network.settingCount();
-        int[] freeRequests = new int[requestCount];
         int freeCount = 0;
         long maxPairCost = 0;
         for (int r = 0; r < requestCount; r++) {
             if (!network.isPinned(r)) {
-                freeRequests[freeCount++] = r;
+                freeCount++;
             }
         }
         for (int p = 0; p < network.pairCount(); p++) {
@@ -77,48 +79,110 @@ final class ExactPlacementFlow {
         }
         long unplacedCost = Math.multiplyExact(maxPairCost + 1, (long) freeCount + 1);
 
-        // Most pairs are never worth it: solve with each child's cheapest pairs, then price out the rest
-        // with the optimal potentials (LP duality); pairs with a negative reduced cost join and the
-        // simplex resumes from its optimal tree. The flow that prices out every pair is optimal for the
-        // whole network. A pair dearer than leaving the child unplaced is never in an optimum: left out.
-        boolean[] included = cheapestPairs(network, freeRequests, freeCount, requestPrice, unplacedCost,
-                FIRST_PAIRS_PER_CHILD);
-        int sink = freeCount + settingCount;
-        NetworkSimplex simplex = new NetworkSimplex(sink + 1,
-                Math.addExact(Math.addExact(network.pairCount(), freeCount), settingCount));
-        int[] arcOfPair = new int[network.pairCount()];
-        java.util.Arrays.fill(arcOfPair, -1);
-        for (int i = 0; i < freeCount; i++) {
-            int r = freeRequests[i];
-            for (int p = network.pairStart(r); p < network.pairEnd(r); p++) {
-                if (included[p]) {
-                    arcOfPair[p] = simplex.addArc(i, freeCount + network.pairSetting(p), 1,
-                            pairCost(network, p, r, requestPrice));
+        // Flow nodes: free children with at least one usable pair (the others are unplaced whatever happens),
+        // then the settings, then the sink. A pair is unusable when its setting has no place left, or when it
+        // costs more than leaving the child unplaced (never in an optimum).
+        int[] flowRequests = new int[freeCount];
+        int childCount = 0;
+        for (int r = 0; r < requestCount; r++) {
+            if (!network.isPinned(r)) {
+                for (int p = network.pairStart(r); p < network.pairEnd(r); p++) {
+                    if (usable(network, p, r, requestPrice, unplacedCost)) {
+                        flowRequests[childCount++] = r;
+                        break;
+                    }
                 }
             }
+        }
+        int sink = childCount + settingCount;
+
+        // Most pairs are never worth it: solve with each child's cheapest pairs (and the pair the greedy start
+        // placed it in), starting from the greedy flow rather than from nothing, then price out the rest with
+        // the optimal potentials (LP duality); each child's most violated pairs join and the simplex resumes
+        // from its optimal tree. The flow that prices out every pair is optimal for the whole network.
+        int[] arcOfPair = new int[network.pairCount()];
+        java.util.Arrays.fill(arcOfPair, -1);
+        int[] firstPairs = cheapestPairs(network, flowRequests, childCount, requestPrice, unplacedCost, FIRST_PAIRS_PER_CHILD);
+        int[] greedy = greedy(network, flowRequests, childCount, firstPairs, requestPrice, unplacedCost);
+        NetworkSimplex simplex = new NetworkSimplex(sink + 1,
+                Math.addExact(Math.addExact(network.pairCount(), childCount), settingCount));
+        for (int i = 0; i < childCount; i++) {
+            int r = flowRequests[i];
+            for (int k = i * FIRST_PAIRS_PER_CHILD; k < (i + 1) * FIRST_PAIRS_PER_CHILD && firstPairs[k] >= 0; k++) {
+                int p = firstPairs[k];
+                arcOfPair[p] = simplex.addArc(i, childCount + network.pairSetting(p), 1, pairCost(network, p, r, requestPrice));
+            }
+        }
+        for (int i = 0; i < childCount; i++) {
+            int p = greedy[i];
+            if (p >= 0 && arcOfPair[p] < 0) {
+                arcOfPair[p] = simplex.addArc(i, childCount + network.pairSetting(p), 1,
+                        pairCost(network, p, flowRequests[i], requestPrice));
+            }
+        }
+        int firstUnplacedArc = simplex.arcCount();
+        for (int i = 0; i < childCount; i++) {
             simplex.addArc(i, sink, 1, unplacedCost);
             simplex.setSupply(i, 1);
         }
+        int firstSettingArc = simplex.arcCount();
         for (int s = 0; s < settingCount; s++) {
-            simplex.addArc(freeCount + s, sink, network.residualCapacity(s), 0);
+            simplex.addArc(childCount + s, sink, network.residualCapacity(s), 0);
         }
-        simplex.setSupply(sink, -freeCount);
-        boolean routed = simplex.solve();
+        simplex.setSupply(sink, -childCount);
+        int[] startFlow = new int[simplex.arcCount()];
+        for (int i = 0; i < childCount; i++) {
+            if (greedy[i] >= 0) {
+                startFlow[arcOfPair[greedy[i]]] = 1;
+                startFlow[firstSettingArc + network.pairSetting(greedy[i])]++;
+            } else {
+                startFlow[firstUnplacedArc + i] = 1;
+            }
+        }
+        boolean routed = simplex.solveFrom(startFlow, greedyTree(simplex, startFlow, childCount, settingCount,
+                firstUnplacedArc, firstSettingArc));
+        long[] candidateCost = new long[0];
+        int[] candidatePair = new int[0];
         while (routed) {
             int joined = 0;
-            for (int i = 0; i < freeCount; i++) {
-                int r = freeRequests[i];
+            for (int i = 0; i < childCount; i++) {
+                int r = flowRequests[i];
                 long requestPotential = simplex.potential(i);
-                for (int p = network.pairStart(r); p < network.pairEnd(r); p++) {
-                    if (arcOfPair[p] < 0) {
-                        long cost = pairCost(network, p, r, requestPrice);
-                        int settingNode = freeCount + network.pairSetting(p);
-                        if (cost <= unplacedCost && cost + requestPotential - simplex.potential(settingNode) < 0) {
-                            arcOfPair[p] = simplex.addArc(i, settingNode, 1, cost);
-                            joined++;
+                int start = network.pairStart(r);
+                int count = network.pairEnd(r) - start;
+                if (candidateCost.length < count) {
+                    candidateCost = new long[count];
+                    candidatePair = new int[count];
+                }
+                int found = 0;
+                for (int p = start; p < start + count; p++) {
+                    if (arcOfPair[p] < 0 && usable(network, p, r, requestPrice, unplacedCost)) {
+                        long reduced = pairCost(network, p, r, requestPrice) + requestPotential
+                                - simplex.potential(childCount + network.pairSetting(p));
+                        if (reduced < 0) {
+                            candidateCost[found] = reduced;
+                            candidatePair[found++] = p;
                         }
                     }
                 }
+                // only the most violated few per child: the rest usually price out once these are in
+                int take = Math.min(found, PAIRS_PER_CHILD_PER_ROUND);
+                if (found > take) {
+                    long[] sorted = java.util.Arrays.copyOf(candidateCost, found);
+                    java.util.Arrays.sort(sorted);
+                    long threshold = sorted[take - 1];
+                    int added = 0;
+                    for (int k = 0; k < found && added < take; k++) {
+                        if (candidateCost[k] <= threshold) {
+                            candidatePair[added++] = candidatePair[k];
+                        }
+                    }
+                }
+                for (int k = 0; k < take; k++) {
+                    int p = candidatePair[k];
+                    arcOfPair[p] = simplex.addArc(i, childCount + network.pairSetting(p), 1, pairCost(network, p, r, requestPrice));
+                }
+                joined += take;
             }
             if (joined == 0) {
                 break;
@@ -132,14 +196,13 @@ final class ExactPlacementFlow {
 
         int[] settingOfRequest = new int[requestCount];
         int[] independentPlaced = new int[capPrice.length];
-        int unplaced = 0;
         long soft = network.pinnedSoftCost();
         long priced = 0;
         for (int r = 0; r < requestCount; r++) {
             settingOfRequest[r] = network.isPinned(r) ? network.pinnedSetting(r) : -1;
         }
-        for (int i = 0; i < freeCount; i++) {
-            int r = freeRequests[i];
+        for (int i = 0; i < childCount; i++) {
+            int r = flowRequests[i];
             int cap = network.capOf(r);
             for (int p = network.pairStart(r); p < network.pairEnd(r); p++) {
                 if (arcOfPair[p] >= 0 && simplex.flow(arcOfPair[p]) == 1) {
@@ -154,6 +217,9 @@ final class ExactPlacementFlow {
                     }
                 }
             }
+        }
+        int unplaced = 0;
+        for (int r = 0; r < requestCount; r++) {
             if (settingOfRequest[r] < 0) {
                 unplaced++;
                 priced += unplacedCost;
@@ -163,40 +229,174 @@ final class ExactPlacementFlow {
                 independentPlaced, priced);
     }
 
+    private static boolean usable(PlacementNetwork network, int p, int r, long[] requestPrice, long unplacedCost) {
+        return network.residualCapacity(network.pairSetting(p)) > 0 && pairCost(network, p, r, requestPrice) <= unplacedCost;
+    }
+
     private static long pairCost(PlacementNetwork network, int p, int r, long[] requestPrice) {
         return network.pairSoftCost(p) + (network.pairIndependent(p) ? requestPrice[r] : 0);
     }
 
-    /** The {@code k} cheapest pairs of every free child (all of them when it has fewer). */
-    private static boolean[] cheapestPairs(PlacementNetwork network, int[] freeRequests, int freeCount,
-                                           long[] requestPrice, long unplacedCost, int k) {
-        boolean[] included = new boolean[network.pairCount()];
-        long[] costs = new long[0];
-        for (int i = 0; i < freeCount; i++) {
-            int r = freeRequests[i];
-            int start = network.pairStart(r);
-            int count = network.pairEnd(r) - start;
-            if (count == 0) {
+    /**
+     * A feasible start, the pair each child is placed in (-1 for none): the first pairs cheapest first, each
+     * taken while its child is unplaced and its setting has a place; then each child still unplaced takes the
+     * cheapest of all its pairs with a place left. Close to the optimum where places are plentiful, and
+     * placing nearly as many children as it where they are not, which is what most simplex pivots would
+     * otherwise be spent finding.
+     */
+    private static int[] greedy(PlacementNetwork network, int[] flowRequests, int childCount, int[] firstPairs,
+                                long[] requestPrice, long unplacedCost) {
+        int entries = 0;
+        int[] entry = new int[firstPairs.length];
+        for (int k = 0; k < firstPairs.length; k++) {
+            if (firstPairs[k] >= 0) {
+                entry[entries++] = k;
+            }
+        }
+        long[] costs = new long[entries];
+        for (int j = 0; j < entries; j++) {
+            int k = entry[j];
+            costs[j] = pairCost(network, firstPairs[k], flowRequests[k / FIRST_PAIRS_PER_CHILD], requestPrice);
+        }
+        int[] room = new int[network.settingCount()];
+        for (int s = 0; s < room.length; s++) {
+            room[s] = network.residualCapacity(s);
+        }
+        int[] placedIn = new int[childCount];
+        java.util.Arrays.fill(placedIn, -1);
+        for (int j : cheapestFirst(costs)) {
+            int p = firstPairs[entry[j]];
+            int child = entry[j] / FIRST_PAIRS_PER_CHILD;
+            if (placedIn[child] < 0 && room[network.pairSetting(p)] > 0) {
+                placedIn[child] = p;
+                room[network.pairSetting(p)]--;
+            }
+        }
+        for (int i = 0; i < childCount; i++) {
+            if (placedIn[i] >= 0) {
                 continue;
             }
-            if (costs.length < count) {
-                costs = new long[count];
+            int r = flowRequests[i];
+            long best = Long.MAX_VALUE;
+            for (int p = network.pairStart(r); p < network.pairEnd(r); p++) {
+                if (room[network.pairSetting(p)] > 0 && usable(network, p, r, requestPrice, unplacedCost)
+                        && pairCost(network, p, r, requestPrice) < best) {
+                    best = pairCost(network, p, r, requestPrice);
+                    placedIn[i] = p;
+                }
             }
-            for (int j = 0; j < count; j++) {
-                costs[j] = pairCost(network, start + j, r, requestPrice);
+            if (placedIn[i] >= 0) {
+                room[network.pairSetting(placedIn[i])]--;
             }
-            long[] sorted = java.util.Arrays.copyOf(costs, count);
-            java.util.Arrays.sort(sorted);
-            long threshold = Math.min(sorted[Math.min(k, count) - 1], unplacedCost);
+        }
+        return placedIn;
+    }
+
+    /** Indices of {@code costs} in order of cost (ties by index). */
+    private static int[] cheapestFirst(long[] costs) {
+        int count = costs.length;
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (long c : costs) {
+            min = Math.min(min, c);
+            max = Math.max(max, c);
+        }
+        int indexBits = 64 - Long.numberOfLeadingZeros(Math.max(1, count));
+        int[] order = new int[count];
+        if (count > 0 && max - min >= 0 && max - min < 1L << (63 - indexBits)) {
+            // cost and index packed in one long: a primitive sort, no boxing of a million indices
+            long[] keys = new long[count];
+            for (int k = 0; k < count; k++) {
+                keys[k] = (costs[k] - min) << indexBits | k;
+            }
+            java.util.Arrays.sort(keys);
+            long mask = (1L << indexBits) - 1;
+            for (int k = 0; k < count; k++) {
+                order[k] = (int) (keys[k] & mask);
+            }
+        } else {
+            Integer[] boxed = new Integer[count];
+            for (int k = 0; k < count; k++) {
+                boxed[k] = k;
+            }
+            java.util.Arrays.sort(boxed, java.util.Comparator.comparingLong(k -> costs[k]));
+            for (int k = 0; k < count; k++) {
+                order[k] = boxed[k];
+            }
+        }
+        return order;
+    }
+
+    /**
+     * A strongly feasible tree for the greedy flow (see {@link NetworkSimplex#solveFrom}), at most four deep:
+     * the sink on the root; a setting with a place left on the sink, a full one below one of its children,
+     * one with no places on the root; a placed child on the sink by its (empty) unplaced arc, an unplaced
+     * child below one of its settings by an empty pair arc.
+     */
+    private static int[] greedyTree(NetworkSimplex simplex, int[] flow, int childCount, int settingCount,
+                                    int firstUnplacedArc, int firstSettingArc) {
+        int[] tree = new int[childCount + settingCount + 1];
+        java.util.Arrays.fill(tree, -1);
+        for (int e = 0; e < firstUnplacedArc; e++) {
+            int child = simplex.source(e);
+            int settingNode = simplex.target(e);
+            if (flow[e] == 1) {
+                tree[child] = firstUnplacedArc + child;
+                tree[settingNode] = e;
+            } else if (tree[child] < 0 && flow[firstUnplacedArc + child] == 1) {
+                tree[child] = e;
+            }
+        }
+        for (int s = 0; s < settingCount; s++) {
+            int e = firstSettingArc + s;
+            if (flow[e] < simplex.capacity(e)) {
+                tree[childCount + s] = e;
+            } else if (simplex.capacity(e) == 0) {
+                tree[childCount + s] = -1;
+            }
+        }
+        return tree;
+    }
+
+    /**
+     * The {@code k} cheapest usable pairs of every flow child (all of them when it has fewer), as slices of
+     * k entries per child, -1 after the last.
+     */
+    private static int[] cheapestPairs(PlacementNetwork network, int[] flowRequests, int childCount,
+                                       long[] requestPrice, long unplacedCost, int k) {
+        int[] chosen = new int[Math.multiplyExact(childCount, k)];
+        java.util.Arrays.fill(chosen, -1);
+        long[] costs = new long[0];
+        int[] pairs = new int[0];
+        for (int i = 0; i < childCount; i++) {
+            int r = flowRequests[i];
+            int count = 0;
+            int start = network.pairStart(r);
+            int end = network.pairEnd(r);
+            if (costs.length < end - start) {
+                costs = new long[end - start];
+                pairs = new int[end - start];
+            }
+            for (int p = start; p < end; p++) {
+                if (usable(network, p, r, requestPrice, unplacedCost)) {
+                    costs[count] = pairCost(network, p, r, requestPrice);
+                    pairs[count++] = p;
+                }
+            }
+            long threshold = Long.MAX_VALUE;
+            if (count > k) {
+                long[] sorted = java.util.Arrays.copyOf(costs, count);
+                java.util.Arrays.sort(sorted);
+                threshold = sorted[k - 1];
+            }
             int taken = 0;
             for (int j = 0; j < count && taken < k; j++) {
                 if (costs[j] <= threshold) {
-                    included[start + j] = true;
-                    taken++;
+                    chosen[i * k + taken++] = pairs[j];
                 }
             }
         }
-        return included;
+        return chosen;
     }
 
     int settingOf(int request) {

@@ -6,8 +6,8 @@ package uk.sendplan.planner.solver;
  * minimum-cost flow algorithms", 2012): a strongly feasible spanning tree stored as parent, thread
  * and successor-count arrays, an artificial root, and candidate arcs scanned in blocks of about
  * √(arcs). Node supplies must sum to zero; lower bounds are zero; capacities and supplies are ints,
- * costs longs. Arrays only, so millions of arcs fit in a few hundred megabytes. Arcs may be added
- * after a solve (up to the number announced) and {@link #resume()} continues from the optimal tree:
+ * costs longs. Arrays only, so millions of arcs fit in a few hundred megabytes; they grow as arcs are
+ * added, up to the number announced. Arcs may be added after a solve and {@link #resume()} continues from the optimal tree:
  * the new arcs enter at flow zero, so the old tree is still a feasible basis.
  */
 final class NetworkSimplex {
@@ -19,18 +19,22 @@ final class NetworkSimplex {
     private static final byte DIR_DOWN = -1;
     private static final int INF = Integer.MAX_VALUE;
     private static final int MIN_BLOCK_SIZE = 10;
+    private static final int INITIAL_ARCS = 1 << 16;
 
     private final int nodeNum;
-    private final int arcCapacity;
+    /** Most real arcs this network may have. */
+    private final int arcLimit;
+    /** Room for real arcs in the arrays now; the artificial arcs follow it and move when it grows. */
+    private int arcCapacity;
     private int arcNum;
 
     // arcs: real ones from 0, one artificial arc per node from arcCapacity
-    private final int[] source;
-    private final int[] target;
-    private final long[] cost;
-    private final int[] cap;
-    private final int[] flow;
-    private final byte[] state;
+    private int[] source;
+    private int[] target;
+    private long[] cost;
+    private int[] cap;
+    private int[] flow;
+    private byte[] state;
 
     // nodes: 0..nodeNum-1 real, nodeNum is the artificial root
     private final int[] supply;
@@ -62,10 +66,15 @@ final class NetworkSimplex {
     /** The largest |cost| when first solved: the artificial arcs' cost is built on it. */
     private long initialMaxCost;
 
+    /**
+     * A network of {@code nodeCount} nodes and at most {@code arcCount} arcs. Memory is taken as arcs are
+     * added: a pricing scheme may announce every arc it could add and add a tenth of them.
+     */
     NetworkSimplex(int nodeCount, int arcCount) {
         this.nodeNum = nodeCount;
-        this.arcCapacity = arcCount;
-        int allArcs = Math.addExact(arcCount, nodeCount);
+        this.arcLimit = arcCount;
+        this.arcCapacity = Math.min(arcCount, INITIAL_ARCS);
+        int allArcs = Math.addExact(arcCapacity, nodeCount);
         source = new int[allArcs];
         target = new int[allArcs];
         cost = new long[allArcs];
@@ -86,8 +95,11 @@ final class NetworkSimplex {
 
     /** Adds an arc and returns its index (0, 1, 2, … in the order added). */
     int addArc(int from, int to, int capacity, long unitCost) {
+        if (arcNum == arcLimit) {
+            throw new IllegalStateException("more arcs than the " + arcLimit + " announced");
+        }
         if (arcNum == arcCapacity) {
-            throw new IllegalStateException("more arcs than the " + arcCapacity + " announced");
+            grow();
         }
         if (capacity < 0) {
             throw new IllegalArgumentException("negative capacity " + capacity);
@@ -103,6 +115,54 @@ final class NetworkSimplex {
         state[arcNum] = STATE_LOWER;
         flow[arcNum] = 0;
         return arcNum++;
+    }
+
+    int arcCount() {
+        return arcNum;
+    }
+
+    /** Doubles the room for real arcs (up to the limit): the artificial arcs move up, and tree nodes hung on them follow. */
+    private void grow() {
+        int oldCapacity = arcCapacity;
+        arcCapacity = (int) Math.min(arcLimit, Math.max(INITIAL_ARCS, 2L * oldCapacity));
+        int all = Math.addExact(arcCapacity, nodeNum);
+        source = moved(source, oldCapacity, all);
+        target = moved(target, oldCapacity, all);
+        cap = moved(cap, oldCapacity, all);
+        flow = moved(flow, oldCapacity, all);
+        long[] newCost = java.util.Arrays.copyOf(cost, all);
+        System.arraycopy(cost, oldCapacity, newCost, arcCapacity, nodeNum);
+        cost = newCost;
+        byte[] newState = java.util.Arrays.copyOf(state, all);
+        System.arraycopy(state, oldCapacity, newState, arcCapacity, nodeNum);
+        state = newState;
+        for (int u = 0; u < nodeNum; u++) {
+            if (pred[u] >= oldCapacity) {
+                pred[u] += arcCapacity - oldCapacity;
+            }
+        }
+    }
+
+    private int[] moved(int[] values, int oldCapacity, int all) {
+        int[] grown = java.util.Arrays.copyOf(values, all);
+        System.arraycopy(values, oldCapacity, grown, arcCapacity, nodeNum);
+        return grown;
+    }
+
+    int source(int arc) {
+        return source[arc];
+    }
+
+    int target(int arc) {
+        return target[arc];
+    }
+
+    int capacity(int arc) {
+        return cap[arc];
+    }
+
+    long cost(int arc) {
+        return cost[arc];
     }
 
     void setSupply(int node, int value) {
@@ -128,6 +188,130 @@ final class NetworkSimplex {
             throw new IllegalArgumentException("supplies must sum to zero, they sum to " + sumSupply);
         }
         init();
+        return pivot();
+    }
+
+    /**
+     * Solves to optimality from a feasible flow and a strongly feasible spanning tree given by the caller,
+     * instead of from the artificial tree: a near-optimal start saves most of the pivots (on a placement
+     * network most of them only rebuild the basis that a greedy assignment already gives).
+     * {@code flow[e]} is the flow on real arc e (it must meet every supply, within every capacity);
+     * {@code treeArc[u]} is the real arc joining node u to its parent, or -1 for a node hung directly on
+     * the artificial root (at zero flow). The tree must be strongly feasible: every node can send flow
+     * to the root along its tree path (an arc towards the parent below capacity, an arc from the parent
+     * above zero), which is what keeps the simplex from cycling.
+     *
+     * @return false when the supplies cannot be routed within the capacities
+     * @throws IllegalArgumentException when the flow or the tree is not as described
+     */
+    boolean solveFrom(int[] initialFlow, int[] treeArc) {
+        if (solved) {
+            throw new IllegalStateException("already solved");
+        }
+        solved = true;
+        long[] balance = new long[nodeNum];
+        long maxCost = 0;
+        for (int e = 0; e < arcNum; e++) {
+            int f = initialFlow[e];
+            if (f < 0 || f > cap[e]) {
+                throw new IllegalArgumentException("flow " + f + " on arc " + e + " outside 0.." + cap[e]);
+            }
+            flow[e] = f;
+            state[e] = f == 0 ? STATE_LOWER : STATE_UPPER;
+            balance[source[e]] += f;
+            balance[target[e]] -= f;
+            maxCost = Math.max(maxCost, Math.abs(cost[e]));
+        }
+        for (int u = 0; u < nodeNum; u++) {
+            if (balance[u] != supply[u]) {
+                throw new IllegalArgumentException("flow leaves node " + u + " " + balance[u] + " times, its supply is " + supply[u]);
+            }
+        }
+        initialMaxCost = maxCost;
+        searchArcNum = arcNum;
+        blockSize = Math.max((int) Math.ceil(Math.sqrt(searchArcNum)), MIN_BLOCK_SIZE);
+        nextArc = 0;
+
+        root = nodeNum;
+        parent[root] = -1;
+        pred[root] = -1;
+        supply[root] = 0;
+        pi[root] = 0;
+        // children lists (first child, next sibling) to lay the thread out in depth-first order
+        int[] firstChild = new int[nodeNum + 1];
+        int[] nextSibling = new int[nodeNum + 1];
+        java.util.Arrays.fill(firstChild, -1);
+        for (int u = nodeNum - 1; u >= 0; u--) {
+            int e = treeArc[u];
+            int p;
+            int art = arcCapacity + u;
+            if (e < 0) {
+                p = root;
+                pred[u] = art;
+                predDir[u] = DIR_UP;
+                source[art] = u;
+                target[art] = root;
+            } else {
+                if (e >= arcNum || (source[e] != u && target[e] != u)) {
+                    throw new IllegalArgumentException("tree arc " + e + " does not touch node " + u);
+                }
+                p = source[e] == u ? target[e] : source[e];
+                pred[u] = e;
+                predDir[u] = source[e] == u ? DIR_UP : DIR_DOWN;
+                state[e] = STATE_TREE;
+                boolean strong = predDir[u] == DIR_UP ? flow[e] < cap[e] : flow[e] > 0;
+                if (!strong) {
+                    throw new IllegalArgumentException("tree arc " + e + " of node " + u + " cannot carry flow to the root");
+                }
+                source[art] = u;
+                target[art] = root;
+            }
+            cost[art] = 0;
+            cap[art] = INF;
+            flow[art] = 0;
+            state[art] = e < 0 ? STATE_TREE : STATE_LOWER;
+            parent[u] = p;
+            nextSibling[u] = firstChild[p];
+            firstChild[p] = u;
+        }
+        // depth-first from the root: thread order, potentials, subtree sizes and last successors
+        int[] stack = new int[nodeNum + 1];
+        int depth = 0;
+        stack[0] = root;
+        int previous = root;
+        int visited = 1;
+        int[] cursor = new int[nodeNum + 1];
+        java.util.Arrays.fill(cursor, -2);
+        while (depth >= 0) {
+            int u = stack[depth];
+            int next = cursor[u] == -2 ? firstChild[u] : nextSibling[cursor[u]];
+            if (next >= 0) {
+                cursor[u] = next;
+                int e = pred[next];
+                pi[next] = pi[u] - predDir[next] * cost[e];
+                thread[previous] = next;
+                revThread[next] = previous;
+                previous = next;
+                visited++;
+                stack[++depth] = next;
+            } else {
+                succNum[u] = 1;
+                lastSucc[u] = u;
+                for (int c = firstChild[u]; c >= 0; c = nextSibling[c]) {
+                    succNum[u] += succNum[c];
+                }
+                if (firstChild[u] >= 0) {
+                    // the last child laid out is the one visited last: its subtree ends the thread segment
+                    lastSucc[u] = lastSucc[cursor[u]];
+                }
+                depth--;
+            }
+        }
+        if (visited != nodeNum + 1) {
+            throw new IllegalArgumentException("the tree arcs do not connect every node to the root (a cycle)");
+        }
+        thread[previous] = root;
+        revThread[root] = previous;
         return pivot();
     }
 

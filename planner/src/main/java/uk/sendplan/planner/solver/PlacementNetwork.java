@@ -18,8 +18,9 @@ import uk.sendplan.planner.domain.Setting;
  * The suitable (request, setting) pairs of a problem and what each costs, computed once per solve.
  * Pairs are stored sparsely (compressed rows: one slice of the arrays per request) because a
  * region has tens of millions of request × setting combinations but only a few hundred suitable
- * settings per child. Settings are bucketed by need and a conservative straight-line radius from
- * the travel limit rejects far settings before {@link CostModel#isFeasible} has the last word.
+ * settings per child. Only the settings for the child's need within a conservative straight-line radius of
+ * the travel limit are visited ({@link SettingGrid}), and {@link CostModel.Pairs} decides and costs each of them
+ * exactly as {@link CostModel#isFeasible} and {@link CostModel#softCost} would, over both cores.
  */
 final class PlacementNetwork {
 
@@ -34,6 +35,7 @@ final class PlacementNetwork {
     private final int[] pairSetting;
     /** Annual cost + policy penalties of each pair: what it adds to the soft score. */
     private final long[] pairSoftCost;
+    private final boolean[] settingIndependent;
     private final long pinnedSoftCost;
     /** The strategic limits on independent placements, as counts; empty when none is set. */
     private final List<IndependentCap> independentCaps;
@@ -73,36 +75,64 @@ final class PlacementNetwork {
             residualCapacity[s] = Math.max(0, settings.get(s).capacity() - pinnedUse[s]);
         }
 
-        Map<Need, int[]> settingsByNeed = settingsByNeed(settings);
-        rowStart = new int[requests.size() + 1];
-        IntList pairSettings = new IntList();
-        LongList pairCosts = new LongList();
-        for (int r = 0; r < requests.size(); r++) {
-            rowStart[r] = pairSettings.size();
-            PlacementRequest request = requests.get(r);
-            if (pinnedSetting[r] >= 0) {
-                continue;
-            }
-            // 1e-9 slack: the radius only pre-filters; CostModel decides at the boundary.
-            double dayRadius = costModel.maxStraightLineMetres(CostModel.phase(request)) * (1 + 1e-9);
-            double boardingRadius = costModel.maxBoardingStraightLineMetres() * (1 + 1e-9);
-            for (int s : settingsByNeed.getOrDefault(request.need(), new int[0])) {
-                Setting setting = settings.get(s);
-                double radius = CostModel.isBoardingPlacement(request, setting) ? boardingRadius : dayRadius;
-                double de = request.easting() - setting.easting();
-                double dn = request.northing() - setting.northing();
-                if (de * de + dn * dn > radius * radius) {
+        settingIndependent = new boolean[settings.size()];
+        for (int s = 0; s < settings.size(); s++) {
+            settingIndependent[s] = settings.get(s).type().isIndependent();
+        }
+        Map<Need, SettingGrid> grids = grids(settings);
+        CostModel.Pairs pairs = costModel.pairs(settings);
+        double boardingRadius = costModel.maxBoardingStraightLineMetres() * (1 + 1e-9);
+        // Requests in chunks over the cores; each chunk's pairs are costed once and concatenated in request order.
+        int chunkSize = 2_048;
+        int chunks = (requests.size() + chunkSize - 1) / chunkSize;
+        List<Row> rows = java.util.stream.IntStream.range(0, chunks).parallel().mapToObj(chunk -> {
+            int from = chunk * chunkSize;
+            int to = Math.min(requests.size(), from + chunkSize);
+            Row row = new Row(to - from);
+            int[] candidates = new int[settings.size()];
+            for (int r = from; r < to; r++) {
+                row.start[r - from] = row.settings.size();
+                if (pinnedSetting[r] >= 0) {
                     continue;
                 }
-                if (costModel.isFeasible(request, setting)) {
-                    pairSettings.add(s);
-                    pairCosts.add(costModel.softCost(request, setting));
+                PlacementRequest request = requests.get(r);
+                // A boarding child goes only to boarding settings, all of them boarding placements; a day child's
+                // placements are all day placements. 1e-9 slack: the radius only pre-filters, CostModel decides.
+                double radius = request.needsBoarding() ? boardingRadius
+                        : costModel.maxStraightLineMetres(CostModel.phase(request)) * (1 + 1e-9);
+                CostModel.Pairs.Request costed = pairs.request(request);
+                SettingGrid grid = grids.get(request.need());
+                int found = grid == null ? 0 : grid.within(request.easting(), request.northing(), radius, candidates);
+                java.util.Arrays.sort(candidates, 0, found);
+                for (int k = 0; k < found; k++) {
+                    int s = candidates[k];
+                    long cost = pairs.softCostIfSuitable(costed, s);
+                    if (cost >= 0) {
+                        row.settings.add(s);
+                        row.costs.add(cost);
+                    }
                 }
             }
+            return row;
+        }).toList();
+        rowStart = new int[requests.size() + 1];
+        int total = 0;
+        for (Row row : rows) {
+            total = Math.addExact(total, row.settings.size());
         }
-        rowStart[requests.size()] = pairSettings.size();
-        pairSetting = pairSettings.toArray();
-        pairSoftCost = pairCosts.toArray();
+        pairSetting = new int[total];
+        pairSoftCost = new long[total];
+        int offset = 0;
+        for (int chunk = 0; chunk < chunks; chunk++) {
+            Row row = rows.get(chunk);
+            for (int k = 0; k < row.start.length; k++) {
+                rowStart[chunk * chunkSize + k] = offset + row.start[k];
+            }
+            row.settings.copyTo(pairSetting, offset);
+            row.costs.copyTo(pairSoftCost, offset);
+            offset += row.settings.size();
+        }
+        rowStart[requests.size()] = total;
 
         independentCaps = IndependentCap.resolve(problem);
         Map<String, Integer> capIndex = new HashMap<>();
@@ -126,16 +156,31 @@ final class PlacementNetwork {
                 && siblings.values().stream().anyMatch(count -> count > 1);
     }
 
-    private static Map<Need, int[]> settingsByNeed(List<Setting> settings) {
-        Map<Need, IntList> lists = new EnumMap<>(Need.class);
+    private static Map<Need, SettingGrid> grids(List<Setting> settings) {
+        Map<Need, IntList> members = new EnumMap<>(Need.class);
         for (int s = 0; s < settings.size(); s++) {
             for (Need need : settings.get(s).needs()) {
-                lists.computeIfAbsent(need, n -> new IntList()).add(s);
+                members.computeIfAbsent(need, n -> new IntList()).add(s);
             }
         }
-        Map<Need, int[]> arrays = new EnumMap<>(Need.class);
-        lists.forEach((need, list) -> arrays.put(need, list.toArray()));
-        return arrays;
+        Map<Need, SettingGrid> grids = new EnumMap<>(Need.class);
+        members.forEach((need, list) -> {
+            int[] indices = new int[list.size()];
+            list.copyTo(indices, 0);
+            grids.put(need, new SettingGrid(settings, indices));
+        });
+        return grids;
+    }
+
+    /** The pairs of one chunk of requests: {@code start[k]} is where request from + k begins in the lists. */
+    private static final class Row {
+        final int[] start;
+        final IntList settings = new IntList();
+        final LongList costs = new LongList();
+
+        Row(int requests) {
+            start = new int[requests];
+        }
     }
 
     PlacementProblem problem() {
@@ -201,7 +246,7 @@ final class PlacementNetwork {
     }
 
     boolean pairIndependent(int pair) {
-        return problem.settings().get(pairSetting[pair]).type().isIndependent();
+        return settingIndependent[pairSetting[pair]];
     }
 
     /**
@@ -243,8 +288,8 @@ final class PlacementNetwork {
             return size;
         }
 
-        int[] toArray() {
-            return Arrays.copyOf(values, size);
+        void copyTo(int[] target, int offset) {
+            System.arraycopy(values, 0, target, offset, size);
         }
     }
 
@@ -259,8 +304,8 @@ final class PlacementNetwork {
             values[size++] = value;
         }
 
-        long[] toArray() {
-            return Arrays.copyOf(values, size);
+        void copyTo(long[] target, int offset) {
+            System.arraycopy(values, 0, target, offset, size);
         }
     }
 }

@@ -6,10 +6,15 @@ import static uk.sendplan.planner.TestProblems.request;
 import static uk.sendplan.planner.TestProblems.setting;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+
+import uk.sendplan.planner.generator.GeneratorOptions;
+import uk.sendplan.planner.generator.ProblemGenerator;
 
 class CostModelTest {
 
@@ -124,5 +129,76 @@ class CostModelTest {
         assertThat(options.get(2).brokenRules()).containsExactly(HardRule.NEED);
         assertThat(options.get(3).brokenRules()).containsExactly(HardRule.TRAVEL_TIME);
         assertThat(options.get(0).softCost()).isEqualTo(20_000 + 4_940);
+    }
+
+    /**
+     * The array path the exact construction uses must cost every pair exactly as isFeasible and softCost do:
+     * generated problems, with requests varied to reach every rule (boarding, alternative provision either way,
+     * preferences and current settings inside and outside the problem, short travel limits, a local radius).
+     */
+    @Test
+    void compiledPairsCostEveryPairExactlyAsTheRecordPathDoes() {
+        int suitable = 0;
+        int unsuitable = 0;
+        for (long seed = 1; seed <= 3; seed++) {
+            PlacementProblem problem = ProblemGenerator.generate(new GeneratorOptions(3, 300, 120, seed, Weights.DEFAULT));
+            Parameters parameters = problem.parameters().withMaxTravelMinutes(Phase.PRIMARY, 25).withLocalRadiusKm(5)
+                    .withMaxBoardingKm(60);
+            CostModel model = new CostModel(seed == 1 ? problem.parameters() : parameters);
+            List<Setting> settings = varied(problem.settings());
+            CostModel.Pairs pairs = model.pairs(settings);
+            Random random = new Random(seed);
+            for (PlacementRequest original : problem.requests()) {
+                PlacementRequest request = varied(original, settings, random);
+                CostModel.Pairs.Request costed = pairs.request(request);
+                for (int s = 0; s < settings.size(); s++) {
+                    Setting setting = settings.get(s);
+                    long expected = model.isFeasible(request, setting) ? model.softCost(request, setting) : -1;
+                    assertThat(pairs.softCostIfSuitable(costed, s)).as("%s at %s", request, setting.id()).isEqualTo(expected);
+                    if (expected >= 0) {
+                        suitable++;
+                    } else {
+                        unsuitable++;
+                    }
+                }
+            }
+        }
+        assertThat(suitable).isGreaterThan(5_000);
+        assertThat(unsuitable).isGreaterThan(5_000);
+    }
+
+    /** Every setting again with another type, gender and boarding offer, some with residential fees. */
+    private static List<Setting> varied(List<Setting> settings) {
+        List<Setting> all = new ArrayList<>(settings);
+        SettingType[] types = SettingType.values();
+        SettingGender[] genders = SettingGender.values();
+        for (int k = 0; k < settings.size(); k++) {
+            Setting s = settings.get(k);
+            Map<Integer, Long> boardingFees = k % 3 == 0 ? Map.of(1 + k % 5, 70_000L + k) : Map.of();
+            all.add(new Setting(s.id() + "-V", s.name(), types[k % types.length], k % 2 == 0 ? s.laCode() : "999",
+                    s.easting() + 1_000 * (k % 7), s.northing() - 700 * (k % 5), s.ageFrom(), s.ageTo(), s.needs(),
+                    s.capacity(), s.annualFees(), genders[k % genders.length], k % 4 != 0, boardingFees));
+        }
+        return all;
+    }
+
+    private static PlacementRequest varied(PlacementRequest r, List<Setting> settings, Random random) {
+        List<String> preferences = new ArrayList<>();
+        for (int k = random.nextInt(3); k > 0; k--) {
+            preferences.add(random.nextInt(5) == 0 ? "NOT-IN-PROBLEM" : settings.get(random.nextInt(settings.size())).id());
+        }
+        String current = switch (random.nextInt(4)) {
+            case 0 -> null;
+            case 1 -> "NOT-IN-PROBLEM";
+            default -> settings.get(random.nextInt(settings.size())).id();
+        };
+        Boolean alternativeProvision = switch (random.nextInt(3)) {
+            case 0 -> null;
+            case 1 -> true;
+            default -> false;
+        };
+        boolean boarding = random.nextInt(5) == 0 ? !r.needsBoarding() : r.needsBoarding();
+        return new PlacementRequest(r.id(), r.laCode(), r.need(), 1 + random.nextInt(5), r.age(), r.easting(), r.northing(),
+                r.gender(), boarding, current, false, preferences, null, alternativeProvision);
     }
 }

@@ -30,6 +30,101 @@ class NetworkSimplexTest {
         assertThat(simplex.isCertifiedOptimal()).isTrue();
     }
 
+    /**
+     * Two children, two one-place settings, a sink; started from the dearer of the two assignments (a greedy
+     * one) with a strongly feasible tree, it swaps them and certifies the optimum.
+     */
+    @Test
+    void solvesFromAGivenFeasibleFlowAndTree() {
+        NetworkSimplex simplex = transportation();
+        int[] flow = {0, 1, 1, 0, 0, 0, 1, 1};
+        // sink on the root; each setting below the child placed in it; each child on the sink by its empty unplaced arc
+        int[] tree = {4, 5, 2, 1, -1};
+
+        assertThat(simplex.solveFrom(flow, tree)).isTrue();
+
+        assertThat(simplex.totalCost()).isEqualTo(5 + 6);
+        assertThat(simplex.flow(0)).isEqualTo(1);
+        assertThat(simplex.flow(3)).isEqualTo(1);
+        assertThat(simplex.isCertifiedOptimal()).isTrue();
+    }
+
+    @Test
+    void refusesAStartThatIsNotAFeasibleFlowOnAStronglyFeasibleTree() {
+        // a child's supply not sent
+        assertThatThrownBy(() -> transportation().solveFrom(new int[] {0, 0, 1, 0, 0, 0, 1, 0}, new int[] {4, 5, 2, 1, -1}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("supply");
+        // a child hung by its full pair arc cannot send flow up it
+        assertThatThrownBy(() -> transportation().solveFrom(new int[] {0, 1, 1, 0, 0, 0, 1, 1}, new int[] {1, 5, 2, 1, -1}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot carry flow");
+        // child 1 below setting 3 below child 0 below setting 2 below child 1: a cycle, not a tree
+        assertThatThrownBy(() -> transportation().solveFrom(new int[] {0, 1, 1, 0, 0, 0, 1, 1}, new int[] {0, 3, 2, 1, -1}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cycle");
+    }
+
+    /** Children 0 and 1 (one each), settings 2 and 3 (one place each), sink 4; arcs 0–3 pairs, 4–5 unplaced, 6–7 places. */
+    private static NetworkSimplex transportation() {
+        NetworkSimplex simplex = new NetworkSimplex(5, 8);
+        simplex.addArc(0, 2, 1, 5);
+        simplex.addArc(0, 3, 1, 9);
+        simplex.addArc(1, 2, 1, 4);
+        simplex.addArc(1, 3, 1, 6);
+        simplex.addArc(0, 4, 1, 100);
+        simplex.addArc(1, 4, 1, 100);
+        simplex.addArc(2, 4, 1, 0);
+        simplex.addArc(3, 4, 1, 0);
+        simplex.setSupply(0, 1);
+        simplex.setSupply(1, 1);
+        simplex.setSupply(4, -2);
+        return simplex;
+    }
+
+    /** Arrays start small and double: a solved tree survives many more arcs being added, and the optimum is the cold one's. */
+    @Test
+    void growsItsArraysWhileKeepingTheOptimalTree() {
+        Random random = new Random(7);
+        int sources = 400;
+        int sinks = 300;
+        long[][] cost = new long[sources][sinks];
+        for (long[] row : cost) {
+            for (int t = 0; t < sinks; t++) {
+                row[t] = random.nextInt(1_000);
+            }
+        }
+        // the dearest arc is among the first: arcs added later may not cost more
+        cost[0][0] = 1_000;
+        NetworkSimplex cold = new NetworkSimplex(sources + sinks, sources * sinks);
+        NetworkSimplex grown = new NetworkSimplex(sources + sinks, sources * sinks);
+        for (int u = 0; u < sources; u++) {
+            for (int t = 0; t < 3; t++) {
+                grown.addArc(u, sources + t * 100 + u % 100, 1, cost[u][t * 100 + u % 100]);
+            }
+            for (int t = 0; t < sinks; t++) {
+                cold.addArc(u, sources + t, 1, cost[u][t]);
+            }
+            cold.setSupply(u, 1);
+            grown.setSupply(u, 1);
+        }
+        for (int t = 0; t < sinks; t++) {
+            cold.setSupply(sources + t, t < 100 ? -2 : -1);
+            grown.setSupply(sources + t, t < 100 ? -2 : -1);
+        }
+        assertThat(cold.solve()).isTrue();
+        assertThat(grown.solve()).isTrue();
+        for (int u = 0; u < sources; u++) {
+            for (int t = 0; t < sinks; t++) {
+                if (t % 100 != u % 100) {
+                    grown.addArc(u, sources + t, 1, cost[u][t]);
+                }
+            }
+        }
+        assertThat(grown.arcCount()).isGreaterThan(100_000);
+        assertThat(grown.resume()).isTrue();
+
+        assertThat(grown.totalCost()).isEqualTo(cold.totalCost());
+        assertThat(grown.isCertifiedOptimal()).isTrue();
+    }
+
     @Test
     void resumesFromItsOptimalTreeWhenACheaperArcIsAdded() {
         // the same transportation problem, first without the cheap 1 -> 3 arc

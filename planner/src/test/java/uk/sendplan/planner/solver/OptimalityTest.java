@@ -54,6 +54,26 @@ class OptimalityTest {
         }
     }
 
+    /**
+     * Places are scarce (one setting per 25 children across nine LAs): the greedy start leaves many children
+     * out, pricing runs several rounds, each adding only a child's most violated pairs, and the optimum must
+     * still be OR-Tools' on all pairs, every child and every pound.
+     */
+    @Test
+    void aCongestedRegionMatchesOrToolsOverManyPricingRounds() {
+        for (long seed = 21; seed <= 22; seed++) {
+            PlacementProblem problem = ProblemGenerator.generate(new GeneratorOptions(9, 5_000, 200, seed, Weights.DEFAULT));
+            Optimum optimum = orToolsOptimum(problem);
+
+            ExactOptimum.Result exact = ExactOptimum.solve(problem);
+
+            assertThat(exact.certified()).isTrue();
+            assertThat(exact.unplacedCount()).as("seed %d", seed).isPositive();
+            assertThat(exact.placedCount()).as("seed %d", seed).isEqualTo(optimum.placed());
+            assertThat(exact.softCost()).as("seed %d", seed).isEqualTo(optimum.softCost());
+        }
+    }
+
     @Test
     void aTwoThousandChildInstanceMatchesOrTools() {
         PlacementProblem problem = ProblemGenerator.generate(GeneratorOptions.of(1, 2_000, 11)
