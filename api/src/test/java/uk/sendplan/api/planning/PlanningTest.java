@@ -136,7 +136,11 @@ class PlanningTest extends GraphQlTestBase {
         plan.path("plan.unplacedRequests[0].request.id").entity(String.class).isEqualTo(ids.get("R6"))
                 .path("plan.unplacedRequests[0].reason").entity(String.class).satisfies(reason -> assertThat(reason).startsWith("no setting meets need HI"))
                 .path("plan.summary.shortfall").entityList(Map.class).containsExactly(Map.of("need", "HI", "phase", "PRIMARY", "unplaced", 1))
-                .path("plan.summary.independentShare").entity(Double.class).isEqualTo(3 / 6.0)
+                // shares in percent to one decimal: 1, 2 and 3 of the 6 placements
+                .path("plan.summary.mainstreamShare").entity(Double.class).isEqualTo(16.7)
+                .path("plan.summary.stateSpecialShare").entity(Double.class).isEqualTo(33.3)
+                .path("plan.summary.independentShare").entity(Double.class).isEqualTo(50.0)
+                .path("plan.summary.alternativeProvisionShare").entity(Double.class).isEqualTo(0.0)
                 .path("plan.summary.outOfAreaShare").entity(Double.class).isEqualTo(0.0)
                 .path("plan.baseline.placed").entity(Integer.class).satisfies(placed -> assertThat(placed).isLessThanOrEqualTo(6));
     }
