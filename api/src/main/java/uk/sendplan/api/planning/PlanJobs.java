@@ -164,7 +164,7 @@ class PlanJobs {
             if (job.cancelRequested) {
                 job.job.cancel();
             }
-            Plan plan = awaitSavingMeanwhile(planId, job, built, start, phases);
+            Plan plan = perChildRulesOnly(built.problem()) ? job.job.awaitPlan() : awaitSavingMeanwhile(planId, job, built, start, phases);
             phases.lap(PlanPhases.SOLVE);
             transaction.executeWithoutResult(status -> {
                 PlanTranslator.Result result = PlanTranslator.translate(built, plan, (System.nanoTime() - start) / 1_000_000);
@@ -196,11 +196,18 @@ class PlanJobs {
     }
 
     /**
+     * With no independent limit and no siblings, every rule is per child: the planner's exact construction is the
+     * proven optimum and the solve ends with it, so its one best plan is saved once, at the end. (These are the
+     * planner's conditions for stopping at the proof, as the README states them; with either rule on, it searches on.)
+     */
+    private static boolean perChildRulesOnly(uk.sendplan.planner.domain.PlacementProblem problem) {
+        return problem.parameters().independentLimits().isEmpty() && problem.requests().stream().allMatch(r -> r.siblingGroup() == null);
+    }
+
+    /**
      * Waits for the solve to end, meanwhile saving each best plan that has stood for a save interval, so that a long
      * search the service loses keeps a recent result. The saves run here, not in the solver's callback, so the solver
-     * never waits on the database. A best plan that is about to end the solve (the construction's proven optimum,
-     * which the planner then assembles with its explanations) is saved once, at the end, rather than also as an
-     * interim: for a region that is seconds of assembling and writing the same 20,000 rows twice.
+     * never waits on the database; and a best plan about to be superseded, or to end the solve, is not written twice.
      */
     private Plan awaitSavingMeanwhile(long planId, Live job, ProblemBuilder.Built built, long start, PlanPhases phases) throws InterruptedException {
         PlanProgress saved = null;
