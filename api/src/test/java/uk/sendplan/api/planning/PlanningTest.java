@@ -196,6 +196,27 @@ class PlanningTest extends GraphQlTestBase {
                 .path("auditTrail.edges[*].node.actor").entityList(String.class).containsExactly("test-commissioner-" + LA, "test-commissioner-" + LA);
     }
 
+    @Test
+    void whileASearchRunsItsBestPlanIsSavedOnceItHasStoodForTheSaveInterval() throws Exception {
+        sevenChildren("INTERIM");
+        // siblings who can never share a setting keep local search going (see above): it ends 5 s after its last
+        // improvement, so a best plan that stood for the save interval (2 s) is saved before the solve ends
+        for (String sibling : List.of(ids.get("R1"), ids.get("R5"))) {
+            commissioner.documentName("updatePlacementRequest").variable("input", Map.of("id", sibling, "siblingGroup", "F-2")).execute()
+                    .path("updatePlacementRequest.request.siblingGroup").entity(String.class).isEqualTo("F-2");
+        }
+        long planId = Long.parseLong(start(120, Map.of()));
+        org.jooq.Record2<PlanStatus, Integer> seen = null;
+        for (int i = 0; i < 300 && (seen == null || seen.value2() == null); i++) {
+            Thread.sleep(50);
+            seen = db.select(PLAN.STATUS, PLAN.PLACED).from(PLAN).where(PLAN.ID.eq(planId)).fetchOne();
+        }
+        assertThat(seen.value2()).as("an interim result was saved").isEqualTo(6);
+        assertThat(seen.value1()).as("while the plan was still solving").isEqualTo(PlanStatus.SOLVING);
+        assertThat(db.fetchCount(PLAN_ASSIGNMENT, PLAN_ASSIGNMENT.PLAN_ID.eq(planId))).isEqualTo(6);
+        assertThat(awaitFinished(String.valueOf(planId))).isEqualTo("COMPLETED");
+    }
+
     @Autowired
     PlanRepository plans;
 
