@@ -32,9 +32,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs plans in the background on the planner engine, at most {@code send.planning.concurrent-plans} at once (the
- * rest wait in QUEUED). Each improved best result is pushed to subscribers at once; while a plan solves, its latest
- * best result is saved every {@code send.planning.save-interval}, and the final one when it ends; cancelling keeps the
- * best result; a restart marks what was left unfinished INTERRUPTED.
+ * rest wait in QUEUED). Each improved best result is pushed to subscribers at once; while a plan searches, each best
+ * result that has stood for {@code send.planning.save-interval} is saved, and the final one when it ends (a plan of
+ * per-child rules only has one, saved once); cancelling keeps the best result; a restart marks what was left
+ * unfinished INTERRUPTED.
  */
 @Component
 class PlanJobs {
