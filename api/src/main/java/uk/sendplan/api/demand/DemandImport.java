@@ -35,7 +35,8 @@ class DemandImport {
     }
 
     static final List<String> COLUMNS = List.of("reference", "primary_need", "secondary_need", "band", "age", "easting", "northing",
-            "home_district", "gender", "needs_boarding", "current_urn", "keep_current", "preferences", "start_term");
+            "home_district", "gender", "needs_boarding", "current_urn", "keep_current", "preferences", "start_term", "sibling_group",
+            "alternative_provision_allowed");
     static final List<String> REQUIRED = List.of("reference", "primary_need", "band", "age", "gender", "start_term");
 
     private final DemandRepository requests;
@@ -190,6 +191,11 @@ class DemandImport {
         if (!blank(v.get("easting")) || !blank(v.get("northing"))) {
             home = new DemandService.GridPointInput(integer(v, "easting"), integer(v, "northing"));
         }
+        // optional columns, newer than the rest: a file without one leaves the request's value as it is (none, for a new one)
+        String siblingGroup = v.containsKey("sibling_group") ? (blank(v.get("sibling_group")) ? null : v.get("sibling_group"))
+                : record.getSiblingGroup();
+        Boolean apAllowed = v.containsKey("alternative_provision_allowed") ? optionalBool(v, "alternative_provision_allowed",
+                "or empty for the default, allowed only for SEMH") : record.getAlternativeProvisionAllowed();
         boolean boarding = bool(v, "needs_boarding");
         boolean keep = bool(v, "keep_current");
         Integer current = blank(v.get("current_urn")) ? null : integer(v, "current_urn");
@@ -206,6 +212,7 @@ class DemandImport {
         try {
             demand.apply(record, "row " + line, need, secondary, band, age, home, district, gender, boarding, current, keep,
                     v.get("start_term"), record.getEasting() == null);
+            DemandService.applyFamily(record, "row " + line, siblingGroup, apAllowed);
             return demand.checkPreferences("preferences", preferences);
         } catch (ApiException e) {
             String message = e.getMessage();
@@ -224,6 +231,7 @@ class DemandImport {
             case "currentSettingUrn" -> "current_urn";
             case "keepCurrent" -> "keep_current";
             case "startTerm" -> "start_term";
+            case "siblingGroup" -> "sibling_group";
             default -> field;
         };
     }
@@ -257,6 +265,17 @@ class DemandImport {
         };
     }
 
+    /** True, false, or null for an empty value (the default); anything else names the column and what it takes. */
+    private static Boolean optionalBool(Map<String, String> v, String column, String empty) {
+        String value = v.getOrDefault(column, "").toLowerCase(Locale.ROOT);
+        return switch (value) {
+            case "" -> null;
+            case "false", "no", "n", "0" -> false;
+            case "true", "yes", "y", "1" -> true;
+            default -> throw new RowRejected(column, "expected true or false (" + empty + "), got \"" + v.get(column) + "\"");
+        };
+    }
+
     private static boolean blank(String value) {
         return value == null || value.isBlank();
     }
@@ -267,6 +286,7 @@ class DemandImport {
                 && Objects.equals(a.getEasting(), b.getEasting()) && Objects.equals(a.getNorthing(), b.getNorthing())
                 && Objects.equals(a.getGender(), b.getGender()) && Objects.equals(a.getNeedsBoarding(), b.getNeedsBoarding())
                 && Objects.equals(a.getCurrentSettingUrn(), b.getCurrentSettingUrn()) && Objects.equals(a.getKeepCurrent(), b.getKeepCurrent())
-                && Objects.equals(a.getStartTerm(), b.getStartTerm());
+                && Objects.equals(a.getStartTerm(), b.getStartTerm()) && Objects.equals(a.getSiblingGroup(), b.getSiblingGroup())
+                && Objects.equals(a.getAlternativeProvisionAllowed(), b.getAlternativeProvisionAllowed());
     }
 }

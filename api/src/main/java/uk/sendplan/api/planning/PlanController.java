@@ -219,13 +219,19 @@ class PlanController {
         }
         PlanRepository.Totals totals = plans.totals(plan);
         double placed = Math.max(1, totals.placed());
-        Function<List<String>, Double> share = types -> types.stream().mapToInt(t -> totals.placedByType().getOrDefault(t, 0)).sum() / placed;
+        // in percent to one decimal, as people read a share and as a plan's maxIndependentShare is written
+        Function<List<String>, Double> share = types -> percent(types.stream().mapToInt(t -> totals.placedByType().getOrDefault(t, 0)).sum(), placed);
         return new Summary(money(totals.costPence()), totals.placed() == 0 ? null : money(totals.costPence() / totals.placed()),
                 share.apply(List.of("MAINSTREAM", "RESOURCED_PROVISION", "SEN_UNIT")),
                 share.apply(List.of("STATE_SPECIAL", "NON_MAINTAINED_SPECIAL")),
                 share.apply(List.of("INDEPENDENT_SPECIAL", "SPECIALIST_POST_16")),
                 share.apply(List.of("ALTERNATIVE_PROVISION")),
-                totals.outOfArea() / placed, RuleTexts.roundMinutes(totals.averageTravelMinutes()), totals.shortfall());
+                percent(totals.outOfArea(), placed), RuleTexts.roundMinutes(totals.averageTravelMinutes()), totals.shortfall());
+    }
+
+    /** {@code part} of {@code whole} in percent, to one decimal (half up): 1 of 3 is 33.3. */
+    static double percent(int part, double whole) {
+        return java.math.BigDecimal.valueOf(part * 100.0 / whole).setScale(1, java.math.RoundingMode.HALF_UP).doubleValue();
     }
 
     @SchemaMapping(typeName = "Plan")

@@ -24,6 +24,7 @@ import uk.sendplan.planner.solver.SolveOptions;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,16 +32,22 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs plans in the background on the planner engine, at most {@code send.planning.concurrent-plans} at once (the
- * rest wait in QUEUED). Each improved best result is saved (at most every {@code send.planning.save-interval}) and
- * pushed to subscribers; cancelling keeps the best result; a restart marks what was left unfinished INTERRUPTED.
+ * rest wait in QUEUED). Each improved best result is pushed to subscribers at once; while a plan searches, each best
+ * result that has stood for {@code send.planning.save-interval} is saved, and the final one when it ends (a plan of
+ * per-child rules only has one, saved once); cancelling keeps the best result; a restart marks what was left
+ * unfinished INTERRUPTED.
  */
 @Component
 class PlanJobs {
 
     private static final Logger log = LoggerFactory.getLogger(PlanJobs.class);
 
-    /** What a running plan needs to build its problem. */
-    record Spec(String name, List<String> laCodes, String financialYear, String startTerm, Parameters parameters, Duration timeLimit) {
+    /**
+     * What a running plan needs to build its problem; {@code register}, the settings and fees {@code startPlan} read to
+     * check the plan can run, saves reading them again when the plan starts solving at once.
+     */
+    record Spec(String name, List<String> laCodes, String financialYear, String startTerm, Parameters parameters, Duration timeLimit,
+                ProblemBuilder.Register register) {
     }
 
     /** A progress report as subscribers see it. */
@@ -48,13 +55,15 @@ class PlanJobs {
                     boolean done) {
     }
 
+    /** A best plan as reported by the solver, and when (System.nanoTime). */
+    private record Reported(PlanProgress progress, long nanos) {
+    }
+
     private static final class Live {
         final Sinks.Many<Progress> sink = Sinks.many().replay().latest();
         volatile PlanJob job;
         volatile boolean cancelRequested;
-        /** When the last interim result was saved; none yet, so the first is saved whatever the clock reads. */
-        volatile boolean savedOnce;
-        volatile long lastSaveNanos;
+        volatile Reported best;
     }
 
     /** How long a shutdown waits for running plans to save their best results. */
@@ -68,6 +77,7 @@ class PlanJobs {
     private final CurrentUser currentUser;
     private final TransactionTemplate transaction;
     private final Duration saveInterval;
+    private final int concurrentPlans;
     private final PlacementPlanner planner = new PlacementPlanner();
     private volatile boolean stopping;
 
@@ -79,7 +89,11 @@ class PlanJobs {
         this.demand = demand;
         this.currentUser = currentUser;
         this.transaction = transaction;
+        if (saveInterval.toMillis() < 1) {
+            throw new IllegalArgumentException("send.planning.save-interval must be at least 1 ms, got " + saveInterval);
+        }
         this.saveInterval = saveInterval;
+        this.concurrentPlans = concurrentPlans;
         this.workers = Executors.newFixedThreadPool(concurrentPlans, Thread.ofPlatform().name("plan-", 1).daemon().factory());
     }
 
@@ -99,9 +113,12 @@ class PlanJobs {
 
     void submit(long planId, Actor actor, Spec spec) {
         Live job = new Live();
+        // a plan that waits its turn reads the register when its turn comes, as it may have changed meanwhile
+        ProblemBuilder.Register register = live.size() < concurrentPlans ? spec.register() : null;
         live.put(planId, job);
         emit(job, new Progress(planId, PlanStatus.QUEUED, null, null, null, null, 0, false));
-        workers.submit(() -> currentUser.as(actor, () -> run(planId, job, spec)));
+        PlanPhases phases = new PlanPhases();
+        workers.submit(() -> currentUser.as(actor, () -> run(planId, job, spec, register, phases)));
     }
 
     /** Stops a queued or solving plan; a solving one keeps its best result. False if it isn't running here. */
@@ -124,72 +141,109 @@ class PlanJobs {
         return job == null ? null : job.sink.asFlux();
     }
 
-    private void run(long planId, Live job, Spec spec) {
+    private void run(long planId, Live job, Spec spec, ProblemBuilder.Register register, PlanPhases phases) {
+        phases.lap(PlanPhases.QUEUED);
         long start = System.nanoTime();
         try {
             if (job.cancelRequested) {  // still queued: nothing solved, nothing to keep
                 if (stopping) {
-                    finish(planId, job, PlanStatus.INTERRUPTED, "the service stopped before this plan started solving", start);
+                    finish(planId, job, PlanStatus.INTERRUPTED, "the service stopped before this plan started solving", start, phases);
                 } else {
-                    finish(planId, job, PlanStatus.CANCELLED, null, start);
+                    finish(planId, job, PlanStatus.CANCELLED, null, start, phases);
                 }
                 return;
             }
             java.time.Instant read = java.time.Instant.now();
             ProblemBuilder.Built built = transaction.execute(status ->
-                    builder.build(spec.name(), spec.laCodes(), spec.financialYear(), spec.startTerm(), spec.parameters()));
+                    builder.build(spec.name(), spec.laCodes(), spec.financialYear(), spec.startTerm(), spec.parameters(), register, phases));
             transaction.executeWithoutResult(status -> plans.started(planId, read, built.problem().requests().size(), built.excluded(), built.notes()));
+            phases.lap(PlanPhases.STARTED);
             emit(job, new Progress(planId, PlanStatus.SOLVING, null, null, null, null, seconds(start), false));
             SolveOptions options = SolveOptions.DEFAULTS.withTimeLimit(spec.timeLimit())
                     .withUnimprovedTimeLimit(spec.timeLimit().compareTo(Duration.ofSeconds(5)) < 0 ? spec.timeLimit() : Duration.ofSeconds(5));
-            job.job = planner.start(built.problem(), options, progress -> improved(planId, job, built, progress, start));
+            job.job = planner.start(built.problem(), options, progress -> improved(planId, job, progress, start));
             if (job.cancelRequested) {
                 job.job.cancel();
             }
-            Plan plan = job.job.awaitPlan();
+            Plan plan = perChildRulesOnly(built.problem()) ? job.job.awaitPlan() : awaitSavingMeanwhile(planId, job, built, start, phases);
+            phases.lap(PlanPhases.SOLVE);
             transaction.executeWithoutResult(status -> {
                 PlanTranslator.Result result = PlanTranslator.translate(built, plan, (System.nanoTime() - start) / 1_000_000);
+                phases.lap(PlanPhases.TRANSLATE);
                 plans.saveResult(planId, result);
+                phases.lap(PlanPhases.SAVE);
                 demand.markProposed(result.assignments().stream().map(PlanTranslator.AssignmentRow::requestId).toList());
             });
+            phases.lap(PlanPhases.PROPOSED);
             if (stopping) {
-                finish(planId, job, PlanStatus.INTERRUPTED, "the service stopped while solving; the best result so far is kept", start);
+                finish(planId, job, PlanStatus.INTERRUPTED, "the service stopped while solving; the best result so far is kept", start, phases);
             } else {
-                finish(planId, job, job.cancelRequested ? PlanStatus.CANCELLED : PlanStatus.COMPLETED, null, start);
+                finish(planId, job, job.cancelRequested ? PlanStatus.CANCELLED : PlanStatus.COMPLETED, null, start, phases);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            finish(planId, job, PlanStatus.INTERRUPTED, "the service stopped while solving; the best result so far is kept", start);
+            finish(planId, job, PlanStatus.INTERRUPTED, "the service stopped while solving; the best result so far is kept", start, phases);
         } catch (RuntimeException e) {
             log.error("Plan {} failed", planId, e);
-            finish(planId, job, PlanStatus.FAILED, "the plan could not be solved: " + e.getMessage(), start);
+            finish(planId, job, PlanStatus.FAILED, "the plan could not be solved: " + e.getMessage(), start, phases);
         }
     }
 
-    /** A better plan: tell subscribers at once, save it if the last save is old enough. */
-    private void improved(long planId, Live job, ProblemBuilder.Built built, PlanProgress progress, long start) {
+    /** A better plan: subscribers hear of it at once; the database gets it once it has stood for a while (see below). */
+    private void improved(long planId, Live job, PlanProgress progress, long start) {
+        job.best = new Reported(progress, System.nanoTime());
         emit(job, new Progress(planId, PlanStatus.SOLVING, progress.score(), progress.placedCount(), progress.unplacedCount(),
                 Money.fromWholePounds(progress.totalAnnualCost()), seconds(start), false));
-        long now = System.nanoTime();
-        // System.nanoTime has an arbitrary origin (it may be small, or negative), so the first save can't wait on it
-        if (!job.savedOnce || now - job.lastSaveNanos >= saveInterval.toNanos()) {
-            job.savedOnce = true;
-            job.lastSaveNanos = now;
+    }
+
+    /**
+     * With no independent limit and no siblings, every rule is per child: the planner's exact construction is the
+     * proven optimum and the solve ends with it, so its one best plan is saved once, at the end. (These are the
+     * planner's conditions for stopping at the proof, as the README states them; with either rule on, it searches on.)
+     */
+    private static boolean perChildRulesOnly(uk.sendplan.planner.domain.PlacementProblem problem) {
+        return problem.parameters().independentLimits().isEmpty() && problem.requests().stream().allMatch(r -> r.siblingGroup() == null);
+    }
+
+    /**
+     * Waits for the solve to end, meanwhile saving each best plan that has stood for a save interval, so that a long
+     * search the service loses keeps a recent result. The saves run here, not in the solver's callback, so the solver
+     * never waits on the database; and a best plan about to be superseded, or to end the solve, is not written twice.
+     */
+    private Plan awaitSavingMeanwhile(long planId, Live job, ProblemBuilder.Built built, long start, PlanPhases phases) throws InterruptedException {
+        PlanProgress saved = null;
+        while (true) {
+            Optional<Plan> plan = job.job.awaitPlan(saveInterval);
+            if (plan.isPresent()) {
+                return plan.get();
+            }
+            Reported best = job.best;
+            if (best == null || best.progress() == saved || System.nanoTime() - best.nanos() < saveInterval.toNanos()) {
+                continue;
+            }
+            PlanProgress latest = best.progress();
+            saved = latest;
+            long began = System.nanoTime();
             try {
                 transaction.executeWithoutResult(status ->
-                        plans.saveResult(planId, PlanTranslator.translate(built, progress.plan(), (now - start) / 1_000_000)));
+                        plans.saveResult(planId, PlanTranslator.translate(built, latest.plan(), (began - start) / 1_000_000)));
             } catch (RuntimeException e) {
                 // the final result is saved when the solve ends; a failed interim save only loses an interim
                 log.warn("Plan {}: could not save an interim result: {}", planId, e.getMessage());
+            } finally {
+                phases.add(PlanPhases.INTERIM, System.nanoTime() - began);
             }
         }
     }
 
-    private void finish(long planId, Live job, PlanStatus status, String failure, long start) {
+    private void finish(long planId, Live job, PlanStatus status, String failure, long start, PlanPhases phases) {
         try {
             transaction.executeWithoutResult(tx -> plans.finish(planId, status, failure));
+            phases.lap(PlanPhases.FINISH);
             PlanView plan = plans.find(planId).orElseThrow();
             emit(job, new Progress(planId, plan.status(), plan.score(), plan.placed(), plan.unplaced(), plan.totalCostPence(), seconds(start), true));
+            // where a plan's time went, for whoever wonders why one took long (the benchmark reports it too)
+            log.info("Plan {} {} in {} s: {}", planId, plan.status(), String.format(java.util.Locale.ROOT, "%.3f", seconds(start)), phases);
         } finally {
             job.sink.tryEmitComplete();
             live.remove(planId);

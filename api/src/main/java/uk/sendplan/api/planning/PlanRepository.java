@@ -97,29 +97,78 @@ class PlanRepository {
                 .where(PLAN.ID.eq(id)).execute();
         db.deleteFrom(PLAN_ASSIGNMENT).where(PLAN_ASSIGNMENT.PLAN_ID.eq(id)).execute();
         db.deleteFrom(PLAN_UNPLACED).where(PLAN_UNPLACED.PLAN_ID.eq(id)).execute();
-        var assignments = result.assignments();
-        for (int from = 0; from < assignments.size(); from += 1000) {
-            var insert = db.insertInto(PLAN_ASSIGNMENT, PLAN_ASSIGNMENT.PLAN_ID, PLAN_ASSIGNMENT.REQUEST_ID, PLAN_ASSIGNMENT.LA_CODE,
-                    PLAN_ASSIGNMENT.SETTING_URN, PLAN_ASSIGNMENT.NEED_CODE, PLAN_ASSIGNMENT.PHASE_CODE, PLAN_ASSIGNMENT.BAND,
-                    PLAN_ASSIGNMENT.FEE_KIND, PLAN_ASSIGNMENT.FEE_PENCE, PLAN_ASSIGNMENT.TRANSPORT_PENCE, PLAN_ASSIGNMENT.ANNUAL_COST_PENCE,
-                    PLAN_ASSIGNMENT.DISTANCE_KM, PLAN_ASSIGNMENT.TRAVEL_MINUTES, PLAN_ASSIGNMENT.PINNED, PLAN_ASSIGNMENT.BOARDING,
-                    PLAN_ASSIGNMENT.OUT_OF_AREA, PLAN_ASSIGNMENT.PENALTIES, PLAN_ASSIGNMENT.REACTIVE_SETTING_URN, PLAN_ASSIGNMENT.REACTIVE_COST_PENCE);
-            for (PlanTranslator.AssignmentRow a : assignments.subList(from, Math.min(assignments.size(), from + 1000))) {
-                insert = insert.values(id, a.requestId(), a.laCode(), a.urn(), a.need(), a.phase(), a.band(), a.feeKind(), a.feePence(),
-                        a.transportPence(), a.annualCostPence(), BigDecimal.valueOf(a.distanceKm()).setScale(2, java.math.RoundingMode.HALF_UP),
-                        BigDecimal.valueOf(a.travelMinutes()).setScale(1, java.math.RoundingMode.HALF_UP), a.pinned(), a.boarding(),
-                        a.outOfArea(), jsonb(a.penalties()), a.reactiveUrn(), a.reactiveCostPence());
-            }
-            insert.execute();
+        copy(PLAN_ASSIGNMENT, List.of(PLAN_ASSIGNMENT.PLAN_ID, PLAN_ASSIGNMENT.REQUEST_ID, PLAN_ASSIGNMENT.LA_CODE,
+                PLAN_ASSIGNMENT.SETTING_URN, PLAN_ASSIGNMENT.NEED_CODE, PLAN_ASSIGNMENT.PHASE_CODE, PLAN_ASSIGNMENT.BAND,
+                PLAN_ASSIGNMENT.FEE_KIND, PLAN_ASSIGNMENT.FEE_PENCE, PLAN_ASSIGNMENT.TRANSPORT_PENCE, PLAN_ASSIGNMENT.ANNUAL_COST_PENCE,
+                PLAN_ASSIGNMENT.DISTANCE_KM, PLAN_ASSIGNMENT.TRAVEL_MINUTES, PLAN_ASSIGNMENT.PINNED, PLAN_ASSIGNMENT.BOARDING,
+                PLAN_ASSIGNMENT.OUT_OF_AREA, PLAN_ASSIGNMENT.PENALTIES, PLAN_ASSIGNMENT.REACTIVE_SETTING_URN,
+                PLAN_ASSIGNMENT.REACTIVE_COST_PENCE), result.assignments(), (a, row) -> row
+                .add(id).add(a.requestId()).add(a.laCode()).add(a.urn()).add(a.need()).add(a.phase()).add(a.band())
+                .add(PLAN_ASSIGNMENT.FEE_KIND.getConverter().to(a.feeKind())).add(a.feePence()).add(a.transportPence())
+                .add(a.annualCostPence()).add(BigDecimal.valueOf(a.distanceKm()).setScale(2, java.math.RoundingMode.HALF_UP))
+                .add(BigDecimal.valueOf(a.travelMinutes()).setScale(1, java.math.RoundingMode.HALF_UP)).add(a.pinned())
+                .add(a.boarding()).add(a.outOfArea()).add(json.writeValueAsString(a.penalties())).add(a.reactiveUrn())
+                .add(a.reactiveCostPence()));
+        copy(PLAN_UNPLACED, List.of(PLAN_UNPLACED.PLAN_ID, PLAN_UNPLACED.REQUEST_ID, PLAN_UNPLACED.LA_CODE, PLAN_UNPLACED.NEED_CODE,
+                PLAN_UNPLACED.PHASE_CODE, PLAN_UNPLACED.REASON, PLAN_UNPLACED.BLOCKING_URNS), result.unplaced(), (u, row) -> row
+                .add(id).add(u.requestId()).add(u.laCode()).add(u.need()).add(u.phase()).add(u.reason())
+                .add(u.blockingUrns().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}"))));
+    }
+
+    /**
+     * Writes rows with PostgreSQL's COPY on the transaction's own connection: a regional plan's 20,000 rows go in one
+     * statement, several times faster than multi-row INSERTs, with the same constraints and foreign keys checked.
+     */
+    private <T> void copy(org.jooq.Table<?> table, List<org.jooq.TableField<?, ?>> columns, List<T> rows,
+                          java.util.function.BiConsumer<T, CopyRows> write) {
+        if (rows.isEmpty()) {
+            return;
         }
-        var unplaced = result.unplaced();
-        for (int from = 0; from < unplaced.size(); from += 1000) {
-            var insert = db.insertInto(PLAN_UNPLACED, PLAN_UNPLACED.PLAN_ID, PLAN_UNPLACED.REQUEST_ID, PLAN_UNPLACED.LA_CODE,
-                    PLAN_UNPLACED.NEED_CODE, PLAN_UNPLACED.PHASE_CODE, PLAN_UNPLACED.REASON, PLAN_UNPLACED.BLOCKING_URNS);
-            for (PlanTranslator.UnplacedRow u : unplaced.subList(from, Math.min(unplaced.size(), from + 1000))) {
-                insert = insert.values(id, u.requestId(), u.laCode(), u.need(), u.phase(), u.reason(), u.blockingUrns().toArray(Integer[]::new));
+        CopyRows text = new CopyRows();
+        rows.forEach(row -> {
+            write.accept(row, text);
+            text.endRow();
+        });
+        String sql = "COPY " + db.render(table) + " (" + columns.stream().map(c -> db.render(c.getUnqualifiedName()))
+                .collect(java.util.stream.Collectors.joining(", ")) + ") FROM STDIN WITH (FORMAT csv)";
+        db.connection(connection -> {
+            try {
+                connection.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn(sql, new java.io.StringReader(text.toString()));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
             }
-            insert.execute();
+        });
+    }
+
+    /** Rows in COPY's CSV format: text always quoted (so an empty text is not NULL), NULL as an empty unquoted field. */
+    static final class CopyRows {
+
+        private final StringBuilder text = new StringBuilder(1 << 16);
+        private boolean first = true;
+
+        CopyRows add(Object value) {
+            if (!first) {
+                text.append(',');
+            }
+            first = false;
+            if (value instanceof String s) {
+                text.append('"').append(s.replace("\"", "\"\"")).append('"');
+            } else if (value instanceof BigDecimal d) {
+                text.append(d.toPlainString());
+            } else if (value != null) {
+                text.append(value);
+            }
+            return this;
+        }
+
+        void endRow() {
+            text.append('\n');
+            first = true;
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
         }
     }
 

@@ -4,7 +4,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import reactor.core.publisher.Flux;
 import uk.sendplan.api.audit.AuditTrail;
-import uk.sendplan.api.fees.FeeService;
 import uk.sendplan.api.reference.ReferenceData;
 import uk.sendplan.api.reference.ReferenceData.LocalAuthority;
 import uk.sendplan.api.settings.SettingService;
@@ -57,18 +56,16 @@ public class PlanService {
     private final SettingService settings;
     private final PlanJobs jobs;
     private final ProblemBuilder builder;
-    private final FeeService fees;
     private final ReferenceData reference;
     private final Access access;
     private final AuditTrail audit;
 
-    PlanService(PlanRepository plans, PlanJobs jobs, ProblemBuilder builder, FeeService fees, SettingService settings,
+    PlanService(PlanRepository plans, PlanJobs jobs, ProblemBuilder builder, SettingService settings,
                 ReferenceData reference, Access access, AuditTrail audit) {
         this.plans = plans;
         this.settings = settings;
         this.jobs = jobs;
         this.builder = builder;
-        this.fees = fees;
         this.reference = reference;
         this.access = access;
         this.audit = audit;
@@ -116,8 +113,8 @@ public class PlanService {
         Weights weights = weights(input.weights());
         PlanSnapshot.Rules rules = rules(input);
         Parameters parameters = parameters(weights, rules, laCodes);
-        var candidates = builder.settingsFor(laCodes, parameters);
-        if (fees.currentFees(year, candidates.stream().map(s -> s.urn()).toList()).isEmpty()) {
+        ProblemBuilder.Register register = builder.register(laCodes, year, parameters);
+        if (register.fees().isEmpty()) {
             throw ApiException.badRequest("input.financialYear", "no setting within reach of " + scopeName + " has fees for " + year
                     + ", so every setting would be left out; choose a year with fee schedules");
         }
@@ -126,7 +123,7 @@ public class PlanService {
         long id = plans.insert(name, input.scope(), input.code(), year, input.startTerm(), seconds, weightsSnapshot, rules, actor.subject());
         var started = new PlanSnapshot(input.scope(), input.code(), year, input.startTerm(), seconds, weightsSnapshot, rules);
         audit.record(scope(input.scope(), input.code()), "PLAN_STARTED", "plan", id, null, started, null);
-        PlanJobs.Spec spec = new PlanJobs.Spec(name, laCodes, year, input.startTerm(), parameters, Duration.ofSeconds(seconds));
+        PlanJobs.Spec spec = new PlanJobs.Spec(name, laCodes, year, input.startTerm(), parameters, Duration.ofSeconds(seconds), register);
         // the job starts once this transaction has committed the plan row it updates
         org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
                 new org.springframework.transaction.support.TransactionSynchronization() {

@@ -81,11 +81,40 @@ class ProblemBuilder {
         this.reference = reference;
     }
 
+    /** The settings within reach of a plan's LAs and their current fees for the year, by URN (only settings that have some). */
+    record Register(List<PlanningSetting> settings, Map<Integer, List<SettingFee>> fees) {
+    }
+
+    /** What a plan of these LAs may use: the settings within reach and their fees for the year. */
+    Register register(Collection<String> laCodes, String financialYear, Parameters parameters) {
+        List<PlanningSetting> candidates = settingsFor(laCodes, parameters);
+        return new Register(candidates, fees.currentFees(financialYear, candidates.stream().map(PlanningSetting::urn).toList()));
+    }
+
     /** The problem for the children still to be placed in these LAs (optionally for one start term). */
     Built build(String name, Collection<String> laCodes, String financialYear, String startTerm, Parameters parameters) {
+        return build(name, laCodes, financialYear, startTerm, parameters, null, new PlanPhases());
+    }
+
+    /**
+     * As above, timing each step in {@code phases}; with the register already read ({@code register} not null, read by
+     * {@code startPlan} a moment ago) only the demand is read.
+     */
+    Built build(String name, Collection<String> laCodes, String financialYear, String startTerm, Parameters parameters, Register register,
+                PlanPhases phases) {
         List<PlacementRequestView> children = demand.unplaced(laCodes).stream()
                 .filter(r -> startTerm == null || startTerm.equals(r.startTerm())).toList();
-        return build(name, children, settingsFor(laCodes, parameters), financialYear, parameters);
+        phases.lap(PlanPhases.REQUESTS);
+        Register read = register;
+        if (read == null) {
+            List<PlanningSetting> candidates = settingsFor(laCodes, parameters);
+            phases.lap(PlanPhases.SETTINGS);
+            read = new Register(candidates, fees.currentFees(financialYear, candidates.stream().map(PlanningSetting::urn).toList()));
+            phases.lap(PlanPhases.FEES);
+        }
+        Built built = build(name, children, read.settings(), read.fees(), financialYear, parameters);
+        phases.lap(PlanPhases.BUILD);
+        return built;
     }
 
     /** Every setting a child in these LAs could reach within the longest travel limit, and boarding settings anywhere. */
@@ -99,12 +128,18 @@ class ProblemBuilder {
     }
 
     Built build(String name, List<PlacementRequestView> children, List<PlanningSetting> candidates, String financialYear, Parameters parameters) {
-        Map<Integer, List<SettingFee>> feesByUrn = fees.currentFees(financialYear, candidates.stream().map(PlanningSetting::urn).toList());
+        return build(name, children, candidates, fees.currentFees(financialYear, candidates.stream().map(PlanningSetting::urn).toList()),
+                financialYear, parameters);
+    }
+
+    private Built build(String name, List<PlacementRequestView> children, List<PlanningSetting> candidates,
+                        Map<Integer, List<SettingFee>> feesByUrn, String financialYear, Parameters parameters) {
         List<Excluded> excluded = new ArrayList<>();
         List<PlanNote> notes = new ArrayList<>();
 
         Map<String, Cell> cells = new LinkedHashMap<>();
-        Map<Integer, PlanningSetting> included = new HashMap<>();
+        // each included setting's first cell, where a child currently there is counted when their own cell is missing
+        Map<Integer, String> included = new HashMap<>();
         for (PlanningSetting s : candidates) {
             if (s.registrationStatus() != RegistrationStatus.OPEN) {
                 excluded.add(new Excluded(s.urn(), s.name(), s.registrationStatus().name().toLowerCase(java.util.Locale.ROOT)
@@ -130,7 +165,7 @@ class ProblemBuilder {
                 }
                 String id = cellId(s.urn(), place.need(), place.phase());
                 cells.put(id, new Cell(id, s, place.need(), place.phase(), Math.max(0, place.vacancies()), day, boarding));
-                included.put(s.urn(), s);
+                included.putIfAbsent(s.urn(), id);
             }
             if (!aboveCeiling.isEmpty()) {
                 excluded.add(new Excluded(s.urn(), s.name(), "fee above the framework ceiling, left out for "
@@ -174,7 +209,7 @@ class ProblemBuilder {
                     current = cellId;
                     keep = child.keepCurrent();
                 } else if (included.containsKey(child.currentSettingUrn())) {
-                    current = anyCellOf(cells, child.currentSettingUrn());
+                    current = included.get(child.currentSettingUrn());
                     if (child.keepCurrent()) {
                         notes.add(note(child, PlanNote.Kind.CURRENT_SETTING_LACKS_PLACES, "current setting " + child.currentSettingUrn() + " has no "
                                 + child.primaryNeed() + " " + child.phase() + " places, so the child can't be kept there"));
@@ -232,11 +267,6 @@ class ProblemBuilder {
 
     static String cellId(int urn, String need, String phase) {
         return urn + "/" + need + "/" + phase;
-    }
-
-    private static String anyCellOf(Map<String, Cell> cells, int urn) {
-        String prefix = urn + "/";
-        return cells.keySet().stream().filter(id -> id.startsWith(prefix)).findFirst().orElse(null);
     }
 
     /** The kinds of fee a day place in this phase is charged at, best match first. */

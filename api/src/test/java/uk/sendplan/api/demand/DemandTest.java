@@ -217,6 +217,67 @@ class DemandTest extends GraphQlTestBase {
     }
 
     @Test
+    void importReadsSiblingGroupsAndAlternativeProvisionWhenTheColumnsAreThere() {
+        String a = reference();
+        String b = reference();
+        String header = "reference,primary_need,secondary_need,band,age,easting,northing,home_district,gender,needs_boarding,current_urn,keep_current,preferences,start_term";
+        String withFamily = header + ",sibling_group,alternative_provision_allowed\n"
+                + a + ",SLD,,2,9,530120,184560,,FEMALE,no,,,,2027-AUTUMN,F-0042,yes\n"
+                + b + ",SEMH,,3,12,530120,184560,,MALE,no,,,,2027-AUTUMN,,\n";
+        graphQl.documentName("importPlacementRequests").variable("laCode", "202").variable("csv", withFamily).execute()
+                .path("importPlacementRequests.created").entity(Integer.class).isEqualTo(2);
+        assertThat(db.fetchValue(PLACEMENT_REQUEST.SIBLING_GROUP, PLACEMENT_REQUEST.REFERENCE.eq(a))).isEqualTo("F-0042");
+        assertThat(db.fetchValue(PLACEMENT_REQUEST.ALTERNATIVE_PROVISION_ALLOWED, PLACEMENT_REQUEST.REFERENCE.eq(a))).isTrue();
+        // empty values: no group, and the default for alternative provision (SEMH only)
+        assertThat(db.fetchValue(PLACEMENT_REQUEST.SIBLING_GROUP, PLACEMENT_REQUEST.REFERENCE.eq(b))).isNull();
+        assertThat(db.fetchValue(PLACEMENT_REQUEST.ALTERNATIVE_PROVISION_ALLOWED, PLACEMENT_REQUEST.REFERENCE.eq(b))).isNull();
+
+        // a change to the new columns alone is an update, not "unchanged"
+        graphQl.documentName("importPlacementRequests").variable("laCode", "202").variable("csv", withFamily.replace("F-0042,yes", "F-0043,no"))
+                .execute()
+                .path("importPlacementRequests.updated").entity(Integer.class).isEqualTo(1)
+                .path("importPlacementRequests.unchanged").entity(Integer.class).isEqualTo(1);
+        assertThat(db.fetchValue(PLACEMENT_REQUEST.SIBLING_GROUP, PLACEMENT_REQUEST.REFERENCE.eq(a))).isEqualTo("F-0043");
+        assertThat(db.fetchValue(PLACEMENT_REQUEST.ALTERNATIVE_PROVISION_ALLOWED, PLACEMENT_REQUEST.REFERENCE.eq(a))).isFalse();
+
+        // a file without the columns leaves an existing request's values alone, and gives a new one none
+        String c = reference();
+        String without = header + "\n"
+                + a + ",SLD,,2,9,530120,184560,,FEMALE,no,,,,2027-AUTUMN\n"
+                + c + ",SLD,,2,9,530120,184560,,FEMALE,no,,,,2027-AUTUMN\n";
+        graphQl.documentName("importPlacementRequests").variable("laCode", "202").variable("csv", without).execute()
+                .path("importPlacementRequests.unchanged").entity(Integer.class).isEqualTo(1)
+                .path("importPlacementRequests.created").entity(Integer.class).isEqualTo(1);
+        assertThat(db.fetchValue(PLACEMENT_REQUEST.SIBLING_GROUP, PLACEMENT_REQUEST.REFERENCE.eq(a))).isEqualTo("F-0043");
+        assertThat(db.fetchValue(PLACEMENT_REQUEST.ALTERNATIVE_PROVISION_ALLOWED, PLACEMENT_REQUEST.REFERENCE.eq(a))).isFalse();
+        assertThat(db.fetchValue(PLACEMENT_REQUEST.SIBLING_GROUP, PLACEMENT_REQUEST.REFERENCE.eq(c))).isNull();
+        assertThat(db.fetchValue(PLACEMENT_REQUEST.ALTERNATIVE_PROVISION_ALLOWED, PLACEMENT_REQUEST.REFERENCE.eq(c))).isNull();
+
+        // bad values: each row rejected naming the column and the rule, and nothing written, the good row included
+        String d = reference();
+        String bad = header + ",sibling_group,alternative_provision_allowed\n"
+                + d + ",ASD,,3,11,530100,184500,,MALE,,,,,2027-AUTUMN,F-7,\n"              // row 2: fine
+                + reference() + ",ASD,,3,11,530100,184500,,MALE,,,,,2027-AUTUMN,Smith,\n"   // row 3: a family name
+                + reference() + ",ASD,,3,11,530100,184500,,MALE,,,,,2027-AUTUMN,F 7,\n"     // row 4: a space
+                + reference() + ",ASD,,3,11,530100,184500,,MALE,,,,,2027-AUTUMN,,maybe\n";  // row 5
+        graphQl.documentName("importPlacementRequests").variable("laCode", "202").variable("csv", bad).execute()
+                .errors().expect(e -> {
+                    @SuppressWarnings("unchecked")
+                    var rejections = (List<Map<String, Object>>) e.getExtensions().get("rejections");
+                    assertThat(rejections).extracting(r -> r.get("row")).containsExactly(3, 4, 5);
+                    assertThat(rejections).extracting(r -> r.get("column"))
+                            .containsExactly("sibling_group", "sibling_group", "alternative_provision_allowed");
+                    assertThat(rejections).extracting(r -> r.get("reason")).containsExactly(
+                            "a sibling group must contain a digit (children are pseudonymous: never use a family name), got \"Smith\"",
+                            "a sibling group is 1-40 letters, digits or / _ . - (no spaces), got \"F 7\"",
+                            "expected true or false (or empty for the default, allowed only for SEMH), got \"maybe\"");
+                    return e.getErrorType() == ErrorType.BAD_REQUEST && e.getMessage().startsWith(
+                            "importPlacementRequests.csv: 3 of 4 rows rejected, so nothing was imported; first: row 3 column \"sibling_group\"");
+                }).verify();
+        assertThat(db.fetchCount(PLACEMENT_REQUEST, PLACEMENT_REQUEST.REFERENCE.eq(d))).isZero();
+    }
+
+    @Test
     void demoDemandIsRealisticAndReproducible() {
         graphQl = asCommissioner("213");
         graphQl.documentName("generateDemoDemand").variable("laCode", "213").variable("count", 300).variable("seed", 9).execute()

@@ -136,7 +136,11 @@ class PlanningTest extends GraphQlTestBase {
         plan.path("plan.unplacedRequests[0].request.id").entity(String.class).isEqualTo(ids.get("R6"))
                 .path("plan.unplacedRequests[0].reason").entity(String.class).satisfies(reason -> assertThat(reason).startsWith("no setting meets need HI"))
                 .path("plan.summary.shortfall").entityList(Map.class).containsExactly(Map.of("need", "HI", "phase", "PRIMARY", "unplaced", 1))
-                .path("plan.summary.independentShare").entity(Double.class).isEqualTo(3 / 6.0)
+                // shares in percent to one decimal: 1, 2 and 3 of the 6 placements
+                .path("plan.summary.mainstreamShare").entity(Double.class).isEqualTo(16.7)
+                .path("plan.summary.stateSpecialShare").entity(Double.class).isEqualTo(33.3)
+                .path("plan.summary.independentShare").entity(Double.class).isEqualTo(50.0)
+                .path("plan.summary.alternativeProvisionShare").entity(Double.class).isEqualTo(0.0)
                 .path("plan.summary.outOfAreaShare").entity(Double.class).isEqualTo(0.0)
                 .path("plan.baseline.placed").entity(Integer.class).satisfies(placed -> assertThat(placed).isLessThanOrEqualTo(6));
     }
@@ -190,6 +194,85 @@ class PlanningTest extends GraphQlTestBase {
         commissioner.documentName("auditTrail").variable("entityType", "plan").variable("entityId", planId).execute()
                 .path("auditTrail.edges[*].node.action").entityList(String.class).containsExactly("PLAN_CANCELLED", "PLAN_STARTED")
                 .path("auditTrail.edges[*].node.actor").entityList(String.class).containsExactly("test-commissioner-" + LA, "test-commissioner-" + LA);
+    }
+
+    @Test
+    void whileASearchRunsItsBestPlanIsSavedOnceItHasStoodForTheSaveInterval() throws Exception {
+        sevenChildren("INTERIM");
+        // siblings who can never share a setting keep local search going (see above): it ends 5 s after its last
+        // improvement, so a best plan that stood for the save interval (2 s) is saved before the solve ends
+        for (String sibling : List.of(ids.get("R1"), ids.get("R5"))) {
+            commissioner.documentName("updatePlacementRequest").variable("input", Map.of("id", sibling, "siblingGroup", "F-2")).execute()
+                    .path("updatePlacementRequest.request.siblingGroup").entity(String.class).isEqualTo("F-2");
+        }
+        long planId = Long.parseLong(start(120, Map.of()));
+        org.jooq.Record2<PlanStatus, Integer> seen = null;
+        for (int i = 0; i < 300 && (seen == null || seen.value2() == null); i++) {
+            Thread.sleep(50);
+            seen = db.select(PLAN.STATUS, PLAN.PLACED).from(PLAN).where(PLAN.ID.eq(planId)).fetchOne();
+        }
+        assertThat(seen.value2()).as("an interim result was saved").isEqualTo(6);
+        assertThat(seen.value1()).as("while the plan was still solving").isEqualTo(PlanStatus.SOLVING);
+        assertThat(db.fetchCount(PLAN_ASSIGNMENT, PLAN_ASSIGNMENT.PLAN_ID.eq(planId))).isEqualTo(6);
+        assertThat(awaitFinished(String.valueOf(planId))).isEqualTo("COMPLETED");
+    }
+
+    @Autowired
+    PlanRepository plans;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transaction;
+
+    @Test
+    void aSavedResultReadsBackExactlyWhateverItsTextAndReplacesTheLastOne() {
+        long placed = Long.parseLong(world.child("SAVE-1", "ASD", 8, 2, 89_800, 11_000, "2027-AUTUMN"));
+        long unplaced = Long.parseLong(world.child("SAVE-2", "HI", 10, 2, 90_000, 10_000, "2027-AUTUMN"));
+        long id = db.insertInto(PLAN).set(PLAN.NAME, "saved").set(PLAN.SCOPE_TYPE, PlanScope.LOCAL_AUTHORITY).set(PLAN.SCOPE_CODE, LA)
+                .set(PLAN.FINANCIAL_YEAR, YEAR).set(PLAN.STATUS, PlanStatus.SOLVING).set(PLAN.TIME_LIMIT_SECONDS, 30)
+                .set(PLAN.WEIGHTS, org.jooq.JSONB.valueOf("{}")).set(PLAN.CREATED_BY, "test-commissioner-" + LA)
+                .returning(PLAN.ID).fetchOne(PLAN.ID);
+        // text a CSV stream must quote: quotes, commas, a line break, a backslash; and an empty penalty list, nulls
+        String reason = "no place at \"Scilly, Upper\" \\ Lower\nsecond line";
+        var first = new PlanTranslator.Result("0hard/-1medium/-5soft",
+                List.of(new PlanTranslator.AssignmentRow(placed, LA, SPECIAL, "ASD", "PRIMARY", 2, uk.sendplan.db.types.ProvisionKind.DAY,
+                        2_000_000, 12_345, 2_012_345, 3.456, 12.34, false, true, false,
+                        List.of(new PenaltyCost("outOfArea", 100_000)), RESOURCED, 1_500_000L)),
+                List.of(new PlanTranslator.UnplacedRow(unplaced, LA, "HI", "PRIMARY", reason, List.of(SPECIAL, RESOURCED))),
+                2_012_345, 1, 1, 1_500_000, 10, true, 0.0);
+        transaction.executeWithoutResult(status -> plans.saveResult(id, first));
+
+        assertThat(plans.assignments(id, null, null, 10)).singleElement().satisfies(a -> {
+            assertThat(a.requestId()).isEqualTo(placed);
+            assertThat(a.urn()).isEqualTo(SPECIAL);
+            assertThat(a.feeKind()).isEqualTo(uk.sendplan.db.types.ProvisionKind.DAY);
+            assertThat(a.annualCostPence()).isEqualTo(2_012_345);
+            assertThat(a.distanceKm()).isEqualTo(3.46);
+            assertThat(a.travelMinutes()).isEqualTo(12.3);
+            assertThat(a.boarding()).isTrue();
+            assertThat(a.penalties()).containsExactly(new PenaltyCost("outOfArea", 100_000));
+            assertThat(a.reactiveUrn()).isEqualTo(RESOURCED);
+            assertThat(a.reactiveCostPence()).isEqualTo(1_500_000L);
+        });
+        assertThat(plans.unplaced(id, null)).singleElement().satisfies(u -> {
+            assertThat(u.reason()).isEqualTo(reason);
+            assertThat(u.blockingUrns()).containsExactly(SPECIAL, RESOURCED);
+        });
+
+        // a better result replaces the whole of the last one: no penalties, no reactive placement, nobody unplaced
+        var second = new PlanTranslator.Result("0hard/0medium/-5soft",
+                List.of(new PlanTranslator.AssignmentRow(unplaced, LA, RESOURCED, "HI", "PRIMARY", 2, uk.sendplan.db.types.ProvisionKind.DAY,
+                        1_000_000, 0, 1_000_000, 0, 0, true, false, false, List.of(), null, null)),
+                List.of(), 1_000_000, 1, 1, 1_500_000, 20, true, 0.0);
+        transaction.executeWithoutResult(status -> plans.saveResult(id, second));
+        assertThat(plans.assignments(id, null, null, 10)).singleElement().satisfies(a -> {
+            assertThat(a.requestId()).isEqualTo(unplaced);
+            assertThat(a.pinned()).isTrue();
+            assertThat(a.penalties()).isEmpty();
+            assertThat(a.reactiveUrn()).isNull();
+            assertThat(a.reactiveCostPence()).isNull();
+        });
+        assertThat(plans.unplaced(id, null)).isEmpty();
+        assertThat(db.fetchValue(PLAN.PLACED, PLAN.ID.eq(id))).isEqualTo(1);
     }
 
     @Test
