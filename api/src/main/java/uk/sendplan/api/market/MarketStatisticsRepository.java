@@ -2,6 +2,8 @@ package uk.sendplan.api.market;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.ResultQuery;
 import org.jooq.impl.SQLDataType;
 import org.springframework.stereotype.Repository;
 
@@ -45,7 +47,9 @@ class MarketStatisticsRepository {
      * r: the referrals in scope. rr, o, a, f: their recipients, offers (at the current revision), awards (not renewals:
      * a renewal is not a new award) and refused offers, each only the provider's own when one is given. The days to a
      * first offer and to an award are per referral in the totals (its first offer from anyone) and per referral and
-     * provider in a provider's row (its own first offer). A median over no rows is null.
+     * provider in a provider's row (its own first offer). A median over no rows is null. The providers come from the
+     * small per-provider aggregates, not the rows, and a provider's referrals are counted from its rows grouped by
+     * referral (a hash aggregate) rather than with count(DISTINCT), which sorted England's 80,000 rows on disk.
      */
     private static final String SQL = """
             WITH r AS ({0}),
@@ -55,21 +59,22 @@ class MarketStatisticsRepository {
             a AS (SELECT x.referral_id, x.provider_id, x.awarded_at, r.created_at AS referred_at
                   FROM {4} x JOIN r ON r.id = x.referral_id WHERE x.renews_id IS NULL AND {6}),
             f AS (SELECT x.provider_id, x.verdict FROM {5} x JOIN r ON r.id = x.referral_id WHERE {6}),
-            recipients AS (SELECT coalesce(provider_id, 0) AS k, count(DISTINCT referral_id) AS referrals, count(*) AS recipients,
-                               count(response) AS responses
-                           FROM rr GROUP BY GROUPING SETS ((provider_id), ())),
+            recipients AS (SELECT coalesce(provider_id, 0) AS k, count(*) AS referrals, sum(settings) AS recipients, sum(responses) AS responses
+                           FROM (SELECT provider_id, count(*) AS settings, count(response) AS responses
+                                 FROM rr GROUP BY referral_id, provider_id) per_referral
+                           GROUP BY GROUPING SETS ((provider_id), ())),
             offers AS (SELECT coalesce(provider_id, 0) AS k, count(*) AS offers,
                            percentile_cont(0.5) WITHIN GROUP (ORDER BY annual_fee_pence) AS median_fee,
-                           percentile_cont(0.5) WITHIN GROUP (ORDER BY 100.0 * annual_fee_pence / reference_pence)
+                           percentile_cont(0.5) WITHIN GROUP (ORDER BY 100 * annual_fee_pence::float8 / reference_pence)
                                FILTER (WHERE reference_pence > 0) AS median_to_reference
                        FROM o GROUP BY GROUPING SETS ((provider_id), ())),
-            first_offers AS (SELECT referral_id, provider_id, extract(epoch FROM min(created_at) - referred_at) / 86400 AS days
+            first_offers AS (SELECT referral_id, provider_id, extract(epoch FROM min(created_at) - referred_at)::float8 / 86400 AS days
                              FROM o GROUP BY referral_id, provider_id, referred_at),
             to_offer AS (SELECT provider_id AS k, percentile_cont(0.5) WITHIN GROUP (ORDER BY days) AS days FROM first_offers GROUP BY provider_id
                          UNION ALL
                          SELECT 0, percentile_cont(0.5) WITHIN GROUP (ORDER BY days)
                          FROM (SELECT min(days) AS days FROM first_offers GROUP BY referral_id) t),
-            first_awards AS (SELECT referral_id, provider_id, extract(epoch FROM min(awarded_at) - referred_at) / 86400 AS days
+            first_awards AS (SELECT referral_id, provider_id, extract(epoch FROM min(awarded_at) - referred_at)::float8 / 86400 AS days
                              FROM a GROUP BY referral_id, provider_id, referred_at),
             to_award AS (SELECT provider_id AS k, percentile_cont(0.5) WITHIN GROUP (ORDER BY days) AS days FROM first_awards GROUP BY provider_id
                          UNION ALL
@@ -79,8 +84,8 @@ class MarketStatisticsRepository {
             refusals AS (SELECT coalesce(provider_id, 0) AS k, count(*) FILTER (WHERE verdict = 'ABOVE_CEILING') AS above_ceiling,
                              count(*) FILTER (WHERE verdict = 'UPLIFT_ABOVE_CAP') AS above_cap
                          FROM f GROUP BY GROUPING SETS ((provider_id), ())),
-            keys AS (SELECT 0::bigint AS k UNION SELECT provider_id FROM rr UNION SELECT provider_id FROM o
-                     UNION SELECT provider_id FROM a UNION SELECT provider_id FROM f)
+            keys AS (SELECT k FROM recipients UNION SELECT k FROM offers UNION SELECT k FROM awards UNION SELECT k FROM refusals
+                     UNION SELECT 0)
             SELECT keys.k,
                    CASE WHEN keys.k = 0 THEN (SELECT count(*) FROM r) ELSE coalesce(recipients.referrals, 0) END,
                    coalesce(recipients.recipients, 0), coalesce(recipients.responses, 0), coalesce(offers.offers, 0),
@@ -106,6 +111,14 @@ class MarketStatisticsRepository {
      * end null: open), or, for one provider, only the referrals sent to it and its own dealings with them.
      */
     List<Figures> figures(Collection<String> laCodes, Instant from, Instant to, Long providerId) {
+        return query(laCodes, from, to, providerId)
+                .fetch(r -> new Figures(r.get(0, Long.class), r.get(1, Integer.class), r.get(2, Integer.class), r.get(3, Integer.class),
+                        r.get(4, Integer.class), r.get(5, Double.class), r.get(6, Double.class), r.get(7, BigDecimal.class),
+                        r.get(8, BigDecimal.class), r.get(9, Integer.class), r.get(10, Integer.class), r.get(11, Integer.class)));
+    }
+
+    /** The query itself (the benchmark explains its plan). */
+    ResultQuery<Record> query(Collection<String> laCodes, Instant from, Instant to, Long providerId) {
         Condition scope = (laCodes == null ? noCondition() : REFERRAL.LA_CODE.in(laCodes))
                 .and(from == null ? noCondition() : REFERRAL.CREATED_AT.ge(from))
                 .and(to == null ? noCondition() : REFERRAL.CREATED_AT.lt(to))
@@ -113,9 +126,6 @@ class MarketStatisticsRepository {
                         .where(REFERRAL_RECIPIENT.REFERRAL_ID.eq(REFERRAL.ID)).and(REFERRAL_RECIPIENT.PROVIDER_ID.eq(providerId))));
         Condition own = providerId == null ? trueCondition() : condition("x.provider_id = {0}", val(providerId, SQLDataType.BIGINT));
         return db.resultQuery(SQL, select(REFERRAL.ID, REFERRAL.CREATED_AT).from(REFERRAL).where(scope), REFERRAL_RECIPIENT, OFFER,
-                        OFFER_REVISION, PLACEMENT_AGREEMENT, OFFER_REFUSAL, own)
-                .fetch(r -> new Figures(r.get(0, Long.class), r.get(1, Integer.class), r.get(2, Integer.class), r.get(3, Integer.class),
-                        r.get(4, Integer.class), r.get(5, Double.class), r.get(6, Double.class), r.get(7, BigDecimal.class),
-                        r.get(8, BigDecimal.class), r.get(9, Integer.class), r.get(10, Integer.class), r.get(11, Integer.class)));
+                OFFER_REVISION, PLACEMENT_AGREEMENT, OFFER_REFUSAL, own);
     }
 }
