@@ -82,8 +82,8 @@ class MarketIntelligenceBenchmark extends GraphQlTestBase {
                 Machine: %s
 
                 A national market on top of the demo data: %,d referrals over all 153 LAs (made in the financial year
-                %s), each sent to %d of the register's %,d independent and non-maintained settings; %d recipients of
-                each offer and one declines (%,d offers at 85-115%% of a £60,000 reference), 30%% of referrals awarded,
+                %s), each sent to %d of the register's %,d independent and non-maintained settings; of each
+                referral's recipients %d offer and one declines (%,d offers at 85-115%% of a £60,000 reference), 30%% of referrals awarded,
                 every tenth has an offer refused above the ceiling. Written straight to the tables in set-based
                 statements (seeded) in %.1f s, then analysed. England's figures cover %,d referrals and %,d providers.
                 Each query asks for every field, the totals and the providers list (at most 500 rows), over HTTP as
