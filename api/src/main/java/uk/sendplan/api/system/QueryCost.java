@@ -59,7 +59,9 @@ final class QueryCost {
             Map.entry("Referral.offers", 100), Map.entry("Referral.comparison", 55), Map.entry("Offer.revisions", 20),
             Map.entry("OfferCheck.reasons", 10), Map.entry("ReferUnplacedPayload.referrals", 1000),
             Map.entry("ReferUnplacedPayload.skipped", 1000), Map.entry("PlacementAgreement.renewals", 20),
-            Map.entry("AgreementRenewal.reasons", 10));
+            Map.entry("AgreementRenewal.reasons", 10),
+            // market intelligence: the 500 providers with most referrals received (MarketStatistics.MAX_PROVIDERS)
+            Map.entry("MarketStatistics.providers", 500));
 
     /** Lists whose size a client sets with an argument of their own (1-100, checked by the field itself). */
     static final Map<String, String> LIST_SIZE_ARGUMENTS = Map.of("FeeAudit.providersWithMostFindings", "first");
@@ -81,7 +83,8 @@ final class QueryCost {
             Map.entry("Mutation.startPlan", 1_000), Map.entry("Mutation.approvePlan", 2_000),
             Map.entry("Mutation.suspendSettings", 500), Map.entry("Mutation.reinstateSettings", 500),
             Map.entry("Query.referrals", 20), Map.entry("Query.referralsCsv", 5_000), Map.entry("Query.placementAgreements", 20), Map.entry("Referral.comparison", 2_000),
-            Map.entry("Mutation.createReferral", 2_000), Map.entry("Mutation.referUnplaced", 20_000));
+            Map.entry("Mutation.createReferral", 2_000), Map.entry("Mutation.referUnplaced", 20_000),
+            Map.entry("Query.marketStatistics", 2_000), Map.entry("Query.marketStatisticsCsv", 5_000));
 
     static final int DEFAULT_PAGE = 20;
     static final int UNLISTED_LIST_BOUND = 1000;

@@ -570,6 +570,21 @@ class PermissionsTest extends GraphQlTestBase {
                 "id", own ? m.ownRenewal() : m.otherRenewal()));
         probes.put("declinePlacementAgreement", (role, own) -> call("mutation($id: ID!) { declinePlacementAgreement(id: $id, reason: \"probe\") { agreement { id } } }",
                 "id", own ? m.ownAgreement() : m.otherAgreement()));
+
+        // market intelligence: a commissioner's LA, a planner's region; a provider gets its own row alone wherever it asks
+        for (String statistics : List.of("marketStatistics", "marketStatisticsCsv")) {
+            String selection = "marketStatistics".equals(statistics) ? " { providers { providerId } }" : "";
+            probes.put(statistics, (role, own) -> "REGIONAL_PLANNER".equals(role)
+                    ? call("query($r: ID) { " + statistics + "(regionCode: $r)" + selection + " }", "r", own ? OWN_REGION : OTHER_REGION)
+                    : call("query($la: ID) { " + statistics + "(laCode: $la)" + selection + " }", "la", own ? OWN_LA : OTHER_LA));
+        }
+        filters.put("marketStatistics", (role, response) -> response.path("marketStatistics.providers[*].providerId").entityList(String.class)
+                .satisfies(ids -> assertThat(ids).isNotEmpty().containsOnly(String.valueOf(w.ownProvider()))));
+        filters.put("marketStatisticsCsv", (role, response) -> response.path("marketStatisticsCsv").entity(String.class).satisfies(csv -> {
+            List<uk.sendplan.api.system.Csv.Row> rows = uk.sendplan.api.system.Csv.parse(csv);
+            assertThat(rows.stream().filter(r -> "PROVIDER".equals(r.fields().get(2))).map(r -> r.fields().get(3)))
+                    .isNotEmpty().containsOnly(String.valueOf(w.ownProvider()));
+        }));
     }
 
     /** A commissioner's LA's referral, or one sent to the provider's settings. */
