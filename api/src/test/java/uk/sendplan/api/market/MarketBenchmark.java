@@ -123,9 +123,11 @@ class MarketBenchmark extends GraphQlTestBase {
                 }
                 var recipient = recipients.get(round);
                 var referral = db.selectFrom(REFERRAL).where(REFERRAL.ID.eq(referralId)).fetchOne();
-                Long fee = compliantFee(referral, recipient.getSettingUrn(), start);
+                boolean placeFree = db.fetchExists(PLACE, PLACE.SETTING_URN.eq(recipient.getSettingUrn()).and(PLACE.NEED_CODE.eq(referral.getPrimaryNeed()))
+                        .and(PLACE.PHASE_CODE.eq(referral.getPhaseCode())).and(PLACE.VACANCIES.gt(0)));
+                Long fee = placeFree ? compliantFee(referral, recipient.getSettingUrn(), start) : null;
                 if (fee == null) {
-                    continue;
+                    continue;  // a full setting offers nothing; nor one without a band for the child
                 }
                 HttpGraphQlTester provider = providers.computeIfAbsent(recipient.getProviderId(), this::asProvider);
                 ProvisionKind kind = referral.getProvision() == ProvisionKind.DAY && referral.getPhaseCode().startsWith("POST") ? ProvisionKind.POST_16
