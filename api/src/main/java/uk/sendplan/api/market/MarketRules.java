@@ -1,12 +1,16 @@
 package uk.sendplan.api.market;
 
+import uk.sendplan.api.demand.PlacementRequestView;
 import uk.sendplan.api.system.ApiException;
+import uk.sendplan.db.types.ProvisionKind;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.Month;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The market's rules on dates, terms and text, each failing with the field and the rule it breaks. */
 final class MarketRules {
@@ -150,4 +154,35 @@ final class MarketRules {
         }
         return "Year " + ncYear;
     }
+
+    /** The provision a child without a stated one is referred for: residential (38 weeks) if it needs boarding, else day. */
+    static ProvisionKind provision(PlacementRequestView child) {
+        return child.needsBoarding() ? ProvisionKind.RESIDENTIAL_38_WEEK : ProvisionKind.DAY;
+    }
+
+    /** The provision asked for: day or residential, and residential exactly when the request says the child boards. */
+    static ProvisionKind provision(String field, ProvisionKind given, PlacementRequestView child) {
+        ProvisionKind provision = given != null ? given : child.needsBoarding() ? ProvisionKind.RESIDENTIAL_38_WEEK : ProvisionKind.DAY;
+        if (provision != ProvisionKind.DAY && provision != ProvisionKind.RESIDENTIAL_38_WEEK && provision != ProvisionKind.RESIDENTIAL_52_WEEK) {
+            throw ApiException.badRequest(field, "a referral asks for DAY, RESIDENTIAL_38_WEEK or RESIDENTIAL_52_WEEK provision, got " + provision);
+        }
+        if (child.needsBoarding() == (provision == ProvisionKind.DAY)) {
+            throw ApiException.badRequest(field, child.needsBoarding()
+                    ? "request " + child.reference() + " needs boarding: ask for RESIDENTIAL_38_WEEK or RESIDENTIAL_52_WEEK provision, or change the request"
+                    : "request " + child.reference() + " does not need boarding: ask for DAY provision, or change the request");
+        }
+        return provision;
+    }
+
+    static List<String> whyNotState(List<String> lines) {
+        if (lines.size() > MarketRules.MAX_WHY_NOT_STATE) {
+            throw ApiException.badRequest("input.whyNotState", "at most " + MarketRules.MAX_WHY_NOT_STATE + " reasons, got " + lines.size());
+        }
+        List<String> checked = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            checked.add(MarketRules.requiredText("input.whyNotState[" + i + "]", lines.get(i), MarketRules.MAX_REASON));
+        }
+        return checked;
+    }
+
 }

@@ -4,6 +4,7 @@ import org.springframework.stereotype.Component;
 import uk.sendplan.api.reference.ReferenceData;
 import uk.sendplan.api.settings.SettingService;
 import uk.sendplan.api.settings.SettingService.PlanningSetting;
+import uk.sendplan.api.system.ApiException;
 import uk.sendplan.db.types.ChildGender;
 import uk.sendplan.db.types.Gender;
 import uk.sendplan.db.types.ProvisionKind;
@@ -127,5 +128,18 @@ class ReferralMatching {
 
     private static boolean gender(Gender setting, ChildGender child) {
         return setting == Gender.MIXED || (setting == Gender.BOYS) == (child == ChildGender.MALE);
+    }
+
+    /** A setting the commissioner names by URN, if it can take the child (reach aside); else why not, naming the field. */
+    PlanningSetting named(String field, int urn, Profile profile) {
+        PlanningSetting s = settings.planningSetting(urn).orElse(null);
+        if (s == null) {
+            throw ApiException.notFound(field, "no located setting with URN " + urn);
+        }
+        String why = whyNot(s, profile);
+        if (why != null) {
+            throw ApiException.badRequest(field, "setting " + urn + " can't take this child: " + why);
+        }
+        return s;
     }
 }

@@ -130,13 +130,13 @@ class Referrals {
             throw ApiException.badRequest("input.requestId", problem);
         }
         String startTerm = MarketRules.startTerm("input.startTerm", input.startTerm() == null ? child.startTerm() : input.startTerm(), today);
-        ProvisionKind provision = provision("input.provision", input.provision(), child);
+        ProvisionKind provision = MarketRules.provision("input.provision", input.provision(), child);
         if (input.addSettings() != null && input.addSettings().size() > ReferralMatching.MAX_MATCHED) {
             throw ApiException.badRequest("input.addSettings", "name at most " + ReferralMatching.MAX_MATCHED + " settings, got " + input.addSettings().size());
         }
         LocalDate respondBy = MarketRules.respondBy("input.respondBy", input.respondBy(), today);
         String note = MarketRules.optionalText("input.note", input.note(), MarketRules.MAX_NOTE);
-        List<String> whyNotState = input.whyNotState() == null || input.whyNotState().isEmpty() ? null : whyNotState(input.whyNotState());
+        List<String> whyNotState = input.whyNotState() == null || input.whyNotState().isEmpty() ? null : MarketRules.whyNotState(input.whyNotState());
         return send(actor, child, null, provision, matching.match(profile(child, provision)), input.therapies(), startTerm, respondBy, whyNotState, note,
                 input.addSettings() == null ? List.of() : input.addSettings(), input.excludeSettings() == null ? List.of() : input.excludeSettings(),
                 "input");
@@ -183,7 +183,7 @@ class Referrals {
                 skipped.add(new Skipped(child.id(), child.reference(), problem));
                 continue;
             }
-            List<ReferralMatching.Match> matched = matching.match(profile(child, provision(child)), candidates);
+            List<ReferralMatching.Match> matched = matching.match(profile(child, MarketRules.provision(child)), candidates);
             if (matched.isEmpty()) {
                 skipped.add(new Skipped(child.id(), child.reference(), "no independent or non-maintained setting within reach has "
                         + child.primaryNeed() + " " + child.phase() + " places for this child; name settings with createReferral"));
@@ -195,14 +195,10 @@ class Referrals {
         Map<Long, TailoredLists.StateAlternatives> alternatives = referable.isEmpty() ? Map.of()
                 : tailoredLists.stateAlternatives(referable, WHY_NOT_STATE_LINES);
         for (PlacementRequestView child : referable) {
-            made.add(send(actor, child, planId, provision(child), matches.get(child.id()), List.of(), child.startTerm(), respondBy,
+            made.add(send(actor, child, planId, MarketRules.provision(child), matches.get(child.id()), List.of(), child.startTerm(), respondBy,
                     alternatives.get(child.id()).whyNotState(), note, List.of(), List.of(), "input"));
         }
         return new ReferUnplacedResult(made, skipped);
-    }
-
-    private static ProvisionKind provision(PlacementRequestView child) {
-        return child.needsBoarding() ? ProvisionKind.RESIDENTIAL_38_WEEK : ProvisionKind.DAY;
     }
 
     private ReferralView send(Actor actor, PlacementRequestView child, Long planId, ProvisionKind provision, List<ReferralMatching.Match> matched,
@@ -217,7 +213,7 @@ class Referrals {
             }
         }
         for (int i = 0; i < add.size(); i++) {
-            PlanningSetting s = namedSetting(field + ".addSettings[" + i + "]", add.get(i), profile);
+            PlanningSetting s = matching.named(field + ".addSettings[" + i + "]", add.get(i), profile);
             recipients.putIfAbsent(s.urn(), new ReferralRecipientRecord().setSettingUrn(s.urn()).setProviderId(s.providerId()).setMatched(false));
         }
         if (recipients.isEmpty()) {
@@ -255,7 +251,7 @@ class Referrals {
         if (referrals.recipient(referral.id(), urn).isPresent()) {
             throw ApiException.badRequest("urn", "referral " + referral.id() + " was already sent to setting " + urn);
         }
-        PlanningSetting s = namedSetting("urn", urn, profile(referral));
+        PlanningSetting s = matching.named("urn", urn, profile(referral));
         ReferralRecipientRecord recipient = new ReferralRecipientRecord().setReferralId(referral.id()).setSettingUrn(urn)
                 .setProviderId(s.providerId()).setMatched(false);
         referrals.insertRecipients(List.of(recipient));
@@ -325,42 +321,6 @@ class Referrals {
         }
         return referrals.liveReferralOf(child.id()).map(id -> "request " + child.reference() + " already has referral " + id
                 + " open; withdraw it first or award one of its offers").orElse(null);
-    }
-
-    private static ProvisionKind provision(String field, ProvisionKind given, PlacementRequestView child) {
-        ProvisionKind provision = given != null ? given : child.needsBoarding() ? ProvisionKind.RESIDENTIAL_38_WEEK : ProvisionKind.DAY;
-        if (provision != ProvisionKind.DAY && provision != ProvisionKind.RESIDENTIAL_38_WEEK && provision != ProvisionKind.RESIDENTIAL_52_WEEK) {
-            throw ApiException.badRequest(field, "a referral asks for DAY, RESIDENTIAL_38_WEEK or RESIDENTIAL_52_WEEK provision, got " + provision);
-        }
-        if (child.needsBoarding() == (provision == ProvisionKind.DAY)) {
-            throw ApiException.badRequest(field, child.needsBoarding()
-                    ? "request " + child.reference() + " needs boarding: ask for RESIDENTIAL_38_WEEK or RESIDENTIAL_52_WEEK provision, or change the request"
-                    : "request " + child.reference() + " does not need boarding: ask for DAY provision, or change the request");
-        }
-        return provision;
-    }
-
-    private static List<String> whyNotState(List<String> lines) {
-        if (lines.size() > MarketRules.MAX_WHY_NOT_STATE) {
-            throw ApiException.badRequest("input.whyNotState", "at most " + MarketRules.MAX_WHY_NOT_STATE + " reasons, got " + lines.size());
-        }
-        List<String> checked = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            checked.add(MarketRules.requiredText("input.whyNotState[" + i + "]", lines.get(i), MarketRules.MAX_REASON));
-        }
-        return checked;
-    }
-
-    private PlanningSetting namedSetting(String field, int urn, ReferralMatching.Profile profile) {
-        PlanningSetting s = settings.planningSetting(urn).orElse(null);
-        if (s == null) {
-            throw ApiException.notFound(field, "no located setting with URN " + urn);
-        }
-        String why = matching.whyNot(s, profile);
-        if (why != null) {
-            throw ApiException.badRequest(field, "setting " + urn + " can't take this child: " + why);
-        }
-        return s;
     }
 
     private static ReferralMatching.Profile profile(PlacementRequestView child, ProvisionKind provision) {
