@@ -212,9 +212,7 @@ class Awards {
         if (setting.registrationStatus() != RegistrationStatus.OPEN) {
             return "setting " + urn + " is " + setting.registrationStatus() + " and takes no new placements";
         }
-        int free = setting.places().stream().filter(p -> p.need().equals(referral.primaryNeed()) && p.phase().equals(referral.phase()))
-                .mapToInt(SettingService.PlaceCell::vacancies).sum();
-        if (free <= 0) {
+        if (setting.vacancies(referral.primaryNeed(), referral.phase()) <= 0) {
             return "setting " + urn + " has no " + referral.primaryNeed() + " " + referral.phase() + " place free, so the " + step
                     + " can't take one; the provider must add places first";
         }

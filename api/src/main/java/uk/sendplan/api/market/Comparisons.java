@@ -33,7 +33,7 @@ class Comparisons {
         OFFER, STATE_SETTING
     }
 
-    record Row(Kind kind, OfferView offer, int urn, long annualFeePence, long transportPence, long totalAnnualCostPence, double distanceKm,
+    record Row(Kind kind, OfferView offer, long annualFeePence, long transportPence, long totalAnnualCostPence, double distanceKm,
                double travelMinutes, FeeVerdict feeVerdict, Long excessOverReferencePence, int vacancies, SettingView setting,
                Boolean forProfit) {
     }
@@ -79,13 +79,13 @@ class Comparisons {
             boolean residential = t.kind() == ProvisionKind.RESIDENTIAL_38_WEEK || t.kind() == ProvisionKind.RESIDENTIAL_52_WEEK;
             Journeys.Journey journey = Journeys.between(referral.homeEasting(), referral.homeNorthing(), s.location().easting(),
                     s.location().northing(), residential);
-            rows.add(new Row(Kind.OFFER, offer, offer.urn(), t.annualFeePence(), journey.transportPence(), t.annualFeePence() + journey.transportPence(),
+            rows.add(new Row(Kind.OFFER, offer, t.annualFeePence(), journey.transportPence(), t.annualFeePence() + journey.transportPence(),
                     journey.distanceKm(), journey.travelMinutes(), t.verdict(), t.excessOverReferencePence(), vacancies.getOrDefault(offer.urn(), 0), s,
                     providers.get(s.providerId()).forProfit()));
         }
         for (TailoredLists.StateOption o : state) {
             SettingView s = views.get(o.urn());
-            rows.add(new Row(Kind.STATE_SETTING, null, o.urn(), o.feePence(), o.transportPence(), o.annualCostPence(), o.distanceKm(),
+            rows.add(new Row(Kind.STATE_SETTING, null, o.feePence(), o.transportPence(), o.annualCostPence(), o.distanceKm(),
                     o.travelMinutes(), FeeVerdict.NOT_REGULATED, null, o.vacancies(), s, providers.get(s.providerId()).forProfit()));
         }
         rows.sort(Comparator.comparingLong(Row::totalAnnualCostPence).thenComparingDouble(Row::travelMinutes));

@@ -156,8 +156,7 @@ public class DemoMarket {
     }
 
     private boolean hasFreePlace(ReferralView referral, int urn) {
-        return settings.planningSetting(urn).orElseThrow().places().stream()
-                .anyMatch(p -> p.need().equals(referral.primaryNeed()) && p.phase().equals(referral.phase()) && p.vacancies() > 0);
+        return settings.planningSetting(urn).orElseThrow().vacancies(referral.primaryNeed(), referral.phase()) > 0;
     }
 
     private List<OfferView> offersOf(Actor commissioner, ReferralView referral) {

@@ -223,9 +223,7 @@ class Offers {
         if (setting.registrationStatus() != RegistrationStatus.OPEN) {
             throw ApiException.badRequest(field + ".urn", "setting " + urn + " is " + setting.registrationStatus() + " and takes no new placements");
         }
-        int free = setting.places().stream().filter(p -> p.need().equals(referral.primaryNeed()) && p.phase().equals(referral.phase()))
-                .mapToInt(SettingService.PlaceCell::vacancies).sum();
-        if (free <= 0) {
+        if (setting.vacancies(referral.primaryNeed(), referral.phase()) <= 0) {
             // the place is taken when the provider accepts an award: an offer is of a place the register shows free
             throw ApiException.badRequest(field + ".urn", "setting " + urn + " has no " + referral.primaryNeed() + " " + referral.phase()
                     + " place free in the register; update its places (setPlaces) before offering one");

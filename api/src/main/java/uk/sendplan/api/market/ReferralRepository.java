@@ -57,12 +57,6 @@ class ReferralRepository {
         return db.selectFrom(REFERRAL).where(REFERRAL.ID.eq(id)).forShare().fetchOptional(ReferralRepository::view);
     }
 
-    Map<Long, ReferralView> findAll(Collection<Long> ids) {
-        Map<Long, ReferralView> byId = new LinkedHashMap<>();
-        db.selectFrom(REFERRAL).where(REFERRAL.ID.in(ids)).fetch(ReferralRepository::view).forEach(r -> byId.put(r.id(), r));
-        return byId;
-    }
-
     /** A commissioner's LA's referrals, or those sent to a provider's settings; newest first, after a keyset cursor. */
     List<ReferralView> search(String laCode, Long providerId, List<ReferralStatus> statuses, Long beforeId, int limit) {
         return db.selectFrom(REFERRAL).where(scope(laCode, providerId, statuses)).and(beforeId == null ? REFERRAL.ID.isNotNull() : REFERRAL.ID.lt(beforeId))

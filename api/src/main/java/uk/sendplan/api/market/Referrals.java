@@ -324,15 +324,19 @@ class Referrals {
     }
 
     private static ReferralMatching.Profile profile(PlacementRequestView child, ProvisionKind provision) {
-        boolean ap = child.alternativeProvisionAllowed() != null ? child.alternativeProvisionAllowed() : "SEMH".equals(child.primaryNeed());
-        return new ReferralMatching.Profile(child.primaryNeed(), child.phase(), child.age(), child.gender(), provision, ap,
-                child.home().easting(), child.home().northing());
+        return new ReferralMatching.Profile(child.primaryNeed(), child.phase(), child.age(), child.gender(), provision,
+                alternativeProvisionAllowed(child, child.primaryNeed()), child.home().easting(), child.home().northing());
     }
 
     ReferralMatching.Profile profile(ReferralView referral) {
         PlacementRequestView child = demand.find(referral.requestId()).orElseThrow();
-        boolean ap = child.alternativeProvisionAllowed() != null ? child.alternativeProvisionAllowed() : "SEMH".equals(referral.primaryNeed());
-        return new ReferralMatching.Profile(referral.primaryNeed(), referral.phase(), referral.age(), referral.gender(), referral.provision(), ap,
+        return new ReferralMatching.Profile(referral.primaryNeed(), referral.phase(), referral.age(), referral.gender(), referral.provision(),
+                alternativeProvisionAllowed(child, referral.primaryNeed()),
                 referral.homeEasting(), referral.homeNorthing());
+    }
+
+    /** As the request says, or by default only for social, emotional and mental health needs (the planner's rule too). */
+    private static boolean alternativeProvisionAllowed(PlacementRequestView child, String need) {
+        return child.alternativeProvisionAllowed() != null ? child.alternativeProvisionAllowed() : "SEMH".equals(need);
     }
 }

@@ -110,6 +110,11 @@ public class SettingService {
         public Set<String> needs() {
             return places.stream().map(PlaceCell::need).collect(Collectors.toCollection(TreeSet::new));
         }
+
+        /** Free places in one need and phase now (0 without such a cell). */
+        public int vacancies(String need, String phase) {
+            return places.stream().filter(p -> p.need().equals(need) && p.phase().equals(phase)).mapToInt(PlaceCell::vacancies).sum();
+        }
     }
 
     /**
