@@ -58,6 +58,7 @@ public final class TestProblems {
                 5, 32_000L));
         private SettingGender gender = SettingGender.MIXED;
         private boolean boarding;
+        private Set<String> reservedFor = Set.of();
         private Map<Integer, Long> boardingFees = Map.of();
 
         private SettingBuilder(String id) {
@@ -116,9 +117,14 @@ public final class TestProblems {
             return this;
         }
 
+        public SettingBuilder reservedFor(String... laCodes) {
+            reservedFor = Set.of(laCodes);
+            return this;
+        }
+
         public Setting build() {
             return new Setting(id, "Setting " + id, type, laCode, easting, northing, ageFrom, ageTo, needs, capacity,
-                    fees, gender, boarding, boardingFees);
+                    fees, gender, boarding, boardingFees, reservedFor);
         }
     }
 

@@ -44,6 +44,7 @@ final class RuleTexts {
             case BOARDING_DISTANCE -> km(costModel.distanceKm(child, setting)) + " away, beyond the "
                     + km(costModel.parameters().maxBoardingKm()) + " boarding reach";
             case ALTERNATIVE_PROVISION -> "alternative provision not allowed for this child";
+            case RESERVED_FOR_OTHER_LAS -> "places block-commissioned by " + String.join(" and ", setting.reservedFor()) + " for their own children";
         };
     }
 

@@ -174,6 +174,11 @@ public final class CostModel {
         return setting.type() != SettingType.ALTERNATIVE_PROVISION || request.allowsAlternativeProvision();
     }
 
+    /** Places block-commissioned by some LAs are kept for those LAs' children. */
+    public boolean meetsReservation(PlacementRequest request, Setting setting) {
+        return !setting.reserved() || setting.reservedFor().contains(request.laCode());
+    }
+
     /** The pairwise hard rules the pair breaks, in {@link HardRule} order; empty when the setting fits. */
     public List<HardRule> violations(PlacementRequest request, Setting setting) {
         List<HardRule> broken = new ArrayList<>(2);
@@ -201,6 +206,9 @@ public final class CostModel {
         if (!meetsAlternativeProvision(request, setting)) {
             broken.add(HardRule.ALTERNATIVE_PROVISION);
         }
+        if (!meetsReservation(request, setting)) {
+            broken.add(HardRule.RESERVED_FOR_OTHER_LAS);
+        }
         return broken;
     }
 
@@ -208,7 +216,7 @@ public final class CostModel {
         return meetsNeed(request, setting) && meetsAge(request, setting) && meetsGender(request, setting)
                 && meetsBoarding(request, setting) && hasFeeForBand(request, setting)
                 && meetsTravelTime(request, setting) && meetsBoardingDistance(request, setting)
-                && meetsAlternativeProvision(request, setting);
+                && meetsAlternativeProvision(request, setting) && meetsReservation(request, setting);
     }
 
     // ---- soft policy penalties for one pair (0 when not triggered) ----
@@ -219,8 +227,12 @@ public final class CostModel {
         return missed ? parameters.weights().preferenceMiss() : 0;
     }
 
+    /**
+     * The penalty prices reactive spot purchase; places an LA block-commissioned are its strategic use of the setting,
+     * already agreed and paid for, so they carry none (they still count towards an independent limit).
+     */
     public long independentPlacementPenalty(Setting setting) {
-        return setting.type().isIndependent() ? parameters.weights().independentPlacement() : 0;
+        return setting.type().isIndependent() && !setting.reserved() ? parameters.weights().independentPlacement() : 0;
     }
 
     public long outOfAreaPenalty(PlacementRequest request, Setting setting) {
@@ -306,6 +318,8 @@ public final class CostModel {
         private final boolean[] boarding;
         private final boolean[] independent;
         private final boolean[] alternativeProvision;
+        /** The LAs whose children alone may have setting s's places; null when anyone's may. */
+        private final java.util.Set<?>[] reservedFor;
         /** Day and boarding fee by setting × band (index s × 6 + band), -1 where the setting has none. */
         private final long[] dayFee;
         private final long[] boardingFee;
@@ -323,6 +337,7 @@ public final class CostModel {
             boarding = new boolean[count];
             independent = new boolean[count];
             alternativeProvision = new boolean[count];
+            reservedFor = new java.util.Set<?>[count];
             dayFee = new long[count * BANDS];
             boardingFee = new long[count * BANDS];
             laCode = new String[count];
@@ -339,7 +354,8 @@ public final class CostModel {
                     admits[s * GENDER_SLOTS + g] = setting.gender().admits(g < GENDERS.length ? GENDERS[g] : null);
                 }
                 boarding[s] = setting.boarding();
-                independent[s] = setting.type().isIndependent();
+                independent[s] = setting.type().isIndependent() && !setting.reserved();
+                reservedFor[s] = setting.reserved() ? setting.reservedFor() : null;
                 alternativeProvision[s] = setting.type() == SettingType.ALTERNATIVE_PROVISION;
                 for (int band = 0; band < BANDS; band++) {
                     Long day = setting.feeForBand(band);
@@ -366,6 +382,7 @@ public final class CostModel {
                     || !admits[s * GENDER_SLOTS + r.gender]
                     || (r.needsBoarding && !boarding[s])
                     || (alternativeProvision[s] && !r.allowsAlternativeProvision)
+                    || (reservedFor[s] != null && !reservedFor[s].contains(r.laCode))
                     || r.band < 0 || r.band >= BANDS) {
                 return -1;
             }

@@ -13,7 +13,8 @@ public enum HardRule {
     NO_FEE_FOR_BAND("noFeeForBand"),
     TRAVEL_TIME("travelTime"),
     BOARDING_DISTANCE("boardingDistance"),
-    ALTERNATIVE_PROVISION("alternativeProvision");
+    ALTERNATIVE_PROVISION("alternativeProvision"),
+    RESERVED_FOR_OTHER_LAS("reservedPlaces");
 
     private final String constraintName;
 

@@ -143,6 +143,9 @@ public final class ProblemValidator {
                 errors.add(new ValidationError(item, "type", "missing"));
             }
             checkLaCode(errors, item, s.laCode());
+            if (s.reservedFor().stream().anyMatch(String::isBlank)) {
+                errors.add(new ValidationError(item, "reservedFor", "contains a blank local authority code"));
+            }
             checkGridPoint(errors, item, s.easting(), s.northing());
             checkAge(errors, item, "ageFrom", s.ageFrom());
             checkAge(errors, item, "ageTo", s.ageTo());

@@ -227,8 +227,20 @@ public final class ProblemJson {
         SettingGender gender = has(node, "gender")
                 ? enumField(node, item, "gender", SettingGender.class, "setting gender", false) : SettingGender.MIXED;
         boolean boarding = bool(node, item, "boarding");
+        Set<String> reservedFor = new java.util.TreeSet<>();
+        if (has(node, "reservedFor")) {
+            JsonNode laNodes = array(node, item, "reservedFor");
+            for (int n = 0; n < laNodes.size(); n++) {
+                JsonNode la = laNodes.get(n);
+                if (la == null || !la.isTextual()) {
+                    fail(item, "reservedFor[" + n + "]", "expected a local authority code as text, e.g. \"202\"");
+                } else {
+                    reservedFor.add(la.asText());
+                }
+            }
+        }
         return new Setting(id, name, type, laCode, easting, northing, ageFrom, ageTo, needs, capacity, fees, gender,
-                boarding, boardingFees);
+                boarding, boardingFees, reservedFor);
     }
 
     /** An object of whole-pound fees by band ("1"-"5"); optional ones may be missing. */

@@ -31,6 +31,7 @@ import uk.sendplan.planner.solver.justifications.NeedNotMet;
 import uk.sendplan.planner.solver.justifications.NoFeeForBand;
 import uk.sendplan.planner.solver.justifications.OutOfArea;
 import uk.sendplan.planner.solver.justifications.PreferenceMissed;
+import uk.sendplan.planner.solver.justifications.ReservedForOtherLas;
 import uk.sendplan.planner.solver.justifications.SiblingsApart;
 import uk.sendplan.planner.solver.justifications.TravelTimeExceeded;
 import uk.sendplan.planner.solver.justifications.Unplaced;
@@ -54,6 +55,7 @@ public final class PlacementConstraintProvider implements ConstraintProvider {
                 travelTime(factory),
                 boardingDistance(factory),
                 alternativeProvision(factory),
+                reservedPlaces(factory),
                 capacity(factory),
                 independentLimit(factory),
                 keepCurrent(factory),
@@ -149,6 +151,16 @@ public final class PlacementConstraintProvider implements ConstraintProvider {
                 .justifyWith((p, score) -> new AlternativeProvisionNotAllowed(p.getId(), p.getSetting().getId(),
                         p.getRequest().need()))
                 .asConstraint("alternativeProvision");
+    }
+
+    Constraint reservedPlaces(ConstraintFactory factory) {
+        // Hard: places block-commissioned by some LAs go only to those LAs' children.
+        return factory.forEach(Placement.class)
+                .filter(p -> !p.getCostModel().meetsReservation(p.getRequest(), p.placedSetting()))
+                .penalize(ONE_HARD)
+                .justifyWith((p, score) -> new ReservedForOtherLas(p.getId(), p.getSetting().getId(), p.getRequest().laCode(),
+                        p.placedSetting().reservedFor()))
+                .asConstraint("reservedPlaces");
     }
 
     Constraint capacity(ConstraintFactory factory) {

@@ -73,6 +73,7 @@ final class UnplacedReasons {
         List<Criterion> criteria = new ArrayList<>();
         criteria.add(new Criterion("need " + request.need(), costModel::meetsNeed, false, false));
         criteria.add(new Criterion("not alternative provision", costModel::meetsAlternativeProvision, false, true));
+        criteria.add(new Criterion("places open to " + request.laCode() + "'s children", costModel::meetsReservation, false, true));
         criteria.add(new Criterion("age " + request.age(), costModel::meetsAge, false, false));
         criteria.add(new Criterion("admit a " + (request.gender() == Gender.MALE ? "boy" : "girl"),
                 costModel::meetsGender, false, true));

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -167,7 +168,10 @@ class CostModelTest {
         assertThat(unsuitable).isGreaterThan(5_000);
     }
 
-    /** Every setting again with another type, gender and boarding offer, some with residential fees. */
+    /**
+     * Every setting again with another type, gender and boarding offer, some with residential fees, some block-commissioned
+     * by the setting's own LA (or by one no child lives in).
+     */
     private static List<Setting> varied(List<Setting> settings) {
         List<Setting> all = new ArrayList<>(settings);
         SettingType[] types = SettingType.values();
@@ -177,7 +181,13 @@ class CostModelTest {
             Map<Integer, Long> boardingFees = k % 3 == 0 ? Map.of(1 + k % 5, 70_000L + k) : Map.of();
             all.add(new Setting(s.id() + "-V", s.name(), types[k % types.length], k % 2 == 0 ? s.laCode() : "999",
                     s.easting() + 1_000 * (k % 7), s.northing() - 700 * (k % 5), s.ageFrom(), s.ageTo(), s.needs(),
-                    s.capacity(), s.annualFees(), genders[k % genders.length], k % 4 != 0, boardingFees));
+                    s.capacity(), s.annualFees(), genders[k % genders.length], k % 4 != 0, boardingFees,
+                    switch (k % 5) {
+                        case 0 -> Set.of(s.laCode());
+                        case 1 -> Set.of("998", s.laCode());
+                        case 2 -> Set.of("998");
+                        default -> Set.of();
+                    }));
         }
         return all;
     }

@@ -247,6 +247,31 @@ class PlacementConstraintProviderTest {
     }
 
     @Test
+    void reservedPlacesPenaliseAChildOfAnLaThatDidNotCommissionThem() {
+        Setting block = setting("BLOCK").type(SettingType.INDEPENDENT_SPECIAL).reservedFor("873", "874").build();
+        verifier.verifyThat(PlacementConstraintProvider::reservedPlaces)
+                .given(placed(request("KENT").laCode("886").build(), block), placed(request("SURREY").laCode("936").build(), block),
+                        placed(request("BEDS").laCode("873").build(), block))
+                .penalizesBy(2);
+        verifier.verifyThat(PlacementConstraintProvider::reservedPlaces)
+                .given(placed(request("BEDS").laCode("873").build(), block), placed(request("CAMBS").laCode("874").build(), block),
+                        placed(request("KENT-SPOT").laCode("886").build(), setting("SPOT").type(SettingType.INDEPENDENT_SPECIAL).build()))
+                .penalizesBy(0);
+    }
+
+    @Test
+    void independentPlacementSparesPlacesAnLaBlockCommissioned() {
+        verifier.verifyThat(PlacementConstraintProvider::independentPlacement)
+                .given(placed(request("A").laCode("873").build(),
+                        setting("BLOCK").type(SettingType.INDEPENDENT_SPECIAL).reservedFor("873").build()))
+                .penalizesBy(0);
+        verifier.verifyThat(PlacementConstraintProvider::independentPlacement)
+                .given(placed(request("A").laCode("873").build(),
+                        setting("SPOT").type(SettingType.INDEPENDENT_SPECIAL).build()))
+                .penalizesBy(Weights.DEFAULT.independentPlacement());
+    }
+
+    @Test
     void independentLimitPenalisesEachChildOfTheLaOverItsLimit() {
         Setting independent = setting("IND").type(SettingType.INDEPENDENT_SPECIAL).build();
         Setting post16 = setting("SPI").type(SettingType.SPECIALIST_POST_16).build();
