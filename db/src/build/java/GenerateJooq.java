@@ -73,9 +73,9 @@ public class GenerateJooq {
                                             enumType("ChildGender", "placement_request\\.gender|referral\\.gender"),
                                             enumType("RateFrameworkStatus", "rate_framework\\.status"),
                                             enumType("ProvisionKind", "fee\\.kind|rate_band\\.kind|plan_assignment\\.fee_kind|referral\\.provision"
-                                                    + "|offer_revision\\.kind|offer_refusal\\.kind|placement_agreement\\.kind"),
+                                                    + "|offer_revision\\.kind|offer_refusal\\.kind|placement_agreement\\.kind|block_contract\\.kind"),
                                             enumType("FeeVerdict", "fee_check\\.verdict|fee_finding\\.verdict|offer_revision\\.verdict|offer_refusal\\.verdict"
-                                                    + "|agreement_renewal\\.verdict"),
+                                                    + "|agreement_renewal\\.verdict|block_contract\\.verdict"),
                                             enumType("FeeCheckOccasion", "fee_check\\.occasion"),
                                             enumType("PlanScope", "plan\\.scope_type"),
                                             enumType("ReferralStatus", "referral\\.status"),
@@ -83,7 +83,8 @@ public class GenerateJooq {
                                             enumType("DeclineReason", "referral_recipient\\.decline_reason"),
                                             enumType("OfferStatus", "offer\\.status"),
                                             enumType("AgreementStatus", "placement_agreement\\.status"),
-                                            enumType("RenewalStatus", "agreement_renewal\\.status")))
+                                            enumType("RenewalStatus", "agreement_renewal\\.status"),
+                                            enumType("BlockContractStatus", "block_contract\\.status")))
                             .withGenerate(new Generate()
                                     .withJavaTimeTypes(true)
                                     .withRecords(true)

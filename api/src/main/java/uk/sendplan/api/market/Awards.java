@@ -136,7 +136,8 @@ class Awards {
         if (problem != null) {
             throw ApiException.badRequest("id", problem);
         }
-        Map<PlaceKey, String> full = settings.occupy(Map.of(new PlaceKey(before.urn(), before.need(), before.phase()), 1));
+        Map<PlaceKey, String> full = settings.occupy(Map.of(new PlaceKey(before.urn(), before.need(), before.phase()), 1), Map.of(),
+                MarketRules.financialYear(before.startDate()));
         if (!full.isEmpty()) {
             throw ApiException.badRequest("id", "agreement " + before.id() + " can't be accepted: " + String.join("; ", full.values())
                     + "; nothing was written (add places with setPlaces, or decline the agreement)");

@@ -73,6 +73,19 @@ final class MarketRules {
         return String.format("%d-%02d", start, (start + 1) % 100);
     }
 
+    /** A financial year such as "2026-27" that has not ended (31 March) by {@code today}: places can still be commissioned in it. */
+    static String financialYearNotOver(String field, String value, LocalDate today) {
+        if (value == null || !value.matches("[0-9]{4}-[0-9]{2}")
+                || Integer.parseInt(value.substring(5)) != (Integer.parseInt(value.substring(0, 4)) + 1) % 100) {
+            throw ApiException.badRequest(field, "expected a financial year such as 2026-27, got \"" + value + "\"");
+        }
+        LocalDate ends = LocalDate.of(Integer.parseInt(value.substring(0, 4)) + 1, Month.MARCH, 31);
+        if (ends.isBefore(today)) {
+            throw ApiException.badRequest(field, "financial year " + value + " ended on " + ends + "; name this year or a later one");
+        }
+        return value;
+    }
+
     /** {@code days} school days (Monday to Friday) after {@code from}; school holidays are not counted out. */
     static LocalDate schoolDaysAfter(LocalDate from, int days) {
         LocalDate date = from;

@@ -3,6 +3,7 @@ package uk.sendplan.api.market;
 import uk.sendplan.api.audit.AuditSnapshot;
 import uk.sendplan.db.types.AgreementStatus;
 import uk.sendplan.db.types.DeclineReason;
+import uk.sendplan.db.types.BlockContractStatus;
 import uk.sendplan.db.types.FeeVerdict;
 import uk.sendplan.db.types.OfferStatus;
 import uk.sendplan.db.types.ProvisionKind;
@@ -75,5 +76,15 @@ final class MarketSnapshots {
 
     record Renewal(long id, long agreementId, String financialYear, long annualFeePence, String upliftPercent, String maxUpliftPercent,
                    FeeVerdict verdict, RenewalStatus status) implements AuditSnapshot {
+    }
+
+    record Contract(long id, int urn, long providerId, String need, String phase, String financialYear, int band, ProvisionKind kind,
+                    long annualFeePence, FeeVerdict verdict, String leadLaCode, List<BlockContractView.Party> parties,
+                    BlockContractStatus status, String statusReason) implements AuditSnapshot {
+
+        static Contract of(BlockContractView c) {
+            return new Contract(c.id(), c.urn(), c.providerId(), c.need(), c.phase(), c.financialYear(), c.band(), c.kind(), c.annualFeePence(),
+                    c.verdict(), c.leadLaCode(), c.parties(), c.status(), c.statusReason());
+        }
     }
 }

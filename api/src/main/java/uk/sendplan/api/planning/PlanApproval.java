@@ -10,6 +10,7 @@ import uk.sendplan.api.fees.FeeService;
 import uk.sendplan.api.fees.FeeService.SettingFee;
 import uk.sendplan.api.kernel.Money;
 import uk.sendplan.api.settings.SettingService;
+import uk.sendplan.api.settings.SettingService.ContractSeat;
 import uk.sendplan.api.settings.SettingService.PlaceKey;
 import uk.sendplan.api.settings.SettingView;
 import uk.sendplan.api.system.Access;
@@ -124,6 +125,7 @@ class PlanApproval {
         Map<Integer, List<SettingFee>> currentFees = fees.currentFees(plan.financialYear(), urns);
         Map<PlaceKey, Integer> wanted = new TreeMap<>(java.util.Comparator.comparing(PlaceKey::urn).thenComparing(PlaceKey::need)
                 .thenComparing(PlaceKey::phase));
+        Map<ContractSeat, Integer> onContracts = new java.util.HashMap<>();
         for (PlanRepository.AssignmentView a : chosen) {
             PlacementRequestView request = requests.get(a.requestId());
             String who = "request " + request.reference();
@@ -141,7 +143,10 @@ class PlanApproval {
             }
             SettingFee fee = currentFees.getOrDefault(a.urn(), List.of()).stream()
                     .filter(f -> f.band() == a.band() && f.kind() == a.feeKind()).findFirst().orElse(null);
-            if (fee == null) {
+            if (a.contractId() != null) {
+                // a contracted place's fee is the contract's: whether it still has a place is checked when the places are held
+                onContracts.merge(new ContractSeat(new PlaceKey(a.urn(), a.need(), a.phase()), a.contractId(), a.laCode()), 1, Integer::sum);
+            } else if (fee == null) {
                 problems.add(who + ": setting " + a.urn() + " no longer has a " + a.feeKind() + " fee for band " + a.band());
             } else if (fee.annualFeePence() != a.feePence()) {
                 problems.add(who + ": the " + a.feeKind() + " fee for band " + a.band() + " at setting " + a.urn() + " changed from "
@@ -158,7 +163,7 @@ class PlanApproval {
             }
         }
         if (problems.isEmpty()) {
-            Map<PlaceKey, String> full = settings.occupy(wanted);
+            Map<PlaceKey, String> full = settings.occupy(wanted, onContracts, plan.financialYear());
             problems.addAll(full.values());
             full.keySet().forEach(key -> changedSettings.add(key.urn()));
         }
@@ -177,7 +182,8 @@ class PlanApproval {
                     .set(PLACEMENT.SETTING_URN, a.urn()).set(PLACEMENT.NEED_CODE, a.need()).set(PLACEMENT.PHASE_CODE, a.phase())
                     .set(PLACEMENT.PLAN_ID, plan.id()).set(PLACEMENT.ANNUAL_FEE_PENCE, a.feePence())
                     .set(PLACEMENT.ANNUAL_COST_PENCE, a.annualCostPence()).set(PLACEMENT.APPROVED_BY, actor.subject())
-                    .set(PLACEMENT.APPROVED_AT, now).set(PLACEMENT.TAKES_PLACE, !a.pinned()).returning(PLACEMENT.ID).fetchOne(PLACEMENT.ID);
+                    .set(PLACEMENT.APPROVED_AT, now).set(PLACEMENT.TAKES_PLACE, !a.pinned()).set(PLACEMENT.CONTRACT_ID, a.contractId())
+                    .returning(PLACEMENT.ID).fetchOne(PLACEMENT.ID);
             db.update(PLAN_ASSIGNMENT).set(PLAN_ASSIGNMENT.STATUS, AssignmentStatus.APPROVED).set(PLAN_ASSIGNMENT.APPROVED_BY, actor.subject())
                     .set(PLAN_ASSIGNMENT.APPROVED_AT, now)
                     .where(PLAN_ASSIGNMENT.PLAN_ID.eq(plan.id())).and(PLAN_ASSIGNMENT.REQUEST_ID.eq(a.requestId())).execute();

@@ -261,6 +261,11 @@ class PlanController {
         return Batches.byKey(assignments, a -> a.requestId(), byId);
     }
 
+    @SchemaMapping(typeName = "PlanAssignment")
+    Long blockContractId(AssignmentView assignment) {
+        return assignment.contractId();
+    }
+
     @BatchMapping(typeName = "PlanAssignment", field = "setting")
     Map<AssignmentView, SettingView> assignmentSetting(List<AssignmentView> assignments) {
         Map<Integer, SettingView> byUrn = settings.findAll(assignments.stream().map(AssignmentView::urn).collect(Collectors.toSet()));

@@ -102,13 +102,13 @@ class PlanRepository {
                 PLAN_ASSIGNMENT.FEE_KIND, PLAN_ASSIGNMENT.FEE_PENCE, PLAN_ASSIGNMENT.TRANSPORT_PENCE, PLAN_ASSIGNMENT.ANNUAL_COST_PENCE,
                 PLAN_ASSIGNMENT.DISTANCE_KM, PLAN_ASSIGNMENT.TRAVEL_MINUTES, PLAN_ASSIGNMENT.PINNED, PLAN_ASSIGNMENT.BOARDING,
                 PLAN_ASSIGNMENT.OUT_OF_AREA, PLAN_ASSIGNMENT.PENALTIES, PLAN_ASSIGNMENT.REACTIVE_SETTING_URN,
-                PLAN_ASSIGNMENT.REACTIVE_COST_PENCE), result.assignments(), (a, row) -> row
+                PLAN_ASSIGNMENT.REACTIVE_COST_PENCE, PLAN_ASSIGNMENT.CONTRACT_ID), result.assignments(), (a, row) -> row
                 .add(id).add(a.requestId()).add(a.laCode()).add(a.urn()).add(a.need()).add(a.phase()).add(a.band())
                 .add(PLAN_ASSIGNMENT.FEE_KIND.getConverter().to(a.feeKind())).add(a.feePence()).add(a.transportPence())
                 .add(a.annualCostPence()).add(BigDecimal.valueOf(a.distanceKm()).setScale(2, java.math.RoundingMode.HALF_UP))
                 .add(BigDecimal.valueOf(a.travelMinutes()).setScale(1, java.math.RoundingMode.HALF_UP)).add(a.pinned())
                 .add(a.boarding()).add(a.outOfArea()).add(json.writeValueAsString(a.penalties())).add(a.reactiveUrn())
-                .add(a.reactiveCostPence()));
+                .add(a.reactiveCostPence()).add(a.contractId()));
         copy(PLAN_UNPLACED, List.of(PLAN_UNPLACED.PLAN_ID, PLAN_UNPLACED.REQUEST_ID, PLAN_UNPLACED.LA_CODE, PLAN_UNPLACED.NEED_CODE,
                 PLAN_UNPLACED.PHASE_CODE, PLAN_UNPLACED.REASON, PLAN_UNPLACED.BLOCKING_URNS), result.unplaced(), (u, row) -> row
                 .add(id).add(u.requestId()).add(u.laCode()).add(u.need()).add(u.phase()).add(u.reason())
@@ -177,7 +177,7 @@ class PlanRepository {
     record AssignmentView(long planId, long requestId, String laCode, int urn, String need, String phase, int band, ProvisionKind feeKind,
                           long feePence, long transportPence, long annualCostPence, double distanceKm, double travelMinutes,
                           boolean pinned, boolean boarding, boolean outOfArea, List<PenaltyCost> penalties, AssignmentStatus status,
-                          String approvedBy, Instant approvedAt, Integer reactiveUrn, Long reactiveCostPence) {
+                          String approvedBy, Instant approvedAt, Integer reactiveUrn, Long reactiveCostPence, Long contractId) {
     }
 
     record UnplacedView(long planId, long requestId, String laCode, String need, String phase, String reason, List<Integer> blockingUrns) {
@@ -195,7 +195,8 @@ class PlanRepository {
                 r.getPlanId(), r.getRequestId(), r.getLaCode(), r.getSettingUrn(), r.getNeedCode(), r.getPhaseCode(), r.getBand(),
                 r.getFeeKind(), r.getFeePence(), r.getTransportPence(), r.getAnnualCostPence(), r.getDistanceKm().doubleValue(),
                 r.getTravelMinutes().doubleValue(), r.getPinned(), r.getBoarding(), r.getOutOfArea(), json.readValue(r.getPenalties().data(), PENALTIES),
-                r.getStatus(), r.getApprovedBy(), r.getApprovedAt(), r.getReactiveSettingUrn(), r.getReactiveCostPence()));
+                r.getStatus(), r.getApprovedBy(), r.getApprovedAt(), r.getReactiveSettingUrn(), r.getReactiveCostPence(),
+                r.getContractId()));
     }
 
     int countAssignments(long planId, Collection<String> laCodes) {

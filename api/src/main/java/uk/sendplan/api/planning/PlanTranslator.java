@@ -23,7 +23,8 @@ final class PlanTranslator {
 
     record AssignmentRow(long requestId, String laCode, int urn, String need, String phase, int band, ProvisionKind feeKind, long feePence,
                          long transportPence, long annualCostPence, double distanceKm, double travelMinutes, boolean pinned,
-                         boolean boarding, boolean outOfArea, List<PenaltyCost> penalties, Integer reactiveUrn, Long reactiveCostPence) {
+                         boolean boarding, boolean outOfArea, List<PenaltyCost> penalties, Integer reactiveUrn, Long reactiveCostPence,
+                         Long contractId) {
     }
 
     record UnplacedRow(long requestId, String laCode, String need, String phase, String reason, List<Integer> blockingUrns) {
@@ -49,8 +50,10 @@ final class PlanTranslator {
             PlacementRequestView child = built.requests().get(Long.parseLong(a.requestId()));
             boolean boarding = child.needsBoarding() && cell.setting().boarding();
             FeeChoice fee = feeFor(cell, child.band(), boarding);
+            // a place under a block contract adds no fee: the contract pays for it filled or empty
+            long feePence = cell.contract() == null ? fee.pence() : 0;
             long transportPence = Money.fromWholePounds(a.transportCost());
-            long annual = fee.pence() + transportPence;
+            long annual = feePence + transportPence;
             total += annual;
             List<PenaltyCost> penalties = a.penalties().stream()
                     .map(p -> new PenaltyCost(p.constraint(), Money.fromWholePounds(p.amount()))).toList();
@@ -58,8 +61,9 @@ final class PlanTranslator {
             Integer reactiveUrn = a.reactiveSettingId() == null ? null : built.cell(a.reactiveSettingId()).setting().urn();
             Long reactiveCost = a.reactiveAnnualCost() == null ? null : Money.fromWholePounds(a.reactiveAnnualCost());
             assignments.add(new AssignmentRow(child.id(), child.laCode(), cell.setting().urn(), cell.need(), cell.phase(), child.band(),
-                    fee.kind(), fee.pence(), transportPence, annual, a.distanceKm(), a.travelMinutes(), a.pinned(), boarding,
-                    !cell.setting().laCode().equals(child.laCode()), penalties, reactiveUrn, reactiveCost));
+                    fee.kind(), feePence, transportPence, annual, a.distanceKm(), a.travelMinutes(), a.pinned(), boarding,
+                    !cell.setting().laCode().equals(child.laCode()), penalties, reactiveUrn, reactiveCost,
+                    cell.contract() == null ? null : cell.contract().contractId()));
         }
         List<UnplacedRow> unplaced = new ArrayList<>();
         for (UnplacedRequest u : plan.unplaced()) {

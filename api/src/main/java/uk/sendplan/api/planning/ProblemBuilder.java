@@ -7,7 +7,10 @@ import uk.sendplan.api.fees.FeeService;
 import uk.sendplan.api.fees.FeeService.SettingFee;
 import uk.sendplan.api.kernel.Money;
 import uk.sendplan.api.reference.ReferenceData;
+import uk.sendplan.api.settings.Commissions;
+import uk.sendplan.api.settings.Commissions.ContractedPlaces;
 import uk.sendplan.api.settings.SettingService;
+import uk.sendplan.api.settings.SettingService.PlaceKey;
 import uk.sendplan.api.settings.SettingService.PlaceCell;
 import uk.sendplan.api.settings.SettingService.PlanningSetting;
 import uk.sendplan.db.types.FeeVerdict;
@@ -46,9 +49,13 @@ import java.util.TreeMap;
 @Component
 class ProblemBuilder {
 
-    /** A place cell as planned: where its id came from, and the exact fees the planner sees in whole pounds. */
+    /**
+     * A place cell as planned: where its id came from, and the exact fees the planner sees in whole pounds. A cell's
+     * places kept for one LA under a block contract are a cell of their own ({@code contract} set): the planner keeps them
+     * for that LA's children at no fee, since the contract pays for them filled or empty.
+     */
     record Cell(String id, PlanningSetting setting, String need, String phase, int vacancies,
-                Map<Integer, FeeChoice> dayFees, Map<Integer, FeeChoice> boardingFees) {
+                Map<Integer, FeeChoice> dayFees, Map<Integer, FeeChoice> boardingFees, ContractedPlaces contract) {
     }
 
     /** The fee a placement at a band pays: which schedule row, its kind, exact pence. */
@@ -72,23 +79,32 @@ class ProblemBuilder {
     private final DemandService demand;
     private final SettingService settings;
     private final FeeService fees;
+    private final Commissions commissions;
     private final ReferenceData reference;
 
-    ProblemBuilder(DemandService demand, SettingService settings, FeeService fees, ReferenceData reference) {
+    ProblemBuilder(DemandService demand, SettingService settings, FeeService fees, Commissions commissions, ReferenceData reference) {
         this.demand = demand;
         this.settings = settings;
         this.fees = fees;
+        this.commissions = commissions;
         this.reference = reference;
     }
 
-    /** The settings within reach of a plan's LAs and their current fees for the year, by URN (only settings that have some). */
-    record Register(List<PlanningSetting> settings, Map<Integer, List<SettingFee>> fees) {
+    /**
+     * The settings within reach of a plan's LAs, their current fees for the year, by URN (only settings that have some),
+     * and the places block contracts of the year keep in them.
+     */
+    record Register(List<PlanningSetting> settings, Map<Integer, List<SettingFee>> fees, Map<PlaceKey, List<ContractedPlaces>> contracted) {
     }
 
     /** What a plan of these LAs may use: the settings within reach and their fees for the year. */
     Register register(Collection<String> laCodes, String financialYear, Parameters parameters) {
-        List<PlanningSetting> candidates = settingsFor(laCodes, parameters);
-        return new Register(candidates, fees.currentFees(financialYear, candidates.stream().map(PlanningSetting::urn).toList()));
+        return register(settingsFor(laCodes, parameters), financialYear);
+    }
+
+    private Register register(List<PlanningSetting> candidates, String financialYear) {
+        List<Integer> urns = candidates.stream().map(PlanningSetting::urn).toList();
+        return new Register(candidates, fees.currentFees(financialYear, urns), commissions.contracted(urns, financialYear));
     }
 
     /** The problem for the children still to be placed in these LAs (optionally for one start term). */
@@ -109,10 +125,10 @@ class ProblemBuilder {
         if (read == null) {
             List<PlanningSetting> candidates = settingsFor(laCodes, parameters);
             phases.lap(PlanPhases.SETTINGS);
-            read = new Register(candidates, fees.currentFees(financialYear, candidates.stream().map(PlanningSetting::urn).toList()));
+            read = register(candidates, financialYear);
             phases.lap(PlanPhases.FEES);
         }
-        Built built = build(name, children, read.settings(), read.fees(), financialYear, parameters);
+        Built built = build(name, children, read, financialYear, parameters);
         phases.lap(PlanPhases.BUILD);
         return built;
     }
@@ -128,12 +144,12 @@ class ProblemBuilder {
     }
 
     Built build(String name, List<PlacementRequestView> children, List<PlanningSetting> candidates, String financialYear, Parameters parameters) {
-        return build(name, children, candidates, fees.currentFees(financialYear, candidates.stream().map(PlanningSetting::urn).toList()),
-                financialYear, parameters);
+        return build(name, children, register(candidates, financialYear), financialYear, parameters);
     }
 
-    private Built build(String name, List<PlacementRequestView> children, List<PlanningSetting> candidates,
-                        Map<Integer, List<SettingFee>> feesByUrn, String financialYear, Parameters parameters) {
+    private Built build(String name, List<PlacementRequestView> children, Register register, String financialYear, Parameters parameters) {
+        List<PlanningSetting> candidates = register.settings();
+        Map<Integer, List<SettingFee>> feesByUrn = register.fees();
         List<Excluded> excluded = new ArrayList<>();
         List<PlanNote> notes = new ArrayList<>();
 
@@ -164,7 +180,17 @@ class ProblemBuilder {
                     continue;
                 }
                 String id = cellId(s.urn(), place.need(), place.phase());
-                cells.put(id, new Cell(id, s, place.need(), place.phase(), Math.max(0, place.vacancies()), day, boarding));
+                // the year's block contracts keep their empty places for their LAs; the rest are open to anyone
+                int free = Math.max(0, place.vacancies());
+                List<Cell> contracted = new ArrayList<>();
+                for (ContractedPlaces c : register.contracted().getOrDefault(new PlaceKey(s.urn(), place.need(), place.phase()), List.of())) {
+                    int kept = Math.min(c.free(), free);
+                    free -= kept;
+                    String contractCell = id + "/contract/" + c.contractId() + "/" + c.laCode();
+                    contracted.add(new Cell(contractCell, s, place.need(), place.phase(), kept, day, boarding, c));
+                }
+                cells.put(id, new Cell(id, s, place.need(), place.phase(), free, day, boarding, null));
+                contracted.forEach(c -> cells.put(c.id(), c));
                 included.putIfAbsent(s.urn(), id);
             }
             if (!aboveCeiling.isEmpty()) {
@@ -181,19 +207,24 @@ class ProblemBuilder {
             PlanningSetting s = cell.setting();
             int from = Math.max(s.ageFrom(), reference.phase(cell.phase()).ageFrom());
             int to = Math.min(s.ageTo(), reference.phase(cell.phase()).ageTo());
+            // a contracted place costs nothing more to fill: the contract pays for it either way
+            boolean paid = cell.contract() != null;
             Map<Integer, Long> dayPounds = new TreeMap<>();
-            cell.dayFees().forEach((band, fee) -> dayPounds.put(band, Money.wholePounds(fee.pence())));
+            cell.dayFees().forEach((band, fee) -> dayPounds.put(band, paid ? 0 : Money.wholePounds(fee.pence())));
             Map<Integer, Long> boardingPounds = new TreeMap<>();
-            cell.boardingFees().forEach((band, fee) -> boardingPounds.put(band, Money.wholePounds(fee.pence())));
+            cell.boardingFees().forEach((band, fee) -> boardingPounds.put(band, paid ? 0 : Money.wholePounds(fee.pence())));
             if (dayPounds.isEmpty()) {
                 // only residential fees stated: a day child there is charged the residential fee (the dearer assumption)
                 dayPounds.putAll(boardingPounds);
             }
             plannerSettings.add(new Setting(cell.id(), s.name(), SettingType.valueOf(s.type()), s.laCode(), s.easting(), s.northing(),
                     from, to, Set.of(Need.valueOf(cell.need())), cell.vacancies(), dayPounds, SettingGender.valueOf(s.gender().name()),
-                    s.boarding(), s.boarding() ? boardingPounds : Map.of()));
+                    s.boarding(), s.boarding() ? boardingPounds : Map.of(), paid ? Set.of(cell.contract().laCode()) : Set.of()));
         }
 
+        Map<String, List<Cell>> contractCells = new HashMap<>();
+        cells.values().stream().filter(c -> c.contract() != null)
+                .forEach(c -> contractCells.computeIfAbsent(cellId(c.setting().urn(), c.need(), c.phase()), k -> new ArrayList<>()).add(c));
         Map<String, Setting> plannerSettingsById = new HashMap<>();
         plannerSettings.forEach(setting -> plannerSettingsById.put(setting.id(), setting));
         CostModel costModel = new CostModel(parameters);
@@ -224,6 +255,9 @@ class ProblemBuilder {
                 String cellId = cellId(urn, child.primaryNeed(), child.phase());
                 if (cells.containsKey(cellId)) {
                     preferences.add(cellId);
+                    // the preferred setting's places kept for the child's LA are the same setting to the family
+                    contractCells.getOrDefault(cellId, List.of()).stream().filter(c -> c.contract().laCode().equals(child.laCode()))
+                            .forEach(c -> preferences.add(c.id()));
                 } else {
                     notes.add(note(child, PlanNote.Kind.PREFERENCE_UNAVAILABLE, "preferred setting " + urn + " has no available "
                             + child.primaryNeed() + " " + child.phase() + " places in this plan"));
@@ -255,8 +289,7 @@ class ProblemBuilder {
         Map<String, Integer> pinned = new HashMap<>();
         plannerRequests.stream().filter(PlacementRequest::keepCurrent).forEach(r -> pinned.merge(r.currentSettingId(), 1, Integer::sum));
         List<Setting> withPinned = plannerSettings.stream().map(t -> !pinned.containsKey(t.id()) ? t
-                : new Setting(t.id(), t.name(), t.type(), t.laCode(), t.easting(), t.northing(), t.ageFrom(), t.ageTo(), t.needs(),
-                        t.capacity() + pinned.get(t.id()), t.annualFees(), t.gender(), t.boarding(), t.annualBoardingFees())).toList();
+                : t.withCapacity(t.capacity() + pinned.get(t.id()))).toList();
         return new Built(new PlacementProblem(name, parameters, withPinned, plannerRequests), cells, byId, excluded, notes);
     }
 

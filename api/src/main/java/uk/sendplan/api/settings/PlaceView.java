@@ -14,7 +14,16 @@ public record PlaceView(int urn, String need, String phase, int capacity, int oc
         this(urn, need, phase, capacity, occupied, commissions, 0);
     }
 
-    public record CommissionView(String laCode, int places) {
+    /**
+     * Places commissioned by an LA: declared by the provider ({@code contractId} null), or by a block contract in force
+     * for {@code financialYear}.
+     */
+    public record CommissionView(String laCode, int places, Long contractId, String financialYear) {
+
+        /** A commission the provider declares. */
+        public CommissionView(String laCode, int places) {
+            this(laCode, places, null, null);
+        }
     }
 
     public int vacancies() {

@@ -167,4 +167,9 @@ class SettingController {
     LocalAuthority localAuthority(CommissionView commission) {
         return reference.localAuthority(commission.laCode()).orElseThrow();
     }
+
+    @SchemaMapping(typeName = "PlaceCommission")
+    Long blockContractId(CommissionView commission) {
+        return commission.contractId();
+    }
 }

@@ -136,12 +136,14 @@ class SettingRepository {
         Map<Integer, List<PlaceView>> byUrn = new LinkedHashMap<>();
         urns.forEach(urn -> byUrn.put(urn, new ArrayList<>()));
         db.select(PLACE.SETTING_URN, PLACE.NEED_CODE, PLACE.PHASE_CODE, PLACE.CAPACITY, PLACE.OCCUPIED,
-                        multiset(select(PLACE_COMMISSION.LA_CODE, PLACE_COMMISSION.PLACES).from(PLACE_COMMISSION)
+                        multiset(select(PLACE_COMMISSION.LA_CODE, PLACE_COMMISSION.PLACES, PLACE_COMMISSION.CONTRACT_ID,
+                                        PLACE_COMMISSION.FINANCIAL_YEAR).from(PLACE_COMMISSION)
                                 .where(PLACE_COMMISSION.SETTING_URN.eq(PLACE.SETTING_URN))
                                 .and(PLACE_COMMISSION.NEED_CODE.eq(PLACE.NEED_CODE))
                                 .and(PLACE_COMMISSION.PHASE_CODE.eq(PLACE.PHASE_CODE))
-                                .orderBy(PLACE_COMMISSION.LA_CODE))
-                                .convertFrom(rows -> rows.map(Records.mapping(CommissionView::new))), PLACE.PLACED)
+                                .and(CommissionRepository.IN_FORCE)
+                                .orderBy(PLACE_COMMISSION.LA_CODE, PLACE_COMMISSION.FINANCIAL_YEAR.nullsFirst()))
+                                .convertFrom(rows -> rows.map(r -> new CommissionView(r.value1(), r.value2(), r.value3(), r.value4()))), PLACE.PLACED)
                 .from(PLACE).join(NEED_TYPE).on(NEED_TYPE.CODE.eq(PLACE.NEED_CODE)).join(PHASE).on(PHASE.CODE.eq(PLACE.PHASE_CODE))
                 .where(PLACE.SETTING_URN.in(urns))
                 .orderBy(PLACE.SETTING_URN, NEED_TYPE.SORT_ORDER, PHASE.SORT_ORDER)
@@ -174,9 +176,23 @@ class SettingRepository {
         return locked;
     }
 
+    /**
+     * A setting's places become these: cells kept are updated where they are, so the commissions block contracts made in
+     * them stay (the database refuses to drop a cell or commission under a contract in force); declared commissions are
+     * replaced.
+     */
     void replacePlaces(int urn, List<PlaceView> places) {
-        db.deleteFrom(PLACE).where(PLACE.SETTING_URN.eq(urn)).execute();
-        insertPlaces(places);
+        db.deleteFrom(PLACE_COMMISSION).where(PLACE_COMMISSION.SETTING_URN.eq(urn)).and(PLACE_COMMISSION.CONTRACT_ID.isNull()).execute();
+        var kept = places.stream().map(p -> row(p.need(), p.phase())).toList();
+        db.deleteFrom(PLACE).where(PLACE.SETTING_URN.eq(urn))
+                .and(kept.isEmpty() ? trueCondition() : row(PLACE.NEED_CODE, PLACE.PHASE_CODE).notIn(kept)).execute();
+        for (PlaceView p : places) {
+            db.insertInto(PLACE, PLACE.SETTING_URN, PLACE.NEED_CODE, PLACE.PHASE_CODE, PLACE.CAPACITY, PLACE.PUPILS)
+                    .values(p.urn(), p.need(), p.phase(), p.capacity(), p.occupied())
+                    .onConflict(PLACE.SETTING_URN, PLACE.NEED_CODE, PLACE.PHASE_CODE)
+                    .doUpdate().set(PLACE.CAPACITY, excluded(PLACE.CAPACITY)).set(PLACE.PUPILS, excluded(PLACE.PUPILS)).execute();
+        }
+        insertCommissions(places);
     }
 
     void insertPlaces(List<PlaceView> places) {
@@ -185,6 +201,10 @@ class SettingRepository {
             db.insertInto(PLACE, PLACE.SETTING_URN, PLACE.NEED_CODE, PLACE.PHASE_CODE, PLACE.CAPACITY, PLACE.PUPILS)
                     .valuesOfRows(chunk).execute();
         }
+        insertCommissions(places);
+    }
+
+    private void insertCommissions(List<PlaceView> places) {
         var commissions = places.stream().flatMap(p -> p.commissions().stream()
                 .map(c -> DSL.row(p.urn(), p.need(), p.phase(), c.laCode(), c.places()))).toList();
         for (var chunk : chunks(commissions, 2000)) {

@@ -28,11 +28,13 @@ import java.util.stream.Collectors;
 public class SettingService {
 
     private final SettingRepository settings;
+    private final CommissionRepository commissions;
     private final ReferenceData reference;
     private final Access access;
 
-    SettingService(SettingRepository settings, ReferenceData reference, Access access) {
+    SettingService(SettingRepository settings, CommissionRepository commissions, ReferenceData reference, Access access) {
         this.settings = settings;
+        this.commissions = commissions;
         this.reference = reference;
         this.access = access;
     }
@@ -161,25 +163,53 @@ public class SettingService {
     public record PlaceKey(int urn, String need, String phase) {
     }
 
+    /** One LA's contracted places under a block contract in one cell: where a placement on the contract goes. */
+    public record ContractSeat(PlaceKey cell, long contractId, String laCode) {
+    }
+
     /**
      * Holds the cells for placements about to be approved, within the caller's transaction: the cells are locked in a
      * fixed order (the order {@link SettingRegistration#setPlaces} locks a setting's cells in too), so concurrent writers queue instead of
-     * deadlocking and each sees the other's result. Returns the problem with each cell that has fewer vacancies than
-     * asked (so the caller can name the settings whose places changed); when none, the placements the caller inserts
-     * take the places (the database counts them into occupancy, and its occupied &lt;= capacity check stands behind this).
+     * deadlocking and each sees the other's result. {@code wanted} counts every placement per cell, {@code onContracts} those
+     * of them that fill block-contracted places (of {@code financialYear}); the others may not take places the year's
+     * contracts keep empty for their LAs. Returns the problem with each cell that can't take them (so the caller can name
+     * the settings whose places changed); when none, the placements the caller inserts take the places (the database
+     * counts them into occupancy and contracts, and its checks stand behind this).
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Map<PlaceKey, String> occupy(Map<PlaceKey, Integer> wanted) {
+    public Map<PlaceKey, String> occupy(Map<PlaceKey, Integer> wanted, Map<ContractSeat, Integer> onContracts, String financialYear) {
         Map<PlaceKey, PlaceCell> locked = settings.lockPlaces(wanted.keySet());
+        Map<PlaceKey, List<Commissions.ContractedPlaces>> contracts = commissions.contractedInCells(wanted.keySet(), financialYear);
         Map<PlaceKey, String> problems = new java.util.LinkedHashMap<>();
         for (var entry : wanted.entrySet()) {
             PlaceCell cell = locked.get(entry.getKey());
             PlaceKey key = entry.getKey();
+            String where = key.need() + " " + key.phase();
             if (cell == null) {
-                problems.put(key, "setting " + key.urn() + " no longer has " + key.need() + " " + key.phase() + " places");
-            } else if (cell.vacancies() < entry.getValue()) {
-                problems.put(key, "setting " + key.urn() + " has " + cell.vacancies() + " " + key.need() + " " + key.phase()
-                        + " vacanc" + (cell.vacancies() == 1 ? "y" : "ies") + " left, " + entry.getValue() + " needed");
+                problems.put(key, "setting " + key.urn() + " no longer has " + where + " places");
+                continue;
+            }
+            if (cell.vacancies() < entry.getValue()) {
+                problems.put(key, "setting " + key.urn() + " has " + cell.vacancies() + " " + where + " vacanc"
+                        + (cell.vacancies() == 1 ? "y" : "ies") + " left, " + entry.getValue() + " needed");
+                continue;
+            }
+            int kept = 0;
+            int onContract = 0;
+            for (Commissions.ContractedPlaces c : contracts.getOrDefault(key, List.of())) {
+                int asked = onContracts.getOrDefault(new ContractSeat(key, c.contractId(), c.laCode()), 0);
+                if (asked > c.free()) {
+                    problems.put(key, "block contract " + c.contractId() + " has " + c.free() + " " + where + " place(s) left for LA "
+                            + c.laCode() + " at setting " + key.urn() + ", " + asked + " needed");
+                }
+                kept += c.free();
+                onContract += asked;
+            }
+            int spot = entry.getValue() - onContract;
+            int open = Math.max(0, cell.vacancies() - kept);
+            if (!problems.containsKey(key) && spot > open) {
+                problems.put(key, "setting " + key.urn() + " has " + open + " " + where + " vacanc" + (open == 1 ? "y" : "ies")
+                        + " open to any LA (" + kept + " more are kept empty for block contracts), " + spot + " needed");
             }
         }
         return problems;

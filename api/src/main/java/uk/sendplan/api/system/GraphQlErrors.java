@@ -30,6 +30,8 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
     private static final Map<String, String> RULES = Map.ofEntries(
             Map.entry("place_occupied_within_capacity", "occupied must not exceed capacity"),
             Map.entry("place_commissions_within_capacity", "commissioned places must not exceed capacity"),
+            Map.entry("place_commission_under_contract", "places under a block contract in force stay in the register until the contract ends"),
+            Map.entry("place_commission_filled_within_places", "a block contract's places are all filled"),
             Map.entry("setting_pkey", "a setting with this URN is already registered"),
             Map.entry("provider_company_number_key", "a provider with this company number is already registered"),
             Map.entry("provider_one_per_la", "this local authority already has its provider record"),

@@ -83,7 +83,7 @@ class PermissionsTest extends GraphQlTestBase {
      * and a declined agreement on each side.
      */
     record Market(String ownReferral, String otherReferral, String ownOffer, String otherOffer, String withdrawnOffer, String ownAgreement,
-                  String otherAgreement, String ownRenewal, String otherRenewal) {
+                  String otherAgreement, String ownRenewal, String otherRenewal, String ownContract, String otherContract) {
     }
 
     static Market market;
@@ -297,6 +297,7 @@ class PermissionsTest extends GraphQlTestBase {
         a.put("referral", List.of(Map.of("id", m.ownReferral()), Map.of("id", m.otherReferral())));
         a.put("offer", List.of(Map.of("id", m.ownOffer()), Map.of("id", m.otherOffer())));
         a.put("placementAgreement", List.of(Map.of("id", m.ownAgreement()), Map.of("id", m.otherAgreement())));
+        a.put("blockContract", List.of(Map.of("id", m.ownContract()), Map.of("id", m.otherContract())));
         return a;
     }
 
@@ -571,6 +572,27 @@ class PermissionsTest extends GraphQlTestBase {
         probes.put("declinePlacementAgreement", (role, own) -> call("mutation($id: ID!) { declinePlacementAgreement(id: $id, reason: \"probe\") { agreement { id } } }",
                 "id", own ? m.ownAgreement() : m.otherAgreement()));
 
+        // block contracts: the LA's (commissioner, as a party; lead for decisions) and the provider's own
+        any("blockContracts", call("{ blockContracts { id } }"));
+        filters.put("blockContracts", (role, response) -> response.path("blockContracts[*].id").entityList(String.class)
+                .satisfies(ids -> assertThat(ids).isNotEmpty().allSatisfy(id -> {
+                    long contract = Long.parseLong(id);
+                    assertThat("COMMISSIONER".equals(role)
+                            ? db.fetchExists(BLOCK_CONTRACT_PARTY, BLOCK_CONTRACT_PARTY.CONTRACT_ID.eq(contract).and(BLOCK_CONTRACT_PARTY.LA_CODE.eq(OWN_LA)))
+                            : db.fetchValue(BLOCK_CONTRACT.PROVIDER_ID, BLOCK_CONTRACT.ID.eq(contract)) == w.ownProvider()).isTrue();
+                })));
+        probes.put("blockContract", (role, own) -> call("query($id: ID!) { blockContract(id: $id) { id annualFee parties { filled } } }",
+                "id", own ? m.ownContract() : m.otherContract()));
+        probes.put("proposeBlockContract", (role, own) -> call("mutation($la: String!) { proposeBlockContract(input: {urn: 100001, need: ASD, "
+                + "phase: PRIMARY, financialYear: \"2020-21\", band: 2, kind: DAY, annualFee: \"50000.00\", parties: [{laCode: $la, places: 1}]}) "
+                + "{ contract { id } } }", "la", OWN_LA));
+        for (String decision : List.of("acceptBlockContract", "withdrawBlockContract", "endBlockContract")) {
+            probes.put(decision, (role, own) -> call("mutation($id: ID!) { " + decision + ("acceptBlockContract".equals(decision) ? "(id: $id)"
+                    : "(id: $id, reason: \"probe\")") + " { contract { id } } }", "id", own ? m.ownContract() : m.otherContract()));
+        }
+        probes.put("declineBlockContract", (role, own) -> call("mutation($id: ID!) { declineBlockContract(id: $id, reason: \"probe\") { contract { id } } }",
+                "id", own ? m.ownContract() : m.otherContract()));
+
         // market intelligence: a commissioner's LA, a planner's region; a provider gets its own row alone wherever it asks
         for (String statistics : List.of("marketStatistics", "marketStatisticsCsv")) {
             String selection = "marketStatistics".equals(statistics) ? " { providers { providerId } }" : "";
@@ -654,7 +676,23 @@ class PermissionsTest extends GraphQlTestBase {
                 w.otherProvider(), w.otherSetting());
         return new Market(String.valueOf(ownReferral), String.valueOf(otherReferral), String.valueOf(ownOffer), String.valueOf(otherOffer),
                 String.valueOf(withdrawn), String.valueOf(ownAgreement), String.valueOf(otherAgreement),
-                String.valueOf(renewal(ownAgreement, "REJECTED")), String.valueOf(renewal(otherAgreement, "PROPOSED")));
+                String.valueOf(renewal(ownAgreement, "REJECTED")), String.valueOf(renewal(otherAgreement, "PROPOSED")),
+                String.valueOf(contract(OWN_LA, w.ownProvider(), w.ownSetting())), String.valueOf(contract(OTHER_LA, w.otherProvider(), w.otherSetting())));
+    }
+
+    /** An ended block contract the LA proposed with the provider's setting: every decision on it is refused for its status. */
+    private long contract(String laCode, long providerId, int urn) {
+        long id = db.insertInto(BLOCK_CONTRACT).set(BLOCK_CONTRACT.SETTING_URN, urn).set(BLOCK_CONTRACT.PROVIDER_ID, providerId)
+                .set(BLOCK_CONTRACT.NEED_CODE, "ASD").set(BLOCK_CONTRACT.PHASE_CODE, "PRIMARY").set(BLOCK_CONTRACT.FINANCIAL_YEAR, YEAR)
+                .set(BLOCK_CONTRACT.BAND, 2).set(BLOCK_CONTRACT.KIND, uk.sendplan.db.types.ProvisionKind.DAY).set(BLOCK_CONTRACT.ANNUAL_FEE_PENCE, 5_000_000L)
+                .set(BLOCK_CONTRACT.FRAMEWORK_ID, Long.parseLong(world.framework())).set(BLOCK_CONTRACT.FRAMEWORK_VERSION, 1)
+                .set(BLOCK_CONTRACT.VERDICT, uk.sendplan.db.types.FeeVerdict.WITHIN_REFERENCE).set(BLOCK_CONTRACT.REASONS, new String[]{"probe"})
+                .set(BLOCK_CONTRACT.LEAD_LA_CODE, laCode).set(BLOCK_CONTRACT.STATUS, uk.sendplan.db.types.BlockContractStatus.ENDED)
+                .set(BLOCK_CONTRACT.PROPOSED_BY, "permissions-test").set(BLOCK_CONTRACT.DECIDED_BY, "permissions-test")
+                .set(BLOCK_CONTRACT.DECIDED_AT, java.time.Instant.now()).returning(BLOCK_CONTRACT.ID).fetchOne(BLOCK_CONTRACT.ID);
+        db.insertInto(BLOCK_CONTRACT_PARTY).set(BLOCK_CONTRACT_PARTY.CONTRACT_ID, id).set(BLOCK_CONTRACT_PARTY.LA_CODE, laCode)
+                .set(BLOCK_CONTRACT_PARTY.PLACES, 2).execute();
+        return id;
     }
 
     private long renewal(long agreementId, String status) {
