@@ -70,7 +70,7 @@ class DemoData implements ApplicationRunner {
         long marketStart = System.nanoTime();
         DemoMarket.Loaded loaded = market.load();
         log.info("Loaded the demo market: {} referrals, {} offers ({} refused above the ceiling), {} declines, {} awards accepted and {}"
-                        + " awaiting the provider, in {} ms", loaded.referrals(), loaded.offers(), loaded.refused(), loaded.declined(), loaded.accepted(),
-                loaded.awaiting(), (System.nanoTime() - marketStart) / 1_000_000);
+                        + " awaiting the provider, a joint Camden and Hackney block contract for {}, in {} ms", loaded.referrals(), loaded.offers(),
+                loaded.refused(), loaded.declined(), loaded.accepted(), loaded.awaiting(), loaded.blockContract(), (System.nanoTime() - marketStart) / 1_000_000);
     }
 }

@@ -28,7 +28,8 @@ import java.util.Random;
  * provider (so every step is checked and audited as a user's would be): demo children in four LAs referred, offers
  * from the demo independent providers at fees around the framework's reference (a few above it, justified, and one
  * per LA above the ceiling, refused), declines, and in each LA one award accepted (the place taken) and one awaiting
- * the provider. Seeded: the same register and fees give the same market; only its dates follow the day it loads.
+ * the provider; and a block contract Camden and Hackney hold jointly at a demo independent special school. Seeded: the
+ * same register and fees give the same market; only its dates follow the day it loads.
  */
 @Component
 public class DemoMarket {
@@ -40,8 +41,11 @@ public class DemoMarket {
     /** Settings of a referral that answer it (of up to 25 it was sent to). */
     static final int ANSWERING = 8;
 
-    public record Loaded(int referrals, int offers, int refused, int declined, int accepted, int awaiting) {
+    public record Loaded(int referrals, int offers, int refused, int declined, int accepted, int awaiting, String blockContract) {
     }
+
+    /** The joint block contract: Camden's and Hackney's shares of it. */
+    static final int CONTRACT_PLACES_EACH = 2;
 
     private final DemoDemand demoDemand;
     private final DemandService demand;
@@ -51,11 +55,13 @@ public class DemoMarket {
     private final ReferralRepository referralRepository;
     private final FeeService fees;
     private final SettingService settings;
+    private final BlockContracts contracts;
     private final CurrentUser currentUser;
 
     DemoMarket(DemoDemand demoDemand, DemandService demand, Referrals referrals, Offers offers, Awards awards, ReferralRepository referralRepository,
-               FeeService fees, SettingService settings, CurrentUser currentUser) {
+               FeeService fees, SettingService settings, BlockContracts contracts, CurrentUser currentUser) {
         this.settings = settings;
+        this.contracts = contracts;
         this.demoDemand = demoDemand;
         this.demand = demand;
         this.referrals = referrals;
@@ -123,7 +129,40 @@ public class DemoMarket {
             }
             awardTwo(commissioner, made, counts);
         }
-        return new Loaded(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5]);
+        return new Loaded(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], blockContract());
+    }
+
+    /**
+     * Camden and Hackney commission two ASD, SEMH or other secondary places each for this financial year at the demo
+     * independent special school nearest Camden with room for them, at 95% of the framework's band 3 reference; the
+     * provider accepts. Returns how it reads, e.g. "4 SEMH SECONDARY places at … (URN …)".
+     */
+    private String blockContract() {
+        String year = MarketRules.financialYear(MarketRules.today());
+        Actor camden = new Actor("system:demo-market", Role.COMMISSIONER, "202", null, null);
+        for (SettingService.PlanningSetting school : settings.openSettingsNear(List.of("202"), 15_000).stream()
+                .filter(s -> "INDEPENDENT_SPECIAL".equals(s.type()) && s.urn() >= 9_000_000)
+                .sorted(Comparator.comparingInt(SettingService.PlanningSetting::urn)).toList()) {
+            for (SettingService.PlaceCell cell : school.places()) {
+                if (!cell.phase().equals("SECONDARY") || cell.capacity() < 4 * CONTRACT_PLACES_EACH || cell.vacancies() < 2 * CONTRACT_PLACES_EACH) {
+                    continue;
+                }
+                FeeService.OfferCheck probe = fees.checkOffer("demo", year, school.urn(), 3, ProvisionKind.DAY, 100L, cell.need(), false, null);
+                if (probe.adjustedReferencePence() == null) {
+                    continue;
+                }
+                long fee = probe.adjustedReferencePence() * 95 / 100 / 10_000 * 10_000;
+                var input = new BlockContracts.ProposeBlockContractInput(school.urn(), cell.need(), cell.phase(), year, 3, ProvisionKind.DAY,
+                        Money.pounds(fee), null, List.of(new BlockContracts.PartyInput("202", CONTRACT_PLACES_EACH),
+                        new BlockContracts.PartyInput("204", CONTRACT_PLACES_EACH)));
+                BlockContractView[] proposed = new BlockContractView[1];
+                currentUser.as(camden, () -> proposed[0] = contracts.propose(input));
+                currentUser.as(new Actor("system:demo-market", Role.PROVIDER, null, null, school.providerId()),
+                        () -> contracts.accept(String.valueOf(proposed[0].id())));
+                return 2 * CONTRACT_PLACES_EACH + " " + cell.need() + " " + cell.phase() + " places at " + school.name() + " (URN " + school.urn() + ")";
+            }
+        }
+        return "none: no demo independent special school near Camden has room";
     }
 
     /** Awards the cheapest offer of the first two referrals that have one; the first award is accepted by its provider. */

@@ -80,6 +80,12 @@ class ReferralRepository {
                 .and(REFERRAL.STATUS.in(ReferralStatus.OPEN, ReferralStatus.AWARDED)).fetchOptional(REFERRAL.ID);
     }
 
+    /** The live referrals of these requests, their rows locked in id order (as other lockers take them). */
+    List<ReferralView> lockLive(Collection<Long> requestIds) {
+        return db.selectFrom(REFERRAL).where(REFERRAL.REQUEST_ID.in(requestIds)).and(REFERRAL.STATUS.in(ReferralStatus.OPEN, ReferralStatus.AWARDED))
+                .orderBy(REFERRAL.ID).forUpdate().fetch(ReferralRepository::view);
+    }
+
     void setStatus(long id, ReferralStatus status, String reason) {
         db.update(REFERRAL).set(REFERRAL.STATUS, status).set(REFERRAL.STATUS_REASON, reason).set(REFERRAL.UPDATED_AT, Instant.now())
                 .where(REFERRAL.ID.eq(id)).execute();

@@ -285,21 +285,29 @@ class Referrals {
             throw ApiException.badRequest("id", "referral " + referral.id() + " is " + referral.status()
                     + "; only an open referral can be withdrawn (an awarded one waits for the provider's answer)");
         }
+        close(referral, why, "REFERRAL_WITHDRAWN", "the referral was withdrawn");
+        return referrals.find(referral.id()).orElseThrow();
+    }
+
+    /**
+     * Closes an open referral (locked by the caller) as WITHDRAWN with its open offers, each change audited: the
+     * commissioner withdrew it, or the child was placed another way.
+     */
+    void close(ReferralView referral, String why, String action, String offerReason) {
         referrals.setStatus(referral.id(), ReferralStatus.WITHDRAWN, why);
         List<AuditTrail.Change> changes = new ArrayList<>();
-        changes.add(new AuditTrail.Change("REFERRAL_WITHDRAWN", "referral", String.valueOf(referral.id()),
+        changes.add(new AuditTrail.Change(action, "referral", String.valueOf(referral.id()),
                 new MarketSnapshots.ReferralStatusChange(referral.status(), referral.statusReason()),
                 new MarketSnapshots.ReferralStatusChange(ReferralStatus.WITHDRAWN, why), why, AuditTrail.Scope.children(referral.laCode())));
         for (OfferView offer : offers.ofReferrals(List.of(referral.id()), null).get(referral.id())) {
             if (offer.status() == OfferStatus.OPEN) {
-                offers.setStatus(offer.id(), OfferStatus.CLOSED, "the referral was withdrawn");
+                offers.setStatus(offer.id(), OfferStatus.CLOSED, offerReason);
                 changes.add(new AuditTrail.Change("OFFER_CLOSED", "offer", String.valueOf(offer.id()), MarketSnapshots.Offer.of(offer),
-                        MarketSnapshots.Offer.of(offers.find(offer.id()).orElseThrow()), "the referral was withdrawn",
+                        MarketSnapshots.Offer.of(offers.find(offer.id()).orElseThrow()), offerReason,
                         AuditTrail.Scope.between(referral.laCode(), offer.providerId())));
             }
         }
         audit.recordAll(changes);
-        return referrals.find(referral.id()).orElseThrow();
     }
 
     // ------------------------------------------------------------------ rules

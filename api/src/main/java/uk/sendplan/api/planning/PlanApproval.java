@@ -1,6 +1,7 @@
 package uk.sendplan.api.planning;
 
 import org.jooq.DSLContext;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.sendplan.api.audit.AuditTrail;
@@ -66,9 +67,11 @@ class PlanApproval {
     private final FeeService fees;
     private final AuditTrail audit;
     private final Access access;
+    private final ApplicationEventPublisher events;
 
     PlanApproval(DSLContext db, PlanService planService, PlanRepository plans, DemandService demand, SettingService settings,
-                 FeeService fees, AuditTrail audit, Access access) {
+                 FeeService fees, AuditTrail audit, Access access, ApplicationEventPublisher events) {
+        this.events = events;
         this.db = db;
         this.planService = planService;
         this.plans = plans;
@@ -193,7 +196,9 @@ class PlanApproval {
             changes.add(new AuditTrail.Change("PLACEMENT_APPROVED", "placement", String.valueOf(id), null, after, "approved from plan " + plan.id(),
                     AuditTrail.Scope.children(a.laCode())));
         }
-        demand.markPlaced(chosen.stream().map(PlanRepository.AssignmentView::requestId).toList());
+        List<Long> placed = chosen.stream().map(PlanRepository.AssignmentView::requestId).toList();
+        demand.markPlaced(placed);
+        events.publishEvent(new PlacementsApproved(plan.id(), placed));
         // every LA's proposals count: a regional plan is APPROVED once each LA has approved its children's. The plan row
         // is locked first, so of two LAs approving at once the later reads the earlier's committed approvals.
         PlanStatus before = db.select(PLAN.STATUS).from(PLAN).where(PLAN.ID.eq(plan.id())).forUpdate().fetchOne(PLAN.STATUS);

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.jooq.impl.DSL.countDistinct;
 import static uk.sendplan.db.jooq.Tables.*;
 
-/** The market a newcomer finds at first start: referrals in four LAs, offers, a refusal per LA, awards. */
+/** The market a newcomer finds at first start: referrals in four LAs, offers, a refusal per LA, awards, a joint block contract. */
 class DemoMarketTest extends GraphQlTestBase {
 
     @Test
@@ -28,5 +28,15 @@ class DemoMarketTest extends GraphQlTestBase {
         assertThat(db.fetchCount(PLACEMENT, PLACEMENT.AGREEMENT_ID.in(db.select(PLACEMENT_AGREEMENT.ID).from(PLACEMENT_AGREEMENT).where(demoAgreements))))
                 .isEqualTo(4);
         assertThat(db.fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTOR.eq("system:demo-market").and(AUDIT_EVENT.ACTION.eq("AGREEMENT_ACCEPTED")))).isEqualTo(4);
+    }
+
+    @Test
+    void camdenAndHackneyHoldAJointBlockContractInTheRegister() {
+        var demo = BLOCK_CONTRACT.PROPOSED_BY.eq("system:demo-market");
+        long id = db.fetchValue(BLOCK_CONTRACT.ID, demo.and(BLOCK_CONTRACT.STATUS.eq(uk.sendplan.db.types.BlockContractStatus.ACTIVE)));
+        assertThat(db.fetchValue(BLOCK_CONTRACT.LEAD_LA_CODE, BLOCK_CONTRACT.ID.eq(id))).isEqualTo("202");
+        assertThat(db.select(PLACE_COMMISSION.LA_CODE, PLACE_COMMISSION.PLACES).from(PLACE_COMMISSION).where(PLACE_COMMISSION.CONTRACT_ID.eq(id))
+                .orderBy(PLACE_COMMISSION.LA_CODE).fetch(r -> r.value1() + ":" + r.value2())).containsExactly("202:2", "204:2");
+        assertThat(db.fetchValue(BLOCK_CONTRACT.VERDICT, BLOCK_CONTRACT.ID.eq(id))).isEqualTo(uk.sendplan.db.types.FeeVerdict.WITHIN_REFERENCE);
     }
 }
