@@ -124,3 +124,24 @@ CREATE TRIGGER placement_fills_commission AFTER INSERT OR UPDATE OF contract_id 
 
 -- A plan's placement in places its LA block-commissioned names the contract (its fee is the contract's, already paid).
 ALTER TABLE plan_assignment ADD COLUMN contract_id bigint REFERENCES block_contract (id);
+
+-- Re-referral (issue 12, item 5): when a renewal is rejected the commissioner may refer the child again for a place
+-- after the agreement ends. Accepting the new agreement holds the new place at once and dates the old placement's end:
+-- the child holds both places until then, and the old one is released the day after (PlacementEnds marks it ended).
+ALTER TABLE referral ADD COLUMN replaces_agreement_id bigint REFERENCES placement_agreement (id);
+ALTER TABLE placement
+    ADD COLUMN ends_on date,
+    ADD COLUMN ended boolean NOT NULL DEFAULT false,
+    ADD CONSTRAINT placement_ended_has_end CHECK (NOT ended OR ends_on IS NOT NULL);
+ALTER TABLE placement DROP CONSTRAINT placement_request_id_key;
+-- a child has one placement without an end: the one they keep
+CREATE UNIQUE INDEX placement_one_open_per_request ON placement (request_id) WHERE ends_on IS NULL;
+CREATE INDEX placement_ends_idx ON placement (ends_on) WHERE ends_on IS NOT NULL AND NOT ended;
+
+-- an ended placement no longer takes its place
+CREATE OR REPLACE FUNCTION count_placed() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+BEGIN
+    SELECT count(*) INTO NEW.placed FROM placement p
+     WHERE p.takes_place AND NOT p.ended AND (p.setting_urn, p.need_code, p.phase_code) = (NEW.setting_urn, NEW.need_code, NEW.phase_code);
+    RETURN NEW;
+END $$;

@@ -147,6 +147,11 @@ class Awards {
         long transport = Journeys.between(referral.homeEasting(), referral.homeNorthing(), setting.easting(), setting.northing(), residential)
                 .transportPence();
         Instant now = Instant.now();
+        AgreementView replaced = referral.replacesAgreementId() == null ? null : agreements.lock(referral.replacesAgreementId()).orElseThrow();
+        if (replaced != null) {
+            // the child keeps the place the LA chose not to renew until that agreement ends, and is placed here from then
+            placements.endOn(replaced.placementId(), replaced.endDate());
+        }
         long placementId = placements.place(child.id(), child.laCode(), before.urn(), before.need(), before.phase(), before.id(),
                 before.annualFeePence(), before.annualFeePence() + transport, actor.subject(), now);
         agreements.respond(before.id(), AgreementStatus.ACTIVE, "accepted", placementId, actor.subject(), now);
@@ -168,6 +173,12 @@ class Awards {
                 changes.add(new AuditTrail.Change("OFFER_CLOSED", "offer", String.valueOf(other.id()), MarketSnapshots.Offer.of(other),
                         MarketSnapshots.Offer.of(offers.find(other.id()).orElseThrow()), reason, Offers.scope(referral, other.providerId())));
             }
+        }
+        if (replaced != null) {
+            changes.add(new AuditTrail.Change("PLACEMENT_ENDING", "placement", String.valueOf(replaced.placementId()), null,
+                    new MarketSnapshots.PlacementEnd(replaced.placementId(), replaced.id(), replaced.endDate().toString()),
+                    "agreement " + replaced.id() + " was not renewed; the child moves to agreement " + after.id() + " from " + after.startDate(),
+                    AuditTrail.Scope.children(referral.laCode())));
         }
         audit.recordAll(changes);
         return after;
@@ -205,7 +216,10 @@ class Awards {
 
     /** Why the child can't be placed at the setting now, or null: the request, the setting's status and a free place. */
     private String placeProblem(PlacementRequestView child, int urn, ReferralView referral, String step) {
-        if (child.status() != RequestStatus.OPEN && child.status() != RequestStatus.PROPOSED) {
+        // a re-referred child is placed (until the agreement not renewed ends); any other must still be waiting
+        boolean waiting = referral.replacesAgreementId() != null ? child.status() == RequestStatus.PLACED
+                : child.status() == RequestStatus.OPEN || child.status() == RequestStatus.PROPOSED;
+        if (!waiting) {
             return "request " + child.reference() + " is " + child.status() + " (placed or withdrawn since the referral); withdraw referral "
                     + referral.id() + " instead";
         }

@@ -43,12 +43,14 @@ class MarketController {
     }
 
     private final Referrals referrals;
+    private final ReferralReads reads;
     private final Offers offers;
     private final Awards awards;
     private final Renewals renewals;
     private final ReferralsExport export;
 
-    MarketController(Referrals referrals, Offers offers, Awards awards, Renewals renewals, ReferralsExport export) {
+    MarketController(Referrals referrals, ReferralReads reads, Offers offers, Awards awards, Renewals renewals, ReferralsExport export) {
+        this.reads = reads;
         this.export = export;
         this.referrals = referrals;
         this.offers = offers;
@@ -60,14 +62,14 @@ class MarketController {
     ReferralConnection referrals(@Argument List<ReferralStatus> statuses, @Argument int first, @Argument String after) {
         int limit = Page.checkFirst("first", first);
         Long before = after == null ? null : Cursors.decodeLong("after", after, "referral");
-        Page.Slice<ReferralEdge> page = Page.slice(referrals.search(statuses, before, limit + 1), limit,
+        Page.Slice<ReferralEdge> page = Page.slice(reads.search(statuses, before, limit + 1), limit,
                 r -> new ReferralEdge(Cursors.encode("referral", r.id()), r), ReferralEdge::cursor);
-        return new ReferralConnection(page.edges(), page.info(), referrals.count(statuses));
+        return new ReferralConnection(page.edges(), page.info(), reads.count(statuses));
     }
 
     @QueryMapping
     ReferralView referral(@Argument String id) {
-        return referrals.get("referral", id);
+        return reads.get("referral", id);
     }
 
     @QueryMapping

@@ -41,7 +41,7 @@ class MarketFieldsController {
         }
     }
 
-    private final Referrals referrals;
+    private final ReferralReads referrals;
     private final Offers offers;
     private final Awards awards;
     private final Comparisons comparisons;
@@ -51,7 +51,7 @@ class MarketFieldsController {
     private final ReferenceData reference;
     private final Access access;
 
-    MarketFieldsController(Referrals referrals, Offers offers, Awards awards, Comparisons comparisons, Renewals renewals, DemandService demand,
+    MarketFieldsController(ReferralReads referrals, Offers offers, Awards awards, Comparisons comparisons, Renewals renewals, DemandService demand,
                            SettingService settings, ReferenceData reference, Access access) {
         this.referrals = referrals;
         this.offers = offers;

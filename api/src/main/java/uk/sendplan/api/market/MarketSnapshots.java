@@ -87,4 +87,8 @@ final class MarketSnapshots {
                     c.verdict(), c.leadLaCode(), c.parties(), c.status(), c.statusReason());
         }
     }
+
+    /** A placement given an end date: the child moves to another agreement's place after it. */
+    record PlacementEnd(long placementId, long agreementId, String endsOn) implements AuditSnapshot {
+    }
 }

@@ -75,9 +75,11 @@ class Offers {
     private final AuditTrail audit;
     private final Access access;
     private final TransactionTemplate separately;
+    private final ReReferrals reReferrals;
 
     Offers(ReferralRepository referrals, OfferRepository offers, FeeService fees, SettingService settings, AuditTrail audit, Access access,
-           PlatformTransactionManager transactions) {
+           PlatformTransactionManager transactions, ReReferrals reReferrals) {
+        this.reReferrals = reReferrals;
         this.referrals = referrals;
         this.offers = offers;
         this.fees = fees;
@@ -245,6 +247,7 @@ class Offers {
                     + ": the breakdown must add up to the fee");
         }
         LocalDate start = MarketRules.notPast(field + ".startDate", in.startDate(), today);
+        reReferrals.requireStartAfter(field + ".startDate", referral, start);
         LocalDate validUntil = MarketRules.notPast(field + ".validUntil", in.validUntil(), today);
         if (validUntil.isAfter(start)) {
             throw ApiException.badRequest(field + ".validUntil", "an offer is valid until at the latest its start date " + start + ", got " + validUntil);

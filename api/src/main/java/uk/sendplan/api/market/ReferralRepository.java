@@ -86,6 +86,11 @@ class ReferralRepository {
                 .orderBy(REFERRAL.ID).forUpdate().fetch(ReferralRepository::view);
     }
 
+    /** Marks a referral as one for the child's next place when their agreement ends unrenewed. */
+    void replacing(long id, long agreementId) {
+        db.update(REFERRAL).set(REFERRAL.REPLACES_AGREEMENT_ID, agreementId).where(REFERRAL.ID.eq(id)).execute();
+    }
+
     void setStatus(long id, ReferralStatus status, String reason) {
         db.update(REFERRAL).set(REFERRAL.STATUS, status).set(REFERRAL.STATUS_REASON, reason).set(REFERRAL.UPDATED_AT, Instant.now())
                 .where(REFERRAL.ID.eq(id)).execute();
@@ -132,6 +137,6 @@ class ReferralRepository {
                 r.getAge(), r.getNcYear(), r.getPhaseCode(), r.getGender(), r.getNeedsBoarding(), r.getHomeDistrict(), r.getHomeEasting(),
                 r.getHomeNorthing(), r.getProvision(), Arrays.stream(r.getTherapies()).map(MarketRules.Therapy::valueOf).toList(),
                 r.getStartTerm(), r.getRespondBy(), List.of(r.getWhyNotState()), r.getNote(), r.getStatus(), r.getStatusReason(), r.getDemo(),
-                r.getCreatedBy(), r.getCreatedAt(), r.getUpdatedAt());
+                r.getCreatedBy(), r.getCreatedAt(), r.getUpdatedAt(), r.getReplacesAgreementId());
     }
 }

@@ -16,7 +16,7 @@ record ReferralView(long id, long requestId, String laCode, Long planId, String 
                     int ncYear, String phase, ChildGender gender, boolean needsBoarding, String homeDistrict, int homeEasting,
                     int homeNorthing, ProvisionKind provision, List<MarketRules.Therapy> therapies, String startTerm, LocalDate respondBy,
                     List<String> whyNotState, String note, ReferralStatus status, String statusReason, boolean demo, String createdBy,
-                    Instant createdAt, Instant updatedAt) {
+                    Instant createdAt, Instant updatedAt, Long replacesAgreementId) {
 
     String nationalCurriculumYear() {
         return MarketRules.ncYearName(ncYear);

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Referrals to the market: made by a commissioner for one child of their LA or for a plan's unplaced children, matched
@@ -66,9 +67,12 @@ class Referrals {
     private final ReferenceData reference;
     private final AuditTrail audit;
     private final Access access;
+    private final ReReferrals reReferrals;
 
     Referrals(ReferralRepository referrals, OfferRepository offers, ReferralMatching matching, DemandService demand, PlanService plans,
-              TailoredLists tailoredLists, SettingService settings, ReferenceData reference, AuditTrail audit, Access access) {
+              TailoredLists tailoredLists, SettingService settings, ReferenceData reference, AuditTrail audit, Access access,
+              ReReferrals reReferrals) {
+        this.reReferrals = reReferrals;
         this.referrals = referrals;
         this.offers = offers;
         this.matching = matching;
@@ -81,42 +85,6 @@ class Referrals {
         this.access = access;
     }
 
-    // ------------------------------------------------------------------ reads
-
-    /** A referral the actor may see: their LA's (commissioner), or one sent to their settings (provider). */
-    ReferralView get(String operation, String idText) {
-        Actor actor = access.require(operation, Role.COMMISSIONER, Role.PROVIDER);
-        ReferralView referral = referrals.find(access.idInScope(operation, idText)).orElseThrow(() -> access.outOfScope(operation));
-        if (!visible(actor, referral)) {
-            throw access.outOfScope(operation);
-        }
-        return referral;
-    }
-
-    boolean visible(Actor actor, ReferralView referral) {
-        if (actor.is(Role.COMMISSIONER)) {
-            return referral.laCode().equals(actor.laCode());
-        }
-        return actor.is(Role.PROVIDER) && !referrals.recipients(List.of(referral.id()), actor.providerId()).get(referral.id()).isEmpty();
-    }
-
-    List<ReferralView> search(List<ReferralStatus> statuses, Long beforeId, int limit) {
-        Actor actor = access.require("referrals", Role.COMMISSIONER, Role.PROVIDER);
-        return actor.is(Role.COMMISSIONER) ? referrals.search(actor.laCode(), null, statuses, beforeId, limit)
-                : referrals.search(null, actor.providerId(), statuses, beforeId, limit);
-    }
-
-    int count(List<ReferralStatus> statuses) {
-        Actor actor = access.require("referrals", Role.COMMISSIONER, Role.PROVIDER);
-        return actor.is(Role.COMMISSIONER) ? referrals.count(actor.laCode(), null, statuses) : referrals.count(null, actor.providerId(), statuses);
-    }
-
-    /** The settings each referral went to: all of them for its commissioner, a provider's own for a provider. */
-    Map<Long, List<RecipientView>> recipients(List<ReferralView> of) {
-        Actor actor = access.require("Referral.recipients", Role.COMMISSIONER, Role.PROVIDER);
-        return referrals.recipients(of.stream().map(ReferralView::id).toList(), actor.is(Role.PROVIDER) ? actor.providerId() : null);
-    }
-
     // ------------------------------------------------------------------ changes
 
     @Transactional
@@ -125,11 +93,14 @@ class Referrals {
         PlacementRequestView child = demand.find(access.idInScope("createReferral", input.requestId()))
                 .filter(r -> r.laCode().equals(actor.laCode())).orElseThrow(() -> access.outOfScope("createReferral"));
         LocalDate today = MarketRules.today();
-        String problem = referable(child);
+        // a placed child whose agreement the LA chose not to renew is referred again, for a place after it ends
+        Optional<AgreementView> ending = reReferrals.ending(child);
+        String problem = ending.isPresent() ? liveReferral(child) : referable(child);
         if (problem != null) {
             throw ApiException.badRequest("input.requestId", problem);
         }
         String startTerm = MarketRules.startTerm("input.startTerm", input.startTerm() == null ? child.startTerm() : input.startTerm(), today);
+        ending.ifPresent(agreement -> ReReferrals.requireTermAfter("input.startTerm", startTerm, agreement));
         ProvisionKind provision = MarketRules.provision("input.provision", input.provision(), child);
         if (input.addSettings() != null && input.addSettings().size() > ReferralMatching.MAX_MATCHED) {
             throw ApiException.badRequest("input.addSettings", "name at most " + ReferralMatching.MAX_MATCHED + " settings, got " + input.addSettings().size());
@@ -137,9 +108,11 @@ class Referrals {
         LocalDate respondBy = MarketRules.respondBy("input.respondBy", input.respondBy(), today);
         String note = MarketRules.optionalText("input.note", input.note(), MarketRules.MAX_NOTE);
         List<String> whyNotState = input.whyNotState() == null || input.whyNotState().isEmpty() ? null : MarketRules.whyNotState(input.whyNotState());
-        return send(actor, child, null, provision, matching.match(profile(child, provision)), input.therapies(), startTerm, respondBy, whyNotState, note,
-                input.addSettings() == null ? List.of() : input.addSettings(), input.excludeSettings() == null ? List.of() : input.excludeSettings(),
-                "input");
+        ReferralView made = send(actor, child, null, provision, matching.match(profile(child, provision)), input.therapies(), startTerm, respondBy,
+                whyNotState, note, input.addSettings() == null ? List.of() : input.addSettings(),
+                input.excludeSettings() == null ? List.of() : input.excludeSettings(), "input");
+        ending.ifPresent(agreement -> referrals.replacing(made.id(), agreement.id()));
+        return ending.isPresent() ? referrals.find(made.id()).orElseThrow() : made;
     }
 
     /** Refers every child of the commissioner's LA that a plan could not place and that has no live referral yet. */
@@ -325,8 +298,13 @@ class Referrals {
     /** Why a request can't be referred now, or null. */
     private String referable(PlacementRequestView child) {
         if (child.status() != RequestStatus.OPEN && child.status() != RequestStatus.PROPOSED) {
-            return "request " + child.reference() + " is " + child.status() + "; only a child still waiting for a place can be referred";
+            return "request " + child.reference() + " is " + child.status() + "; only a child still waiting for a place, or one whose "
+                    + "agreement's renewal you rejected, can be referred";
         }
+        return liveReferral(child);
+    }
+
+    private String liveReferral(PlacementRequestView child) {
         return referrals.liveReferralOf(child.id()).map(id -> "request " + child.reference() + " already has referral " + id
                 + " open; withdraw it first or award one of its offers").orElse(null);
     }

@@ -37,13 +37,13 @@ class ReferralsExport {
             "home_district", "provision", "start_term", "respond_by", "status", "your_settings", "your_answers", "your_offer_fee",
             "your_offer_status", "agreement_status", "agreement_fee");
 
-    private final Referrals referrals;
+    private final ReferralReads referrals;
     private final Offers offers;
     private final Awards awards;
     private final DemandService demand;
     private final Access access;
 
-    ReferralsExport(Referrals referrals, Offers offers, Awards awards, DemandService demand, Access access) {
+    ReferralsExport(ReferralReads referrals, Offers offers, Awards awards, DemandService demand, Access access) {
         this.referrals = referrals;
         this.offers = offers;
         this.awards = awards;

@@ -35,4 +35,13 @@ public class AgreedPlacements {
                 .set(PLACEMENT.ANNUAL_COST_PENCE, annualCostPence).set(PLACEMENT.APPROVED_BY, approvedBy)
                 .set(PLACEMENT.APPROVED_AT, approvedAt).set(PLACEMENT.TAKES_PLACE, true).returning(PLACEMENT.ID).fetchOne(PLACEMENT.ID);
     }
+
+    /**
+     * The child's placement ends on {@code endsOn} (they move to a new agreement's place after it): it keeps its place
+     * until then, and {@link PlacementEnds} releases it the day after.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void endOn(long placementId, java.time.LocalDate endsOn) {
+        db.update(PLACEMENT).set(PLACEMENT.ENDS_ON, endsOn).where(PLACEMENT.ID.eq(placementId)).execute();
+    }
 }

@@ -40,6 +40,11 @@ class PlacedByPlanTest extends GraphQlTestBase {
         commissioner.documentName("awardOffer").fragmentName("agreementFields").variable("offerId", awardedOffer).execute()
                 .path("awardOffer.agreement.status").entity(String.class).isEqualTo("AWAITING_PROVIDER");
 
+        // the world's own schools have fees, so the plan can place both children whatever state places earlier tests took
+        for (int urn : List.of(world.settingA, world.settingB)) {
+            graphQl.documentName("submitFees").fragmentName("feeFields").variable("input", Map.of("urn", urn, "financialYear", YEAR,
+                    "fees", List.of(Map.of("band", 3, "kind", "DAY", "annualFee", "59000.00")))).execute().path("submitFees.fees").hasValue();
+        }
         String planId = commissioner.documentName("startPlan").variable("input", Map.of("scope", "LOCAL_AUTHORITY", "code", MarketWorld.LA,
                 "financialYear", YEAR, "startTerm", term, "timeLimitSeconds", 1)).execute().path("startPlan.plan.id").entity(String.class).get();
         awaitFinished(commissioner, planId);
