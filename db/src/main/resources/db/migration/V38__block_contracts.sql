@@ -145,3 +145,17 @@ BEGIN
      WHERE p.takes_place AND NOT p.ended AND (p.setting_urn, p.need_code, p.phase_code) = (NEW.setting_urn, NEW.need_code, NEW.phase_code);
     RETURN NEW;
 END $$;
+
+-- What a plan did with the places block contracts kept for its LAs: how many were open to it and how many it filled
+-- (an empty contracted place is paid for all the same).
+CREATE TABLE plan_contract_use (
+    plan_id     bigint NOT NULL REFERENCES plan (id) ON DELETE CASCADE,
+    contract_id bigint NOT NULL REFERENCES block_contract (id),
+    la_code     text NOT NULL REFERENCES local_authority (code),
+    setting_urn integer NOT NULL REFERENCES setting (urn),
+    need_code   text NOT NULL REFERENCES need_type (code),
+    phase_code  text NOT NULL REFERENCES phase (code),
+    places_open integer NOT NULL CHECK (places_open >= 0),
+    filled      integer NOT NULL CHECK (filled >= 0 AND filled <= places_open),
+    PRIMARY KEY (plan_id, contract_id, la_code)
+);

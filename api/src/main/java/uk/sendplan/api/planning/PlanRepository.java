@@ -109,6 +109,13 @@ class PlanRepository {
                 .add(BigDecimal.valueOf(a.travelMinutes()).setScale(1, java.math.RoundingMode.HALF_UP)).add(a.pinned())
                 .add(a.boarding()).add(a.outOfArea()).add(json.writeValueAsString(a.penalties())).add(a.reactiveUrn())
                 .add(a.reactiveCostPence()).add(a.contractId()));
+        db.deleteFrom(PLAN_CONTRACT_USE).where(PLAN_CONTRACT_USE.PLAN_ID.eq(id)).execute();
+        for (PlanTranslator.ContractUse use : result.contractUses()) {
+            db.insertInto(PLAN_CONTRACT_USE).set(PLAN_CONTRACT_USE.PLAN_ID, id).set(PLAN_CONTRACT_USE.CONTRACT_ID, use.contractId())
+                    .set(PLAN_CONTRACT_USE.LA_CODE, use.laCode()).set(PLAN_CONTRACT_USE.SETTING_URN, use.urn()).set(PLAN_CONTRACT_USE.NEED_CODE, use.need())
+                    .set(PLAN_CONTRACT_USE.PHASE_CODE, use.phase()).set(PLAN_CONTRACT_USE.PLACES_OPEN, use.placesOpen())
+                    .set(PLAN_CONTRACT_USE.FILLED, use.filled()).execute();
+        }
         copy(PLAN_UNPLACED, List.of(PLAN_UNPLACED.PLAN_ID, PLAN_UNPLACED.REQUEST_ID, PLAN_UNPLACED.LA_CODE, PLAN_UNPLACED.NEED_CODE,
                 PLAN_UNPLACED.PHASE_CODE, PLAN_UNPLACED.REASON, PLAN_UNPLACED.BLOCKING_URNS), result.unplaced(), (u, row) -> row
                 .add(id).add(u.requestId()).add(u.laCode()).add(u.need()).add(u.phase()).add(u.reason())
@@ -224,6 +231,14 @@ class PlanRepository {
     }
 
     record Shortfall(String need, String phase, int unplaced) {
+    }
+
+    /** A plan's use of block-contracted places, by LA then contract (at most {@code limit} rows). */
+    List<PlanTranslator.ContractUse> contractUses(long planId, int limit) {
+        return db.selectFrom(PLAN_CONTRACT_USE).where(PLAN_CONTRACT_USE.PLAN_ID.eq(planId))
+                .orderBy(PLAN_CONTRACT_USE.LA_CODE, PLAN_CONTRACT_USE.CONTRACT_ID).limit(limit)
+                .fetch(r -> new PlanTranslator.ContractUse(r.getContractId(), r.getLaCode(), r.getSettingUrn(), r.getNeedCode(), r.getPhaseCode(),
+                        r.getPlacesOpen(), r.getFilled()));
     }
 
     RawTotals totals(long planId, Collection<String> laCodes) {

@@ -30,13 +30,17 @@ final class PlanTranslator {
     record UnplacedRow(long requestId, String laCode, String need, String phase, String reason, List<Integer> blockingUrns) {
     }
 
+    /** One LA's block-contracted places in a cell: how many were open to the plan and how many it filled. */
+    record ContractUse(long contractId, String laCode, int urn, String need, String phase, int placesOpen, int filled) {
+    }
+
     /**
      * A plan's rows, totals in exact pence. The baseline's cost is the planner's, from the same fees rounded to whole
      * pounds (the fee schedules' amounts are whole pounds in practice, so the two compare like for like).
      */
     record Result(String score, List<AssignmentRow> assignments, List<UnplacedRow> unplaced, long totalCostPence,
                   int baselinePlaced, int baselineUnplaced, long baselineCostPence, long elapsedMs, boolean provenOptimal,
-                  Double gapPercent) {
+                  Double gapPercent, List<ContractUse> contractUses) {
     }
 
     private PlanTranslator() {
@@ -76,7 +80,17 @@ final class PlanTranslator {
         return new Result(plan.score(), assignments, unplaced, total, plan.baseline() == null ? 0
                 : built.problem().requests().size() - plan.baseline().unplacedCount(), plan.baseline() == null ? 0 : plan.baseline().unplacedCount(),
                 plan.baseline() == null ? 0 : Money.fromWholePounds(plan.baseline().totalAnnualCost()), elapsedMs, plan.provenOptimal(),
-                plan.gapPercent());
+                plan.gapPercent(), contractUses(built, plan));
+    }
+
+    /** Every contracted cell the plan had, with the children it put there. */
+    private static List<ContractUse> contractUses(Built built, Plan plan) {
+        java.util.Map<String, Integer> filled = new java.util.HashMap<>();
+        plan.assignments().forEach(a -> filled.merge(a.settingId(), 1, Integer::sum));
+        return built.cells().values().stream().filter(c -> c.contract() != null)
+                .map(c -> new ContractUse(c.contract().contractId(), c.contract().laCode(), c.setting().urn(), c.need(), c.phase(), c.vacancies(),
+                        filled.getOrDefault(c.id(), 0)))
+                .toList();
     }
 
     /** The fee a placement pays: residential for a boarding placement where stated, else the day fee. */

@@ -150,6 +150,8 @@ class ProblemBuilder {
     private Built build(String name, List<PlacementRequestView> children, Register register, String financialYear, Parameters parameters) {
         List<PlanningSetting> candidates = register.settings();
         Map<Integer, List<SettingFee>> feesByUrn = register.fees();
+        Set<String> childLas = new java.util.HashSet<>();
+        children.forEach(child -> childLas.add(child.laCode()));
         List<Excluded> excluded = new ArrayList<>();
         List<PlanNote> notes = new ArrayList<>();
 
@@ -186,8 +188,11 @@ class ProblemBuilder {
                 for (ContractedPlaces c : register.contracted().getOrDefault(new PlaceKey(s.urn(), place.need(), place.phase()), List.of())) {
                     int kept = Math.min(c.free(), free);
                     free -= kept;
-                    String contractCell = id + "/contract/" + c.contractId() + "/" + c.laCode();
-                    contracted.add(new Cell(contractCell, s, place.need(), place.phase(), kept, day, boarding, c));
+                    if (childLas.contains(c.laCode())) {
+                        // another LA's share is kept from everyone here; the plan's own LAs' shares are theirs to fill
+                        String contractCell = id + "/contract/" + c.contractId() + "/" + c.laCode();
+                        contracted.add(new Cell(contractCell, s, place.need(), place.phase(), kept, day, boarding, c));
+                    }
                 }
                 cells.put(id, new Cell(id, s, place.need(), place.phase(), free, day, boarding, null));
                 contracted.forEach(c -> cells.put(c.id(), c));

@@ -63,7 +63,8 @@ final class QueryCost {
             // market intelligence: the 500 providers with most referrals received (MarketStatistics.MAX_PROVIDERS)
             Map.entry("MarketStatistics.providers", 500),
             // block contracts: the 200 newest (BlockContracts.MAX_LIST), each with at most 10 parties
-            Map.entry("Query.blockContracts", 200), Map.entry("BlockContract.parties", 10), Map.entry("BlockContract.reasons", 10));
+            Map.entry("Query.blockContracts", 200), Map.entry("BlockContract.parties", 10), Map.entry("BlockContract.reasons", 10),
+            Map.entry("Plan.blockContractPlaces", 200));
 
     /** Lists whose size a client sets with an argument of their own (1-100, checked by the field itself). */
     static final Map<String, String> LIST_SIZE_ARGUMENTS = Map.of("FeeAudit.providersWithMostFindings", "first");

@@ -110,7 +110,16 @@ class BlockContractTest extends GraphQlTestBase {
                 .path("plan.assignments.edges[0].node.request.id").entity(String.class).isEqualTo(child)
                 .path("plan.assignments.edges[0].node.setting.urn").entity(Integer.class).isEqualTo(world.settingA)
                 .path("plan.assignments.edges[0].node.blockContractId").entity(String.class).isEqualTo(id)
-                .path("plan.assignments.edges[0].node.fee").entity(String.class).isEqualTo("0.00");
+                .path("plan.assignments.edges[0].node.fee").entity(String.class).isEqualTo("0.00")
+                // Northumberland's share only (Newcastle's is kept from this plan, not offered to it): one filled, one left empty
+                .path("plan.blockContractPlaces[*].localAuthority.code").entityList(String.class).containsExactly(MarketWorld.LA)
+                .path("plan.blockContractPlaces[0].placesOpen").entity(Integer.class).isEqualTo(2)
+                .path("plan.blockContractPlaces[0].filled").entity(Integer.class).isEqualTo(1)
+                .path("plan.blockContractPlaces[0].leftEmpty").entity(Integer.class).isEqualTo(1)
+                .path("plan.blockContractPlaces[0].summary").entity(String.class).satisfies(text -> assertThat(text)
+                        .startsWith("1 of Northumberland's 2 free block-contracted ASD secondary places at Market Test School A ")
+                        .endsWith("(URN " + world.settingA + ") stay empty in this plan: no child of Northumberland it plans for fits them, "
+                                + "and their fee is paid all the same."));
         commissioner.documentName("approvePlan").variable("input", Map.of("planId", planId)).execute()
                 .path("approvePlan.approved").entity(Integer.class).isEqualTo(1);
         assertThat(db.fetchValue(PLACEMENT.CONTRACT_ID, PLACEMENT.REQUEST_ID.eq(Long.parseLong(child)))).isEqualTo(Long.parseLong(id));
