@@ -77,7 +77,7 @@ public class GenerateJooq {
                                             enumType("FeeVerdict", "fee_check\\.verdict|fee_finding\\.verdict|offer_revision\\.verdict|offer_refusal\\.verdict"
                                                     + "|agreement_renewal\\.verdict|block_contract\\.verdict"),
                                             enumType("FeeCheckOccasion", "fee_check\\.occasion"),
-                                            enumType("PlanScope", "plan\\.scope_type"),
+                                            enumType("PlanScope", "plan\\.scope_type|scenario\\.scope_type"),
                                             enumType("ReferralStatus", "referral\\.status"),
                                             enumType("RecipientResponse", "referral_recipient\\.response"),
                                             enumType("DeclineReason", "referral_recipient\\.decline_reason"),

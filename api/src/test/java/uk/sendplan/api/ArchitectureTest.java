@@ -45,6 +45,7 @@ class ArchitectureTest {
             entry("Referral", "market"), entry("ReferralRecipient", "market"), entry("Offer", "market"), entry("OfferRevision", "market"),
             entry("OfferRefusal", "market"), entry("PlacementAgreement", "market"), entry("AgreementRenewal", "market"),
             entry("BlockContract", "market"), entry("BlockContractParty", "market"),
+            entry("Scenario", "scenarios"),
             entry("AuditEvent", "audit"));
 
     /** Uses of another package's table, each with its reason. */

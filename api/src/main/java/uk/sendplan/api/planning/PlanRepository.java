@@ -233,6 +233,14 @@ class PlanRepository {
     record Shortfall(String need, String phase, int unplaced) {
     }
 
+    /** The children a plan was made for: those it placed and those it could not. */
+    java.util.Set<Long> requestIds(long planId) {
+        java.util.Set<Long> ids = new java.util.LinkedHashSet<>(db.select(PLAN_ASSIGNMENT.REQUEST_ID).from(PLAN_ASSIGNMENT)
+                .where(PLAN_ASSIGNMENT.PLAN_ID.eq(planId)).fetch(PLAN_ASSIGNMENT.REQUEST_ID));
+        ids.addAll(db.select(PLAN_UNPLACED.REQUEST_ID).from(PLAN_UNPLACED).where(PLAN_UNPLACED.PLAN_ID.eq(planId)).fetch(PLAN_UNPLACED.REQUEST_ID));
+        return ids;
+    }
+
     /** A plan's use of block-contracted places, by LA then contract (at most {@code limit} rows). */
     List<PlanTranslator.ContractUse> contractUses(long planId, int limit) {
         return db.selectFrom(PLAN_CONTRACT_USE).where(PLAN_CONTRACT_USE.PLAN_ID.eq(planId))

@@ -147,7 +147,7 @@ class ProblemBuilder {
         return build(name, children, register(candidates, financialYear), financialYear, parameters);
     }
 
-    private Built build(String name, List<PlacementRequestView> children, Register register, String financialYear, Parameters parameters) {
+    Built build(String name, List<PlacementRequestView> children, Register register, String financialYear, Parameters parameters) {
         List<PlanningSetting> candidates = register.settings();
         Map<Integer, List<SettingFee>> feesByUrn = register.fees();
         Set<String> childLas = new java.util.HashSet<>();

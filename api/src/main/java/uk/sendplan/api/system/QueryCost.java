@@ -64,7 +64,9 @@ final class QueryCost {
             Map.entry("MarketStatistics.providers", 500),
             // block contracts: the 200 newest (BlockContracts.MAX_LIST), each with at most 10 parties
             Map.entry("Query.blockContracts", 200), Map.entry("BlockContract.parties", 10), Map.entry("BlockContract.reasons", 10),
-            Map.entry("Plan.blockContractPlaces", 200));
+            Map.entry("Plan.blockContractPlaces", 200),
+            // scenarios: the 100 newest (Scenarios.MAX_LIST), each with at most 100 changes
+            Map.entry("Query.scenarios", 100), Map.entry("Scenario.changes", 100));
 
     /** Lists whose size a client sets with an argument of their own (1-100, checked by the field itself). */
     static final Map<String, String> LIST_SIZE_ARGUMENTS = Map.of("FeeAudit.providersWithMostFindings", "first");
@@ -80,6 +82,7 @@ final class QueryCost {
             Map.entry("Query.vacancies", 500), Map.entry("Query.checkFee", 20),
             Map.entry("Query.suitableSettings", 2_000), Map.entry("Query.suitableSettingsFor", 2_000),
             Map.entry("Query.planCsv", 5_000), Map.entry("Query.feeFindingsCsv", 5_000),
+            Map.entry("Mutation.runScenario", 20_000), Map.entry("Query.scenariosCsv", 200),
             Map.entry("Mutation.importSettings", 20_000), Map.entry("Mutation.importPlacementRequests", 5_000),
             Map.entry("Mutation.generateDemoDemand", 2_000), Map.entry("Mutation.runFeeAudit", 20_000),
             Map.entry("Mutation.publishRateFramework", 20_000), Map.entry("Mutation.submitFees", 1_000),

@@ -83,7 +83,8 @@ class PermissionsTest extends GraphQlTestBase {
      * and a declined agreement on each side.
      */
     record Market(String ownReferral, String otherReferral, String ownOffer, String otherOffer, String withdrawnOffer, String ownAgreement,
-                  String otherAgreement, String ownRenewal, String otherRenewal, String ownContract, String otherContract) {
+                  String otherAgreement, String ownRenewal, String otherRenewal, String ownContract, String otherContract,
+                  String ownScenario, String otherScenario) {
     }
 
     static Market market;
@@ -298,6 +299,8 @@ class PermissionsTest extends GraphQlTestBase {
         a.put("offer", List.of(Map.of("id", m.ownOffer()), Map.of("id", m.otherOffer())));
         a.put("placementAgreement", List.of(Map.of("id", m.ownAgreement()), Map.of("id", m.otherAgreement())));
         a.put("blockContract", List.of(Map.of("id", m.ownContract()), Map.of("id", m.otherContract())));
+        a.put("scenario", List.of(Map.of("id", m.ownScenario()), Map.of("id", m.otherScenario())));
+        a.put("scenariosCsv", List.of(Map.of("ids", List.of(m.ownScenario())), Map.of("ids", List.of(m.otherScenario()))));
         return a;
     }
 
@@ -593,6 +596,18 @@ class PermissionsTest extends GraphQlTestBase {
         probes.put("declineBlockContract", (role, own) -> call("mutation($id: ID!) { declineBlockContract(id: $id, reason: \"probe\") { contract { id } } }",
                 "id", own ? m.ownContract() : m.otherContract()));
 
+        // scenarios: a commissioner's LA's, a planner's region's
+        any("scenarios", call("{ scenarios { id scopeCode } }"));
+        filters.put("scenarios", (role, response) -> response.path("scenarios[*].id").entityList(String.class)
+                .satisfies(ids -> assertThat(ids).isNotEmpty().allSatisfy(id -> {
+                    var row = db.selectFrom(SCENARIO).where(SCENARIO.ID.eq(Long.parseLong(id))).fetchOne();
+                    assertThat("COMMISSIONER".equals(role) ? row.getScopeCode().equals(OWN_LA) : row.getRegionCode().equals(OWN_REGION)).isTrue();
+                })));
+        probes.put("scenario", (role, own) -> call("query($id: ID!) { scenario(id: $id) { id summary } }", "id", own ? m.ownScenario() : m.otherScenario()));
+        probes.put("scenariosCsv", (role, own) -> call("query($id: ID!) { scenariosCsv(ids: [$id]) }", "id", own ? m.ownScenario() : m.otherScenario()));
+        probes.put("runScenario", (role, own) -> call("mutation($id: ID!) { runScenario(input: {planId: $id, name: \" \", "
+                + "changes: {closeSettings: [100001]}}) { scenario { id } } }", "id", planFor(role, own)));
+
         // market intelligence: a commissioner's LA, a planner's region; a provider gets its own row alone wherever it asks
         for (String statistics : List.of("marketStatistics", "marketStatisticsCsv")) {
             String selection = "marketStatistics".equals(statistics) ? " { providers { providerId } }" : "";
@@ -677,7 +692,19 @@ class PermissionsTest extends GraphQlTestBase {
         return new Market(String.valueOf(ownReferral), String.valueOf(otherReferral), String.valueOf(ownOffer), String.valueOf(otherOffer),
                 String.valueOf(withdrawn), String.valueOf(ownAgreement), String.valueOf(otherAgreement),
                 String.valueOf(renewal(ownAgreement, "REJECTED")), String.valueOf(renewal(otherAgreement, "PROPOSED")),
-                String.valueOf(contract(OWN_LA, w.ownProvider(), w.ownSetting())), String.valueOf(contract(OTHER_LA, w.otherProvider(), w.otherSetting())));
+                String.valueOf(contract(OWN_LA, w.ownProvider(), w.ownSetting())), String.valueOf(contract(OTHER_LA, w.otherProvider(), w.otherSetting())),
+                String.valueOf(scenario(w.ownPlan(), OWN_LA, OWN_REGION)), String.valueOf(scenario(w.farPlan(), FAR_LA, OTHER_REGION)));
+    }
+
+    /** A saved scenario on an LA's plan, written straight to the table (ScenarioTest runs them through the service). */
+    private long scenario(String planId, String laCode, String regionCode) {
+        org.jooq.JSONB outcome = org.jooq.JSONB.valueOf("{\"children\":1,\"placed\":1,\"unplaced\":0,\"totalCostPence\":100,"
+                + "\"independentShare\":0.0,\"outOfAreaShare\":0.0,\"averageTravelMinutes\":0.0,\"elapsedMs\":1}");
+        return db.insertInto(SCENARIO).set(SCENARIO.NAME, "probe").set(SCENARIO.PLAN_ID, Long.parseLong(planId))
+                .set(SCENARIO.SCOPE_TYPE, uk.sendplan.db.types.PlanScope.LOCAL_AUTHORITY).set(SCENARIO.SCOPE_CODE, laCode)
+                .set(SCENARIO.REGION_CODE, regionCode).set(SCENARIO.FINANCIAL_YEAR, YEAR).set(SCENARIO.CHANGES, org.jooq.JSONB.valueOf("{}"))
+                .set(SCENARIO.CHANGES_TEXT, new String[]{"probe"}).set(SCENARIO.BASE, outcome).set(SCENARIO.OUTCOME, outcome)
+                .set(SCENARIO.CREATED_BY, "permissions-test").returning(SCENARIO.ID).fetchOne(SCENARIO.ID);
     }
 
     /** An ended block contract the LA proposed with the provider's setting: every decision on it is refused for its status. */

@@ -1,0 +1,141 @@
+package uk.sendplan.api.scenarios;
+
+import org.jooq.Condition;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import uk.sendplan.api.audit.AuditSnapshot;
+import uk.sendplan.api.audit.AuditTrail;
+import uk.sendplan.api.kernel.Money;
+import uk.sendplan.api.planning.PlanView;
+import uk.sendplan.api.planning.WhatIf;
+import uk.sendplan.api.reference.ReferenceData;
+import uk.sendplan.api.system.Access;
+import uk.sendplan.api.system.Actor;
+import uk.sendplan.api.system.ApiException;
+import uk.sendplan.api.system.Csv;
+import uk.sendplan.api.system.Role;
+import uk.sendplan.db.jooq.tables.records.ScenarioRecord;
+import uk.sendplan.db.types.PlanScope;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static uk.sendplan.db.jooq.Tables.SCENARIO;
+
+/**
+ * Scenarios: a commissioner or regional planner runs a named what-if on one of their plans (planning's {@link WhatIf}:
+ * the plan's waiting children planned on the register as it stands and as changed), and it is kept to compare side by
+ * side with others and export. The register, the demand and the plan never change. Outcomes are aggregates: a
+ * commissioner reads their LA's, a regional planner their region's, regulators and admins England's.
+ */
+@Service
+class Scenarios {
+
+    record RunScenarioInput(String planId, String name, WhatIf.Changes changes) {
+    }
+
+    /** What the trail keeps of a scenario: the plan, the changes in words and the two outcomes. */
+    record ScenarioSnapshot(long planId, String name, List<String> changes, WhatIf.Outcome base, WhatIf.Outcome outcome) implements AuditSnapshot {
+    }
+
+    private static final Role[] READERS = {Role.COMMISSIONER, Role.REGIONAL_PLANNER, Role.REGULATOR, Role.ADMIN};
+    static final int MAX_LIST = 100;
+    static final int MAX_COMPARED = 20;
+
+    private final ScenarioRepository scenarios;
+    private final WhatIf whatIf;
+    private final ReferenceData reference;
+    private final AuditTrail audit;
+    private final Access access;
+
+    Scenarios(ScenarioRepository scenarios, WhatIf whatIf, ReferenceData reference, AuditTrail audit, Access access) {
+        this.scenarios = scenarios;
+        this.whatIf = whatIf;
+        this.reference = reference;
+        this.audit = audit;
+        this.access = access;
+    }
+
+    @Transactional
+    ScenarioView run(RunScenarioInput input) {
+        Actor actor = access.require("runScenario", Role.COMMISSIONER, Role.REGIONAL_PLANNER);
+        PlanView plan = whatIf.plan("runScenario", input.planId());
+        if (input.name() == null || input.name().isBlank() || input.name().length() > 200) {
+            throw ApiException.badRequest("input.name", "a scenario is named, 1 to 200 characters");
+        }
+        if (input.changes() == null) {
+            throw ApiException.badRequest("input.changes", "give at least one change");
+        }
+        WhatIf.Compared compared = whatIf.compare(plan, input.changes());
+        String region = plan.scopeType() == PlanScope.REGION ? plan.scopeCode()
+                : reference.localAuthority(plan.scopeCode()).orElseThrow().regionCode();
+        long id = scenarios.insert(new ScenarioRecord().setName(input.name().trim()).setPlanId(plan.id()).setScopeType(plan.scopeType())
+                .setScopeCode(plan.scopeCode()).setRegionCode(region).setFinancialYear(plan.financialYear())
+                .setChangesText(compared.changes().toArray(String[]::new)).setCreatedBy(actor.subject()), input.changes(), compared.base(),
+                compared.scenario());
+        ScenarioView saved = scenarios.find(id).orElseThrow();
+        audit.record(new AuditTrail.Scope(plan.scopeType() == PlanScope.LOCAL_AUTHORITY ? plan.scopeCode() : null, null, false), "SCENARIO_RUN",
+                "scenario", id, null, new ScenarioSnapshot(plan.id(), saved.name(), saved.changes(), saved.base(), saved.outcome()), summary(saved));
+        return saved;
+    }
+
+    List<ScenarioView> search(String planId) {
+        Condition condition = scope(access.require("scenarios", READERS));
+        if (planId != null) {
+            condition = condition.and(SCENARIO.PLAN_ID.eq(access.idInScope("scenarios", planId)));
+        }
+        return scenarios.search(condition, MAX_LIST);
+    }
+
+    ScenarioView get(String operation, String id) {
+        Condition condition = scope(access.require(operation, READERS));
+        return scenarios.search(SCENARIO.ID.eq(access.idInScope(operation, id)).and(condition), 1).stream().findFirst()
+                .orElseThrow(() -> access.outOfScope(operation));
+    }
+
+    /** Scenarios side by side, one row each, in the order asked. */
+    String csv(List<String> ids) {
+        if (ids == null || ids.isEmpty() || ids.size() > MAX_COMPARED) {
+            throw ApiException.badRequest("ids", "name 1 to " + MAX_COMPARED + " scenarios to compare");
+        }
+        List<ScenarioView> rows = new ArrayList<>();
+        ids.forEach(id -> rows.add(get("scenariosCsv", id)));
+        StringBuilder out = new StringBuilder(Csv.line(List.of("scenario_id", "name", "plan_id", "scope", "code", "financial_year", "changes",
+                "children", "base_placed", "placed", "base_unplaced", "unplaced", "base_annual_cost", "annual_cost", "annual_saving",
+                "base_independent_share_pc", "independent_share_pc", "base_out_of_area_share_pc", "out_of_area_share_pc",
+                "base_average_travel_minutes", "average_travel_minutes"))).append("\r\n");
+        for (ScenarioView s : rows) {
+            out.append(Csv.line(Arrays.asList(s.id(), s.name(), s.planId(), s.scopeType(), s.scopeCode(), s.financialYear(),
+                    String.join("; ", s.changes()), s.base().children(), s.base().placed(), s.outcome().placed(), s.base().unplaced(),
+                    s.outcome().unplaced(), Money.pounds(s.base().totalCostPence()), Money.pounds(s.outcome().totalCostPence()),
+                    Money.pounds(s.annualSavingPence()), s.base().independentShare(), s.outcome().independentShare(), s.base().outOfAreaShare(),
+                    s.outcome().outOfAreaShare(), s.base().averageTravelMinutes(), s.outcome().averageTravelMinutes()))).append("\r\n");
+        }
+        return out.toString();
+    }
+
+    /** "Places 12 more children and saves £340,000 a year (rounded to the nearest £1,000)". */
+    static String summary(ScenarioView s) {
+        int gained = s.placesGained();
+        long saving = s.annualSavingPence();
+        String children = gained == 0 ? "places the same number of children" : (gained > 0 ? "places " + gained + " more" : "places "
+                + -gained + " fewer") + (Math.abs(gained) == 1 ? " child" : " children");
+        String money = Math.abs(saving) < 50_000 ? "costs the same"
+                : (saving > 0 ? "saves " : "costs ") + String.format(java.util.Locale.UK, "£%,d", Math.round(Math.abs(saving) / 100_000.0) * 1_000) + " a year "
+                + (saving > 0 ? "" : "more ") + "(to the nearest £1,000)";
+        return String.join("; ", s.changes()) + ": " + children + " and " + money + " than the base";
+    }
+
+    /** Commissioners their LA's scenarios, regional planners their region's, regulators and admins all. */
+    private static Condition scope(Actor actor) {
+        if (actor.is(Role.COMMISSIONER)) {
+            return SCENARIO.SCOPE_TYPE.eq(PlanScope.LOCAL_AUTHORITY).and(SCENARIO.SCOPE_CODE.eq(actor.laCode()));
+        }
+        if (actor.is(Role.REGIONAL_PLANNER)) {
+            return SCENARIO.REGION_CODE.eq(actor.regionCode());
+        }
+        return DSL.trueCondition();
+    }
+}
