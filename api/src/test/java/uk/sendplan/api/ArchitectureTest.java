@@ -43,7 +43,8 @@ class ArchitectureTest {
             entry("AppUser", "users"),
             entry("Referral", "market"), entry("ReferralRecipient", "market"), entry("Offer", "market"), entry("OfferRevision", "market"),
             entry("OfferRefusal", "market"), entry("PlacementAgreement", "market"), entry("AgreementRenewal", "market"),
-            entry("AuditEvent", "audit"));
+            entry("AuditEvent", "audit"),
+            entry("Sen2Figure", "sufficiency"));
 
     /** Uses of another package's table, each with its reason. */
     private static final Set<String> ALLOWED = Set.of(

@@ -61,7 +61,13 @@ final class QueryCost {
             Map.entry("ReferUnplacedPayload.skipped", 1000), Map.entry("PlacementAgreement.renewals", 20),
             Map.entry("AgreementRenewal.reasons", 10),
             // market intelligence: the 500 providers with most referrals received (MarketStatistics.MAX_PROVIDERS)
-            Map.entry("MarketStatistics.providers", 500));
+            Map.entry("MarketStatistics.providers", 500),
+            // the EHC plan forecast: at most 5 years, each by 24 ages, 5 phases, 7 kinds of placement, 13 needs; 153 LAs
+            Map.entry("EhcpForecast.years", 5), Map.entry("EhcpForecast.localAuthorities", 160),
+            Map.entry("EhcpForecast.missingLocalAuthorities", 160), Map.entry("EhcpForecastYear.byAge", 24),
+            Map.entry("EhcpForecastYear.byPhase", 5), Map.entry("EhcpForecastYear.byPlacement", 7), Map.entry("EhcpForecastYear.byNeed", 13),
+            Map.entry("ImportSen2Payload.periods", 20), Map.entry("ImportSen2Payload.localAuthorities", 160),
+            Map.entry("ImportSen2Payload.rejections", 1000), Map.entry("ImportSen2Payload.skippedReasons", 50));
 
     /** Lists whose size a client sets with an argument of their own (1-100, checked by the field itself). */
     static final Map<String, String> LIST_SIZE_ARGUMENTS = Map.of("FeeAudit.providersWithMostFindings", "first");
@@ -84,7 +90,8 @@ final class QueryCost {
             Map.entry("Mutation.suspendSettings", 500), Map.entry("Mutation.reinstateSettings", 500),
             Map.entry("Query.referrals", 20), Map.entry("Query.referralsCsv", 5_000), Map.entry("Query.placementAgreements", 20), Map.entry("Referral.comparison", 2_000),
             Map.entry("Mutation.createReferral", 2_000), Map.entry("Mutation.referUnplaced", 20_000),
-            Map.entry("Query.marketStatistics", 2_000), Map.entry("Query.marketStatisticsCsv", 5_000));
+            Map.entry("Query.marketStatistics", 2_000), Map.entry("Query.marketStatisticsCsv", 5_000),
+            Map.entry("Query.ehcpForecast", 5_000), Map.entry("Mutation.importSen2", 20_000));
 
     static final int DEFAULT_PAGE = 20;
     static final int UNLISTED_LIST_BOUND = 1000;
