@@ -41,6 +41,8 @@ final class Sen2Reader {
     static final Map<String, String> FORMER_LAS = Map.of("835", "Bournemouth", "836", "Poole", "837", "Dorset (county, before 2019)",
             "909", "Cumbria", "928", "Northamptonshire");
 
+    private static final java.util.regex.Pattern COUNT = java.util.regex.Pattern.compile("\\d{1,9}");
+
     static final String SKIP_NOT_LA = "national or regional row (a sum of its LAs, not stored)";
     static final String SKIP_FORMER_LA = "LA that no longer exists (reorganised into its successors)";
 
@@ -118,7 +120,7 @@ final class Sen2Reader {
                 String value = f.get(index.get(column)).trim();
                 if (SUPPRESSION_CODES.contains(value.toLowerCase(Locale.ROOT))) {
                     suppressed.put(column, value.toLowerCase(Locale.ROOT));
-                } else if (value.matches("\\d{1,9}")) {
+                } else if (COUNT.matcher(value).matches()) {
                     figures.put(column, Integer.parseInt(value));
                 } else {
                     rejections.add(new Issue(row.line(), null, column, "\"" + value + "\" is neither a count nor one of DfE's suppression codes "
