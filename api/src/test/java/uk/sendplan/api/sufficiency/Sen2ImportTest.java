@@ -147,8 +147,8 @@ class Sen2ImportTest extends GraphQlTestBase {
         // Devon's rows are not in the demo: import Plymouth's (879) as if they were Devon's
         for (Sen2File file : List.of(Sen2File.CASELOAD, Sen2File.NEW_PLANS)) {
             String text = DemoSen2.text(file);
-            String devon = text.lines().filter(l -> l.startsWith("time_period") || l.contains(",879,"))
-                    .map(l -> l.replace(",879,", ",878,")).collect(Collectors.joining("\n"));
+            String devon = text.lines().filter(l -> l.startsWith("time_period") || l.contains(",E06000026,879,Plymouth,"))
+                    .map(l -> l.replace(",E06000026,879,Plymouth,", ",E10000008,878,Devon,")).collect(Collectors.joining("\n"));
             as("admin").document(IMPORT).variable("file", file.name()).variable("csv", devon).execute().path("importSen2.rejected").entity(Integer.class).isEqualTo(0);
         }
         as("regulator").document(query).execute()
