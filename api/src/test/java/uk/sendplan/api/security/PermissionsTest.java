@@ -127,7 +127,7 @@ class PermissionsTest extends GraphQlTestBase {
         int header = lines.indexOf("| operation | COMMISSIONER | REGIONAL_PLANNER | PROVIDER | REGULATOR | ADMIN |");
         assertThat(header).as("the README's permission table").isNotNegative();
         List<Row> rows = new ArrayList<>();
-        Pattern operation = Pattern.compile("`([A-Za-z.]+)`");
+        Pattern operation = Pattern.compile("`([A-Za-z0-9.]+)`");
         for (String line : lines.subList(header + 2, lines.size())) {
             if (!line.startsWith("|")) {
                 break;
