@@ -124,34 +124,37 @@ final class CohortFit {
 
     /**
      * [0][a]: children of age a still with a plan at a+1 a year later (the next January's a+1 less those who joined at
-     * a+1 that year); [1][a]: children of age a at the start. From the last two Januaries with ages; with only one, the
-     * year before is that one's age profile scaled to the year before's total (a stationary profile: see the doc).
+     * a+1 that year); [1][a]: children of age a at the start. From the latest January with ages whose year before is
+     * known (its ages, or with only its total that January's age profile scaled to it: a stationary profile, see the
+     * doc) and whose joiners in between are known (by age, or their count spread as England's); none: all zeros, and
+     * the LA takes England's rates.
      */
     private static double[][] continuation(La la, double[] joinNational) {
         double[][] result = new double[2][AGES];
-        int base = la.byAge().lastKey();
-        double[] after = byAge(la.byAge().get(base));
-        double[] before;
-        if (la.byAge().containsKey(base - 1)) {
-            before = byAge(la.byAge().get(base - 1));
-        } else if (la.totals().containsKey(base - 1) && la.total(base) > 0) {
-            before = after.clone();
-            scale(before, la.total(base - 1) / la.total(base));
-        } else {
-            return result;
-        }
-        double[] joined = la.newByAge().get(base - 1);
-        if (joined == null) {
-            Double count = la.newPlans().get(base - 1);
-            if (count == null) {
-                return result;
+        for (int base : la.byAge().descendingKeySet()) {
+            double[] after = byAge(la.byAge().get(base));
+            double[] before;
+            if (la.byAge().containsKey(base - 1)) {
+                before = byAge(la.byAge().get(base - 1));
+            } else if (la.totals().containsKey(base - 1) && la.total(base) > 0) {
+                before = after.clone();
+                scale(before, la.total(base - 1) / la.total(base));
+            } else {
+                continue;
             }
-            joined = joinNational.clone();
-            scale(joined, count);
-        }
-        for (int a = 0; a < AGES - 1; a++) {
-            result[1][a] = before[a];
-            result[0][a] = Math.max(0, Math.min(before[a], after[a + 1] - joined[a + 1]));
+            double[] joined = la.newByAge().get(base - 1);
+            if (joined == null && la.newPlans().containsKey(base - 1)) {
+                joined = joinNational.clone();
+                scale(joined, la.newPlans().get(base - 1));
+            }
+            if (joined == null) {
+                continue;
+            }
+            for (int a = 0; a < AGES - 1; a++) {
+                result[1][a] = before[a];
+                result[0][a] = Math.max(0, Math.min(before[a], after[a + 1] - joined[a + 1]));
+            }
+            return result;
         }
         return result;
     }

@@ -42,9 +42,6 @@ class Sen2Import {
     @Transactional
     public ImportSen2Payload importFile(Sen2File file, String csv, String csvBase64, boolean dryRun) {
         access.require("importSen2", Role.ADMIN);
-        if (file == null) {
-            throw ApiException.badRequest("file", "say which of DfE's files this is");
-        }
         Sen2Reader.Read read = Sen2Reader.read(file, fileText(csv, csvBase64), code -> reference.localAuthority(code).isPresent());
         List<Issue> rejections = read.rejections();
         int rejectedRows = (int) rejections.stream().mapToInt(Issue::row).distinct().count();

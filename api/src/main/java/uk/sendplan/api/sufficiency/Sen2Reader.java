@@ -19,7 +19,10 @@ import java.util.function.Predicate;
  */
 final class Sen2Reader {
 
-    /** One problem; rows are line numbers in the file, the header being row 1. */
+    /**
+     * One problem; rows are line numbers in the file, the header being row 1. It answers as the GIAS import's
+     * ImportRejection, whose urn is GIAS's and always null here.
+     */
     record Issue(int row, Integer urn, String column, String reason) {
     }
 

@@ -62,6 +62,27 @@ class CohortModelTest {
     }
 
     /**
+     * A January imported before its year's new plans (caseload is published with them, but an admin may import one
+     * file first): the rates come from the latest pair of Januaries whose joiners are known, not from nothing.
+     */
+    @Test
+    void ratesComeFromTheLatestYearWhoseJoinersAreKnown() {
+        Map<Sen2File, List<Sen2Row>> files = toy();
+        List<Sen2Row> caseload = new ArrayList<>(files.get(Sen2File.CASELOAD));
+        caseload.add(all(202425, 123));
+        int[] ages2025 = {20, 28, 75};
+        for (int a = 0; a < 3; a++) {
+            caseload.add(row(202425, Topics.AGE, "age " + (10 + a), "ehcplans", ages2025[a]));
+        }
+        files.put(Sen2File.CASELOAD, caseload);
+        CohortFit.Fitted fitted = CohortFit.fit(Sen2History.build(files, 2025)).get(LA);
+        assertThat(fitted.baseJanuary()).isEqualTo(2025);
+        int age10 = 10 - Sen2History.MIN_AGE;
+        assertThat(mean(fitted, age10)).isCloseTo(0.9, within(1e-4));
+        assertThat(mean(fitted, age10 + 1)).isCloseTo(0.75, within(1e-4));
+    }
+
+    /**
      * A total DfE left without a number (x), read from its file: no value, so the model takes the sum of the
      * placements DfE does give (25 + 5), where reading x as zero would have no one join.
      */
