@@ -46,7 +46,8 @@ class ArchitectureTest {
             entry("OfferRefusal", "market"), entry("PlacementAgreement", "market"), entry("AgreementRenewal", "market"),
             entry("BlockContract", "market"), entry("BlockContractParty", "market"),
             entry("Scenario", "scenarios"),
-            entry("AuditEvent", "audit"));
+            entry("AuditEvent", "audit"),
+            entry("Sen2Figure", "sufficiency"));
 
     /** Uses of another package's table, each with its reason. */
     private static final Set<String> ALLOWED = Set.of(

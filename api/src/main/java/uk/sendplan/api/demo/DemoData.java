@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import uk.sendplan.api.fees.DemoFees;
 import uk.sendplan.api.market.DemoMarket;
 import uk.sendplan.api.settings.SettingService;
+import uk.sendplan.api.sufficiency.DemoSen2;
 import uk.sendplan.api.system.CurrentUser;
 import uk.sendplan.api.system.StartupGate;
 
@@ -31,9 +32,10 @@ class DemoData implements ApplicationRunner {
     private final DemoMarket market;
     private final CurrentUser currentUser;
     private final StartupGate gate;
+    private final DemoSen2 sen2;
 
     DemoData(@Value("${send.demo.enabled:true}") boolean enabled, SettingService settings, DemoRegister register, DemoFees fees,
-             DemoMarket market, CurrentUser currentUser, StartupGate gate) {
+             DemoMarket market, CurrentUser currentUser, StartupGate gate, DemoSen2 sen2) {
         this.enabled = enabled;
         this.settings = settings;
         this.register = register;
@@ -41,6 +43,7 @@ class DemoData implements ApplicationRunner {
         this.market = market;
         this.currentUser = currentUser;
         this.gate = gate;
+        this.sen2 = sen2;
     }
 
     @Override
@@ -66,6 +69,9 @@ class DemoData implements ApplicationRunner {
             int feeCount = fees.load();
             log.info("Loaded demo fees: an illustrative rates framework and {} fees (2025-26 and 2026-27) in {} ms",
                     feeCount, (System.nanoTime() - feesStart) / 1_000_000);
+            long sen2Start = System.nanoTime();
+            int sen2Rows = sen2.load();
+            log.info("Imported DfE's SEN2 2025 statistics for the forecast: {} LA rows in {} ms", sen2Rows, (System.nanoTime() - sen2Start) / 1_000_000);
         });
         long marketStart = System.nanoTime();
         DemoMarket.Loaded loaded = market.load();

@@ -66,7 +66,13 @@ final class QueryCost {
             Map.entry("Query.blockContracts", 200), Map.entry("BlockContract.parties", 10), Map.entry("BlockContract.reasons", 10),
             Map.entry("Plan.blockContractPlaces", 200),
             // scenarios: the 100 newest (Scenarios.MAX_LIST), each with at most 100 changes
-            Map.entry("Query.scenarios", 100), Map.entry("Scenario.changes", 100));
+            Map.entry("Query.scenarios", 100), Map.entry("Scenario.changes", 100),
+            // the EHC plan forecast: at most 5 years, each by 24 ages, 5 phases, 7 kinds of placement, 13 needs; 153 LAs
+            Map.entry("EhcpForecast.years", 5), Map.entry("EhcpForecast.localAuthorities", 160),
+            Map.entry("EhcpForecast.missingLocalAuthorities", 160), Map.entry("EhcpForecastYear.byAge", 24),
+            Map.entry("EhcpForecastYear.byPhase", 5), Map.entry("EhcpForecastYear.byPlacement", 7), Map.entry("EhcpForecastYear.byNeed", 13),
+            Map.entry("ImportSen2Payload.periods", 20), Map.entry("ImportSen2Payload.localAuthorities", 160),
+            Map.entry("ImportSen2Payload.rejections", 1000), Map.entry("ImportSen2Payload.skippedReasons", 50));
 
     /** Lists whose size a client sets with an argument of their own (1-100, checked by the field itself). */
     static final Map<String, String> LIST_SIZE_ARGUMENTS = Map.of("FeeAudit.providersWithMostFindings", "first");
@@ -90,7 +96,8 @@ final class QueryCost {
             Map.entry("Mutation.suspendSettings", 500), Map.entry("Mutation.reinstateSettings", 500),
             Map.entry("Query.referrals", 20), Map.entry("Query.referralsCsv", 5_000), Map.entry("Query.placementAgreements", 20), Map.entry("Referral.comparison", 2_000),
             Map.entry("Mutation.createReferral", 2_000), Map.entry("Mutation.referUnplaced", 20_000),
-            Map.entry("Query.marketStatistics", 2_000), Map.entry("Query.marketStatisticsCsv", 5_000));
+            Map.entry("Query.marketStatistics", 2_000), Map.entry("Query.marketStatisticsCsv", 5_000),
+            Map.entry("Query.ehcpForecast", 5_000), Map.entry("Mutation.importSen2", 20_000));
 
     static final int DEFAULT_PAGE = 20;
     static final int UNLISTED_LIST_BOUND = 1000;

@@ -128,7 +128,7 @@ class PermissionsTest extends GraphQlTestBase {
         int header = lines.indexOf("| operation | COMMISSIONER | REGIONAL_PLANNER | PROVIDER | REGULATOR | ADMIN |");
         assertThat(header).as("the README's permission table").isNotNegative();
         List<Row> rows = new ArrayList<>();
-        Pattern operation = Pattern.compile("`([A-Za-z.]+)`");
+        Pattern operation = Pattern.compile("`([A-Za-z0-9.]+)`");
         for (String line : lines.subList(header + 2, lines.size())) {
             if (!line.startsWith("|")) {
                 break;
@@ -622,6 +622,16 @@ class PermissionsTest extends GraphQlTestBase {
             assertThat(rows.stream().filter(r -> "PROVIDER".equals(r.fields().get(2))).map(r -> r.fields().get(3)))
                     .isNotEmpty().containsOnly(String.valueOf(w.ownProvider()));
         }));
+
+        // sufficiency: the SEN2 import (a dry run of a file with no columns: rejected rows, nothing written) and the forecast
+        any("importSen2", call("mutation { importSen2(file: CASELOAD, csv: \"time_period\\n\", dryRun: true) { rows rejected } }"));
+        probes.put("ehcpForecast", (role, own) -> switch (role) {
+            case "COMMISSIONER" -> call("query($la: ID) { ehcpForecast(laCode: $la, years: 1) { scope years { total { central } } } }",
+                    "la", own ? OWN_LA : FAR_LA);
+            case "REGIONAL_PLANNER" -> call("query($r: ID) { ehcpForecast(regionCode: $r, years: 1) { scope years { total { central } } } }",
+                    "r", own ? OWN_REGION : OTHER_REGION);
+            default -> call("{ ehcpForecast(years: 1) { scope years { total { central } } } }");
+        });
     }
 
     /** A commissioner's LA's referral, or one sent to the provider's settings. */

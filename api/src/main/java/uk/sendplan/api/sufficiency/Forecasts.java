@@ -1,0 +1,122 @@
+package uk.sendplan.api.sufficiency;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import uk.sendplan.api.reference.ReferenceData;
+import uk.sendplan.api.reference.ReferenceData.LocalAuthority;
+import uk.sendplan.api.reference.ReferenceData.Region;
+import uk.sendplan.api.sufficiency.CohortFit.Fitted;
+import uk.sendplan.api.system.Access;
+import uk.sendplan.api.system.Actor;
+import uk.sendplan.api.system.ApiException;
+import uk.sendplan.api.system.Role;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The EHC plan forecast of an LA, a region or England, for the roles that plan: a commissioner their LA, a regional
+ * planner their region (or an LA in it), regulators and admins anywhere. Counts only, never a child.
+ */
+@Service
+class Forecasts {
+
+    static final int MAX_YEARS = 5;
+    static final int SIMULATIONS = 1000;
+    /** One fixed seed: the same statistics give the same intervals every time. */
+    static final long SEED = 13L;
+
+    /** The summed paths of a scope, before they are read as figures. */
+    record Scope(String name, String laCode, String regionCode, int baseJanuary, List<String> localAuthorities, List<String> missing,
+                 boolean hasNeeds, ForecastFigures figures) {
+    }
+
+    private final ForecastModel model;
+    private final ReferenceData reference;
+    private final Access access;
+
+    Forecasts(ForecastModel model, ReferenceData reference, Access access) {
+        this.model = model;
+        this.reference = reference;
+        this.access = access;
+    }
+
+    @Transactional(readOnly = true)
+    Scope forecast(String laCode, String regionCode, Integer years) {
+        Actor actor = access.require("ehcpForecast", Role.COMMISSIONER, Role.REGIONAL_PLANNER, Role.REGULATOR, Role.ADMIN);
+        if (laCode != null && regionCode != null) {
+            throw ApiException.badRequest("laCode", "give either laCode or regionCode, not both");
+        }
+        int horizon = years == null ? MAX_YEARS : years;
+        if (horizon < 1 || horizon > MAX_YEARS) {
+            throw ApiException.badRequest("years", "must be 1 to " + MAX_YEARS + " (was " + horizon + ")");
+        }
+        LocalAuthority la = laCode == null ? null : reference.requireLocalAuthority("laCode", laCode);
+        Region region = regionCode == null ? null : reference.requireRegion("regionCode", regionCode);
+        // no scope asked: the caller's own (a commissioner's LA, a planner's region; England for everyone else)
+        if (la == null && region == null) {
+            if (actor.is(Role.COMMISSIONER)) {
+                la = reference.requireLocalAuthority("laCode", actor.laCode());
+            } else if (actor.is(Role.REGIONAL_PLANNER)) {
+                region = reference.requireRegion("regionCode", actor.regionCode());
+            }
+        }
+        if (actor.is(Role.COMMISSIONER) && (la == null || !la.code().equals(actor.laCode()))) {
+            throw access.outOfScope("ehcpForecast");
+        }
+        if (actor.is(Role.REGIONAL_PLANNER) && !(region != null ? region.code() : la.regionCode()).equals(actor.regionCode())) {
+            throw access.outOfScope("ehcpForecast");
+        }
+        List<String> codes = (la != null ? List.of(la) : region != null ? reference.localAuthoritiesOf(region.code()) : reference.localAuthorities())
+                .stream().map(LocalAuthority::code).toList();
+        String name = la != null ? la.name() : region != null ? region.name() : "England";
+        return sum(name, la == null ? null : la.code(), region == null ? null : region.code(), codes, model.current().byLa(), horizon);
+    }
+
+    /**
+     * Adds up the LAs' central paths and, simulation by simulation, their simulated paths. An LA whose latest
+     * statistics are older than the others' is run on from its own January to the same years.
+     */
+    static Scope sum(String name, String laCode, String regionCode, List<String> codes, Map<String, Fitted> fits, int horizon) {
+        List<Fitted> found = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        codes.forEach(code -> {
+            Fitted f = fits.get(code);
+            if (f == null) {
+                missing.add(code);
+            } else {
+                found.add(f);
+            }
+        });
+        int base = found.stream().mapToInt(Fitted::baseJanuary).max().orElse(0);
+        double[][] central = new double[found.isEmpty() ? 0 : horizon][CohortSimulation.CELLS];
+        double[][][] simulations = new double[SIMULATIONS][central.length][CohortSimulation.CELLS];
+        for (Fitted f : found) {
+            int lag = base - f.baseJanuary();
+            if (lag == 0) {
+                CohortSimulation.project(f, central);
+                CohortSimulation.simulate(f, SEED, simulations);
+                continue;
+            }
+            double[][] ownCentral = new double[horizon + lag][CohortSimulation.CELLS];
+            double[][][] ownSimulations = new double[SIMULATIONS][horizon + lag][CohortSimulation.CELLS];
+            CohortSimulation.project(f, ownCentral);
+            CohortSimulation.simulate(f, SEED, ownSimulations);
+            for (int h = 0; h < central.length; h++) {
+                add(central[h], ownCentral[h + lag]);
+                for (int s = 0; s < SIMULATIONS; s++) {
+                    add(simulations[s][h], ownSimulations[s][h + lag]);
+                }
+            }
+        }
+        return new Scope(name, laCode, regionCode, base, found.stream().map(Fitted::laCode).toList(), missing,
+                found.stream().anyMatch(f -> f.needShare() != null), new ForecastFigures(central, simulations));
+    }
+
+    private static void add(double[] into, double[] values) {
+        for (int i = 0; i < into.length; i++) {
+            into[i] += values[i];
+        }
+    }
+}
