@@ -36,7 +36,22 @@ final class PlanTranslator {
      */
     record Result(String score, List<AssignmentRow> assignments, List<UnplacedRow> unplaced, long totalCostPence,
                   int baselinePlaced, int baselineUnplaced, long baselineCostPence, long elapsedMs, boolean provenOptimal,
-                  Double gapPercent) {
+                  Double gapPercent, List<PlaceValueRow> placeValues) {
+
+        /** A result without place values (not known for it). */
+        Result(String score, List<AssignmentRow> assignments, List<UnplacedRow> unplaced, long totalCostPence, int baselinePlaced,
+               int baselineUnplaced, long baselineCostPence, long elapsedMs, boolean provenOptimal, Double gapPercent) {
+            this(score, assignments, unplaced, totalCostPence, baselinePlaced, baselineUnplaced, baselineCostPence, elapsedMs,
+                    provenOptimal, gapPercent, null);
+        }
+    }
+
+    /**
+     * The value of one more place in a place cell, in pence a year (see {@link uk.sendplan.planner.solver.PlaceValue}).
+     * {@code laCode} is the setting's LA; a cell kept for one LA under a block contract names it and the contract.
+     */
+    record PlaceValueRow(int urn, String need, String phase, String laCode, Long contractId, String contractLaCode,
+                         int childrenPlaced, long scoreSavingPence, long annualSavingPence, int childrenMoved) {
     }
 
     private PlanTranslator() {
@@ -76,7 +91,23 @@ final class PlanTranslator {
         return new Result(plan.score(), assignments, unplaced, total, plan.baseline() == null ? 0
                 : built.problem().requests().size() - plan.baseline().unplacedCount(), plan.baseline() == null ? 0 : plan.baseline().unplacedCount(),
                 plan.baseline() == null ? 0 : Money.fromWholePounds(plan.baseline().totalAnnualCost()), elapsedMs, plan.provenOptimal(),
-                plan.gapPercent());
+                plan.gapPercent(), placeValues(built, plan));
+    }
+
+    /**
+     * The planner's values by place cell. Its pounds are the plan's own (fees in whole pounds, a contracted place at no
+     * fee), so a saving compares with the plan's costs like for like.
+     */
+    private static List<PlaceValueRow> placeValues(Built built, Plan plan) {
+        if (plan.placeValues() == null) {
+            return null;
+        }
+        return plan.placeValues().stream().map(v -> {
+            Cell cell = built.cell(v.settingId());
+            return new PlaceValueRow(cell.setting().urn(), cell.need(), cell.phase(), cell.setting().laCode(),
+                    cell.contract() == null ? null : cell.contract().contractId(), cell.contract() == null ? null : cell.contract().laCode(),
+                    v.childrenPlaced(), Money.fromWholePounds(v.scoreSaving()), Money.fromWholePounds(v.annualSaving()), v.childrenMoved());
+        }).toList();
     }
 
     /** The fee a placement pays: residential for a boarding placement where stated, else the day fee. */

@@ -66,7 +66,8 @@ final class QueryCost {
             Map.entry("Query.blockContracts", 200), Map.entry("BlockContract.parties", 10), Map.entry("BlockContract.reasons", 10));
 
     /** Lists whose size a client sets with an argument of their own (1-100, checked by the field itself). */
-    static final Map<String, String> LIST_SIZE_ARGUMENTS = Map.of("FeeAudit.providersWithMostFindings", "first");
+    static final Map<String, String> LIST_SIZE_ARGUMENTS = Map.of("FeeAudit.providersWithMostFindings", "first",
+            "Plan.placeValues", "first", "Plan.placeValuesByLocalAuthority", "first");
 
     /** Lists whose size is set by an argument of the field above them (1-100, checked there). */
     static final Map<String, String> PARENT_SIZE_ARGUMENTS = Map.of("SuitableSettings.suitable", "limit");

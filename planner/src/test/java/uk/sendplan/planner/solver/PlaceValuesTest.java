@@ -32,7 +32,7 @@ class PlaceValuesTest {
     private static final SolveOptions QUICK = new SolveOptions(Duration.ofSeconds(20), Duration.ofSeconds(1), 0, 1L);
 
     /**
-     * Every setting of small generated problems, scarce and plentiful, with and without policy weights (pinned children
+     * Every setting of small generated problems, in 12 settings and in 6, with and without policy weights (pinned children
      * included, so settings filled by them count): the value equals the change in the re-solved optimum exactly, and a
      * setting left out of the values changes nothing. Both kinds of value occur, so neither half is vacuous.
      */
@@ -42,7 +42,7 @@ class PlaceValuesTest {
         int saving = 0;
         for (long seed = 1; seed <= 8; seed++) {
             Weights weights = seed % 2 == 0 ? Weights.NONE : Weights.DEFAULT;
-            int settings = seed <= 4 ? 12 : 6;  // 6 settings for 120 children: places are scarce
+            int settings = seed <= 4 ? 12 : 6;  // the same places in 6 settings: fewer, larger cells
             PlacementProblem problem = ProblemGenerator.generate(new GeneratorOptions(1, 120, settings, seed, weights));
             PlacementNetwork network = new PlacementNetwork(problem);
             ExactPlacementFlow flow = ExactPlacementFlow.solve(network);
