@@ -36,6 +36,20 @@ final class CapacityValues {
     /** The optimal flow's node potentials: flow node per request (-1 when not in the flow), then settings, then the sink. */
     record Potentials(int[] nodeOfRequest, long[] potential, int firstSettingNode, int sink) {
 
+        /** The simplex's final potentials; flow node i is request {@code flowRequests[i]}, settings follow the children. */
+        static Potentials of(NetworkSimplex simplex, int[] flowRequests, int childCount, int requestCount, int sink) {
+            int[] nodeOfRequest = new int[requestCount];
+            Arrays.fill(nodeOfRequest, -1);
+            for (int i = 0; i < childCount; i++) {
+                nodeOfRequest[flowRequests[i]] = i;
+            }
+            long[] potential = new long[sink + 1];
+            for (int node = 0; node <= sink; node++) {
+                potential[node] = simplex.potential(node);
+            }
+            return new Potentials(nodeOfRequest, potential, childCount, sink);
+        }
+
         long ofRequest(int r) {
             return potential[nodeOfRequest[r]];
         }

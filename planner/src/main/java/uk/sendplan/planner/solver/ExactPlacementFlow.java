@@ -229,17 +229,8 @@ final class ExactPlacementFlow {
                 priced += unplacedCost;
             }
         }
-        int[] nodeOfRequest = new int[requestCount];
-        java.util.Arrays.fill(nodeOfRequest, -1);
-        for (int i = 0; i < childCount; i++) {
-            nodeOfRequest[flowRequests[i]] = i;
-        }
-        long[] potential = new long[sink + 1];
-        for (int node = 0; node <= sink; node++) {
-            potential[node] = simplex.potential(node);
-        }
         return new ExactPlacementFlow(settingOfRequest, unplaced, soft, certified, unplacedCost,
-                independentPlaced, priced, new CapacityValues.Potentials(nodeOfRequest, potential, childCount, sink));
+                independentPlaced, priced, CapacityValues.Potentials.of(simplex, flowRequests, childCount, requestCount, sink));
     }
 
     private static boolean usable(PlacementNetwork network, int p, int r, long[] requestPrice, long unplacedCost) {
