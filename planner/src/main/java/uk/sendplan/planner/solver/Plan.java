@@ -18,7 +18,8 @@ import java.util.List;
  *                        (0 when proven optimal); {@code null} for a plan no bound was computed for
  * @param placeValues     the settings where one more place would place a child or save money, best first (see
  *                        {@link PlaceValue}); {@code null} when not computed: the plan is not the exact flow optimum
- *                        (a limit on independent placements or weighed siblings couple children) or is the reactive one
+ *                        (a limit on independent placements or weighed siblings couple children), is the reactive one,
+ *                        or the flow's optimality certificate did not check out
  */
 public record Plan(String name, String score, int unplacedCount, long totalAnnualCost, BaselineSummary baseline,
                    List<Assignment> assignments, List<UnplacedRequest> unplaced, boolean provenOptimal,
