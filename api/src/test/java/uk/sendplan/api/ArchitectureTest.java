@@ -41,6 +41,7 @@ class ArchitectureTest {
             entry("PlacementRequest", "demand"), entry("RequestPreference", "demand"),
             entry("Plan", "planning"), entry("PlanAssignment", "planning"), entry("PlanUnplaced", "planning"), entry("Placement", "planning"),
             entry("PlanContractUse", "planning"),
+            entry("PlanPlaceValue", "planning"),
             entry("AppUser", "users"),
             entry("Referral", "market"), entry("ReferralRecipient", "market"), entry("Offer", "market"), entry("OfferRevision", "market"),
             entry("OfferRefusal", "market"), entry("PlacementAgreement", "market"), entry("AgreementRenewal", "market"),

@@ -37,10 +37,12 @@ class PlanRepository {
 
     private final DSLContext db;
     private final JsonMapper json;
+    private final PlaceValueRepository placeValues;
 
-    PlanRepository(DSLContext db, JsonMapper json) {
+    PlanRepository(DSLContext db, JsonMapper json, PlaceValueRepository placeValues) {
         this.db = db;
         this.json = json;
+        this.placeValues = placeValues;
     }
 
     long insert(String name, PlanScope scopeType, String scopeCode, String financialYear, String startTerm, int timeLimitSeconds,
@@ -120,6 +122,7 @@ class PlanRepository {
                 PLAN_UNPLACED.PHASE_CODE, PLAN_UNPLACED.REASON, PLAN_UNPLACED.BLOCKING_URNS), result.unplaced(), (u, row) -> row
                 .add(id).add(u.requestId()).add(u.laCode()).add(u.need()).add(u.phase()).add(u.reason())
                 .add(u.blockingUrns().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}"))));
+        placeValues.save(id, result.placeValues());
     }
 
     /**

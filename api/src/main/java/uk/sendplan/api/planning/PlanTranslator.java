@@ -40,7 +40,15 @@ final class PlanTranslator {
      */
     record Result(String score, List<AssignmentRow> assignments, List<UnplacedRow> unplaced, long totalCostPence,
                   int baselinePlaced, int baselineUnplaced, long baselineCostPence, long elapsedMs, boolean provenOptimal,
-                  Double gapPercent, List<ContractUse> contractUses) {
+                  Double gapPercent, List<ContractUse> contractUses, List<PlaceValueRow> placeValues) {
+    }
+
+    /**
+     * The value of one more place in a place cell, in pence a year (see {@link uk.sendplan.planner.solver.PlaceValue}).
+     * {@code laCode} is the setting's LA; a cell kept for one LA under a block contract names it and the contract.
+     */
+    record PlaceValueRow(int urn, String need, String phase, String laCode, Long contractId, String contractLaCode,
+                         int childrenPlaced, long scoreSavingPence, long annualSavingPence, int childrenMoved) {
     }
 
     private PlanTranslator() {
@@ -80,7 +88,7 @@ final class PlanTranslator {
         return new Result(plan.score(), assignments, unplaced, total, plan.baseline() == null ? 0
                 : built.problem().requests().size() - plan.baseline().unplacedCount(), plan.baseline() == null ? 0 : plan.baseline().unplacedCount(),
                 plan.baseline() == null ? 0 : Money.fromWholePounds(plan.baseline().totalAnnualCost()), elapsedMs, plan.provenOptimal(),
-                plan.gapPercent(), contractUses(built, plan));
+                plan.gapPercent(), contractUses(built, plan), placeValues(built, plan));
     }
 
     /** Every contracted cell the plan had, with the children it put there. */
@@ -91,6 +99,22 @@ final class PlanTranslator {
                 .map(c -> new ContractUse(c.contract().contractId(), c.contract().laCode(), c.setting().urn(), c.need(), c.phase(), c.vacancies(),
                         filled.getOrDefault(c.id(), 0)))
                 .toList();
+    }
+
+    /**
+     * The planner's values by place cell. Its pounds are the plan's own (fees in whole pounds, a contracted place at no
+     * fee), so a saving compares with the plan's costs like for like.
+     */
+    private static List<PlaceValueRow> placeValues(Built built, Plan plan) {
+        if (plan.placeValues() == null) {
+            return null;
+        }
+        return plan.placeValues().stream().map(v -> {
+            Cell cell = built.cell(v.settingId());
+            return new PlaceValueRow(cell.setting().urn(), cell.need(), cell.phase(), cell.setting().laCode(),
+                    cell.contract() == null ? null : cell.contract().contractId(), cell.contract() == null ? null : cell.contract().laCode(),
+                    v.childrenPlaced(), Money.fromWholePounds(v.scoreSaving()), Money.fromWholePounds(v.annualSaving()), v.childrenMoved());
+        }).toList();
     }
 
     /** The fee a placement pays: residential for a boarding placement where stated, else the day fee. */

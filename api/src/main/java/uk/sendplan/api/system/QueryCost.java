@@ -75,7 +75,8 @@ final class QueryCost {
             Map.entry("ImportSen2Payload.rejections", 1000), Map.entry("ImportSen2Payload.skippedReasons", 50));
 
     /** Lists whose size a client sets with an argument of their own (1-100, checked by the field itself). */
-    static final Map<String, String> LIST_SIZE_ARGUMENTS = Map.of("FeeAudit.providersWithMostFindings", "first");
+    static final Map<String, String> LIST_SIZE_ARGUMENTS = Map.of("FeeAudit.providersWithMostFindings", "first",
+            "Plan.placeValues", "first", "Plan.placeValuesByLocalAuthority", "first");
 
     /** Lists whose size is set by an argument of the field above them (1-100, checked there). */
     static final Map<String, String> PARENT_SIZE_ARGUMENTS = Map.of("SuitableSettings.suitable", "limit");

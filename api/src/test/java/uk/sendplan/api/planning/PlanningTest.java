@@ -238,7 +238,7 @@ class PlanningTest extends GraphQlTestBase {
                         2_000_000, 12_345, 2_012_345, 3.456, 12.34, false, true, false,
                         List.of(new PenaltyCost("outOfArea", 100_000)), RESOURCED, 1_500_000L, null)),
                 List.of(new PlanTranslator.UnplacedRow(unplaced, LA, "HI", "PRIMARY", reason, List.of(SPECIAL, RESOURCED))),
-                2_012_345, 1, 1, 1_500_000, 10, true, 0.0, List.of());
+                2_012_345, 1, 1, 1_500_000, 10, true, 0.0, List.of(), null);
         transaction.executeWithoutResult(status -> plans.saveResult(id, first));
 
         assertThat(plans.assignments(id, null, null, 10)).singleElement().satisfies(a -> {
@@ -262,7 +262,7 @@ class PlanningTest extends GraphQlTestBase {
         var second = new PlanTranslator.Result("0hard/0medium/-5soft",
                 List.of(new PlanTranslator.AssignmentRow(unplaced, LA, RESOURCED, "HI", "PRIMARY", 2, uk.sendplan.db.types.ProvisionKind.DAY,
                         1_000_000, 0, 1_000_000, 0, 0, true, false, false, List.of(), null, null, null)),
-                List.of(), 1_000_000, 1, 1, 1_500_000, 20, true, 0.0, List.of());
+                List.of(), 1_000_000, 1, 1, 1_500_000, 20, true, 0.0, List.of(), null);
         transaction.executeWithoutResult(status -> plans.saveResult(id, second));
         assertThat(plans.assignments(id, null, null, 10)).singleElement().satisfies(a -> {
             assertThat(a.requestId()).isEqualTo(unplaced);

@@ -8,6 +8,12 @@ package uk.sendplan.planner.solver;
  *                        at the flow's penalty each); a plan that reaches it is optimal
  * @param unplacedPenalty what one unplaced child adds to the objective
  * @param proven          the assignment reaches the lower bound: it is optimal, and local search has nothing to do
+ * @param placeValues     the value of one more place in each setting where it has one, best first; {@code null} when
+ *                        the assignment is not the pure flow's optimum (see {@link CapacityValues})
  */
-record Construction(int[] assignment, long lowerBound, long unplacedPenalty, boolean proven) {
+record Construction(int[] assignment, long lowerBound, long unplacedPenalty, boolean proven, java.util.List<PlaceValue> placeValues) {
+
+    Construction(int[] assignment, long lowerBound, long unplacedPenalty, boolean proven) {
+        this(assignment, lowerBound, unplacedPenalty, proven, null);
+    }
 }

@@ -61,6 +61,9 @@ final class ExactConstructionCommand implements CustomPhaseCommand<PlacementSolu
         int[] assignment = flow.assignment();
         long bound = flow.pricedObjective();
         boolean proven = flow.certified() && Objective.of(network, assignment, flow.unplacedPenalty()) <= bound;
-        return new Construction(assignment, bound, flow.unplacedPenalty(), proven);
+        // exact for this plan only when the flow is the whole model (no local search follows), and read from potentials
+        // whose optimality was checked
+        return new Construction(assignment, bound, flow.unplacedPenalty(), proven,
+                network.pairwiseOnly() && flow.certified() ? CapacityValues.of(network, flow) : null);
     }
 }

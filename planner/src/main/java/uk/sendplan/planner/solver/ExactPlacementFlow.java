@@ -30,9 +30,12 @@ final class ExactPlacementFlow {
     private final int[] independentPlaced;
     /** The flow's objective with the independent-place prices included (pinned placements excluded). */
     private final long pricedObjective;
+    /** The optimal node potentials, for the value of one more place in each setting. */
+    private final CapacityValues.Potentials potentials;
 
     private ExactPlacementFlow(int[] settingOfRequest, int unplacedCount, long softCost, boolean certified,
-                               long unplacedPenalty, int[] independentPlaced, long pricedObjective) {
+                               long unplacedPenalty, int[] independentPlaced, long pricedObjective,
+                               CapacityValues.Potentials potentials) {
         this.settingOfRequest = settingOfRequest;
         this.unplacedCount = unplacedCount;
         this.softCost = softCost;
@@ -40,6 +43,7 @@ final class ExactPlacementFlow {
         this.unplacedPenalty = unplacedPenalty;
         this.independentPlaced = independentPlaced;
         this.pricedObjective = pricedObjective;
+        this.potentials = potentials;
     }
 
     static ExactPlacementFlow solve(PlacementNetwork network) {
@@ -226,7 +230,7 @@ final class ExactPlacementFlow {
             }
         }
         return new ExactPlacementFlow(settingOfRequest, unplaced, soft, certified, unplacedCost,
-                independentPlaced, priced);
+                independentPlaced, priced, CapacityValues.Potentials.of(simplex, flowRequests, childCount, requestCount, sink));
     }
 
     private static boolean usable(PlacementNetwork network, int p, int r, long[] requestPrice, long unplacedCost) {
@@ -425,6 +429,10 @@ final class ExactPlacementFlow {
 
     int[] assignment() {
         return settingOfRequest.clone();
+    }
+
+    CapacityValues.Potentials potentials() {
+        return potentials;
     }
 
     /** True when the LP optimality certificate checked out (see {@link NetworkSimplex#isCertifiedOptimal()}). */

@@ -16,14 +16,19 @@ import java.util.List;
  * @param provenOptimal   no plan for this problem scores better: the plan reached a proven lower bound
  * @param gapPercent      how far above that lower bound the plan's cost may be, in percent of its cost
  *                        (0 when proven optimal); {@code null} for a plan no bound was computed for
+ * @param placeValues     the settings where one more place would place a child or save money, best first (see
+ *                        {@link PlaceValue}); {@code null} when not computed: the plan is not the exact flow optimum
+ *                        (a limit on independent placements or weighed siblings couple children), is the reactive one,
+ *                        or the flow's optimality certificate did not check out
  */
 public record Plan(String name, String score, int unplacedCount, long totalAnnualCost, BaselineSummary baseline,
                    List<Assignment> assignments, List<UnplacedRequest> unplaced, boolean provenOptimal,
-                   Double gapPercent) {
+                   Double gapPercent, List<PlaceValue> placeValues) {
 
     public Plan {
         assignments = List.copyOf(assignments);
         unplaced = List.copyOf(unplaced);
+        placeValues = placeValues == null ? null : List.copyOf(placeValues);
     }
 
     public int placedCount() {

@@ -53,8 +53,11 @@ final class PlanAssembler {
             long pounds = Math.max(1, objective - countUnplacedFree(network, assignment) * bound.unplacedPenalty());
             gap = proven ? 0.0 : Math.round(Math.max(0, objective - bound.lowerBound()) * 10_000.0 / pounds) / 100.0;
         }
+        // the values belong to the flow's optimum: only a plan that is that very assignment carries them
+        List<PlaceValue> values = bound != null && bound.placeValues() != null && java.util.Arrays.equals(assignment, bound.assignment())
+                ? bound.placeValues() : null;
         return new Plan(network.problem().name(), score, unplaced.size(), total, baseline, assignments, unplaced,
-                proven, gap);
+                proven, gap, values);
     }
 
     private static long countUnplacedFree(PlacementNetwork network, int[] assignment) {

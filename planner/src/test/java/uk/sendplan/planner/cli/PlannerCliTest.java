@@ -41,6 +41,9 @@ class PlannerCliTest {
         Plan plan = PlanJson.read(planFile);
         assertThat(plan.placedCount()).isEqualTo(5);
         assertThat(plan.unplaced()).singleElement().extracting(u -> u.requestId()).isEqualTo("R4");
+        // every rule is per child: the plan is the flow's optimum, and the JSON carries its place values
+        assertThat(Files.readString(planFile)).contains("\"placeValues\"");
+        assertThat(plan.placeValues()).isNotNull();
         assertThat(out.toString()).startsWith("Placed 5 of 6 (1 unplaced), total £");
         assertThat(out.toString()).contains("vs reactive baseline: +0 places");
         assertThat(err.toString()).contains("Solving Example").contains("placed 5 unplaced 1");
