@@ -131,6 +131,19 @@ class SettingRepository {
 
     // ------------------------------------------------------------------ places
 
+    List<SettingService.PlaceTotal> placeTotals(Collection<String> laCodes) {
+        var others = select(coalesce(sum(PLACE_COMMISSION.PLACES), 0)).from(PLACE_COMMISSION)
+                .where(PLACE_COMMISSION.SETTING_URN.eq(PLACE.SETTING_URN)).and(PLACE_COMMISSION.NEED_CODE.eq(PLACE.NEED_CODE))
+                .and(PLACE_COMMISSION.PHASE_CODE.eq(PLACE.PHASE_CODE)).and(PLACE_COMMISSION.LA_CODE.ne(SETTING.LA_CODE))
+                .and(CommissionRepository.IN_FORCE).asField();
+        return db.select(SETTING.LA_CODE, SETTING.TYPE_CODE, PLACE.NEED_CODE, PLACE.PHASE_CODE, sum(PLACE.CAPACITY).cast(Integer.class),
+                        sum(PLACE.OCCUPIED).cast(Integer.class), sum(others.cast(Integer.class)).cast(Integer.class))
+                .from(PLACE).join(SETTING).on(SETTING.URN.eq(PLACE.SETTING_URN))
+                .where(SETTING.LA_CODE.in(laCodes)).and(SETTING.REGISTRATION_STATUS.eq(uk.sendplan.db.types.RegistrationStatus.OPEN))
+                .groupBy(SETTING.LA_CODE, SETTING.TYPE_CODE, PLACE.NEED_CODE, PLACE.PHASE_CODE)
+                .fetch(Records.mapping(SettingService.PlaceTotal::new));
+    }
+
     /** Places of many settings with their commissions (one query, commissions nested with multiset). */
     Map<Integer, List<PlaceView>> places(Collection<Integer> urns) {
         Map<Integer, List<PlaceView>> byUrn = new LinkedHashMap<>();

@@ -96,6 +96,18 @@ public class SettingService {
         return settings.demoSettings();
     }
 
+    /**
+     * An LA's places of one kind of setting for one need and phase, open settings only: capacity, pupils in them, and
+     * those of them other LAs have commissioned (declared, or by a block contract in force).
+     */
+    public record PlaceTotal(String laCode, String type, String need, String phase, int capacity, int occupied, int commissionedByOtherLas) {
+    }
+
+    /** The register's places in these LAs' open settings, by LA, kind of setting, need and phase (sufficiency's supply). */
+    public List<PlaceTotal> placeTotals(Collection<String> laCodes) {
+        return settings.placeTotals(laCodes);
+    }
+
     // ------------------------------------------------------------------ reads for planning
 
     /** One need × phase cell of a setting's places. */

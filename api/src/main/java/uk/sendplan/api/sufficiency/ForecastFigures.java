@@ -46,6 +46,11 @@ final class ForecastFigures {
         return ageKinds(year, a -> a + Sen2History.MIN_AGE >= fromAge && a + Sen2History.MIN_AGE <= toAge, k -> true);
     }
 
+    /** Plans of one kind of placement at ages {@code fromAge} to {@code toAge}: one phase's demand for one kind of place. */
+    Figure agesOfKind(int year, int fromAge, int toAge, Placement kind) {
+        return ageKinds(year, a -> a + Sen2History.MIN_AGE >= fromAge && a + Sen2History.MIN_AGE <= toAge, k -> k == kind.ordinal());
+    }
+
     Figure kind(int year, Placement kind) {
         return ageKinds(year, a -> true, k -> k == kind.ordinal());
     }

@@ -44,7 +44,13 @@ class Forecasts {
 
     @Transactional(readOnly = true)
     Scope forecast(String laCode, String regionCode, Integer years) {
-        Actor actor = access.require("ehcpForecast", Role.COMMISSIONER, Role.REGIONAL_PLANNER, Role.REGULATOR, Role.ADMIN);
+        return forecast("ehcpForecast", laCode, regionCode, years);
+    }
+
+    /** As {@link #forecast(String, String, Integer)}, for an operation built on the forecast (refusals name it). */
+    @Transactional(readOnly = true)
+    Scope forecast(String operation, String laCode, String regionCode, Integer years) {
+        Actor actor = access.require(operation, Role.COMMISSIONER, Role.REGIONAL_PLANNER, Role.REGULATOR, Role.ADMIN);
         if (laCode != null && regionCode != null) {
             throw ApiException.badRequest("laCode", "give either laCode or regionCode, not both");
         }
@@ -63,10 +69,10 @@ class Forecasts {
             }
         }
         if (actor.is(Role.COMMISSIONER) && (la == null || !la.code().equals(actor.laCode()))) {
-            throw access.outOfScope("ehcpForecast");
+            throw access.outOfScope(operation);
         }
         if (actor.is(Role.REGIONAL_PLANNER) && !(region != null ? region.code() : la.regionCode()).equals(actor.regionCode())) {
-            throw access.outOfScope("ehcpForecast");
+            throw access.outOfScope(operation);
         }
         List<String> codes = (la != null ? List.of(la) : region != null ? reference.localAuthoritiesOf(region.code()) : reference.localAuthorities())
                 .stream().map(LocalAuthority::code).toList();

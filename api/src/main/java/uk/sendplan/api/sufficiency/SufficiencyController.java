@@ -39,8 +39,10 @@ class SufficiencyController {
     private final Sen2Import imports;
     private final Forecasts forecasts;
     private final ReferenceData reference;
+    private final Sufficiency sufficiency;
 
-    SufficiencyController(Sen2Import imports, Forecasts forecasts, ReferenceData reference) {
+    SufficiencyController(Sen2Import imports, Forecasts forecasts, ReferenceData reference, Sufficiency sufficiency) {
+        this.sufficiency = sufficiency;
         this.imports = imports;
         this.forecasts = forecasts;
         this.reference = reference;
@@ -77,6 +79,11 @@ class SufficiencyController {
         boolean any = f.years() > 0;
         return new EhcpForecast(scope.name(), scope.laCode(), scope.regionCode(), any ? scope.baseJanuary() : null,
                 any ? academicYear(scope.baseJanuary()) : null, Forecasts.SIMULATIONS, scope.localAuthorities(), scope.missing(), result);
+    }
+
+    @QueryMapping
+    Sufficiency.Result sufficiency(@Argument String laCode, @Argument String regionCode, @Argument Integer years) {
+        return sufficiency.of(laCode, regionCode, years);
     }
 
     /** January 2026 falls in the school year DfE calls 2025/26. */

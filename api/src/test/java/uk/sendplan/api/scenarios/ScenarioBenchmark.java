@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static uk.sendplan.db.jooq.Tables.PLACE;
+import static uk.sendplan.db.jooq.Tables.SETTING;
 
 /**
  * A scenario re-planned at LA scale: Kent's 2,000 demo children (a plan made first), then `runScenario` five times
@@ -43,8 +45,9 @@ class ScenarioBenchmark extends GraphQlTestBase {
             Thread.sleep(100);
         }
         // the state special school with most ASD secondary places in Kent, for the changes below
-        int urn = db.fetchValue("select s.urn from setting s join place p on p.setting_urn = s.urn where s.la_code = ? and s.type_code = 'STATE_SPECIAL'"
-                + " and p.need_code = 'ASD' and p.phase_code = 'SECONDARY' order by p.capacity desc, s.urn limit 1", Integer.class, LA);
+        int urn = db.select(SETTING.URN).from(SETTING).join(PLACE).on(PLACE.SETTING_URN.eq(SETTING.URN))
+                .where(SETTING.LA_CODE.eq(LA)).and(SETTING.TYPE_CODE.eq("STATE_SPECIAL")).and(PLACE.NEED_CODE.eq("ASD"))
+                .and(PLACE.PHASE_CODE.eq("SECONDARY")).orderBy(PLACE.CAPACITY.desc(), SETTING.URN).limit(1).fetchOne(SETTING.URN);
         List<Map<String, Object>> changes = List.of(
                 Map.of("addPlaces", List.of(Map.of("urn", urn, "need", "ASD", "phase", "SECONDARY", "places", 20))),
                 Map.of("feeChanges", List.of(Map.of("percent", 10.0))),

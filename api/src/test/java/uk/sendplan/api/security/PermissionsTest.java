@@ -632,6 +632,13 @@ class PermissionsTest extends GraphQlTestBase {
                     "r", own ? OWN_REGION : OTHER_REGION);
             default -> call("{ ehcpForecast(years: 1) { scope years { total { central } } } }");
         });
+        probes.put("sufficiency", (role, own) -> switch (role) {
+            case "COMMISSIONER" -> call("query($la: ID) { sufficiency(laCode: $la, years: 1) { scope years { rows { summary } } } }",
+                    "la", own ? OWN_LA : FAR_LA);
+            case "REGIONAL_PLANNER" -> call("query($r: ID) { sufficiency(regionCode: $r, years: 1) { scope years { rows { summary } } } }",
+                    "r", own ? OWN_REGION : OTHER_REGION);
+            default -> call("{ sufficiency(years: 1) { scope years { rows { summary } } } }");
+        });
     }
 
     /** A commissioner's LA's referral, or one sent to the provider's settings. */

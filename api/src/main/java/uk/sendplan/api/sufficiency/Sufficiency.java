@@ -1,0 +1,108 @@
+package uk.sendplan.api.sufficiency;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import uk.sendplan.api.reference.ReferenceData;
+import uk.sendplan.api.settings.SettingService;
+import uk.sendplan.api.settings.SettingService.PlaceTotal;
+import uk.sendplan.api.sufficiency.ForecastFigures.Figure;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Standing sufficiency, not tied to a plan: for an LA, a region or England, each forecast year's children with EHC
+ * plans by phase and kind of placement against the register's places of that kind in the scope's own settings today,
+ * and the shortfall (positive) or surplus (negative) with its intervals. The register's places are fixed, so a
+ * shortfall's interval is the demand's interval less the places. Places other LAs have commissioned in the scope's
+ * settings are shown beside them: they fill places the scope's own children can't have.
+ */
+@Service
+class Sufficiency {
+
+    /** The register's kinds of setting that hold each kind of placement the forecast gives. */
+    static final Map<Placement, List<String>> SETTING_TYPES = Map.of(
+            Placement.MAINSTREAM, List.of("MAINSTREAM"),
+            Placement.RESOURCED_PROVISION_OR_SEN_UNIT, List.of("RESOURCED_PROVISION", "SEN_UNIT"),
+            Placement.STATE_SPECIAL, List.of("STATE_SPECIAL"),
+            Placement.INDEPENDENT_OR_NON_MAINTAINED_SPECIAL, List.of("INDEPENDENT_SPECIAL", "NON_MAINTAINED_SPECIAL"),
+            Placement.ALTERNATIVE_PROVISION, List.of("ALTERNATIVE_PROVISION"),
+            Placement.POST_16, List.of("SPECIALIST_POST_16", "FE_COLLEGE"));
+
+    /** Each kind of place as people say it. */
+    static final Map<Placement, String> WORDS = Map.of(Placement.MAINSTREAM, "mainstream", Placement.RESOURCED_PROVISION_OR_SEN_UNIT,
+            "resourced provision or SEN unit", Placement.STATE_SPECIAL, "state special", Placement.INDEPENDENT_OR_NON_MAINTAINED_SPECIAL,
+            "independent or non-maintained special", Placement.ALTERNATIVE_PROVISION, "alternative provision", Placement.POST_16,
+            "further education and specialist post-16");
+
+    /** One phase and kind of place in one year: demand, supply and the gap. */
+    record Row(String phase, Placement placement, Figure demand, int places, int vacancies, int commissionedByOtherLas, Figure shortfall,
+               String summary) {
+    }
+
+    record Year(int january, String year, List<Row> rows) {
+    }
+
+    record Result(String scope, String laCode, String regionCode, Integer baseJanuary, List<String> missingLocalAuthorities, List<Year> years) {
+    }
+
+    private final Forecasts forecasts;
+    private final SettingService settings;
+    private final ReferenceData reference;
+
+    Sufficiency(Forecasts forecasts, SettingService settings, ReferenceData reference) {
+        this.forecasts = forecasts;
+        this.settings = settings;
+        this.reference = reference;
+    }
+
+    @Transactional(readOnly = true)
+    Result of(String laCode, String regionCode, Integer years) {
+        Forecasts.Scope scope = forecasts.forecast("sufficiency", laCode, regionCode, years);
+        List<PlaceTotal> supply = scope.localAuthorities().isEmpty() ? List.of() : settings.placeTotals(scope.localAuthorities());
+        ForecastFigures f = scope.figures();
+        List<Year> result = new ArrayList<>();
+        for (int h = 0; h < f.years(); h++) {
+            int january = scope.baseJanuary() + h + 1;
+            List<Row> rows = new ArrayList<>();
+            for (ReferenceData.Phase phase : reference.phases()) {
+                if (phase.ageTo() < Sen2History.MIN_AGE) {
+                    continue;
+                }
+                for (Placement kind : SETTING_TYPES.keySet().stream().sorted().toList()) {
+                    Figure demand = f.agesOfKind(h, phase.ageFrom(), phase.ageTo(), kind);
+                    List<PlaceTotal> cells = supply.stream().filter(p -> p.phase().equals(phase.code()) && SETTING_TYPES.get(kind).contains(p.type()))
+                            .toList();
+                    int places = cells.stream().mapToInt(PlaceTotal::capacity).sum();
+                    if (places == 0 && demand.central() < 0.5) {
+                        continue;
+                    }
+                    int vacancies = cells.stream().mapToInt(p -> Math.max(0, p.capacity() - p.occupied())).sum();
+                    int others = cells.stream().mapToInt(PlaceTotal::commissionedByOtherLas).sum();
+                    Figure shortfall = new Figure(demand.central() - places, demand.lower80() - places, demand.upper80() - places,
+                            demand.lower95() - places, demand.upper95() - places);
+                    rows.add(new Row(phase.code(), kind, demand, places, vacancies, others, shortfall,
+                            summary(phase.name(), kind, january, demand, places, shortfall)));
+                }
+            }
+            result.add(new Year(january, SufficiencyController.academicYear(january), rows));
+        }
+        return new Result(scope.name(), scope.laCode(), scope.regionCode(), f.years() > 0 ? scope.baseJanuary() : null, scope.missing(), result);
+    }
+
+    /** "Secondary, state special: 412 forecast for January 2027 (95%: 380 to 440) against 350 places: short of about 62 (30 to 90)." */
+    static String summary(String phase, Placement kind, int january, Figure demand, int places, Figure gap) {
+        String what = phase + ", " + WORDS.get(kind) + ": " + Math.round(demand.central())
+                + " forecast for January " + january + " (95%: " + Math.round(demand.lower95()) + " to " + Math.round(demand.upper95()) + ") against "
+                + places + " place" + (places == 1 ? "" : "s") + ": ";
+        long central = Math.round(gap.central());
+        if (central > 0) {
+            return what + "short of about " + central + " (" + Math.max(0, Math.round(gap.lower95())) + " to " + Math.round(gap.upper95()) + ")";
+        }
+        if (central < 0) {
+            return what + "about " + -central + " to spare (" + Math.max(0, -Math.round(gap.upper95())) + " to " + -Math.round(gap.lower95()) + ")";
+        }
+        return what + "about enough";
+    }
+}
