@@ -116,16 +116,16 @@ class Scenarios {
         return out.toString();
     }
 
-    /** "Places 12 more children and saves £340,000 a year (rounded to the nearest £1,000)". */
+    /** "added …: places 12 more children than the base and saves £340,000 a year (to the nearest £1,000)". */
     static String summary(ScenarioView s) {
         int gained = s.placesGained();
         long saving = s.annualSavingPence();
-        String children = gained == 0 ? "places the same number of children" : (gained > 0 ? "places " + gained + " more" : "places "
-                + -gained + " fewer") + (Math.abs(gained) == 1 ? " child" : " children");
-        String money = Math.abs(saving) < 50_000 ? "costs the same"
-                : (saving > 0 ? "saves " : "costs ") + String.format(java.util.Locale.UK, "£%,d", Math.round(Math.abs(saving) / 100_000.0) * 1_000) + " a year "
-                + (saving > 0 ? "" : "more ") + "(to the nearest £1,000)";
-        return String.join("; ", s.changes()) + ": " + children + " and " + money + " than the base";
+        String children = gained == 0 ? "places as many children as the base"
+                : "places " + Math.abs(gained) + (gained > 0 ? " more" : " fewer") + (Math.abs(gained) == 1 ? " child" : " children") + " than the base";
+        String pounds = String.format(java.util.Locale.UK, "£%,d", Math.round(Math.abs(saving) / 100_000.0) * 1_000);
+        String money = Math.abs(saving) < 50_000 ? "at the same cost"
+                : (saving > 0 ? "and saves " + pounds + " a year" : "and costs " + pounds + " a year more") + " (to the nearest £1,000)";
+        return String.join("; ", s.changes()) + ": " + children + " " + money;
     }
 
     /** Commissioners their LA's scenarios, regional planners their region's, regulators and admins all. */

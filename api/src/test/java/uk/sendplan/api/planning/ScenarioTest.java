@@ -49,7 +49,7 @@ class ScenarioTest extends GraphQlTestBase {
                 .path("runScenario.scenario.changes").entityList(String.class)
                 .containsExactly("added 2 ASD SECONDARY places at Scilly Test Special School (URN " + SPECIAL + ")")
                 .path("runScenario.scenario.summary").entity(String.class).isEqualTo("added 2 ASD SECONDARY places at Scilly Test Special School (URN "
-                        + SPECIAL + "): places the same number of children and saves £73,000 a year (to the nearest £1,000) than the base");
+                        + SPECIAL + "): places as many children as the base and saves £73,000 a year (to the nearest £1,000)");
         commissioner.documentName("runScenario").variable("input", Map.of("planId", planId, "name", "Special school closes",
                         "changes", Map.of("closeSettings", List.of(SPECIAL)))).execute()
                 .path("runScenario.scenario.scenario.totalAnnualCost").entity(String.class).isEqualTo("184905.00")
