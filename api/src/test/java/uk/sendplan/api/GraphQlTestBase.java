@@ -111,4 +111,16 @@ public abstract class GraphQlTestBase {
                 .onConflict(APP_USER.SUBJECT).doNothing().execute();
         return subject;
     }
+
+    /** Waits (at most 60 s) until a plan the user started is no longer QUEUED or SOLVING. */
+    protected static void awaitFinished(HttpGraphQlTester user, String planId) throws InterruptedException {
+        for (int i = 0; i < 600; i++) {
+            String status = user.documentName("planStatus").variable("id", planId).execute().path("plan.status").entity(String.class).get();
+            if (!List.of("QUEUED", "SOLVING").contains(status)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("plan " + planId + " still running after 60 s");
+    }
 }

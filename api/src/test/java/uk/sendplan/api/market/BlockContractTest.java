@@ -136,15 +136,4 @@ class BlockContractTest extends GraphQlTestBase {
                 .containsExactlyInAnyOrder("BLOCK_CONTRACT_PROPOSED/929", "BLOCK_CONTRACT_PROPOSED/391", "BLOCK_CONTRACT_ACCEPTED/929",
                         "BLOCK_CONTRACT_ACCEPTED/391", "BLOCK_CONTRACT_ENDED/929", "BLOCK_CONTRACT_ENDED/391");
     }
-
-    private static void awaitFinished(HttpGraphQlTester commissioner, String planId) throws InterruptedException {
-        for (int i = 0; i < 600; i++) {
-            String status = commissioner.documentName("planStatus").variable("id", planId).execute().path("plan.status").entity(String.class).get();
-            if (!List.of("QUEUED", "SOLVING").contains(status)) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("plan " + planId + " still running after 60 s");
-    }
 }

@@ -78,15 +78,4 @@ class PlacedByPlanTest extends GraphQlTestBase {
                         "gender", "MALE", "startTerm", term))
                 .execute().path("createPlacementRequest.request.id").entity(String.class).get();
     }
-
-    private static void awaitFinished(HttpGraphQlTester commissioner, String planId) throws InterruptedException {
-        for (int i = 0; i < 600; i++) {
-            String status = commissioner.documentName("planStatus").variable("id", planId).execute().path("plan.status").entity(String.class).get();
-            if (!List.of("QUEUED", "SOLVING").contains(status)) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("plan " + planId + " still running after 60 s");
-    }
 }

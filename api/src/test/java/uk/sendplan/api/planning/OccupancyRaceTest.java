@@ -132,15 +132,4 @@ class OccupancyRaceTest extends GraphQlTestBase {
         assertThat(db.fetchValue(PLACE.PLACED, PLACE.SETTING_URN.eq(urn).and(PLACE.NEED_CODE.eq("ASD")).and(PLACE.PHASE_CODE.eq("PRIMARY"))))
                 .isEqualTo(approvedHere);
     }
-
-    private static void awaitFinished(HttpGraphQlTester commissioner, String planId) throws InterruptedException {
-        for (int i = 0; i < 600; i++) {
-            String status = commissioner.documentName("planStatus").variable("id", planId).execute().path("plan.status").entity(String.class).get();
-            if (!List.of("QUEUED", "SOLVING").contains(status)) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("plan " + planId + " still running after 60 s");
-    }
 }

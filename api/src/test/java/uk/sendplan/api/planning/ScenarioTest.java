@@ -75,15 +75,4 @@ class ScenarioTest extends GraphQlTestBase {
         assertThat(csv.lines().toList()).hasSize(3);
         assertThat(csv.lines().toList().get(1)).contains("Special school closes").contains("148270.00").contains("184905.00").contains("-36635.00");
     }
-
-    private static void awaitFinished(HttpGraphQlTester commissioner, String planId) throws InterruptedException {
-        for (int i = 0; i < 600; i++) {
-            String status = commissioner.documentName("planStatus").variable("id", planId).execute().path("plan.status").entity(String.class).get();
-            if (!List.of("QUEUED", "SOLVING").contains(status)) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("plan " + planId + " still running after 60 s");
-    }
 }
