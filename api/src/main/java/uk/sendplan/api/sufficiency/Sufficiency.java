@@ -2,6 +2,7 @@ package uk.sendplan.api.sufficiency;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import uk.sendplan.api.planning.PlacementCounts;
 import uk.sendplan.api.reference.ReferenceData;
 import uk.sendplan.api.settings.SettingService;
 import uk.sendplan.api.settings.SettingService.PlaceTotal;
@@ -37,8 +38,8 @@ class Sufficiency {
             "further education and specialist post-16");
 
     /** One phase and kind of place in one year: demand, supply and the gap. */
-    record Row(String phase, Placement placement, Figure demand, int places, int vacancies, int commissionedByOtherLas, Figure shortfall,
-               String summary) {
+    record Row(String phase, Placement placement, Figure demand, int places, int vacancies, int commissionedByOtherLas, int placedFromOtherLas,
+               Figure shortfall, String summary) {
     }
 
     record Year(int january, String year, List<Row> rows) {
@@ -49,9 +50,11 @@ class Sufficiency {
 
     private final Forecasts forecasts;
     private final SettingService settings;
+    private final PlacementCounts placements;
     private final ReferenceData reference;
 
-    Sufficiency(Forecasts forecasts, SettingService settings, ReferenceData reference) {
+    Sufficiency(Forecasts forecasts, SettingService settings, PlacementCounts placements, ReferenceData reference) {
+        this.placements = placements;
         this.forecasts = forecasts;
         this.settings = settings;
         this.reference = reference;
@@ -61,6 +64,7 @@ class Sufficiency {
     Result of(String laCode, String regionCode, Integer years) {
         Forecasts.Scope scope = forecasts.forecast("sufficiency", laCode, regionCode, years);
         List<PlaceTotal> supply = scope.localAuthorities().isEmpty() ? List.of() : settings.placeTotals(scope.localAuthorities());
+        Map<String, Integer> fromOutside = fromOutside(scope.localAuthorities());
         ForecastFigures f = scope.figures();
         List<Year> result = new ArrayList<>();
         for (int h = 0; h < f.years(); h++) {
@@ -80,15 +84,36 @@ class Sufficiency {
                     }
                     int vacancies = cells.stream().mapToInt(p -> Math.max(0, p.capacity() - p.occupied())).sum();
                     int others = cells.stream().mapToInt(PlaceTotal::commissionedByOtherLas).sum();
+                    int placedFromOthers = SETTING_TYPES.get(kind).stream().mapToInt(t -> fromOutside.getOrDefault(t + "/" + phase.code(), 0)).sum();
                     Figure shortfall = new Figure(demand.central() - places, demand.lower80() - places, demand.upper80() - places,
                             demand.lower95() - places, demand.upper95() - places);
-                    rows.add(new Row(phase.code(), kind, demand, places, vacancies, others, shortfall,
+                    rows.add(new Row(phase.code(), kind, demand, places, vacancies, others, placedFromOthers, shortfall,
                             summary(phase.name(), kind, january, demand, places, shortfall)));
                 }
             }
             result.add(new Year(january, SufficiencyController.academicYear(january), rows));
         }
         return new Result(scope.name(), scope.laCode(), scope.regionCode(), f.years() > 0 ? scope.baseJanuary() : null, scope.missing(), result);
+    }
+
+    /**
+     * Children from outside the scope placed through this service in the scope's settings, by kind of setting and phase
+     * ("STATE_SPECIAL/SECONDARY").
+     */
+    private Map<String, Integer> fromOutside(List<String> laCodes) {
+        if (laCodes.isEmpty()) {
+            return Map.of();
+        }
+        List<PlacementCounts.Placed> placed = placements.fromOutside(laCodes);
+        Map<Integer, uk.sendplan.api.settings.SettingView> where = settings.findAll(placed.stream().map(PlacementCounts.Placed::urn).distinct().toList());
+        Map<String, Integer> byKind = new java.util.HashMap<>();
+        for (PlacementCounts.Placed p : placed) {
+            uk.sendplan.api.settings.SettingView setting = where.get(p.urn());
+            if (setting != null && laCodes.contains(setting.laCode())) {
+                byKind.merge(setting.type() + "/" + p.phase(), p.children(), Integer::sum);
+            }
+        }
+        return byKind;
     }
 
     /** "Secondary, state special: 412 forecast for January 2027 (95%: 380 to 440) against 350 places: short of about 62 (30 to 90)." */

@@ -24,7 +24,7 @@ class SufficiencyTest extends GraphQlTestBase {
     @Test
     void eachRowIsTheForecastLessTheRegistersPlacesOfThatKind() {
         var response = graphQl.document("""
-                query { sufficiency(laCode: "202", years: 2) { scope years { january rows { phase placement places vacancies summary
+                query { sufficiency(laCode: "202", years: 2) { scope years { january rows { phase placement places vacancies placedFromOtherLas summary
                     demand { central lower95 upper95 } shortfall { central lower95 upper95 } } } } }""").execute();
         response.path("sufficiency.scope").entity(String.class).isEqualTo("Camden");
         List<Map<String, Object>> rows = response.path("sufficiency.years[0].rows").entityList(Map.class).get().stream()
@@ -43,6 +43,11 @@ class SufficiencyTest extends GraphQlTestBase {
             assertThat(((Number) gap.get("central")).doubleValue()).isCloseTo(((Number) demand.get("central")).doubleValue() - places, within(0.11));
             assertThat(((Number) gap.get("upper95")).doubleValue()).isCloseTo(((Number) demand.get("upper95")).doubleValue() - places, within(0.11));
         }
+        // children from other LAs placed through the service in Camden's settings are counted beside the places
+        int fromOutside = db.fetchCount(uk.sendplan.db.jooq.Tables.PLACEMENT.join(SETTING).on(SETTING.URN.eq(uk.sendplan.db.jooq.Tables.PLACEMENT.SETTING_URN)),
+                SETTING.LA_CODE.eq(LA).and(uk.sendplan.db.jooq.Tables.PLACEMENT.LA_CODE.ne(LA)).and(uk.sendplan.db.jooq.Tables.PLACEMENT.TAKES_PLACE.isTrue())
+                        .and(uk.sendplan.db.jooq.Tables.PLACEMENT.ENDED.isFalse()));
+        assertThat(rows.stream().mapToInt(r -> ((Number) r.get("placedFromOtherLas")).intValue()).sum()).isEqualTo(fromOutside);
         // the phases of a kind add up to the forecast's figure for it
         var forecast = graphQl.document("query { ehcpForecast(laCode: \"202\", years: 2) { years { byPlacement { placement plans { central } } } } }")
                 .execute().path("ehcpForecast.years[0].byPlacement").entityList(Map.class).get();
