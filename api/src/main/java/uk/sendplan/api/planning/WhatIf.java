@@ -105,20 +105,35 @@ public class WhatIf {
     @Transactional(readOnly = true)
     public Compared compare(PlanView plan, Changes changes) {
         List<String> laCodes = laCodes(plan);
-        Set<Long> ids = repository.requestIds(plan.id());
-        List<PlacementRequestView> children = demand.findAll(ids).values().stream()
-                .filter(r -> r.status() == RequestStatus.OPEN || r.status() == RequestStatus.PROPOSED)
-                .sorted(java.util.Comparator.comparingLong(PlacementRequestView::id)).toList();
-        if (children.isEmpty()) {
-            throw ApiException.badRequest("input.planId", "none of plan " + plan.id() + "'s children is still waiting for a place; "
-                    + "start a new plan and build the scenario on it");
-        }
+        List<PlacementRequestView> children = waiting(plan, "input.planId", "build the scenario on it");
         Parameters parameters = parameters(plan, laCodes);
         ProblemBuilder.Register register = builder.register(laCodes, plan.financialYear(), parameters);
         ScenarioRegister.Applied applied = ScenarioRegister.apply(register, changes, laCodes, reference);
         Outcome base = run(builder.build(plan.name(), children, register, plan.financialYear(), parameters));
         Outcome scenario = run(builder.build(plan.name(), children, applied.register(), plan.financialYear(), parameters));
         return new Compared(plan, base, scenario, applied.changes());
+    }
+
+    /** The plan's waiting children on the register as planning reads it now, by the plan's rules: what a what-if plans (where to invest). */
+    @Transactional(readOnly = true)
+    ProblemBuilder.Built problem(PlanView plan, String field) {
+        List<String> laCodes = laCodes(plan);
+        List<PlacementRequestView> children = waiting(plan, field, "ask again of it");
+        Parameters parameters = parameters(plan, laCodes);
+        return builder.build(plan.name(), children, builder.register(laCodes, plan.financialYear(), parameters), plan.financialYear(), parameters);
+    }
+
+    /** The plan's children still waiting for a place (open or proposed), or BAD_REQUEST on {@code field} when none is. */
+    private List<PlacementRequestView> waiting(PlanView plan, String field, String then) {
+        Set<Long> ids = repository.requestIds(plan.id());
+        List<PlacementRequestView> children = demand.findAll(ids).values().stream()
+                .filter(r -> r.status() == RequestStatus.OPEN || r.status() == RequestStatus.PROPOSED)
+                .sorted(java.util.Comparator.comparingLong(PlacementRequestView::id)).toList();
+        if (children.isEmpty()) {
+            throw ApiException.badRequest(field, "none of plan " + plan.id() + "'s children is still waiting for a place; "
+                    + "start a new plan and " + then);
+        }
+        return children;
     }
 
     private Outcome run(ProblemBuilder.Built built) {

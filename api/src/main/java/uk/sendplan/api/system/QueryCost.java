@@ -74,7 +74,9 @@ final class QueryCost {
             Map.entry("ImportSen2Payload.periods", 20), Map.entry("ImportSen2Payload.localAuthorities", 160),
             Map.entry("ImportSen2Payload.rejections", 1000), Map.entry("ImportSen2Payload.skippedReasons", 50),
             // sufficiency: 5 years, each at most 5 phases x 6 kinds of place
-            Map.entry("Sufficiency.years", 5), Map.entry("Sufficiency.missingLocalAuthorities", 160), Map.entry("SufficiencyYear.rows", 30));
+            Map.entry("Sufficiency.years", 5), Map.entry("Sufficiency.missingLocalAuthorities", 160), Map.entry("SufficiencyYear.rows", 30),
+            // where to invest: at most one cell per new place asked (InvestmentController.MAX_PLACES)
+            Map.entry("Investment.cells", 1000));
 
     /** Lists whose size a client sets with an argument of their own (1-100, checked by the field itself). */
     static final Map<String, String> LIST_SIZE_ARGUMENTS = Map.of("FeeAudit.providersWithMostFindings", "first",
@@ -101,7 +103,7 @@ final class QueryCost {
             Map.entry("Mutation.createReferral", 2_000), Map.entry("Mutation.referUnplaced", 20_000),
             Map.entry("Query.marketStatistics", 2_000), Map.entry("Query.marketStatisticsCsv", 5_000),
             Map.entry("Query.ehcpForecast", 5_000), Map.entry("Query.sufficiency", 5_000),
-            Map.entry("Mutation.importSen2", 20_000));
+            Map.entry("Mutation.importSen2", 20_000), Map.entry("Query.whereToInvest", 20_000));
 
     static final int DEFAULT_PAGE = 20;
     static final int UNLISTED_LIST_BOUND = 1000;

@@ -294,6 +294,7 @@ class PermissionsTest extends GraphQlTestBase {
         a.put("suitableSettingsFor", List.of(Map.of("profile", Map.of("laCode", OTHER_LA, "need", "SEMH", "band", 2, "age", 12, "homeDistrict", "E8",
                 "gender", "MALE"), "limit", 5)));
         a.put("planCsv", List.of(Map.of("id", w.notesPlan())));
+        a.put("whereToInvest", List.of(Map.of("planId", w.notesPlan(), "places", 5)));
         Market m = market;
         a.put("referral", List.of(Map.of("id", m.ownReferral()), Map.of("id", m.otherReferral())));
         a.put("offer", List.of(Map.of("id", m.ownOffer()), Map.of("id", m.otherOffer())));
@@ -607,6 +608,9 @@ class PermissionsTest extends GraphQlTestBase {
         probes.put("scenariosCsv", (role, own) -> call("query($id: ID!) { scenariosCsv(ids: [$id]) }", "id", own ? m.ownScenario() : m.otherScenario()));
         probes.put("runScenario", (role, own) -> call("mutation($id: ID!) { runScenario(input: {planId: $id, name: \" \", "
                 + "changes: {closeSettings: [100001]}}) { scenario { id } } }", "id", planFor(role, own)));
+        // places: 0 is refused after the plan's scope is checked, so a permitted probe plans nothing
+        probes.put("whereToInvest", (role, own) -> call("query($id: ID!) { whereToInvest(planId: $id, places: 0) { summary } }", "id",
+                planFor(role, own)));
 
         // market intelligence: a commissioner's LA, a planner's region; a provider gets its own row alone wherever it asks
         for (String statistics : List.of("marketStatistics", "marketStatisticsCsv")) {
