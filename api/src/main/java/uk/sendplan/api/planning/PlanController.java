@@ -176,11 +176,9 @@ class PlanController {
 
     @SchemaMapping(typeName = "Plan")
     PlanWeights weights(PlanView plan) {
-        Map<String, Object> w = plan.weights();
-        // a plan made before a weight existed ran without it: 0
-        return new PlanWeights(((Number) w.get("preferenceMiss")).longValue(), ((Number) w.get("independentPlacement")).longValue(),
-                ((Number) w.get("outOfArea")).longValue(), ((Number) w.get("moveFromCurrent")).longValue(),
-                ((Number) w.getOrDefault("distanceFromHome", 0)).longValue(), ((Number) w.getOrDefault("siblingsApart", 0)).longValue());
+        PlanSnapshot.Weights w = PlanSnapshot.Weights.read(plan.weights());
+        return new PlanWeights(w.preferenceMiss(), w.independentPlacement(), w.outOfArea(), w.moveFromCurrent(), w.distanceFromHome(),
+                w.siblingsApart());
     }
 
     @SchemaMapping(typeName = "Plan")

@@ -21,6 +21,21 @@ record PlanSnapshot(PlanScope scope, String code, String financialYear, String s
             return new Weights(w.preferenceMiss(), w.independentPlacement(), w.outOfArea(), w.moveFromCurrent(), w.distanceFromHome(),
                     w.siblingsApart());
         }
+
+        /** A plan's weights as stored; a plan made before a weight existed ran without it: 0. */
+        static Weights read(java.util.Map<String, Object> stored) {
+            return new Weights(weight(stored, "preferenceMiss"), weight(stored, "independentPlacement"), weight(stored, "outOfArea"),
+                    weight(stored, "moveFromCurrent"), weight(stored, "distanceFromHome"), weight(stored, "siblingsApart"));
+        }
+
+        private static long weight(java.util.Map<String, Object> stored, String name) {
+            return stored != null && stored.get(name) instanceof Number n ? n.longValue() : 0;
+        }
+
+        uk.sendplan.planner.domain.Weights toPlanner() {
+            return new uk.sendplan.planner.domain.Weights(preferenceMiss, independentPlacement, outOfArea, moveFromCurrent, distanceFromHome,
+                    siblingsApart);
+        }
     }
 
     /**

@@ -149,8 +149,7 @@ public class WhatIf {
         int outOfArea = 0;
         double minutes = 0;
         for (PlanTranslator.AssignmentRow a : result.assignments()) {
-            String type = typeOf.get(a.urn());
-            if ("INDEPENDENT_SPECIAL".equals(type) || "SPECIALIST_POST_16".equals(type)) {
+            if (reference.settingType(typeOf.get(a.urn())).independent()) {
                 independent++;
             }
             if (a.outOfArea()) {
@@ -165,21 +164,12 @@ public class WhatIf {
 
     /** The plan's own rules: its weights, boarding reach, local radius and independent limit. */
     private static Parameters parameters(PlanView plan, List<String> laCodes) {
-        Weights d = Weights.DEFAULT;
-        Map<String, Object> w = plan.weights();
-        Weights weights = new Weights(weight(w, "preferenceMiss", d.preferenceMiss()), weight(w, "independentPlacement", d.independentPlacement()),
-                weight(w, "outOfArea", d.outOfArea()), weight(w, "moveFromCurrent", d.moveFromCurrent()),
-                weight(w, "distanceFromHome", d.distanceFromHome()), weight(w, "siblingsApart", d.siblingsApart()));
+        Weights weights = PlanSnapshot.Weights.read(plan.weights()).toPlanner();
         PlanSnapshot.Rules stored = plan.rules();
         PlanSnapshot.Rules rules = new PlanSnapshot.Rules(
                 stored == null || stored.maxBoardingKm() == null ? (int) Parameters.DEFAULTS.maxBoardingKm() : stored.maxBoardingKm(),
                 stored == null || stored.localRadiusKm() == null ? (int) Parameters.DEFAULTS.localRadiusKm() : stored.localRadiusKm(),
                 stored == null ? null : stored.maxIndependentShare(), stored == null ? null : stored.maxIndependentPlacements());
         return PlanService.parameters(weights, rules, laCodes);
-    }
-
-    private static long weight(Map<String, Object> weights, String name, long fallback) {
-        Object value = weights == null ? null : weights.get(name);
-        return value instanceof Number n ? n.longValue() : fallback;
     }
 }

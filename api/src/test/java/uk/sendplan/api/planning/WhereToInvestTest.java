@@ -124,13 +124,7 @@ class WhereToInvestTest extends GraphQlTestBase {
         input.putAll(rules);
         String planId = commissioner.documentName("startPlan").variable("input", input).execute()
                 .path("startPlan.plan.id").entity(String.class).get();
-        for (int i = 0; i < 600; i++) {
-            String status = commissioner.documentName("planStatus").variable("id", planId).execute().path("plan.status").entity(String.class).get();
-            if (!List.of("QUEUED", "SOLVING").contains(status)) {
-                return planId;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("plan " + planId + " still running after 60 s");
+        awaitFinished(commissioner, planId);
+        return planId;
     }
 }

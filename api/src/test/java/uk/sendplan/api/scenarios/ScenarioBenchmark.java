@@ -37,13 +37,7 @@ class ScenarioBenchmark extends GraphQlTestBase {
         String financialYear = String.format(Locale.ROOT, "%d-%02d", year, (year + 1) % 100);
         String planId = commissioner.documentName("startPlan").variable("input", Map.of("scope", "LOCAL_AUTHORITY", "code", LA,
                 "financialYear", financialYear, "startTerm", term, "timeLimitSeconds", 30)).execute().path("startPlan.plan.id").entity(String.class).get();
-        for (int i = 0; i < 1200; i++) {
-            String status = commissioner.documentName("planStatus").variable("id", planId).execute().path("plan.status").entity(String.class).get();
-            if (!List.of("QUEUED", "SOLVING").contains(status)) {
-                break;
-            }
-            Thread.sleep(100);
-        }
+        awaitFinished(commissioner, planId);
         // the state special school with most ASD secondary places in Kent, for the changes below
         int urn = db.select(SETTING.URN).from(SETTING).join(PLACE).on(PLACE.SETTING_URN.eq(SETTING.URN))
                 .where(SETTING.LA_CODE.eq(LA)).and(SETTING.TYPE_CODE.eq("STATE_SPECIAL")).and(PLACE.NEED_CODE.eq("ASD"))

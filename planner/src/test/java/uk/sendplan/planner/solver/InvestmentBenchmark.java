@@ -3,10 +3,6 @@ package uk.sendplan.planner.solver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -43,10 +39,7 @@ class InvestmentBenchmark {
 
     @Test
     void whereToInvestInARegion() throws IOException {
-        String machine = String.format(Locale.ROOT, "%s; %d cores; %s %s; JDK %s; %.0f GB heap max; 1-minute load average before the run %.2f",
-                LocalDate.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
-                System.getProperty("os.version"), System.getProperty("java.version"), Runtime.getRuntime().maxMemory() / 1e9,
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        String machine = BenchmarkReport.machine();
         StringBuilder table = new StringBuilder("""
                 | problem | children × settings | candidates × most each | N | placed before → after | annual cost before → after | places used (cells) | time | exact reference | gap |
                 |---|---|---|---|---|---|---|---|---|---|
@@ -91,7 +84,7 @@ class InvestmentBenchmark {
                     result.placedAfter(), result.annualCostBefore(), result.annualCostAfter(), result.placesAdded(),
                     result.extraPlaces().size(), seconds, exact, gap));
         }
-        write(String.format(Locale.ROOT, """
+        BenchmarkReport.write("investment-benchmark", String.format(Locale.ROOT, """
                 ## Where to invest: N new places over candidate cells (issue 13)
 
                 Command: `./mvnw -B -Pbenchmark verify -pl db,planner -Dbenchmark=InvestmentBenchmark`
@@ -174,22 +167,5 @@ class InvestmentBenchmark {
         Map<String, Integer> candidates = new LinkedHashMap<>();
         state.stream().limit(count).forEach(s -> candidates.put(s.id(), most));
         return candidates;
-    }
-
-    private static void write(String markdown) throws IOException {
-        Path dir = Path.of("").toAbsolutePath();
-        while (!Files.exists(dir.resolve("schema.graphqls"))) {
-            dir = dir.getParent();
-        }
-        Path file = dir.resolve("docs/benchmarks.md");
-        String start = "<!-- investment-benchmark:start -->";
-        String end = "<!-- investment-benchmark:end -->";
-        String text = Files.readString(file);
-        String block = start + "\n" + markdown.strip() + "\n" + end;
-        int from = text.indexOf(start);
-        int to = text.indexOf(end);
-        text = from >= 0 && to > from ? text.substring(0, from) + block + text.substring(to + end.length())
-                : text.stripTrailing() + "\n\n" + block + "\n";
-        Files.writeString(file, text);
     }
 }

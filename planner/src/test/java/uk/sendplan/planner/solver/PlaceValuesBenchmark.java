@@ -3,10 +3,6 @@ package uk.sendplan.planner.solver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
@@ -32,10 +28,7 @@ class PlaceValuesBenchmark {
 
     @Test
     void placeValuesAfterThePlan() throws IOException {
-        String machine = String.format(Locale.ROOT, "%s; %d cores; %s %s; JDK %s; %.0f GB heap max; 1-minute load average before the run %.2f",
-                LocalDate.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
-                System.getProperty("os.version"), System.getProperty("java.version"), Runtime.getRuntime().maxMemory() / 1e9,
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        String machine = BenchmarkReport.machine();
         StringBuilder table = new StringBuilder("""
                 | problem | children × settings | suitable pairs | unplaced | flow (the plan) | settings with a value: place a child / save £ | values: first run | values: best of 3 | checked by re-solving |
                 |---|---|---|---|---|---|---|---|---|
@@ -76,7 +69,7 @@ class PlaceValuesBenchmark {
                     size.label(), size.requests(), size.settings(), network.pairCount(), flow.unplacedCount(), flowSeconds, placing,
                     values.size() - placing, first, best, checked));
         }
-        write(String.format(Locale.ROOT, """
+        BenchmarkReport.write("place-values-benchmark", String.format(Locale.ROOT, """
                 ## Where a new place saves most: the value of one more place (issue 13)
 
                 Command: `./mvnw -B -Pbenchmark verify -pl db,planner -Dbenchmark=PlaceValuesBenchmark`
@@ -89,22 +82,5 @@ class PlaceValuesBenchmark {
                 At LA scale the ten best values are also checked against re-solving the flow with that setting's capacity + 1.
 
                 %s""", machine, table));
-    }
-
-    private static void write(String markdown) throws IOException {
-        Path dir = Path.of("").toAbsolutePath();
-        while (!Files.exists(dir.resolve("schema.graphqls"))) {
-            dir = dir.getParent();
-        }
-        Path file = dir.resolve("docs/benchmarks.md");
-        String start = "<!-- place-values-benchmark:start -->";
-        String end = "<!-- place-values-benchmark:end -->";
-        String text = Files.readString(file);
-        String block = start + "\n" + markdown.strip() + "\n" + end;
-        int from = text.indexOf(start);
-        int to = text.indexOf(end);
-        text = from >= 0 && to > from ? text.substring(0, from) + block + text.substring(to + end.length())
-                : text.stripTrailing() + "\n\n" + block + "\n";
-        Files.writeString(file, text);
     }
 }

@@ -6,10 +6,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -41,7 +38,7 @@ class PlannerScaleBenchmark {
 
     @Test
     void constructionAgainstOrToolsAndLimitsAgainstCpSat() throws IOException {
-        String machine = machine();
+        String machine = BenchmarkReport.machine();
         List<Size> sizes = new ArrayList<>(List.of(new Size("LA", 1, 2_000, 200), new Size("region", 9, 20_000, 2_000)));
         if (!"false".equals(System.getProperty("national"))) {
             sizes.add(new Size("England", 151, 100_000, 25_000));
@@ -108,7 +105,7 @@ class PlannerScaleBenchmark {
                     plan.provenOptimal() ? "0 (proven)" : String.format(Locale.ROOT, "≤ %.2f%%", plan.gapPercent()), exact, gap));
         }
 
-        write(String.format(Locale.ROOT, """
+        BenchmarkReport.write("planner-scale-benchmark", String.format(Locale.ROOT, """
                 ## Planner at scale and with strategic limits (issue 11)
 
                 Command: `./mvnw -B -Pbenchmark verify -pl db,planner -Dbenchmark=PlannerScaleBenchmark`
@@ -175,30 +172,5 @@ class PlannerScaleBenchmark {
             }
         }
         return peak >> 20;
-    }
-
-    private static String machine() {
-        var os = ManagementFactory.getOperatingSystemMXBean();
-        return String.format(Locale.ROOT, "%s; %d cores; %s %s; JDK %s; %.0f GB heap max; 1-minute load average before the run %.2f",
-                LocalDate.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
-                System.getProperty("os.version"), System.getProperty("java.version"), Runtime.getRuntime().maxMemory() / 1e9,
-                os.getSystemLoadAverage());
-    }
-
-    private static void write(String markdown) throws IOException {
-        Path dir = Path.of("").toAbsolutePath();
-        while (!Files.exists(dir.resolve("schema.graphqls"))) {
-            dir = dir.getParent();
-        }
-        Path file = dir.resolve("docs/benchmarks.md");
-        String start = "<!-- planner-scale-benchmark:start -->";
-        String end = "<!-- planner-scale-benchmark:end -->";
-        String text = Files.readString(file);
-        String block = start + "\n" + markdown.strip() + "\n" + end;
-        int from = text.indexOf(start);
-        int to = text.indexOf(end);
-        text = from >= 0 && to > from ? text.substring(0, from) + block + text.substring(to + end.length())
-                : text.stripTrailing() + "\n\n" + block + "\n";
-        Files.writeString(file, text);
     }
 }
