@@ -111,6 +111,10 @@ public class ReferenceData {
         return List.copyOf(needTypes.values());
     }
 
+    public NeedType needType(String code) {
+        return needTypes.get(code);
+    }
+
     public boolean isNeedCode(String code) {
         return needTypes.containsKey(code);
     }

@@ -32,10 +32,11 @@ final class CohortFit {
      * One LA's model at its base January: plans by age and kind; Beta(stayA, stayB) for continuing from each age to
      * the next (the last age has none); joiners (the last calendar year's count, its growth, the year-to-year noise
      * around it, and their ages); the share of each kind at each age and each kind's drift; each need's share at each
-     * age (null where no need data was imported).
+     * age, and within each age and kind (both null where no need data was imported).
      */
     record Fitted(String laCode, int baseJanuary, double[][] stock, double[] stayA, double[] stayB, int joinYear, double joinBase,
-                  Trend growth, double joinNoise, double[] joinShare, double[][] kindShare, Trend[] kindTrend, double[][] needShare) {
+                  Trend growth, double joinNoise, double[] joinShare, double[][] kindShare, Trend[] kindTrend, double[][] needShare,
+                  double[][][] needShareByKind) {
     }
 
     private CohortFit() {
@@ -86,11 +87,16 @@ final class CohortFit {
 
         double[][] mixNational = new double[AGES][KINDS];
         double[][] needNational = null;
+        double[][] kindNeedNational = null;
         for (La la : las.values()) {
             add(mixNational, la.byAge().lastEntry().getValue());
             if (la.needCounts() != null) {
                 needNational = needNational == null ? new double[AGES][Sen2History.NEEDS.size()] : needNational;
                 add(needNational, la.needCounts());
+            }
+            if (la.kindNeedCounts() != null) {
+                kindNeedNational = kindNeedNational == null ? new double[KINDS][Sen2History.NEEDS.size()] : kindNeedNational;
+                add(kindNeedNational, la.kindNeedCounts());
             }
         }
         Map<String, Fitted> fitted = new TreeMap<>();
@@ -115,9 +121,11 @@ final class CohortFit {
                 trends[k] = kindTrends[k].get(e.getKey());
             }
             double[][] stock = la.byAge().get(base);
+            double[][] needShare = needNational == null ? null
+                    : mix(la.needCounts() == null ? new double[AGES][Sen2History.NEEDS.size()] : la.needCounts(), needNational);
             fitted.put(e.getKey(), new Fitted(e.getKey(), base, stock, stayA, stayB, joinYear, joinBase, growth.get(e.getKey()), joinNoise,
-                    shrink(joinCounts, joinNational, JOIN_AGE_PRIOR), mix(stock, mixNational),
-                    trends, needNational == null ? null : mix(la.needCounts() == null ? new double[AGES][Sen2History.NEEDS.size()] : la.needCounts(), needNational)));
+                    shrink(joinCounts, joinNational, JOIN_AGE_PRIOR), mix(stock, mixNational), trends, needShare,
+                    needShare == null ? null : NeedsByKind.shares(stock, needShare, la.kindNeedCounts(), kindNeedNational, MIX_PRIOR)));
         }
         return fitted;
     }

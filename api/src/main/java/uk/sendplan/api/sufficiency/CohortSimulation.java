@@ -14,8 +14,22 @@ import static uk.sendplan.api.sufficiency.Sen2History.KINDS;
  */
 final class CohortSimulation {
 
-    /** Cells of one year: plans by age and kind (age-major), then by need. */
+    /** Cells of one year: plans by age and kind (age-major), then by need; then, when asked, by phase, kind and need. */
     static final int CELLS = AGES * KINDS + Sen2History.NEEDS.size();
+
+    /**
+     * Plans by phase, kind of placement and need, kept after the {@link #CELLS} when a caller asks (sufficiency by
+     * need): phasesOfAge[a] lists the phases age index a belongs to (an age may be in two).
+     */
+    record PhaseCells(int phases, int[][] phasesOfAge) {
+        int cells() {
+            return CELLS + phases * KINDS * Sen2History.NEEDS.size();
+        }
+
+        static int cell(int phase, int kind, int need) {
+            return CELLS + (phase * KINDS + kind) * Sen2History.NEEDS.size() + need;
+        }
+    }
 
     private CohortSimulation() {
     }
@@ -30,6 +44,11 @@ final class CohortSimulation {
 
     /** Adds the LA's central path, years 1..into.length after its base January, into into[year - 1][cell]. */
     static void project(Fitted f, double[][] into) {
+        project(f, into, null);
+    }
+
+    /** As {@link #project(Fitted, double[][])}, also by phase, kind and need when phases is given. */
+    static void project(Fitted f, double[][] into, PhaseCells phases) {
         double[] ages = CohortFit.byAge(f.stock());
         double[] stay = new double[AGES - 1];
         for (int a = 0; a < AGES - 1; a++) {
@@ -46,12 +65,17 @@ final class CohortSimulation {
                 next[a] = joiners * f.joinShare()[a] + (a == 0 ? 0 : ages[a - 1] * stay[a - 1]);
             }
             ages = next;
-            record(f, ages, drift, h, into[h - 1]);
+            record(f, ages, drift, h, into[h - 1], phases);
         }
     }
 
     /** Adds simulation s's path into into[s][year - 1][cell], for every s; the draws are seeded by the LA and seed. */
     static void simulate(Fitted f, long seed, double[][][] into) {
+        simulate(f, seed, into, null);
+    }
+
+    /** As {@link #simulate(Fitted, long, double[][][])}, also by phase, kind and need when phases is given. */
+    static void simulate(Fitted f, long seed, double[][][] into, PhaseCells phases) {
         Draws draws = new Draws(seed ^ (f.laCode().hashCode() * 0x9E3779B97F4A7C15L));
         double[] start = CohortFit.byAge(f.stock());
         double[] stay = new double[AGES - 1];
@@ -73,13 +97,13 @@ final class CohortSimulation {
                     next[a] = draws.poisson(mean * f.joinShare()[a]) + (a == 0 ? 0 : draws.binomial(Math.rint(ages[a - 1]), stay[a - 1]));
                 }
                 ages = next;
-                record(f, ages, drift, h, path[h - 1]);
+                record(f, ages, drift, h, path[h - 1], phases);
             }
         }
     }
 
     /** Adds one year's plans by age into its cells: split by kind (the base mix drifted h years) and by need. */
-    private static void record(Fitted f, double[] ages, double[] drift, int h, double[] cells) {
+    private static void record(Fitted f, double[] ages, double[] drift, int h, double[] cells, PhaseCells phases) {
         double[] weight = new double[KINDS];
         for (int k = 0; k < KINDS; k++) {
             weight[k] = Math.exp(drift[k] * h);
@@ -95,7 +119,17 @@ final class CohortSimulation {
                 total += mix[k] * weight[k];
             }
             for (int k = 0; k < KINDS; k++) {
-                cells[cell(a, k)] += total == 0 ? 0 : ages[a] * mix[k] * weight[k] / total;
+                double plans = total == 0 ? 0 : ages[a] * mix[k] * weight[k] / total;
+                cells[cell(a, k)] += plans;
+                if (phases != null && f.needShareByKind() != null && plans > 0) {
+                    double[] needs = f.needShareByKind()[a][k];
+                    for (int p : phases.phasesOfAge()[a]) {
+                        int first = PhaseCells.cell(p, k, 0);
+                        for (int n = 0; n < needs.length; n++) {
+                            cells[first + n] += plans * needs[n];
+                        }
+                    }
+                }
             }
             if (needShare != null) {
                 for (int n = 0; n < needShare[a].length; n++) {

@@ -56,7 +56,15 @@ final class ForecastFigures {
     }
 
     Figure need(int year, int need) {
-        int cell = CohortSimulation.needCell(need);
+        return cell(year, CohortSimulation.needCell(need));
+    }
+
+    /** Plans of one phase, kind of placement and need (kept only when the forecast was asked for them). */
+    Figure phaseKindNeed(int year, int phase, Placement kind, int need) {
+        return cell(year, CohortSimulation.PhaseCells.cell(phase, kind.ordinal(), need));
+    }
+
+    private Figure cell(int year, int cell) {
         double[] draws = new double[simulations.length];
         for (int s = 0; s < draws.length; s++) {
             draws[s] = simulations[s][year][cell];

@@ -50,6 +50,12 @@ class Forecasts {
     /** As {@link #forecast(String, String, Integer)}, for an operation built on the forecast (refusals name it). */
     @Transactional(readOnly = true)
     Scope forecast(String operation, String laCode, String regionCode, Integer years) {
+        return forecast(operation, laCode, regionCode, years, null);
+    }
+
+    /** As {@link #forecast(String, String, String, Integer)}, also by phase, kind and need when phases is given. */
+    @Transactional(readOnly = true)
+    Scope forecast(String operation, String laCode, String regionCode, Integer years, CohortSimulation.PhaseCells phases) {
         Actor actor = access.require(operation, Role.COMMISSIONER, Role.REGIONAL_PLANNER, Role.REGULATOR, Role.ADMIN);
         if (laCode != null && regionCode != null) {
             throw ApiException.badRequest("laCode", "give either laCode or regionCode, not both");
@@ -77,14 +83,16 @@ class Forecasts {
         List<String> codes = (la != null ? List.of(la) : region != null ? reference.localAuthoritiesOf(region.code()) : reference.localAuthorities())
                 .stream().map(LocalAuthority::code).toList();
         String name = la != null ? la.name() : region != null ? region.name() : "England";
-        return sum(name, la == null ? null : la.code(), region == null ? null : region.code(), codes, model.current().byLa(), horizon);
+        return sum(name, la == null ? null : la.code(), region == null ? null : region.code(), codes, model.current().byLa(), horizon, phases);
     }
 
     /**
      * Adds up the LAs' central paths and, simulation by simulation, their simulated paths. An LA whose latest
      * statistics are older than the others' is run on from its own January to the same years.
      */
-    static Scope sum(String name, String laCode, String regionCode, List<String> codes, Map<String, Fitted> fits, int horizon) {
+    static Scope sum(String name, String laCode, String regionCode, List<String> codes, Map<String, Fitted> fits, int horizon,
+                     CohortSimulation.PhaseCells phases) {
+        int cells = phases == null ? CohortSimulation.CELLS : phases.cells();
         List<Fitted> found = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         codes.forEach(code -> {
@@ -96,19 +104,19 @@ class Forecasts {
             }
         });
         int base = found.stream().mapToInt(Fitted::baseJanuary).max().orElse(0);
-        double[][] central = new double[found.isEmpty() ? 0 : horizon][CohortSimulation.CELLS];
-        double[][][] simulations = new double[SIMULATIONS][central.length][CohortSimulation.CELLS];
+        double[][] central = new double[found.isEmpty() ? 0 : horizon][cells];
+        double[][][] simulations = new double[SIMULATIONS][central.length][cells];
         for (Fitted f : found) {
             int lag = base - f.baseJanuary();
             if (lag == 0) {
-                CohortSimulation.project(f, central);
-                CohortSimulation.simulate(f, SEED, simulations);
+                CohortSimulation.project(f, central, phases);
+                CohortSimulation.simulate(f, SEED, simulations, phases);
                 continue;
             }
-            double[][] ownCentral = new double[horizon + lag][CohortSimulation.CELLS];
-            double[][][] ownSimulations = new double[SIMULATIONS][horizon + lag][CohortSimulation.CELLS];
-            CohortSimulation.project(f, ownCentral);
-            CohortSimulation.simulate(f, SEED, ownSimulations);
+            double[][] ownCentral = new double[horizon + lag][cells];
+            double[][][] ownSimulations = new double[SIMULATIONS][horizon + lag][cells];
+            CohortSimulation.project(f, ownCentral, phases);
+            CohortSimulation.simulate(f, SEED, ownSimulations, phases);
             for (int h = 0; h < central.length; h++) {
                 add(central[h], ownCentral[h + lag]);
                 for (int s = 0; s < SIMULATIONS; s++) {

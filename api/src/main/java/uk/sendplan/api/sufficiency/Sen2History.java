@@ -23,10 +23,11 @@ final class Sen2History {
 
     /**
      * One LA: plans at each January by kind of placement; by age and kind where DfE gives ages; new plans each calendar
-     * year, and by age at start where given; the latest count of each primary need at each age (null without it).
+     * year, and by age at start where given; the latest count of each primary need at each age, and in each kind of
+     * placement (each null without it).
      */
     record La(String laCode, TreeMap<Integer, double[]> totals, TreeMap<Integer, double[][]> byAge, TreeMap<Integer, Double> newPlans,
-              TreeMap<Integer, double[]> newByAge, double[][] needCounts) {
+              TreeMap<Integer, double[]> newByAge, double[][] needCounts, double[][] kindNeedCounts) {
 
         double total(int january) {
             double sum = 0;
@@ -49,7 +50,7 @@ final class Sen2History {
                 continue;
             }
             La la = las.computeIfAbsent(row.laCode(), code -> new La(code, new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(),
-                    null));
+                    null, null));
             double[] kinds = kinds(row, Sen2File.CASELOAD.totalColumn);
             if (row.topic().equals(Topics.ALL)) {
                 la.totals().put(january, kinds);
@@ -77,10 +78,11 @@ final class Sen2History {
             }
         }
         Map<String, double[][]> needs = needCounts(files.getOrDefault(Sen2File.NEEDS_ALL_PLANS, List.of()), lastJanuary);
+        Map<String, double[][]> kindNeeds = kindNeedCounts(files.getOrDefault(Sen2File.NEEDS_ALL_PLANS, List.of()), lastJanuary);
         Map<String, La> result = new TreeMap<>();
         las.forEach((code, la) -> {
             if (!la.totals().isEmpty()) {
-                result.put(code, new La(code, la.totals(), la.byAge(), la.newPlans(), la.newByAge(), needs.get(code)));
+                result.put(code, new La(code, la.totals(), la.byAge(), la.newPlans(), la.newByAge(), needs.get(code), kindNeeds.get(code)));
             }
         });
         return result;
@@ -140,8 +142,7 @@ final class Sen2History {
 
     /** Each LA's count of each need at each age, from the latest January of the need file by age up to lastJanuary. */
     private static Map<String, double[][]> needCounts(List<Sen2Row> rows, int lastJanuary) {
-        int latest = rows.stream().filter(r -> r.topic().equals(Topics.AGE)).mapToInt(r -> r.timePeriod() % 100 + 2000)
-                .filter(j -> j <= lastJanuary).max().orElse(-1);
+        int latest = latestJanuary(rows, Topics.AGE, lastJanuary);
         Map<String, double[][]> counts = new TreeMap<>();
         for (Sen2Row row : rows) {
             int age = age(row.breakdown());
@@ -154,5 +155,29 @@ final class Sen2History {
             }
         }
         return counts;
+    }
+
+    /**
+     * Each LA's count of each need in each kind of placement, from the latest January of the need file by type of
+     * placement up to lastJanuary (a suppressed count is none).
+     */
+    private static Map<String, double[][]> kindNeedCounts(List<Sen2Row> rows, int lastJanuary) {
+        int latest = latestJanuary(rows, Topics.PLACEMENT, lastJanuary);
+        Map<String, double[][]> counts = new TreeMap<>();
+        for (Sen2Row row : rows) {
+            Placement kind = Placement.ofBreakdown(row.breakdown());
+            if (!row.topic().equals(Topics.PLACEMENT) || row.timePeriod() % 100 + 2000 != latest || kind == null) {
+                continue;
+            }
+            double[] needs = counts.computeIfAbsent(row.laCode(), k -> new double[KINDS][NEEDS.size()])[kind.ordinal()];
+            for (int n = 0; n < NEEDS.size(); n++) {
+                needs[n] += row.figures().getOrDefault(NEEDS.get(n), 0);
+            }
+        }
+        return counts;
+    }
+
+    private static int latestJanuary(List<Sen2Row> rows, String topic, int lastJanuary) {
+        return rows.stream().filter(r -> r.topic().equals(topic)).mapToInt(r -> r.timePeriod() % 100 + 2000).filter(j -> j <= lastJanuary).max().orElse(-1);
     }
 }

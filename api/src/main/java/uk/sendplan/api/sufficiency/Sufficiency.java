@@ -37,9 +37,13 @@ class Sufficiency {
             "independent or non-maintained special", Placement.ALTERNATIVE_PROVISION, "alternative provision", Placement.POST_16,
             "further education and specialist post-16");
 
-    /** One phase and kind of place in one year: demand, supply and the gap. */
+    /** One phase and kind of place in one year: demand, supply and the gap; then the same by primary need. */
     record Row(String phase, Placement placement, Figure demand, int places, int vacancies, int commissionedByOtherLas, int placedFromOtherLas,
-               Figure shortfall, String summary) {
+               Figure shortfall, String summary, List<NeedRow> needs) {
+    }
+
+    /** One need within a row: the forecast's plans of that primary need against the register's places for it. */
+    record NeedRow(String need, Figure demand, int places, int vacancies, int commissionedByOtherLas, Figure shortfall, String summary) {
     }
 
     record Year(int january, String year, List<Row> rows) {
@@ -62,7 +66,8 @@ class Sufficiency {
 
     @Transactional(readOnly = true)
     Result of(String laCode, String regionCode, Integer years) {
-        Forecasts.Scope scope = forecasts.forecast("sufficiency", laCode, regionCode, years);
+        List<ReferenceData.Phase> phases = reference.phases().stream().filter(p -> p.ageTo() >= Sen2History.MIN_AGE).toList();
+        Forecasts.Scope scope = forecasts.forecast("sufficiency", laCode, regionCode, years, phaseCells(phases));
         List<PlaceTotal> supply = scope.localAuthorities().isEmpty() ? List.of() : settings.placeTotals(scope.localAuthorities());
         Map<String, Integer> fromOutside = fromOutside(scope.localAuthorities());
         ForecastFigures f = scope.figures();
@@ -70,10 +75,8 @@ class Sufficiency {
         for (int h = 0; h < f.years(); h++) {
             int january = scope.baseJanuary() + h + 1;
             List<Row> rows = new ArrayList<>();
-            for (ReferenceData.Phase phase : reference.phases()) {
-                if (phase.ageTo() < Sen2History.MIN_AGE) {
-                    continue;
-                }
+            for (int ph = 0; ph < phases.size(); ph++) {
+                ReferenceData.Phase phase = phases.get(ph);
                 for (Placement kind : SETTING_TYPES.keySet().stream().sorted().toList()) {
                     Figure demand = f.agesOfKind(h, phase.ageFrom(), phase.ageTo(), kind);
                     List<PlaceTotal> cells = supply.stream().filter(p -> p.phase().equals(phase.code()) && SETTING_TYPES.get(kind).contains(p.type()))
@@ -85,10 +88,26 @@ class Sufficiency {
                     int vacancies = cells.stream().mapToInt(p -> Math.max(0, p.capacity() - p.occupied())).sum();
                     int others = cells.stream().mapToInt(PlaceTotal::commissionedByOtherLas).sum();
                     int placedFromOthers = SETTING_TYPES.get(kind).stream().mapToInt(t -> fromOutside.getOrDefault(t + "/" + phase.code(), 0)).sum();
-                    Figure shortfall = new Figure(demand.central() - places, demand.lower80() - places, demand.upper80() - places,
-                            demand.lower95() - places, demand.upper95() - places);
+                    Figure shortfall = less(demand, places);
+                    List<NeedRow> needs = new ArrayList<>();
+                    for (int n = 0; scope.hasNeeds() && n < Sen2History.NEEDS.size(); n++) {
+                        String need = needCode(Sen2History.NEEDS.get(n));
+                        if (need == null) {
+                            continue;
+                        }
+                        Figure needDemand = f.phaseKindNeed(h, ph, kind, n);
+                        List<PlaceTotal> needCells = cells.stream().filter(c -> c.need().equals(need)).toList();
+                        int needPlaces = needCells.stream().mapToInt(PlaceTotal::capacity).sum();
+                        if (needPlaces == 0 && needDemand.central() < 0.5) {
+                            continue;
+                        }
+                        Figure needGap = less(needDemand, needPlaces);
+                        needs.add(new NeedRow(need, needDemand, needPlaces, needCells.stream().mapToInt(c -> Math.max(0, c.capacity() - c.occupied())).sum(),
+                                needCells.stream().mapToInt(PlaceTotal::commissionedByOtherLas).sum(), needGap,
+                                summary(phase.name() + ", " + WORDS.get(kind) + ", " + reference.needType(need).name(), january, needDemand, needPlaces, needGap)));
+                    }
                     rows.add(new Row(phase.code(), kind, demand, places, vacancies, others, placedFromOthers, shortfall,
-                            summary(phase.name(), kind, january, demand, places, shortfall)));
+                            summary(phase.name() + ", " + WORDS.get(kind), january, demand, places, shortfall), needs));
                 }
             }
             result.add(new Year(january, SufficiencyController.academicYear(january), rows));
@@ -116,9 +135,30 @@ class Sufficiency {
         return byKind;
     }
 
+    /** Ages of each phase as the simulation keeps plans by phase, kind and need. */
+    private static CohortSimulation.PhaseCells phaseCells(List<ReferenceData.Phase> phases) {
+        int[][] phasesOfAge = new int[Sen2History.AGES][];
+        for (int a = 0; a < Sen2History.AGES; a++) {
+            int age = a + Sen2History.MIN_AGE;
+            phasesOfAge[a] = java.util.stream.IntStream.range(0, phases.size())
+                    .filter(p -> age >= phases.get(p).ageFrom() && age <= phases.get(p).ageTo()).toArray();
+        }
+        return new CohortSimulation.PhaseCells(phases.size(), phasesOfAge);
+    }
+
+    /** The register's need code of a SEN2 need column ("number_semh" is SEMH); null for the need not recorded. */
+    static String needCode(String column) {
+        return column.equals("number_need_unknown") ? null : column.substring("number_".length()).toUpperCase(java.util.Locale.ROOT);
+    }
+
+    private static Figure less(Figure demand, int places) {
+        return new Figure(demand.central() - places, demand.lower80() - places, demand.upper80() - places, demand.lower95() - places,
+                demand.upper95() - places);
+    }
+
     /** "Secondary, state special: 412 forecast for January 2027 (95%: 380 to 440) against 350 places: short of about 62 (30 to 90)." */
-    static String summary(String phase, Placement kind, int january, Figure demand, int places, Figure gap) {
-        String what = phase + ", " + WORDS.get(kind) + ": " + Math.round(demand.central())
+    static String summary(String what, int january, Figure demand, int places, Figure gap) {
+        what = what + ": " + Math.round(demand.central())
                 + " forecast for January " + january + " (95%: " + Math.round(demand.lower95()) + " to " + Math.round(demand.upper95()) + ") against "
                 + places + " place" + (places == 1 ? "" : "s") + ": ";
         long central = Math.round(gap.central());

@@ -9,7 +9,6 @@ import uk.sendplan.api.sufficiency.ForecastFigures.Figure;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** The SEN2 import and the EHC plan forecast over GraphQL. */
 @Controller
@@ -71,8 +70,7 @@ class SufficiencyController {
             List<NeedFigure> needs = new ArrayList<>();
             for (int n = 0; scope.hasNeeds() && n < Sen2History.NEEDS.size(); n++) {
                 String column = Sen2History.NEEDS.get(n);
-                needs.add(new NeedFigure(column.equals("number_need_unknown") ? null : column.substring("number_".length()).toUpperCase(Locale.ROOT),
-                        f.need(h, n)));
+                needs.add(new NeedFigure(Sufficiency.needCode(column), f.need(h, n)));
             }
             result.add(new ForecastYear(january, academicYear(january), f.total(h), f.special(h), ages, phases, placements, needs));
         }

@@ -75,6 +75,7 @@ final class QueryCost {
             Map.entry("ImportSen2Payload.rejections", 1000), Map.entry("ImportSen2Payload.skippedReasons", 50),
             // sufficiency: 5 years, each at most 5 phases x 6 kinds of place
             Map.entry("Sufficiency.years", 5), Map.entry("Sufficiency.missingLocalAuthorities", 160), Map.entry("SufficiencyYear.rows", 30),
+            Map.entry("SufficiencyRow.needs", 12),
             // where to invest: at most one cell per new place asked (InvestmentController.MAX_PLACES)
             Map.entry("Investment.cells", 1000));
 

@@ -47,6 +47,9 @@ class ForecastBenchmark extends GraphQlTestBase {
             }
         }
         double[] warm = time(() -> admin.document(QUERY).execute().path("ehcpForecast.years[0].total.central").hasValue());
+        double[] sufficiency = time(() -> admin.document("""
+                { sufficiency { years { rows { shortfall { central } needs { need shortfall { central lower95 upper95 } } } } } }""")
+                .execute().path("sufficiency.years[4].rows[0].shortfall.central").hasValue());
         Map<Sen2File, List<Sen2Reader.Sen2Row>> statistics = files();
         double[] fit = time(() -> CohortFit.fit(Sen2History.build(statistics, Integer.MAX_VALUE)));
         List<String> codes = new ArrayList<>(model.current().byLa().keySet());
@@ -76,9 +79,10 @@ class ForecastBenchmark extends GraphQlTestBase {
                 |---|---|---|---|
                 | `ehcpForecast`, England, just after an import (read, fit and simulate all %d LAs) | %.0f ms | %.0f ms | under 10 s |
                 | `ehcpForecast`, England, fits kept | %.0f ms | %.0f ms | |
+                | `sufficiency`, England, 5 years by phase, kind of place and need (fits kept) | %.0f ms | %.0f ms | |
                 | fitting all LAs alone (statistics in memory) | %.0f ms | %.0f ms | |
                 | every LA's own `ehcpForecast`, one request after another (%d requests) | %.1f s in all | | |
-                """, machine, las, Forecasts.SIMULATIONS, RUNS, las, coldStats[0], coldStats[1], warm[0], warm[1], fit[0], fit[1], codes.size(), eachLa));
+                """, machine, las, Forecasts.SIMULATIONS, RUNS, las, coldStats[0], coldStats[1], warm[0], warm[1], sufficiency[0], sufficiency[1], fit[0], fit[1], codes.size(), eachLa));
     }
 
     private static Map<Sen2File, List<Sen2Reader.Sen2Row>> files() {

@@ -64,11 +64,48 @@ class SufficiencyTest extends GraphQlTestBase {
     }
 
     @Test
+    void eachNeedIsTheForecastOfThatNeedAgainstTheRegistersPlacesForIt() {
+        var response = graphQl.document("""
+                query { sufficiency(laCode: "202", years: 1) { years { rows { phase placement places demand { central }
+                    needs { need places summary demand { central lower95 upper95 } shortfall { central upper95 } } } } } }""").execute();
+        List<Map<String, Object>> rows = response.path("sufficiency.years[0].rows").entityList(Map.class).get().stream()
+                .map(r -> (Map<String, Object>) r).toList();
+        int needRows = 0;
+        for (Map<String, Object> row : rows) {
+            Placement kind = Placement.valueOf((String) row.get("placement"));
+            List<Map<String, Object>> needs = (List<Map<String, Object>>) row.get("needs");
+            double needDemand = 0;
+            for (Map<String, Object> need : needs) {
+                needRows++;
+                int places = db.select(org.jooq.impl.DSL.coalesce(org.jooq.impl.DSL.sum(PLACE.CAPACITY), java.math.BigDecimal.ZERO))
+                        .from(PLACE).join(SETTING).on(SETTING.URN.eq(PLACE.SETTING_URN))
+                        .where(SETTING.LA_CODE.eq(LA)).and(SETTING.TYPE_CODE.in(Sufficiency.SETTING_TYPES.get(kind)))
+                        .and(PLACE.PHASE_CODE.eq((String) row.get("phase"))).and(PLACE.NEED_CODE.eq((String) need.get("need")))
+                        .and(SETTING.REGISTRATION_STATUS.eq(uk.sendplan.db.types.RegistrationStatus.OPEN))
+                        .fetchOne().value1().intValue();
+                assertThat(need.get("places")).as("%s %s %s", row.get("phase"), kind, need.get("need")).isEqualTo(places);
+                double central = ((Number) ((Map<?, ?>) need.get("demand")).get("central")).doubleValue();
+                double lower = ((Number) ((Map<?, ?>) need.get("demand")).get("lower95")).doubleValue();
+                double upper = ((Number) ((Map<?, ?>) need.get("demand")).get("upper95")).doubleValue();
+                assertThat(lower).isLessThanOrEqualTo(central);
+                assertThat(upper).isGreaterThanOrEqualTo(central);
+                assertThat(((Number) ((Map<?, ?>) need.get("shortfall")).get("central")).doubleValue()).isCloseTo(central - places, within(0.11));
+                assertThat((String) need.get("summary")).contains(" forecast for January ");
+                needDemand += central;
+            }
+            // the needs share out the row's forecast: only needs with neither places nor half a child are left out
+            double rowDemand = ((Number) ((Map<?, ?>) row.get("demand")).get("central")).doubleValue();
+            assertThat(needDemand).as("needs of %s %s", row.get("phase"), kind).isCloseTo(rowDemand, within(0.5 * 12 + 0.1 * needs.size() + 0.1));
+        }
+        assertThat(needRows).isGreaterThan(rows.size());
+    }
+
+    @Test
     void theSummaryReadsTheGapInWholeChildren() {
-        assertThat(Sufficiency.summary("Secondary", Placement.STATE_SPECIAL, 2027, new Figure(412.4, 390, 430, 380.2, 440.4), 350,
+        assertThat(Sufficiency.summary("Secondary, state special", 2027, new Figure(412.4, 390, 430, 380.2, 440.4), 350,
                 new Figure(62.4, 40, 80, 30.2, 90.4)))
                 .isEqualTo("Secondary, state special: 412 forecast for January 2027 (95%: 380 to 440) against 350 places: short of about 62 (30 to 90)");
-        assertThat(Sufficiency.summary("Primary", Placement.RESOURCED_PROVISION_OR_SEN_UNIT, 2026, new Figure(40, 35, 45, 30, 50), 60,
+        assertThat(Sufficiency.summary("Primary, resourced provision or SEN unit", 2026, new Figure(40, 35, 45, 30, 50), 60,
                 new Figure(-20, -25, -15, -30, -10)))
                 .isEqualTo("Primary, resourced provision or SEN unit: 40 forecast for January 2026 (95%: 30 to 50) against 60 places: about 20 to spare (10 to 30)");
     }
