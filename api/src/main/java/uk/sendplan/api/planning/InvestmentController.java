@@ -7,6 +7,7 @@ import uk.sendplan.api.kernel.Money;
 import uk.sendplan.api.settings.SettingService;
 import uk.sendplan.api.settings.SettingView;
 import uk.sendplan.api.system.ApiException;
+import uk.sendplan.planner.solver.CapitalBudget;
 import uk.sendplan.planner.solver.Investment;
 
 import java.math.BigDecimal;
@@ -29,17 +30,23 @@ class InvestmentController {
     record CandidateInput(Integer urn, String need, String phase, Integer maxPlaces) {
     }
 
+    /** Capital to build one new place in a kind of setting, £. */
+    record CapitalCostInput(String settingType, BigDecimal costPerPlace) {
+    }
+
     record InvestmentCell(SettingView setting, String need, String phase, int placesAdded) {
     }
 
     record InvestmentAdvice(PlanView plan, int places, int candidates, int placesAdded, List<InvestmentCell> cells, int children,
                             int childrenPlacedBefore, int childrenPlacedAfter, BigDecimal annualCostBefore, BigDecimal annualCostAfter,
-                            BigDecimal annualSaving, String summary) {
+                            BigDecimal annualSaving, String summary, BigDecimal capitalBudget, BigDecimal capitalUsed, boolean provenOptimal,
+                            int childrenPlacedUpperBound, BigDecimal annualCostGapAtMost) {
     }
 
     static final int MAX_PLACES = 1_000;
     static final int MAX_CANDIDATES = 5_000;
     static final int MAX_PER_CELL = 1_000;
+    static final BigDecimal MAX_BUDGET = new BigDecimal("10000000000");
     /** Without candidates: every cell of a state-funded specialist kind in the plan's LAs, up to this many places each. */
     static final int DEFAULT_MAX_PLACES = 30;
     static final Set<String> DEFAULT_TYPES = Set.of("STATE_SPECIAL", "RESOURCED_PROVISION", "SEN_UNIT");
@@ -55,21 +62,33 @@ class InvestmentController {
     }
 
     @QueryMapping
-    InvestmentAdvice whereToInvest(@Argument String planId, @Argument int places, @Argument List<CandidateInput> candidates) {
+    InvestmentAdvice whereToInvest(@Argument String planId, @Argument Integer places, @Argument List<CandidateInput> candidates,
+                                   @Argument BigDecimal capitalBudget, @Argument List<CapitalCostInput> capitalCostPerPlace) {
         PlanView plan = whatIf.plan("whereToInvest", planId);
-        if (places < 1 || places > MAX_PLACES) {
+        if (places == null && capitalBudget == null) {
+            throw ApiException.badRequest("places", "give the number of new places, a capitalBudget, or both");
+        }
+        int most = places == null ? MAX_PLACES : places;
+        if (most < 1 || most > MAX_PLACES) {
             throw ApiException.badRequest("places", "new places to invest are 1 to " + String.format("%,d", MAX_PLACES));
         }
         if (candidates != null && (candidates.isEmpty() || candidates.size() > MAX_CANDIDATES)) {
             throw ApiException.badRequest("candidates", "name 1 to " + String.format("%,d", MAX_CANDIDATES)
                     + " candidate cells, or leave them out for every state special, resourced provision and SEN unit cell in the plan's LAs");
         }
+        Map<String, Long> capitalByType = capitalByType(capitalBudget, capitalCostPerPlace);
         ProblemBuilder.Built built = whatIf.problem(plan, "planId");
         Map<String, Integer> chosen = candidates == null ? defaults(built, whatIf.laCodes(plan)) : named(built, candidates);
 
         Investment.Result result;
+        CapitalBudget.Result priced = null;
         try {
-            result = Investment.solve(built.problem(), chosen, places);
+            if (capitalBudget == null) {
+                result = Investment.solve(built.problem(), chosen, most);
+            } else {
+                priced = CapitalBudget.solve(built.problem(), chosen, capitalOf(built, chosen, capitalByType), most, capitalBudget.longValueExact());
+                result = priced.investment();
+            }
         } catch (IllegalArgumentException e) {
             // the plan couples children (an independent limit, siblings weighed): no exact answer by a flow
             throw ApiException.badRequest("planId", e.getMessage() + "; where to invest needs a plan without a limit on "
@@ -85,9 +104,76 @@ class InvestmentController {
         long beforePence = result.annualCostBefore() * 100;
         long afterPence = result.annualCostAfter() * 100;
         int children = built.problem().requests().size();
-        return new InvestmentAdvice(plan, places, chosen.size(), result.placesAdded(), cells, children, result.placedBefore(),
+        String summary = summary(places, chosen.size(), cells, children, result, beforePence, afterPence);
+        if (priced == null) {
+            return new InvestmentAdvice(plan, most, chosen.size(), result.placesAdded(), cells, children, result.placedBefore(),
+                    result.placedAfter(), Money.pounds(beforePence), Money.pounds(afterPence), Money.pounds(beforePence - afterPence),
+                    summary, null, null, true, result.placedAfter(), Money.pounds(0));
+        }
+        BigDecimal gap = priced.softCostLowerBound() < 0 ? null : Money.pounds(Math.max(0, result.softCostAfter() - priced.softCostLowerBound()) * 100);
+        return new InvestmentAdvice(plan, most, chosen.size(), result.placesAdded(), cells, children, result.placedBefore(),
                 result.placedAfter(), Money.pounds(beforePence), Money.pounds(afterPence), Money.pounds(beforePence - afterPence),
-                summary(places, chosen.size(), cells, children, result, beforePence, afterPence));
+                summary + budgetSummary(priced, gap), Money.pounds(Money.fromWholePounds(priced.budget())),
+                Money.pounds(Money.fromWholePounds(priced.capitalUsed())), priced.provenOptimal(), priced.placedUpperBound(), gap);
+    }
+
+    /** Whole pounds per place by kind of setting; a budget needs them, and they need a budget. */
+    private static Map<String, Long> capitalByType(BigDecimal budget, List<CapitalCostInput> costs) {
+        if (budget == null) {
+            if (costs != null) {
+                throw ApiException.badRequest("capitalCostPerPlace", "capital costs per place count only with a capitalBudget");
+            }
+            return Map.of();
+        }
+        if (budget.signum() < 0 || budget.compareTo(MAX_BUDGET) > 0 || budget.stripTrailingZeros().scale() > 0) {
+            throw ApiException.badRequest("capitalBudget", "a capital budget is whole pounds from £0 to £10,000,000,000");
+        }
+        if (costs == null || costs.isEmpty()) {
+            throw ApiException.badRequest("capitalCostPerPlace", "a capital budget needs the capital cost of a place for each kind of setting among the candidates");
+        }
+        Map<String, Long> byType = new HashMap<>();
+        for (int i = 0; i < costs.size(); i++) {
+            CapitalCostInput c = costs.get(i);
+            String field = "capitalCostPerPlace[" + i + "]";
+            if (c.costPerPlace().signum() < 0 || c.costPerPlace().compareTo(MAX_BUDGET) > 0 || c.costPerPlace().stripTrailingZeros().scale() > 0) {
+                throw ApiException.badRequest(field + ".costPerPlace", "a capital cost per place is whole pounds from £0 to £10,000,000,000");
+            }
+            if (byType.put(c.settingType(), c.costPerPlace().longValueExact()) != null) {
+                throw ApiException.badRequest(field + ".settingType", c.settingType() + " is given twice");
+            }
+        }
+        return byType;
+    }
+
+    /** Each candidate's capital per place, by its setting's kind; a kind without one is refused by name. */
+    private static Map<String, Long> capitalOf(ProblemBuilder.Built built, Map<String, Integer> chosen, Map<String, Long> byType) {
+        Map<String, Long> capital = new HashMap<>();
+        for (String id : chosen.keySet()) {
+            ProblemBuilder.Cell cell = built.cell(id);
+            Long perPlace = byType.get(cell.setting().type());
+            if (perPlace == null) {
+                throw ApiException.badRequest("capitalCostPerPlace", "no capital cost per place for " + cell.setting().type()
+                        + " settings, the kind of candidate " + cell.setting().name() + " (URN " + cell.setting().urn() + ")");
+            }
+            capital.put(id, perPlace);
+        }
+        return capital;
+    }
+
+    /** "; £1,200,000 of the £1,500,000 budget spent; proven the best within it" or how far from the best it may be. */
+    static String budgetSummary(CapitalBudget.Result priced, BigDecimal gap) {
+        String spent = "; " + PlaceValueController.pounds(priced.capitalUsed() * 100) + " of the " + PlaceValueController.pounds(priced.budget() * 100)
+                + " capital budget spent";
+        if (priced.provenOptimal()) {
+            return spent + ", proven the best use of it";
+        }
+        if (gap != null) {
+            return spent + "; no use of it places more children, and one placing as many would cost at most "
+                    + PlaceValueController.pounds(Money.pence(gap)) + " a year less";
+        }
+        int more = priced.placedUpperBound() - priced.investment().placedAfter();
+        return spent + "; a better use of it might place up to " + more + " more " + (more == 1 ? "child" : "children")
+                + " (the bound from pricing capital; a knapsack's gap)";
     }
 
     /** Every open cell of a state special school, resourced provision or SEN unit in the plan's LAs (not a contract's share). */
@@ -123,10 +209,10 @@ class InvestmentController {
     }
 
     /** For people, pounds to the nearest £100 from £1,000: "Adding 2 of 2 new places (2 ASD secondary at X (URN n)) …". */
-    static String summary(int places, int candidates, List<InvestmentCell> cells, int children, Investment.Result result,
+    static String summary(Integer places, int candidates, List<InvestmentCell> cells, int children, Investment.Result result,
                           long beforePence, long afterPence) {
         if (cells.isEmpty()) {
-            return "None of the " + places + " new places would place another child or save money at any of the " + candidates
+            return (places == null ? "No new place" : "None of the " + places + " new places") + " would place another child or save money at any of the " + candidates
                     + " candidate cells: the plan places " + result.placedBefore() + " of its " + children + " waiting children at "
                     + PlaceValueController.pounds(beforePence) + " a year either way";
         }
@@ -141,7 +227,7 @@ class InvestmentController {
                 : "places " + gained + " more " + (gained == 1 ? "child" : "children") + " (" + result.placedAfter() + " of " + children + ")";
         long saving = beforePence - afterPence;
         String money = saving >= 0 ? "saves " + PlaceValueController.pounds(saving) : "costs " + PlaceValueController.pounds(-saving) + " more";
-        return "Adding " + result.placesAdded() + " of the " + places + " new places (" + where + ") " + placed + " and " + money
+        return "Adding " + result.placesAdded() + (places == null ? "" : " of the " + places) + " new places (" + where + ") " + placed + " and " + money
                 + " a year: " + PlaceValueController.pounds(beforePence) + " to " + PlaceValueController.pounds(afterPence);
     }
 }

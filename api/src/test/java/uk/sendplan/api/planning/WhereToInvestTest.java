@@ -27,7 +27,7 @@ import static uk.sendplan.db.jooq.Tables.PLACE;
 class WhereToInvestTest extends GraphQlTestBase {
 
     private static final String QUERY = """
-            query($planId: ID!, $places: Int!, $candidates: [InvestmentCandidateInput!]) {
+            query($planId: ID!, $places: Int, $candidates: [InvestmentCandidateInput!]) {
               whereToInvest(planId: $planId, places: $places, candidates: $candidates) {
                 plan { id } places candidates placesAdded cells { setting { urn } need phase placesAdded }
                 children childrenPlacedBefore childrenPlacedAfter annualCostBefore annualCostAfter annualSaving summary
@@ -80,6 +80,54 @@ class WhereToInvestTest extends GraphQlTestBase {
                 .isEqualTo(1);
     }
 
+    private static final String BUDGET = """
+            query($planId: ID!, $budget: Money!, $costs: [CapitalCostInput!]) {
+              whereToInvest(planId: $planId, capitalBudget: $budget, capitalCostPerPlace: $costs) {
+                placesAdded cells { setting { urn } placesAdded } annualCostAfter capitalBudget capitalUsed provenOptimal
+                childrenPlacedUpperBound annualCostGapAtMost summary
+              }
+            }""";
+
+    private static final List<Map<String, Object>> COSTS = List.of(Map.of("settingType", "STATE_SPECIAL", "costPerPlace", "100000"),
+            Map.of("settingType", "RESOURCED_PROVISION", "costPerPlace", "40000"));
+
+    /**
+     * A capital budget, state special places at £100,000 each: £200,000 buys the two places at the special school, proven
+     * the best (the priced flow fits the budget at once). £150,000 buys one (£111,635 a year); the pricing can't prove it:
+     * its relaxation could buy one and a half places, so it allows up to the saving of half a place more a year.
+     */
+    @Test
+    void aCapitalBudgetBuysThePlacesThatFitIt() throws Exception {
+        HttpGraphQlTester commissioner = asCommissioner(LA);
+        ScillyWorld world = new ScillyWorld(graphQl, commissioner, db).reset();
+        for (String child : List.of("CAP-1", "CAP-2", "CAP-3")) {
+            world.child(child, "ASD", 12, 3, 90_300, 10_500, "2027-AUTUMN");
+        }
+        String planId = startPlan(commissioner, Map.of());
+
+        commissioner.document(BUDGET).variable("planId", planId).variable("budget", "200000").variable("costs", COSTS).execute()
+                .path("whereToInvest.cells[*].setting.urn").entityList(Integer.class).containsExactly(SPECIAL)
+                .path("whereToInvest.cells[0].placesAdded").entity(Integer.class).isEqualTo(2)
+                .path("whereToInvest.annualCostAfter").entity(String.class).isEqualTo("75000.00")
+                .path("whereToInvest.capitalBudget").entity(String.class).isEqualTo("200000.00")
+                .path("whereToInvest.capitalUsed").entity(String.class).isEqualTo("200000.00")
+                .path("whereToInvest.provenOptimal").entity(Boolean.class).isEqualTo(true)
+                .path("whereToInvest.childrenPlacedUpperBound").entity(Integer.class).isEqualTo(3)
+                .path("whereToInvest.annualCostGapAtMost").entity(String.class).isEqualTo("0.00")
+                .path("whereToInvest.summary").entity(String.class).isEqualTo("Adding 2 new places (2 ASD secondary at Scilly Test Special School "
+                        + "(URN " + SPECIAL + ")) places the same 3 of 3 children and saves £73,300 a year: £148,300 to £75,000; "
+                        + "£200,000 of the £200,000 capital budget spent, proven the best use of it");
+
+        var one = commissioner.document(BUDGET).variable("planId", planId).variable("budget", "150000").variable("costs", COSTS).execute();
+        one.path("whereToInvest.cells[0].placesAdded").entity(Integer.class).isEqualTo(1)
+                .path("whereToInvest.annualCostAfter").entity(String.class).isEqualTo("111635.00")
+                .path("whereToInvest.capitalUsed").entity(String.class).isEqualTo("100000.00")
+                .path("whereToInvest.provenOptimal").entity(Boolean.class).isEqualTo(false)
+                .path("whereToInvest.childrenPlacedUpperBound").entity(Integer.class).isEqualTo(3);
+        String gap = one.path("whereToInvest.annualCostGapAtMost").entity(String.class).get();
+        assertThat(new java.math.BigDecimal(gap)).isPositive().isLessThan(new java.math.BigDecimal("36635"));
+    }
+
     @Test
     void badInputIsNamedAndAPlanOfCoupledRulesIsRefused() throws Exception {
         HttpGraphQlTester commissioner = asCommissioner(LA);
@@ -94,6 +142,17 @@ class WhereToInvestTest extends GraphQlTestBase {
                 "candidates[0].maxPlaces: the most places to add to a cell are 1 to 1,000");
         expectBadRequest(ask(commissioner, planId, 2, List.of(candidate(SPECIAL, 1), candidate(SPECIAL, 2))),
                 "candidates[1]: the ASD SECONDARY cell of setting " + SPECIAL + " is named twice");
+
+        var budget = commissioner.document(BUDGET).variable("planId", planId);
+        budget.variable("budget", "100000").variable("costs", null).execute().errors()
+                .expect(e -> e.getErrorType() == ErrorType.BAD_REQUEST && e.getMessage().equals("capitalCostPerPlace: a capital budget needs the "
+                        + "capital cost of a place for each kind of setting among the candidates")).verify();
+        budget.variable("budget", "100000.50").variable("costs", COSTS).execute().errors()
+                .expect(e -> e.getErrorType() == ErrorType.BAD_REQUEST
+                        && e.getMessage().equals("capitalBudget: a capital budget is whole pounds from £0 to £10,000,000,000")).verify();
+        budget.variable("budget", "100000").variable("costs", List.of(COSTS.get(0))).execute().errors()
+                .expect(e -> e.getErrorType() == ErrorType.BAD_REQUEST && e.getMessage().startsWith("capitalCostPerPlace: no capital cost per place "
+                        + "for RESOURCED_PROVISION settings, the kind of candidate ")).verify();
 
         String limited = startPlan(commissioner, Map.of("maxIndependentPlacements", 1));
         expectBadRequest(ask(commissioner, limited, 2, null), "planId: where to invest is exact only for plans of per-child rules: "

@@ -82,6 +82,33 @@ public final class Investment {
                     + (network.independentCaps().isEmpty() ? "weighs siblings kept together" : "limits independent placements"));
         }
         List<Setting> settings = problem.settings();
+        int[] most = most(network, candidates);
+
+        ExactPlacementFlow before = ExactPlacementFlow.solve(network);
+        After after = withNewPlaces(network, most, places, new long[most.length]);
+
+        List<ExtraPlaces> extra = new ArrayList<>();
+        for (int s = 0; s < settings.size(); s++) {
+            if (after.added[s] > 0) {
+                extra.add(new ExtraPlaces(settings.get(s).id(), after.added[s]));
+            }
+        }
+        extra.sort(Comparator.comparingInt(ExtraPlaces::places).reversed().thenComparing(ExtraPlaces::settingId));
+        return new Result(List.copyOf(extra), network.requestCount() - before.unplacedCount(),
+                network.requestCount() - after.unplaced, annualCost(network, before.assignment()),
+                annualCost(network, after.settingOf), before.softCost(), after.softCost,
+                before.certified() && after.certified);
+    }
+
+    /**
+     * The flow's answer: each child's setting (-1 unplaced), places added at each setting, children unplaced, the soft
+     * cost of the placements (the new places' own arc costs not included), and the unplaced penalty M it used.
+     */
+    record After(int[] settingOf, int[] added, int unplaced, long softCost, boolean certified, long unplacedCost) {
+    }
+    /** Each setting's most new places: the candidate's, or 0 (not a candidate, or kept children already over its places). */
+    static int[] most(PlacementNetwork network, Map<String, Integer> candidates) {
+        List<Setting> settings = network.problem().settings();
         Map<String, Integer> index = new HashMap<>();
         for (int s = 0; s < settings.size(); s++) {
             index.put(settings.get(s).id(), s);
@@ -111,31 +138,16 @@ public final class Investment {
             most[s] = rawRoom[s] < 0 ? 0 : candidate.getValue();
         }
 
-        ExactPlacementFlow before = ExactPlacementFlow.solve(network);
-        After after = solveWithNewPlaces(network, most, places);
-
-        List<ExtraPlaces> extra = new ArrayList<>();
-        for (int s = 0; s < settings.size(); s++) {
-            if (after.added[s] > 0) {
-                extra.add(new ExtraPlaces(settings.get(s).id(), after.added[s]));
-            }
-        }
-        extra.sort(Comparator.comparingInt(ExtraPlaces::places).reversed().thenComparing(ExtraPlaces::settingId));
-        return new Result(List.copyOf(extra), network.requestCount() - before.unplacedCount(),
-                network.requestCount() - after.unplaced, annualCost(network, before.assignment()),
-                annualCost(network, after.settingOf), before.softCost(), after.softCost,
-                before.certified() && after.certified);
+        return most;
     }
 
-    private record After(int[] settingOf, int[] added, int unplaced, long softCost, boolean certified) {
-    }
 
     /**
      * The placement flow with the "new places" node. Like {@link ExactPlacementFlow}, it solves first with each child's
      * cheapest pairs, then lets in the pairs the optimal potentials price in until none is left: the result is optimal
-     * on the whole network.
+     * on the whole network. Each new place at setting s costs placeCost[s] (0 but for a capital budget's price).
      */
-    private static After solveWithNewPlaces(PlacementNetwork network, int[] most, int places) {
+    static After withNewPlaces(PlacementNetwork network, int[] most, int places, long[] placeCost) {
         int requestCount = network.requestCount();
         int settingCount = network.settingCount();
         int freeCount = 0;
@@ -144,11 +156,7 @@ public final class Investment {
                 freeCount++;
             }
         }
-        long maxPairCost = 0;
-        for (int p = 0; p < network.pairCount(); p++) {
-            maxPairCost = Math.max(maxPairCost, network.pairSoftCost(p));
-        }
-        long unplacedCost = Math.multiplyExact(maxPairCost + 1, (long) freeCount + 1);
+        long unplacedCost = unplacedCost(network);
         boolean[] open = new boolean[settingCount];
         for (int s = 0; s < settingCount; s++) {
             open[s] = network.residualCapacity(s) > 0 || (most[s] > 0 && places > 0);
@@ -200,7 +208,7 @@ public final class Investment {
         Arrays.fill(candidateArc, -1);
         for (int s = 0; s < settingCount; s++) {
             if (most[s] > 0) {
-                candidateArc[s] = simplex.addArc(childCount + s, newPlaces, most[s], 0);
+                candidateArc[s] = simplex.addArc(childCount + s, newPlaces, most[s], placeCost[s]);
             }
         }
         simplex.addArc(newPlaces, sink, places, 0);
@@ -260,7 +268,22 @@ public final class Investment {
         for (int s = 0; s < settingCount; s++) {
             added[s] = candidateArc[s] >= 0 ? simplex.flow(candidateArc[s]) : 0;
         }
-        return new After(settingOf, added, unplaced, soft, simplex.isCertifiedOptimal());
+        return new After(settingOf, added, unplaced, soft, simplex.isCertifiedOptimal(), unplacedCost);
+    }
+
+    /** M: more than the soft cost of any whole flow, so one more child placed outweighs any saving. */
+    static long unplacedCost(PlacementNetwork network) {
+        int freeCount = 0;
+        for (int r = 0; r < network.requestCount(); r++) {
+            if (!network.isPinned(r)) {
+                freeCount++;
+            }
+        }
+        long maxPairCost = 0;
+        for (int p = 0; p < network.pairCount(); p++) {
+            maxPairCost = Math.max(maxPairCost, network.pairSoftCost(p));
+        }
+        return Math.multiplyExact(maxPairCost + 1, (long) freeCount + 1);
     }
 
     /** A pair can be in an optimum only when its setting can have a place and it costs less than leaving the child out. */

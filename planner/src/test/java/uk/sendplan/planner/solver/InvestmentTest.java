@@ -154,6 +154,11 @@ class InvestmentTest {
      * Returns {placed, soft cost}, pinned children included.
      */
     static long[] cpSat(PlacementProblem problem, Map<String, Integer> candidates, int places) {
+        return cpSat(problem, candidates, places, Map.of(), Long.MAX_VALUE);
+    }
+
+    /** As {@link #cpSat(PlacementProblem, Map, int)}, with the new places' capital within a budget as well. */
+    static long[] cpSat(PlacementProblem problem, Map<String, Integer> candidates, int places, Map<String, Long> capital, long budget) {
         Loader.loadNativeLibraries();
         CostModel costModel = new CostModel(problem.parameters());
         List<Setting> settings = problem.settings();
@@ -208,6 +213,13 @@ class InvestmentTest {
             model.addLessOrEqual(used.build(), Math.max(0, room[s]));
         }
         model.addLessOrEqual(LinearExpr.sum(added.toArray(new LinearArgument[0])), places);
+        if (budget != Long.MAX_VALUE) {
+            LinearExprBuilder spent = LinearExpr.newBuilder();
+            for (int s = 0; s < settings.size(); s++) {
+                spent.addTerm(added.get(s), capital.getOrDefault(settings.get(s).id(), 0L));
+            }
+            model.addLessOrEqual(spent.build(), budget);
+        }
         LinearArgument unplacedSum = LinearExpr.sum(unplaced.toArray(new LinearArgument[0]));
         model.minimize(unplacedSum);
         CpSolver solver = new CpSolver();
@@ -228,12 +240,12 @@ class InvestmentTest {
         return new PlacementProblem(problem.name(), problem.parameters(), settings, problem.requests());
     }
 
-    private static Setting setting(String id, int capacity, long fee, Set<Need> needs) {
+    static Setting setting(String id, int capacity, long fee, Set<Need> needs) {
         return new Setting(id, id, SettingType.STATE_SPECIAL, "E09000007", 530_000, 180_000, 4, 19, needs, capacity,
                 Map.of(1, fee, 2, fee, 3, fee, 4, fee, 5, fee), SettingGender.MIXED, false);
     }
 
-    private static PlacementRequest child(String id, Need need) {
+    static PlacementRequest child(String id, Need need) {
         return new PlacementRequest(id, "E09000007", need, 3, 10, 530_000, 180_000, Gender.MALE, false, null, false, List.of());
     }
 }
