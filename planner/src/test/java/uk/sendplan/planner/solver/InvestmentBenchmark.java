@@ -101,6 +101,74 @@ class InvestmentBenchmark {
                 %s""", machine, table));
     }
 
+    /**
+     * A capital budget (issue 13, item 6): candidates' capital per place £40,000 to £160,000 (by candidate, in steps of
+     * £30,000), a budget; the priced answer against CP-SAT's proven optimum of the same model with the budget on the
+     * medium instances, and against the answer's own bound at the region.
+     */
+    @Test
+    void whereToInvestWithinACapitalBudget() throws IOException {
+        String machine = BenchmarkReport.machine();
+        StringBuilder table = new StringBuilder("""
+                | problem | children × settings | candidates × most each | budget | placed before → after | annual cost after | capital used | flows | time | bound | exact reference | gap |
+                |---|---|---|---|---|---|---|---|---|---|---|---|
+                """);
+        List<Size> sizes = List.of(
+                new Size("region", 9, 20_000, 2_000, 200, 10, 1_000, false),
+                new Size("medium", 1, 600, 60, 30, 5, 1_000, true),
+                new Size("medium, scarce places", 1, 600, 30, 20, 5, 1_000, true),
+                new Size("small", 1, 90, 10, 10, 3, 1_000, true));
+        long budget = 1_500_000;
+        for (Size size : sizes) {
+            PlacementProblem problem = ProblemGenerator.generate(new GeneratorOptions(size.las(), size.requests(), size.settings(), 1,
+                    Weights.DEFAULT));
+            Map<String, Integer> candidates = candidates(problem, size.candidates(), size.mostEach());
+            Map<String, Long> capital = new java.util.LinkedHashMap<>();
+            int i = 0;
+            for (String id : candidates.keySet()) {
+                capital.put(id, 40_000L + 30_000L * (i++ % 5));
+            }
+            long t0 = System.nanoTime();
+            CapitalBudget.Result result = CapitalBudget.solve(problem, candidates, capital, size.places(), budget);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            Investment.Result r = result.investment();
+            assertThat(result.capitalUsed()).isLessThanOrEqualTo(budget);
+            String bound = result.provenOptimal() ? "proven optimal"
+                    : result.softCostLowerBound() >= 0 ? String.format(Locale.ROOT, "%,d placed at most; soft cost at least £%,d", result.placedUpperBound(),
+                    result.softCostLowerBound()) : String.format(Locale.ROOT, "%,d placed at most", result.placedUpperBound());
+            String exact = "";
+            String gap = "";
+            if (size.oracle()) {
+                long c0 = System.nanoTime();
+                long[] oracle = InvestmentTest.cpSat(problem, candidates, size.places(), capital, budget);
+                double cpSeconds = (System.nanoTime() - c0) / 1e9;
+                assertThat(r.placedAfter()).isLessThanOrEqualTo((int) oracle[0]);
+                assertThat(result.placedUpperBound()).isGreaterThanOrEqualTo((int) oracle[0]);
+                exact = String.format(Locale.ROOT, "CP-SAT: %,d placed, soft cost £%,d, proven optimal in %.1f s", oracle[0], oracle[1], cpSeconds);
+                gap = r.placedAfter() < oracle[0] ? (oracle[0] - r.placedAfter()) + " fewer placed"
+                        : String.format(Locale.ROOT, "£%,d (%.4f%%)", r.softCostAfter() - oracle[1], 100.0 * (r.softCostAfter() - oracle[1]) / oracle[1]);
+            }
+            table.append(String.format(Locale.ROOT, "| %s | %,d × %,d | %d × %d | £%,d | %,d → %,d | £%,d | £%,d | %d | %.2f s | %s | %s | %s |%n",
+                    size.label(), size.requests(), size.settings(), candidates.size(), size.mostEach(), budget, r.placedBefore(), r.placedAfter(),
+                    r.annualCostAfter(), result.capitalUsed(), result.flowsSolved(), seconds, bound, exact, gap));
+        }
+        BenchmarkReport.write("investment-budget-benchmark", String.format(Locale.ROOT, """
+                ## Where to invest within a capital budget (issue 13)
+
+                Command: `./mvnw -B -Pbenchmark verify -pl db,planner -Dbenchmark=InvestmentBenchmark`
+                Machine: %s
+
+                The same generated problems and candidates as above; each candidate's capital per new place is £40,000 to
+                £160,000 (by candidate, in steps of £30,000), the budget £1,500,000, at most 1,000 places. "Time" is
+                `CapitalBudget.solve`: the priced flows (each a whole where-to-invest flow), the fill and the answer's own
+                evaluation ([planner.md](planner.md#where-to-invest-with-a-capital-budget)). "Bound" is what the pricing proves
+                about every plan within the budget. On the small and medium instances CP-SAT solves the model of the table
+                above with the budget as one more constraint, to proven optimality; the gap is the answer's soft cost above
+                CP-SAT's, or how many fewer children it places.
+
+                %s""", machine, table));
+    }
+
     /** Pounds and percent above the reference; the answer is exact, so anything but 0 fails the run. */
     private static String gap(long softCost, long reference) {
         assertThat(softCost).as("soft cost against the exact reference").isEqualTo(reference);
