@@ -162,7 +162,7 @@ public class DemoDemand {
         return 5 + random.nextInt(15);  // 5-19
     }
 
-    private static int band(String need, Random random) {
+    static int band(String need, Random random) {
         double[] weights = switch (need) {
             case "PMLD", "MSI" -> new double[]{0, 0.05, 0.2, 0.4, 0.35};
             case "SLD" -> new double[]{0.05, 0.15, 0.35, 0.3, 0.15};
@@ -192,7 +192,7 @@ public class DemoDemand {
         return weights.length - 1;
     }
 
-    private static PostcodeDistrict district(List<PostcodeDistrict> districts, long population, Random random) {
+    static PostcodeDistrict district(List<PostcodeDistrict> districts, long population, Random random) {
         long target = (long) (random.nextDouble() * Math.max(1, population));
         for (PostcodeDistrict d : districts) {
             target -= d.population();

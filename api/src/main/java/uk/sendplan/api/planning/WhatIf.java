@@ -91,6 +91,11 @@ public class WhatIf {
         this.reference = reference;
     }
 
+    /** The financial year today falls in ("2026-27"): forecast demand is planned at its fees. */
+    public String thisFinancialYear() {
+        return PlanService.currentFinancialYear(java.time.LocalDate.now());
+    }
+
     /** The plan's scope: its LA, or its region's LAs. */
     public List<String> laCodes(PlanView plan) {
         return plan.scopeType() == PlanScope.LOCAL_AUTHORITY ? List.of(plan.scopeCode())
@@ -112,6 +117,27 @@ public class WhatIf {
         Outcome base = run(builder.build(plan.name(), children, register, plan.financialYear(), parameters));
         Outcome scenario = run(builder.build(plan.name(), children, applied.register(), plan.financialYear(), parameters));
         return new Compared(plan, base, scenario, applied.changes());
+    }
+
+    /**
+     * A scenario on forecast demand: children made up for a forecast year, planned twice by the default rules against
+     * the register's places as if all were free (the forecast counts every child with a plan that year, those in their
+     * places today included), without block contracts' reservations; nothing is written.
+     */
+    @Transactional(readOnly = true)
+    public Compared compareForecast(String name, List<String> laCodes, String financialYear, List<PlacementRequestView> children, Changes changes) {
+        Parameters parameters = PlanService.parameters(Weights.DEFAULT, new PlanSnapshot.Rules((int) Parameters.DEFAULTS.maxBoardingKm(),
+                (int) Parameters.DEFAULTS.localRadiusKm(), null, null), laCodes);
+        ProblemBuilder.Register read = builder.register(laCodes, financialYear, parameters);
+        List<uk.sendplan.api.settings.SettingService.PlanningSetting> empty = read.settings().stream().map(s -> new uk.sendplan.api.settings.SettingService.PlanningSetting(
+                s.urn(), s.name(), s.type(), s.sector(), s.laCode(), s.easting(), s.northing(), s.ageFrom(), s.ageTo(), s.gender(), s.boarding(),
+                s.registrationStatus(), s.statusReason(), s.providerId(), s.places().stream()
+                .map(c -> new uk.sendplan.api.settings.SettingService.PlaceCell(c.need(), c.phase(), c.capacity(), 0, 0)).toList())).toList();
+        ProblemBuilder.Register register = new ProblemBuilder.Register(empty, read.fees(), Map.of());
+        ScenarioRegister.Applied applied = ScenarioRegister.apply(register, changes, laCodes, reference);
+        Outcome base = run(builder.build(name, children, register, financialYear, parameters));
+        Outcome scenario = run(builder.build(name, children, applied.register(), financialYear, parameters));
+        return new Compared(null, base, scenario, applied.changes());
     }
 
     /** The plan's waiting children on the register as planning reads it now, by the plan's rules: what a what-if plans (where to invest). */

@@ -40,7 +40,7 @@ class ScenarioRepository {
     }
 
     private ScenarioView view(ScenarioRecord r) {
-        return new ScenarioView(r.getId(), r.getName(), r.getPlanId(), r.getScopeType(), r.getScopeCode(), r.getRegionCode(), r.getFinancialYear(),
+        return new ScenarioView(r.getId(), r.getName(), r.getPlanId(), r.getForecastJanuary(), r.getScopeType(), r.getScopeCode(), r.getRegionCode(), r.getFinancialYear(),
                 List.of(r.getChangesText()), json.readValue(r.getBase().data(), WhatIf.Outcome.class),
                 json.readValue(r.getOutcome().data(), WhatIf.Outcome.class), r.getCreatedBy(), r.getCreatedAt());
     }

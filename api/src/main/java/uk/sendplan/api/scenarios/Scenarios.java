@@ -33,11 +33,12 @@ import static uk.sendplan.db.jooq.Tables.SCENARIO;
 @Service
 class Scenarios {
 
-    record RunScenarioInput(String planId, String name, WhatIf.Changes changes) {
+    /** On a plan (planId), or on forecast demand for a January (forecastJanuary, in laCode or regionCode: the caller's own by default). */
+    record RunScenarioInput(String planId, Integer forecastJanuary, String laCode, String regionCode, String name, WhatIf.Changes changes) {
     }
 
-    /** What the trail keeps of a scenario: the plan, the changes in words and the two outcomes. */
-    record ScenarioSnapshot(long planId, String name, List<String> changes, WhatIf.Outcome base, WhatIf.Outcome outcome) implements AuditSnapshot {
+    /** What the trail keeps of a scenario: the plan or forecast January, the changes in words and the two outcomes. */
+    record ScenarioSnapshot(Long planId, Integer forecastJanuary, String name, List<String> changes, WhatIf.Outcome base, WhatIf.Outcome outcome) implements AuditSnapshot {
     }
 
     private static final Role[] READERS = {Role.COMMISSIONER, Role.REGIONAL_PLANNER, Role.REGULATOR, Role.ADMIN};
@@ -46,12 +47,14 @@ class Scenarios {
 
     private final ScenarioRepository scenarios;
     private final WhatIf whatIf;
+    private final ForecastScenarios forecast;
     private final ReferenceData reference;
     private final AuditTrail audit;
     private final Access access;
 
-    Scenarios(ScenarioRepository scenarios, WhatIf whatIf, ReferenceData reference, AuditTrail audit, Access access) {
+    Scenarios(ScenarioRepository scenarios, WhatIf whatIf, ForecastScenarios forecast, ReferenceData reference, AuditTrail audit, Access access) {
         this.scenarios = scenarios;
+        this.forecast = forecast;
         this.whatIf = whatIf;
         this.reference = reference;
         this.audit = audit;
@@ -61,23 +64,40 @@ class Scenarios {
     @Transactional
     ScenarioView run(RunScenarioInput input) {
         Actor actor = access.require("runScenario", Role.COMMISSIONER, Role.REGIONAL_PLANNER);
-        PlanView plan = whatIf.plan("runScenario", input.planId());
+        if ((input.planId() == null) == (input.forecastJanuary() == null)) {
+            throw ApiException.badRequest("input.planId", "give either a planId (re-plan its waiting children) or a forecastJanuary "
+                    + "(re-plan the forecast's children that January), not both or neither");
+        }
+        if (input.planId() != null && (input.laCode() != null || input.regionCode() != null)) {
+            throw ApiException.badRequest("input.laCode", "a scenario on a plan has the plan's scope; laCode and regionCode are for forecast demand");
+        }
+        PlanView plan = input.planId() == null ? null : whatIf.plan("runScenario", input.planId());
         if (input.name() == null || input.name().isBlank() || input.name().length() > 200) {
             throw ApiException.badRequest("input.name", "a scenario is named, 1 to 200 characters");
         }
         if (input.changes() == null) {
             throw ApiException.badRequest("input.changes", "give at least one change");
         }
-        WhatIf.Compared compared = whatIf.compare(plan, input.changes());
-        String region = plan.scopeType() == PlanScope.REGION ? plan.scopeCode()
-                : reference.localAuthority(plan.scopeCode()).orElseThrow().regionCode();
-        long id = scenarios.insert(new ScenarioRecord().setName(input.name().trim()).setPlanId(plan.id()).setScopeType(plan.scopeType())
-                .setScopeCode(plan.scopeCode()).setRegionCode(region).setFinancialYear(plan.financialYear())
-                .setChangesText(compared.changes().toArray(String[]::new)).setCreatedBy(actor.subject()), input.changes(), compared.base(),
+        ScenarioRecord record = new ScenarioRecord().setName(input.name().trim()).setCreatedBy(actor.subject());
+        WhatIf.Compared compared;
+        if (plan != null) {
+            compared = whatIf.compare(plan, input.changes());
+            String region = plan.scopeType() == PlanScope.REGION ? plan.scopeCode()
+                    : reference.localAuthority(plan.scopeCode()).orElseThrow().regionCode();
+            record.setPlanId(plan.id()).setScopeType(plan.scopeType()).setScopeCode(plan.scopeCode()).setRegionCode(region)
+                    .setFinancialYear(plan.financialYear());
+        } else {
+            ForecastScenarios.Run run = forecast.run(actor, input);
+            compared = run.compared();
+            record.setForecastJanuary(input.forecastJanuary()).setScopeType(run.scopeType()).setScopeCode(run.scopeCode())
+                    .setRegionCode(run.regionCode()).setFinancialYear(run.financialYear());
+        }
+        long id = scenarios.insert(record.setChangesText(compared.changes().toArray(String[]::new)), input.changes(), compared.base(),
                 compared.scenario());
         ScenarioView saved = scenarios.find(id).orElseThrow();
-        audit.record(new AuditTrail.Scope(plan.scopeType() == PlanScope.LOCAL_AUTHORITY ? plan.scopeCode() : null, null, false), "SCENARIO_RUN",
-                "scenario", id, null, new ScenarioSnapshot(plan.id(), saved.name(), saved.changes(), saved.base(), saved.outcome()), summary(saved));
+        audit.record(new AuditTrail.Scope(saved.scopeType() == PlanScope.LOCAL_AUTHORITY ? saved.scopeCode() : null, null, false), "SCENARIO_RUN",
+                "scenario", id, null, new ScenarioSnapshot(saved.planId(), saved.forecastJanuary(), saved.name(), saved.changes(), saved.base(),
+                        saved.outcome()), summary(saved));
         return saved;
     }
 
@@ -102,12 +122,12 @@ class Scenarios {
         }
         List<ScenarioView> rows = new ArrayList<>();
         ids.forEach(id -> rows.add(get("scenariosCsv", id)));
-        StringBuilder out = new StringBuilder(Csv.line(List.of("scenario_id", "name", "plan_id", "scope", "code", "financial_year", "changes",
+        StringBuilder out = new StringBuilder(Csv.line(List.of("scenario_id", "name", "plan_id", "forecast_january", "scope", "code", "financial_year", "changes",
                 "children", "base_placed", "placed", "base_unplaced", "unplaced", "base_annual_cost", "annual_cost", "annual_saving",
                 "base_independent_share_pc", "independent_share_pc", "base_out_of_area_share_pc", "out_of_area_share_pc",
                 "base_average_travel_minutes", "average_travel_minutes"))).append("\r\n");
         for (ScenarioView s : rows) {
-            out.append(Csv.line(Arrays.asList(s.id(), s.name(), s.planId(), s.scopeType(), s.scopeCode(), s.financialYear(),
+            out.append(Csv.line(Arrays.asList(s.id(), s.name(), s.planId(), s.forecastJanuary(), s.scopeType(), s.scopeCode(), s.financialYear(),
                     String.join("; ", s.changes()), s.base().children(), s.base().placed(), s.outcome().placed(), s.base().unplaced(),
                     s.outcome().unplaced(), Money.pounds(s.base().totalCostPence()), Money.pounds(s.outcome().totalCostPence()),
                     Money.pounds(s.annualSavingPence()), s.base().independentShare(), s.outcome().independentShare(), s.base().outOfAreaShare(),

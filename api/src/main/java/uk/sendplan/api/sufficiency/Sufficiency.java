@@ -136,7 +136,7 @@ class Sufficiency {
     }
 
     /** Ages of each phase as the simulation keeps plans by phase, kind and need. */
-    private static CohortSimulation.PhaseCells phaseCells(List<ReferenceData.Phase> phases) {
+    static CohortSimulation.PhaseCells phaseCells(List<ReferenceData.Phase> phases) {
         int[][] phasesOfAge = new int[Sen2History.AGES][];
         for (int a = 0; a < Sen2History.AGES; a++) {
             int age = a + Sen2History.MIN_AGE;
