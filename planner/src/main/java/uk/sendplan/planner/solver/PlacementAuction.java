@@ -25,6 +25,9 @@ final class PlacementAuction {
     record Result(int[] pairOfChild, long[] settingPrice, boolean finished) {
     }
 
+    /** The price of a setting with no places: dearer than leaving any child unplaced, and no overflow when a cost is added. */
+    private static final long NO_PLACES = Long.MAX_VALUE / 4;
+
     private PlacementAuction() {
     }
 
@@ -40,6 +43,11 @@ final class PlacementAuction {
             heapStart[s + 1] = Math.addExact(heapStart[s], Math.min(network.residualCapacity(s), childCount));
         }
         int[] heapSize = new int[settingCount];
+        // what a place in s costs a bidder now: 0 while one is unsold, then the cheapest sold one; NO_PLACES when it has none
+        long[] price = new long[settingCount];
+        for (int s = 0; s < settingCount; s++) {
+            price[s] = heapStart[s + 1] == heapStart[s] ? NO_PLACES : 0;
+        }
         long[] slotPrice = new long[heapStart[settingCount]];
         int[] slotChild = new int[heapStart[settingCount]];
         int[] pairOfChild = new int[childCount];
@@ -58,17 +66,21 @@ final class PlacementAuction {
             queued--;
             bids++;
             int r = flowRequests[i];
+            long independentPrice = requestPrice[r];
             long best = unplacedCost;
             long second = unplacedCost;
             int bestPair = -1;
+            // the inner loop of the whole auction (hundreds of pairs a bid, a million bids at England): one
+            // random read per pair, the setting's price
             for (int p = network.pairStart(r); p < network.pairEnd(r); p++) {
-                int s = network.pairSetting(p);
-                int places = heapStart[s + 1] - heapStart[s];
-                long cost = ExactPlacementFlow.pairCost(network, p, r, requestPrice);
-                if (places == 0 || cost > unplacedCost) {
+                long cost = network.pairSoftCost(p);
+                if (independentPrice != 0 && network.pairIndependent(p)) {
+                    cost += independentPrice;
+                }
+                if (cost > unplacedCost) {
                     continue;
                 }
-                long value = cost + (heapSize[s] < places ? 0 : slotPrice[heapStart[s]]);
+                long value = cost + price[network.pairSetting(p)];
                 if (value < best) {
                     second = best;
                     best = value;
@@ -83,11 +95,11 @@ final class PlacementAuction {
             int s = network.pairSetting(bestPair);
             int base = heapStart[s];
             int places = heapStart[s + 1] - base;
-            long price = (heapSize[s] < places ? 0 : slotPrice[base]) + (second - best) + epsilon;
+            long bid = price[s] + (second - best) + epsilon;
             pairOfChild[i] = bestPair;
             if (heapSize[s] < places) {
                 int k = heapSize[s]++;
-                slotPrice[base + k] = price;
+                slotPrice[base + k] = bid;
                 slotChild[base + k] = i;
                 siftUp(slotPrice, slotChild, base, k);
             } else {
@@ -96,15 +108,17 @@ final class PlacementAuction {
                 int tail = head + queued;
                 waiting[tail >= childCount ? tail - childCount : tail] = outbid;
                 queued++;
-                slotPrice[base] = price;
+                slotPrice[base] = bid;
                 slotChild[base] = i;
                 siftDown(slotPrice, slotChild, base, places);
+            }
+            if (heapSize[s] == places) {
+                price[s] = slotPrice[base];
             }
         }
         long[] settingPrice = new long[settingCount];
         for (int s = 0; s < settingCount; s++) {
-            int places = heapStart[s + 1] - heapStart[s];
-            settingPrice[s] = places > 0 && heapSize[s] == places ? slotPrice[heapStart[s]] : 0;
+            settingPrice[s] = price[s] == NO_PLACES ? 0 : price[s];
         }
         return new Result(pairOfChild, settingPrice, queued == 0);
     }
