@@ -12,8 +12,11 @@ package uk.sendplan.planner.solver;
  */
 final class ExactPlacementFlow {
 
-    /** Pairs per child in the first solve; measured on generated problems, most optima use the 1st–3rd cheapest. */
-    static final int FIRST_PAIRS_PER_CHILD = 12;
+    /**
+     * Pairs per child in the first solve, the cheapest at the auction's prices (see {@link FlowStart}). Measured on
+     * the generated England problem: 4, 6 and 12 take about the same time (fewer pairs, more pricing rounds).
+     */
+    static final int FIRST_PAIRS_PER_CHILD = 6;
 
     /** Pairs per child that join in one pricing round at most (the most violated). */
     static final int PAIRS_PER_CHILD_PER_ROUND = 12;
@@ -100,14 +103,17 @@ final class ExactPlacementFlow {
         }
         int sink = childCount + settingCount;
 
-        // Most pairs are never worth it: solve with each child's cheapest pairs (and the pair the greedy start
-        // placed it in), starting from the greedy flow rather than from nothing, then price out the rest with
-        // the optimal potentials (LP duality); each child's most violated pairs join and the simplex resumes
-        // from its optimal tree. The flow that prices out every pair is optimal for the whole network.
+        // Most pairs are never worth it: solve with each child's cheapest pairs at the auction's prices (and the
+        // pair the auction placed it in), starting from the auction's flow rather than from nothing, then price
+        // out the rest with the optimal potentials (LP duality); each child's most violated pairs join and the
+        // simplex resumes from its optimal tree. The flow that prices out every pair is optimal for the whole
+        // network, whatever the start was.
         int[] arcOfPair = new int[network.pairCount()];
         java.util.Arrays.fill(arcOfPair, -1);
-        int[] firstPairs = cheapestPairs(network, flowRequests, childCount, requestPrice, unplacedCost, FIRST_PAIRS_PER_CHILD);
-        int[] greedy = greedy(network, flowRequests, childCount, firstPairs, requestPrice, unplacedCost);
+        FlowStart flowStart = FlowStart.of(network, flowRequests, childCount, requestPrice, maxPairCost, unplacedCost,
+                FIRST_PAIRS_PER_CHILD);
+        int[] firstPairs = flowStart.firstPairs();
+        int[] startPair = flowStart.pairOfChild();
         NetworkSimplex simplex = new NetworkSimplex(sink + 1,
                 Math.addExact(Math.addExact(network.pairCount(), childCount), settingCount));
         for (int i = 0; i < childCount; i++) {
@@ -118,7 +124,7 @@ final class ExactPlacementFlow {
             }
         }
         for (int i = 0; i < childCount; i++) {
-            int p = greedy[i];
+            int p = startPair[i];
             if (p >= 0 && arcOfPair[p] < 0) {
                 arcOfPair[p] = simplex.addArc(i, childCount + network.pairSetting(p), 1,
                         pairCost(network, p, flowRequests[i], requestPrice));
@@ -136,14 +142,14 @@ final class ExactPlacementFlow {
         simplex.setSupply(sink, -childCount);
         int[] startFlow = new int[simplex.arcCount()];
         for (int i = 0; i < childCount; i++) {
-            if (greedy[i] >= 0) {
-                startFlow[arcOfPair[greedy[i]]] = 1;
-                startFlow[firstSettingArc + network.pairSetting(greedy[i])]++;
+            if (startPair[i] >= 0) {
+                startFlow[arcOfPair[startPair[i]]] = 1;
+                startFlow[firstSettingArc + network.pairSetting(startPair[i])]++;
             } else {
                 startFlow[firstUnplacedArc + i] = 1;
             }
         }
-        boolean routed = simplex.solveFrom(startFlow, greedyTree(simplex, startFlow, childCount, settingCount,
+        boolean routed = simplex.solveFrom(startFlow, FlowStart.tree(simplex, startFlow, childCount, settingCount,
                 firstUnplacedArc, firstSettingArc));
         long[] candidateCost = new long[0];
         int[] candidatePair = new int[0];
@@ -233,174 +239,12 @@ final class ExactPlacementFlow {
                 independentPlaced, priced, CapacityValues.Potentials.of(simplex, flowRequests, childCount, requestCount, sink));
     }
 
-    private static boolean usable(PlacementNetwork network, int p, int r, long[] requestPrice, long unplacedCost) {
+    static boolean usable(PlacementNetwork network, int p, int r, long[] requestPrice, long unplacedCost) {
         return network.residualCapacity(network.pairSetting(p)) > 0 && pairCost(network, p, r, requestPrice) <= unplacedCost;
     }
 
-    private static long pairCost(PlacementNetwork network, int p, int r, long[] requestPrice) {
+    static long pairCost(PlacementNetwork network, int p, int r, long[] requestPrice) {
         return network.pairSoftCost(p) + (network.pairIndependent(p) ? requestPrice[r] : 0);
-    }
-
-    /**
-     * A feasible start, the pair each child is placed in (-1 for none): the first pairs cheapest first, each
-     * taken while its child is unplaced and its setting has a place; then each child still unplaced takes the
-     * cheapest of all its pairs with a place left. Close to the optimum where places are plentiful, and
-     * placing nearly as many children as it where they are not, which is what most simplex pivots would
-     * otherwise be spent finding.
-     */
-    private static int[] greedy(PlacementNetwork network, int[] flowRequests, int childCount, int[] firstPairs,
-                                long[] requestPrice, long unplacedCost) {
-        int entries = 0;
-        int[] entry = new int[firstPairs.length];
-        for (int k = 0; k < firstPairs.length; k++) {
-            if (firstPairs[k] >= 0) {
-                entry[entries++] = k;
-            }
-        }
-        long[] costs = new long[entries];
-        for (int j = 0; j < entries; j++) {
-            int k = entry[j];
-            costs[j] = pairCost(network, firstPairs[k], flowRequests[k / FIRST_PAIRS_PER_CHILD], requestPrice);
-        }
-        int[] room = new int[network.settingCount()];
-        for (int s = 0; s < room.length; s++) {
-            room[s] = network.residualCapacity(s);
-        }
-        int[] placedIn = new int[childCount];
-        java.util.Arrays.fill(placedIn, -1);
-        for (int j : cheapestFirst(costs)) {
-            int p = firstPairs[entry[j]];
-            int child = entry[j] / FIRST_PAIRS_PER_CHILD;
-            if (placedIn[child] < 0 && room[network.pairSetting(p)] > 0) {
-                placedIn[child] = p;
-                room[network.pairSetting(p)]--;
-            }
-        }
-        for (int i = 0; i < childCount; i++) {
-            if (placedIn[i] >= 0) {
-                continue;
-            }
-            int r = flowRequests[i];
-            long best = Long.MAX_VALUE;
-            for (int p = network.pairStart(r); p < network.pairEnd(r); p++) {
-                if (room[network.pairSetting(p)] > 0 && usable(network, p, r, requestPrice, unplacedCost)
-                        && pairCost(network, p, r, requestPrice) < best) {
-                    best = pairCost(network, p, r, requestPrice);
-                    placedIn[i] = p;
-                }
-            }
-            if (placedIn[i] >= 0) {
-                room[network.pairSetting(placedIn[i])]--;
-            }
-        }
-        return placedIn;
-    }
-
-    /** Indices of {@code costs} in order of cost (ties by index). */
-    private static int[] cheapestFirst(long[] costs) {
-        int count = costs.length;
-        long min = Long.MAX_VALUE;
-        long max = Long.MIN_VALUE;
-        for (long c : costs) {
-            min = Math.min(min, c);
-            max = Math.max(max, c);
-        }
-        int indexBits = 64 - Long.numberOfLeadingZeros(Math.max(1, count));
-        int[] order = new int[count];
-        if (count > 0 && max - min >= 0 && max - min < 1L << (63 - indexBits)) {
-            // cost and index packed in one long: a primitive sort, no boxing of a million indices
-            long[] keys = new long[count];
-            for (int k = 0; k < count; k++) {
-                keys[k] = (costs[k] - min) << indexBits | k;
-            }
-            java.util.Arrays.sort(keys);
-            long mask = (1L << indexBits) - 1;
-            for (int k = 0; k < count; k++) {
-                order[k] = (int) (keys[k] & mask);
-            }
-        } else {
-            Integer[] boxed = new Integer[count];
-            for (int k = 0; k < count; k++) {
-                boxed[k] = k;
-            }
-            java.util.Arrays.sort(boxed, java.util.Comparator.comparingLong(k -> costs[k]));
-            for (int k = 0; k < count; k++) {
-                order[k] = boxed[k];
-            }
-        }
-        return order;
-    }
-
-    /**
-     * A strongly feasible tree for the greedy flow (see {@link NetworkSimplex#solveFrom}), at most four deep:
-     * the sink on the root; a setting with a place left on the sink, a full one below one of its children,
-     * one with no places on the root; a placed child on the sink by its (empty) unplaced arc, an unplaced
-     * child below one of its settings by an empty pair arc.
-     */
-    private static int[] greedyTree(NetworkSimplex simplex, int[] flow, int childCount, int settingCount,
-                                    int firstUnplacedArc, int firstSettingArc) {
-        int[] tree = new int[childCount + settingCount + 1];
-        java.util.Arrays.fill(tree, -1);
-        for (int e = 0; e < firstUnplacedArc; e++) {
-            int child = simplex.source(e);
-            int settingNode = simplex.target(e);
-            if (flow[e] == 1) {
-                tree[child] = firstUnplacedArc + child;
-                tree[settingNode] = e;
-            } else if (tree[child] < 0 && flow[firstUnplacedArc + child] == 1) {
-                tree[child] = e;
-            }
-        }
-        for (int s = 0; s < settingCount; s++) {
-            int e = firstSettingArc + s;
-            if (flow[e] < simplex.capacity(e)) {
-                tree[childCount + s] = e;
-            } else if (simplex.capacity(e) == 0) {
-                tree[childCount + s] = -1;
-            }
-        }
-        return tree;
-    }
-
-    /**
-     * The {@code k} cheapest usable pairs of every flow child (all of them when it has fewer), as slices of
-     * k entries per child, -1 after the last.
-     */
-    private static int[] cheapestPairs(PlacementNetwork network, int[] flowRequests, int childCount,
-                                       long[] requestPrice, long unplacedCost, int k) {
-        int[] chosen = new int[Math.multiplyExact(childCount, k)];
-        java.util.Arrays.fill(chosen, -1);
-        long[] costs = new long[0];
-        int[] pairs = new int[0];
-        for (int i = 0; i < childCount; i++) {
-            int r = flowRequests[i];
-            int count = 0;
-            int start = network.pairStart(r);
-            int end = network.pairEnd(r);
-            if (costs.length < end - start) {
-                costs = new long[end - start];
-                pairs = new int[end - start];
-            }
-            for (int p = start; p < end; p++) {
-                if (usable(network, p, r, requestPrice, unplacedCost)) {
-                    costs[count] = pairCost(network, p, r, requestPrice);
-                    pairs[count++] = p;
-                }
-            }
-            long threshold = Long.MAX_VALUE;
-            if (count > k) {
-                long[] sorted = java.util.Arrays.copyOf(costs, count);
-                java.util.Arrays.sort(sorted);
-                threshold = sorted[k - 1];
-            }
-            int taken = 0;
-            for (int j = 0; j < count && taken < k; j++) {
-                if (costs[j] <= threshold) {
-                    chosen[i * k + taken++] = pairs[j];
-                }
-            }
-        }
-        return chosen;
     }
 
     int settingOf(int request) {

@@ -29,7 +29,9 @@ import uk.sendplan.planner.generator.ProblemGenerator;
  * plans with a binding limit on independent placements (each LA at half the independent places its unlimited optimum
  * uses) and siblings, with their gap to the Lagrangian bound and, where CP-SAT can prove it, to the exact optimum.
  * Not a test: run with {@code ./mvnw -B -Pbenchmark verify -pl db,planner -Dbenchmark=PlannerScaleBenchmark}
- * (add {@code -Dnational=false} to leave out the 100,000-child problem). Writes its section of docs/benchmarks.md.
+ * (add {@code -Dnational=false} to leave out the 100,000-child problem, or {@code -Drows=England} to run only the named
+ * construction rows, comma-separated, and no limits rows). Writes its section of docs/benchmarks.md when every row
+ * ran; a partial run prints its tables instead, so that it cannot replace the section with half of it.
  */
 class PlannerScaleBenchmark {
 
@@ -42,6 +44,12 @@ class PlannerScaleBenchmark {
         List<Size> sizes = new ArrayList<>(List.of(new Size("LA", 1, 2_000, 200), new Size("region", 9, 20_000, 2_000)));
         if (!"false".equals(System.getProperty("national"))) {
             sizes.add(new Size("England", 151, 100_000, 25_000));
+        }
+        String rows = System.getProperty("rows", "");
+        boolean partial = !rows.isBlank();
+        if (partial) {
+            List<String> wanted = List.of(rows.split(","));
+            sizes.removeIf(size -> !wanted.contains(size.label()));
         }
         StringBuilder flows = new StringBuilder("""
                 | problem | children × settings | suitable pairs | planner: pairs built | planner: flow | planner: total | planner CPU: pairs / flow | OR-Tools min-cost flow | same optimum | peak heap | load before |
@@ -76,7 +84,7 @@ class PlannerScaleBenchmark {
                 | problem | children | siblings in groups | plan: placed | plan: annual cost + penalties | plan: time | gap to the plan's bound | CP-SAT | gap to CP-SAT |
                 |---|---|---|---|---|---|---|---|---|
                 """);
-        for (Size size : sizes.subList(0, 2)) {
+        for (Size size : partial ? List.<Size>of() : sizes.subList(0, 2)) {
             PlacementProblem base = ProblemGenerator.withSiblings(ProblemGenerator.generate(new GeneratorOptions(size.las(),
                     size.requests(), size.settings(), 1, Weights.DEFAULT)), 0.04, 1);
             PlacementProblem problem = StrategicLimitsTest.halveIndependentPlaces(base);
@@ -105,7 +113,7 @@ class PlannerScaleBenchmark {
                     plan.provenOptimal() ? "0 (proven)" : String.format(Locale.ROOT, "≤ %.2f%%", plan.gapPercent()), exact, gap));
         }
 
-        BenchmarkReport.write("planner-scale-benchmark", String.format(Locale.ROOT, """
+        String section = String.format(Locale.ROOT, """
                 ## Planner at scale and with strategic limits (issue 11)
 
                 Command: `./mvnw -B -Pbenchmark verify -pl db,planner -Dbenchmark=PlannerScaleBenchmark`
@@ -113,9 +121,12 @@ class PlannerScaleBenchmark {
 
                 Exact construction against OR-Tools 9.15 `MinCostFlow` on the same suitable pairs (generated problems, seed 1,
                 default weights). The planner builds every suitable (child, setting) pair with its cost (a grid of settings per
-                need, so only settings within reach are visited; two cores), solves with each child's 12 cheapest pairs from a
-                greedy start, prices the rest out with the optimal potentials, adds each child's 12 most violated pairs and
-                resumes until none has a negative reduced cost (so the result is certified optimal on the whole network).
+                need, so only settings within reach are visited; two cores); an auction prices the settings (prices capped
+                at 3/5 of the dearest pair, a raise at least 1/100 of it); the network simplex solves with each child's 6
+                cheapest pairs at those prices, starting from the auction's assignment, prices the rest out with the optimal
+                potentials, adds each child's 12 most violated pairs and resumes until none has a negative reduced cost (so
+                the result is certified optimal on the whole network, whatever the start). The flow column includes the
+                auction.
                 OR-Tools gets all pairs at once; its time is adding the arcs and solving. Same optimum: the two objectives are
                 equal. The machine is shared with other builds: the load average is the 1-minute figure before the run, and
                 the planner's CPU seconds (the whole process: both cores, garbage collection and compilation included) are
@@ -128,7 +139,12 @@ class PlannerScaleBenchmark {
                 plan, siblings included); CP-SAT solves the same model lexicographically (most children placed, then cost),
                 2 workers, up to 120 s for each of the two objectives.
 
-                %s""", machine, flows, limits));
+                %s""", machine, flows, limits);
+        if (partial) {
+            System.out.println(section);
+        } else {
+            BenchmarkReport.write("planner-scale-benchmark", section);
+        }
     }
 
     /** The same network for OR-Tools (all pairs plus the unplaced arcs): its optimal cost and nanoseconds to build and solve. */
