@@ -2,6 +2,8 @@ package uk.sendplan.planner.solver;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
@@ -54,11 +56,33 @@ final class PlanningRun {
      * cancel cannot cut the construction short on either path, so the plan is the same.
      */
     private Plan construct(PlacementNetwork network, BaselineSummary baseline) {
-        Construction built = ExactConstructionCommand.construct(network);
+        ExactPlacementFlow flow = ExactPlacementFlow.solve(network);
+        // the place values (a shortest-path search over every pair) on the other core while this one explains the plan
+        CompletableFuture<List<PlaceValue>> values = ExactConstructionCommand.placeValuesExact(network, flow)
+                ? CompletableFuture.supplyAsync(() -> CapacityValues.of(network, flow))
+                : CompletableFuture.completedFuture(null);
+        Construction bound = ExactConstructionCommand.of(network, flow);
+        HardMediumSoftLongScore score = DirectScore.of(network, bound.assignment());
+        Plan plan = PlanAssembler.assemble(network, bound.assignment(), score.toString(), baseline, baselineAssignment, bound);
+        Construction built = bound.withPlaceValues(join(values));
         construction = built;
-        HardMediumSoftLongScore score = DirectScore.of(network, built.assignment());
         report(network, built.assignment(), score, baseline);
-        return PlanAssembler.assemble(network, built.assignment(), score.toString(), baseline, baselineAssignment, built);
+        return plan.withPlaceValues(built.placeValues());
+    }
+
+    /** The task's own exception, as if it had run on this thread. */
+    private static <T> T join(CompletableFuture<T> task) {
+        try {
+            return task.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     /** A rule couples children (an independent limit, weighed siblings): local search starts from the construction. */

@@ -1,12 +1,17 @@
 package uk.sendplan.planner.solver;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiPredicate;
 
 import uk.sendplan.planner.domain.CostModel;
 import uk.sendplan.planner.domain.Gender;
+import uk.sendplan.planner.domain.Need;
 import uk.sendplan.planner.domain.Phase;
 import uk.sendplan.planner.domain.PlacementRequest;
 import uk.sendplan.planner.domain.Setting;
@@ -20,55 +25,141 @@ final class UnplacedReasons {
 
     static final int MAX_BLOCKING = 5;
 
-    private UnplacedReasons() {
+    private final PlacementNetwork network;
+    private final int[] occupancy;
+    /**
+     * What the rules before the travel limits leave standing, per combination of what those rules read of a child: a
+     * region's thousands of children without a suitable setting share a few hundred, and each would otherwise test
+     * every setting of the problem against every rule.
+     */
+    private final Map<Profile, Standing> standing = new HashMap<>();
+    /** The settings for each need, in problem order: what the first rule leaves. */
+    private final Map<Need, List<Setting>> byNeed = new EnumMap<>(Need.class);
+
+    /** @param occupancy children per setting in the plan being explained */
+    UnplacedReasons(PlacementNetwork network, int[] occupancy) {
+        this.network = network;
+        this.occupancy = occupancy;
     }
 
-    static UnplacedRequest explain(PlacementNetwork network, int r, int[] occupancy) {
+    UnplacedRequest explain(int r) {
         PlacementRequest request = network.problem().requests().get(r);
         List<Setting> settings = network.problem().settings();
         CostModel costModel = network.costModel();
-        if (network.pairEnd(r) > network.pairStart(r)) {
-            List<Integer> suitable = new ArrayList<>(network.suitableSettings(r));
-            suitable.sort(Comparator.comparingDouble(s -> costModel.distanceKm(request, settings.get(s))));
-            List<Integer> withRoom = suitable.stream().filter(s -> occupancy[s] < settings.get(s).capacity()).toList();
-            if (!withRoom.isEmpty()) {
-                return new UnplacedRequest(request.id(),
-                        new UnplacedReason.RoomNotYetUsed(withRoom.size(), settings.get(withRoom.get(0)).id()), List.of());
+        int from = network.pairStart(r);
+        int count = network.pairEnd(r) - from;
+        if (count > 0) {
+            // nearest first; a stable sort of the suitable settings (in problem order), each distance worked out once
+            double[] km = new double[count];
+            Integer[] order = new Integer[count];
+            for (int k = 0; k < count; k++) {
+                km[k] = costModel.distanceKm(request, settings.get(network.pairSetting(from + k)));
+                order[k] = k;
             }
-            List<String> blocking = suitable.stream().limit(MAX_BLOCKING).map(s -> settings.get(s).id()).toList();
+            Arrays.sort(order, Comparator.comparingDouble(k -> km[k]));
+            int withRoom = 0;
+            int nearestWithRoom = -1;
+            for (int k : order) {
+                int s = network.pairSetting(from + k);
+                if (occupancy[s] < settings.get(s).capacity()) {
+                    withRoom++;
+                    nearestWithRoom = nearestWithRoom < 0 ? s : nearestWithRoom;
+                }
+            }
+            if (withRoom > 0) {
+                return new UnplacedRequest(request.id(),
+                        new UnplacedReason.RoomNotYetUsed(withRoom, settings.get(nearestWithRoom).id()), List.of());
+            }
+            List<String> blocking = new ArrayList<>(Math.min(MAX_BLOCKING, count));
+            for (int k = 0; k < Math.min(MAX_BLOCKING, count); k++) {
+                blocking.add(settings.get(network.pairSetting(from + order[k])).id());
+            }
             return new UnplacedRequest(request.id(), new UnplacedReason.SuitableSettingsFull(describe(criteria(request, costModel)),
-                    blocking, Math.max(0, suitable.size() - MAX_BLOCKING)), blocking);
+                    blocking, Math.max(0, count - MAX_BLOCKING)), blocking);
         }
-        return new UnplacedRequest(request.id(), noSettingReason(request, settings, costModel), List.of());
+        return new UnplacedRequest(request.id(), noSettingReason(request), List.of());
     }
 
-    /** Applies the rules one by one and names the first one that leaves no setting standing. */
-    private static UnplacedReason noSettingReason(PlacementRequest request, List<Setting> settings, CostModel costModel) {
+    /**
+     * Applies the rules one by one and names the first one that leaves no setting standing. The rules before the
+     * travel limits read only the child's {@link Profile}, so what they leave is worked out once per profile; the
+     * travel limits, which read where the child lives, are applied to that for each child.
+     */
+    private UnplacedReason noSettingReason(PlacementRequest request) {
+        CostModel costModel = network.costModel();
         List<Criterion> criteria = criteria(request, costModel);
-        List<Setting> standing = settings;
-        for (int i = 0; i < criteria.size(); i++) {
+        Standing before = standing.computeIfAbsent(Profile.of(request), profile -> standing(request, criteria));
+        if (before.reason() != null) {
+            return before.reason();
+        }
+        List<Setting> standing = before.settings();
+        for (int i = before.next(); i < criteria.size(); i++) {
             Criterion criterion = criteria.get(i);
             List<Setting> next = standing.stream().filter(s -> criterion.test().test(request, s)).toList();
             if (next.isEmpty()) {
-                String rules = describe(criteria.subList(0, i + 1));
-                if (criterion.travel() && !standing.isEmpty()) {
-                    Setting nearest = standing.stream()
-                            .min(Comparator.comparingDouble(s -> costModel.distanceKm(request, s))).orElseThrow();
-                    return new UnplacedReason.NoSettingMeets(rules, nearest.id(), Math.round(costModel.travelMinutes(request, nearest)));
-                }
-                return new UnplacedReason.NoSettingMeets(rules, null, null);
+                return reason(request, criteria, i, standing);
             }
             standing = next;
         }
         throw new IllegalStateException("request " + request.id() + " has suitable settings but no suitable pairs");
     }
 
-    /** A rule as worded in a reason; a quiet one (gender) is named only when it is the one that excludes. */
-    private record Criterion(String description, BiPredicate<PlacementRequest, Setting> test, boolean travel,
+    /** The rules before the travel limits applied to every setting: what stands, or the reason when nothing does. */
+    private Standing standing(PlacementRequest request, List<Criterion> criteria) {
+        List<Setting> standing = byNeed.computeIfAbsent(request.need(), need -> network.problem().settings().stream()
+                .filter(s -> criteria.get(0).test().test(request, s)).toList());
+        if (standing.isEmpty()) {
+            return new Standing(null, 0, reason(request, criteria, 0, network.problem().settings()));
+        }
+        int i = 1;
+        for (; !criteria.get(i).travel(); i++) {
+            Criterion criterion = criteria.get(i);
+            List<Setting> next = standing.stream().filter(s -> criterion.test().test(request, s)).toList();
+            if (next.isEmpty()) {
+                return new Standing(null, i, reason(request, criteria, i, standing));
+            }
+            standing = next;
+        }
+        return new Standing(standing, i, null);
+    }
+
+    /** Rule {@code i} left nothing of {@code standing}; a travel limit names the nearest setting that meets the rest. */
+    private UnplacedReason reason(PlacementRequest request, List<Criterion> criteria, int i, List<Setting> standing) {
+        CostModel costModel = network.costModel();
+        String rules = describe(criteria.subList(0, i + 1));
+        if (criteria.get(i).travel() && !standing.isEmpty()) {
+            Setting nearest = standing.stream()
+                    .min(Comparator.comparingDouble(s -> costModel.distanceKm(request, s))).orElseThrow();
+            return new UnplacedReason.NoSettingMeets(rules, nearest.id(), Math.round(costModel.travelMinutes(request, nearest)));
+        }
+        return new UnplacedReason.NoSettingMeets(rules, null, null);
+    }
+
+    /** Everything the rules before the travel limits read of a child, and the words they are described in. */
+    private record Profile(Need need, boolean alternativeProvision, String laCode, int age, Gender gender, boolean boarding,
+                           int band) {
+        static Profile of(PlacementRequest request) {
+            return new Profile(request.need(), request.allowsAlternativeProvision(), request.laCode(), request.age(),
+                    request.gender(), request.needsBoarding(), request.band());
+        }
+    }
+
+    /**
+     * After the rules before the travel limits: the settings standing and the index of the first travel rule, or the
+     * reason when one of those rules left nothing.
+     */
+    private record Standing(List<Setting> settings, int next, UnplacedReason reason) {
+    }
+
+    /**
+     * A rule as worded in a reason; a quiet one (gender) is named only when it is the one that excludes. (Package-visible,
+     * with {@link #criteria} and {@link #describe}, for UnplacedReasonsTest's rule-by-rule reference.)
+     */
+    record Criterion(String description, BiPredicate<PlacementRequest, Setting> test, boolean travel,
                              boolean quiet) {
     }
 
-    private static List<Criterion> criteria(PlacementRequest request, CostModel costModel) {
+    static List<Criterion> criteria(PlacementRequest request, CostModel costModel) {
         Phase phase = CostModel.phase(request);
         List<Criterion> criteria = new ArrayList<>();
         criteria.add(new Criterion("need " + request.need(), costModel::meetsNeed, false, false));
@@ -91,7 +182,7 @@ final class UnplacedReasons {
     }
 
     /** "need ASD, age 11 and the 75-minute travel limit (SECONDARY)". */
-    private static String describe(List<Criterion> criteria) {
+    static String describe(List<Criterion> criteria) {
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < criteria.size(); i++) {
             if (!criteria.get(i).quiet() || i == criteria.size() - 1) {

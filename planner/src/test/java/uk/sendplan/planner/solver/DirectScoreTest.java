@@ -84,18 +84,18 @@ class DirectScoreTest {
     }
 
     /**
-     * A generated problem (some settings alternative provision, a fifth reserved for their own LA, a fifth for another, capacities halved) with short travel limits, small local radius and boarding reach, every LA limited on
+     * A generated problem (some settings alternative provision, some without fees for the high bands, a fifth reserved for their own LA, a fifth for another, capacities halved) with short travel limits, small local radius and boarding reach, every LA limited on
      * independent places, and requests varied: kept in (or currently at) a random setting, sibling groups of two or
      * three, preferences, boarding and alternative provision either way.
      */
-    private static PlacementProblem varied(long seed) {
+    static PlacementProblem varied(long seed) {
         PlacementProblem generated = ProblemGenerator.generate(new GeneratorOptions(3, 300, 120, seed, Weights.DEFAULT));
         List<Setting> settings = new ArrayList<>();
         for (int k = 0; k < generated.settings().size(); k++) {
             Setting s = generated.settings().get(k);
-            // some alternative provision; some places block-commissioned by the setting's own LA or by one with no child here; some residential fees
+            // some alternative provision; some without fees for bands 4 and 5; some places block-commissioned by the setting's own LA or by one with no child here; some residential fees
             settings.add(new Setting(s.id(), s.name(), k % 9 == 4 ? SettingType.ALTERNATIVE_PROVISION : s.type(), s.laCode(), s.easting(), s.northing(), s.ageFrom(), s.ageTo(),
-                    s.needs(), s.capacity() / 2, s.annualFees(), s.gender(), s.boarding(),
+                    s.needs(), s.capacity() / 2, k % 4 == 2 ? withoutHighBands(s.annualFees()) : s.annualFees(), s.gender(), s.boarding(),
                     s.boarding() && k % 2 == 0 ? Map.of(1, 90_000L, 2, 95_000L) : s.annualBoardingFees(),
                     k % 5 == 0 ? Set.of(s.laCode()) : k % 5 == 1 ? Set.of("998") : Set.of()));
         }
@@ -116,5 +116,11 @@ class DirectScoreTest {
         Parameters parameters = generated.parameters().withMaxTravelMinutes(Phase.SECONDARY, 30).withLocalRadiusKm(5)
                 .withMaxBoardingKm(40).withIndependentLimits(seed % 2 == 0 ? limits : Map.of());
         return new PlacementProblem(generated.name(), parameters, settings, requests);
+    }
+
+    private static Map<Integer, Long> withoutHighBands(Map<Integer, Long> fees) {
+        Map<Integer, Long> kept = new LinkedHashMap<>(fees);
+        kept.keySet().removeIf(band -> band >= 4);
+        return kept;
     }
 }
