@@ -62,11 +62,14 @@ final class PlanningRun {
                 ? CompletableFuture.supplyAsync(() -> CapacityValues.of(network, flow))
                 : CompletableFuture.completedFuture(null);
         Construction bound = ExactConstructionCommand.of(network, flow);
+        construction = bound;
         HardMediumSoftLongScore score = DirectScore.of(network, bound.assignment());
+        // the best plan is known: reported now, as the solver's event was, while its explanations are still to come (a
+        // progress's plan asked for before the place values are in carries none)
+        report(network, bound.assignment(), score, baseline);
         Plan plan = PlanAssembler.assemble(network, bound.assignment(), score.toString(), baseline, baselineAssignment, bound);
         Construction built = bound.withPlaceValues(join(values));
         construction = built;
-        report(network, built.assignment(), score, baseline);
         return plan.withPlaceValues(built.placeValues());
     }
 
