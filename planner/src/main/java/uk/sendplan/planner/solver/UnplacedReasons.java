@@ -3,7 +3,6 @@ package uk.sendplan.planner.solver;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +10,6 @@ import java.util.function.BiPredicate;
 
 import uk.sendplan.planner.domain.CostModel;
 import uk.sendplan.planner.domain.Gender;
-import uk.sendplan.planner.domain.Need;
 import uk.sendplan.planner.domain.Phase;
 import uk.sendplan.planner.domain.PlacementRequest;
 import uk.sendplan.planner.domain.Setting;
@@ -28,13 +26,12 @@ final class UnplacedReasons {
     private final PlacementNetwork network;
     private final int[] occupancy;
     /**
-     * What the rules before the travel limits leave standing, per combination of what those rules read of a child: a
-     * region's thousands of children without a suitable setting share a few hundred, and each would otherwise test
-     * every setting of the problem against every rule.
+     * What the rules before the travel limits leave standing, by the values of a child those rules have read so far (its
+     * need; then whether it may go to alternative provision; then its LA; …): a region's thousands of children without
+     * a suitable setting share a few hundred such prefixes, and each child would otherwise test every setting of the
+     * problem against every rule.
      */
-    private final Map<Profile, Standing> standing = new HashMap<>();
-    /** The settings for each need, in problem order: what the first rule leaves. */
-    private final Map<Need, List<Setting>> byNeed = new EnumMap<>(Need.class);
+    private final Map<List<Object>, Standing> standing = new HashMap<>();
 
     /** @param occupancy children per setting in the plan being explained */
     UnplacedReasons(PlacementNetwork network, int[] occupancy) {
@@ -86,9 +83,8 @@ final class UnplacedReasons {
      * travel limits, which read where the child lives, are applied to that for each child.
      */
     private UnplacedReason noSettingReason(PlacementRequest request) {
-        CostModel costModel = network.costModel();
-        List<Criterion> criteria = criteria(request, costModel);
-        Standing before = standing.computeIfAbsent(Profile.of(request), profile -> standing(request, criteria));
+        List<Criterion> criteria = criteria(request, network.costModel());
+        Standing before = standing(request, criteria);
         if (before.reason() != null) {
             return before.reason();
         }
@@ -104,21 +100,28 @@ final class UnplacedReasons {
         throw new IllegalStateException("request " + request.id() + " has suitable settings but no suitable pairs");
     }
 
-    /** The rules before the travel limits applied to every setting: what stands, or the reason when nothing does. */
+    /**
+     * The rules before the travel limits applied in turn, each to what the ones before it left (worked out once per
+     * prefix of the child's values they read): what stands, or the reason when a rule leaves nothing.
+     */
     private Standing standing(PlacementRequest request, List<Criterion> criteria) {
-        List<Setting> standing = byNeed.computeIfAbsent(request.need(), need -> network.problem().settings().stream()
-                .filter(s -> criteria.get(0).test().test(request, s)).toList());
-        if (standing.isEmpty()) {
-            return new Standing(null, 0, reason(request, criteria, 0, network.problem().settings()));
-        }
-        int i = 1;
+        List<Object> prefix = new ArrayList<>();
+        List<Setting> standing = network.problem().settings();
+        int i = 0;
         for (; !criteria.get(i).travel(); i++) {
             Criterion criterion = criteria.get(i);
-            List<Setting> next = standing.stream().filter(s -> criterion.test().test(request, s)).toList();
-            if (next.isEmpty()) {
-                return new Standing(null, i, reason(request, criteria, i, standing));
+            prefix.add(criterion.reads());
+            Standing known = this.standing.get(prefix);
+            if (known == null) {
+                List<Setting> before = standing;
+                List<Setting> next = before.stream().filter(s -> criterion.test().test(request, s)).toList();
+                known = next.isEmpty() ? new Standing(null, i, reason(request, criteria, i, before)) : new Standing(next, i + 1, null);
+                this.standing.put(List.copyOf(prefix), known);
             }
-            standing = next;
+            if (known.reason() != null) {
+                return known;
+            }
+            standing = known.settings();
         }
         return new Standing(standing, i, null);
     }
@@ -135,48 +138,39 @@ final class UnplacedReasons {
         return new UnplacedReason.NoSettingMeets(rules, null, null);
     }
 
-    /** Everything the rules before the travel limits read of a child, and the words they are described in. */
-    private record Profile(Need need, boolean alternativeProvision, String laCode, int age, Gender gender, boolean boarding,
-                           int band) {
-        static Profile of(PlacementRequest request) {
-            return new Profile(request.need(), request.allowsAlternativeProvision(), request.laCode(), request.age(),
-                    request.gender(), request.needsBoarding(), request.band());
-        }
-    }
-
-    /**
-     * After the rules before the travel limits: the settings standing and the index of the first travel rule, or the
-     * reason when one of those rules left nothing.
-     */
+    /** What stands after rules 0 … {@code next} - 1, or the reason when the last of them left nothing. */
     private record Standing(List<Setting> settings, int next, UnplacedReason reason) {
     }
 
     /**
-     * A rule as worded in a reason; a quiet one (gender) is named only when it is the one that excludes. (Package-visible,
+     * A rule as worded in a reason; a quiet one (gender) is named only when it is the one that excludes. {@code reads}:
+     * what of the child the rule reads (and its words say), for the rules before the travel limits. (Package-visible,
      * with {@link #criteria} and {@link #describe}, for UnplacedReasonsTest's rule-by-rule reference.)
      */
     record Criterion(String description, BiPredicate<PlacementRequest, Setting> test, boolean travel,
-                             boolean quiet) {
+                             boolean quiet, Object reads) {
     }
 
     static List<Criterion> criteria(PlacementRequest request, CostModel costModel) {
         Phase phase = CostModel.phase(request);
         List<Criterion> criteria = new ArrayList<>();
-        criteria.add(new Criterion("need " + request.need(), costModel::meetsNeed, false, false));
-        criteria.add(new Criterion("not alternative provision", costModel::meetsAlternativeProvision, false, true));
-        criteria.add(new Criterion("places open to " + request.laCode() + "'s children", costModel::meetsReservation, false, true));
-        criteria.add(new Criterion("age " + request.age(), costModel::meetsAge, false, false));
+        criteria.add(new Criterion("need " + request.need(), costModel::meetsNeed, false, false, request.need()));
+        criteria.add(new Criterion("not alternative provision", costModel::meetsAlternativeProvision, false, true,
+                request.allowsAlternativeProvision()));
+        criteria.add(new Criterion("places open to " + request.laCode() + "'s children", costModel::meetsReservation, false, true,
+                request.laCode()));
+        criteria.add(new Criterion("age " + request.age(), costModel::meetsAge, false, false, request.age()));
         criteria.add(new Criterion("admit a " + (request.gender() == Gender.MALE ? "boy" : "girl"),
-                costModel::meetsGender, false, true));
+                costModel::meetsGender, false, true, String.valueOf(request.gender())));
         if (request.needsBoarding()) {
-            criteria.add(new Criterion("boarding", costModel::meetsBoarding, false, false));
+            criteria.add(new Criterion("boarding", costModel::meetsBoarding, false, false, true));
         }
-        criteria.add(new Criterion("a fee for band " + request.band(), costModel::hasFeeForBand, false, false));
+        criteria.add(new Criterion("a fee for band " + request.band(), costModel::hasFeeForBand, false, false, request.band()));
         criteria.add(new Criterion("the " + costModel.maxTravelMinutes(phase) + "-minute travel limit ("
-                + phase + ")", costModel::meetsTravelTime, true, false));
+                + phase + ")", costModel::meetsTravelTime, true, false, null));
         if (request.needsBoarding()) {
             criteria.add(new Criterion("the " + Math.round(costModel.parameters().maxBoardingKm())
-                    + " km boarding reach", costModel::meetsBoardingDistance, true, false));
+                    + " km boarding reach", costModel::meetsBoardingDistance, true, false, null));
         }
         return criteria;
     }
