@@ -42,18 +42,14 @@ class PlaceValueRepository {
     void save(long planId, List<PlanTranslator.PlaceValueRow> rows) {
         db.deleteFrom(PLAN_PLACE_VALUE).where(PLAN_PLACE_VALUE.PLAN_ID.eq(planId)).execute();
         db.update(PLAN).set(PLAN.PLACE_VALUES_KNOWN, rows != null).where(PLAN.ID.eq(planId)).execute();
-        if (rows == null || rows.isEmpty()) {
-            return;
-        }
-        var insert = db.insertInto(PLAN_PLACE_VALUE, PLAN_PLACE_VALUE.PLAN_ID, PLAN_PLACE_VALUE.SETTING_URN, PLAN_PLACE_VALUE.NEED_CODE,
+        // COPY, as the plan's other rows: a region's thousands of cells as a multi-row INSERT were 11 bind values each,
+        // slow to bind and near PostgreSQL's limit of 65,535 in one statement
+        PlanRepository.copy(db, PLAN_PLACE_VALUE, List.of(PLAN_PLACE_VALUE.PLAN_ID, PLAN_PLACE_VALUE.SETTING_URN, PLAN_PLACE_VALUE.NEED_CODE,
                 PLAN_PLACE_VALUE.PHASE_CODE, PLAN_PLACE_VALUE.LA_CODE, PLAN_PLACE_VALUE.CONTRACT_ID, PLAN_PLACE_VALUE.CONTRACT_LA_CODE,
                 PLAN_PLACE_VALUE.CHILDREN_PLACED, PLAN_PLACE_VALUE.SCORE_SAVING_PENCE, PLAN_PLACE_VALUE.ANNUAL_SAVING_PENCE,
-                PLAN_PLACE_VALUE.CHILDREN_MOVED);
-        for (PlanTranslator.PlaceValueRow r : rows) {
-            insert = insert.values(planId, r.urn(), r.need(), r.phase(), r.laCode(), r.contractId(), r.contractLaCode(), r.childrenPlaced(),
-                    r.scoreSavingPence(), r.annualSavingPence(), r.childrenMoved());
-        }
-        insert.execute();
+                PLAN_PLACE_VALUE.CHILDREN_MOVED), rows == null ? List.of() : rows, (r, row) -> row
+                .add(planId).add(r.urn()).add(r.need()).add(r.phase()).add(r.laCode()).add(r.contractId()).add(r.contractLaCode())
+                .add(r.childrenPlaced()).add(r.scoreSavingPence()).add(r.annualSavingPence()).add(r.childrenMoved()));
     }
 
     boolean known(long planId) {

@@ -131,6 +131,12 @@ class PlanRepository {
      */
     private <T> void copy(org.jooq.Table<?> table, List<org.jooq.TableField<?, ?>> columns, List<T> rows,
                           java.util.function.BiConsumer<T, CopyRows> write) {
+        copy(db, table, columns, rows, write);
+    }
+
+    /** As above, for the plan's other repositories (its place values), in the caller's transaction. */
+    static <T> void copy(DSLContext db, org.jooq.Table<?> table, List<org.jooq.TableField<?, ?>> columns, List<T> rows,
+                         java.util.function.BiConsumer<T, CopyRows> write) {
         if (rows.isEmpty()) {
             return;
         }

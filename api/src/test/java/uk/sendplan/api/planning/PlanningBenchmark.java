@@ -175,10 +175,16 @@ class PlanningBenchmark extends GraphQlTestBase {
                 | phase | Kent, first | Kent, again | South East, 20,000 |
                 |---|---:|---:|---:|
                 %s
-                *solve* is the planner engine's own run, as the CLI runs it: preparing its network of suitable pairs, the
-                reactive baseline, the exact construction (OptaPlanner's log gives its share as "Solving ended: time spent")
-                and assembling the plan with every child's explanation. Everything else is the service's. The first plan
-                after the service starts also loads and compiles the solver's classes, as the CLI does each time.
+                *solve* is the planner engine's own run, as the CLI runs it: validating the problem, preparing its network
+                of suitable pairs, the reactive baseline, the exact min-cost flow, and assembling the plan with every
+                child's explanation while the other core works out the place values. With every rule per child the flow is
+                the proven optimum, so no OptaPlanner solver is built (it is only for plans with an independent limit or
+                sibling groups). Everything else is the service's. The first plan after the service starts also loads and
+                compiles the planner's and the database code's classes, as the CLI does each time.
+
+                Before the latency work of issue 11 (commit d15f478, the same benchmark at load 11.75): Kent 20.1 s the
+                first time and 5.5 s again (`startPlan` 1.5 s, solve 2.4 s, save 0.9 s), the South East 37.3 s (solve
+                23.6 s, save 8.6 s, translate 1.6 s, `startPlan` 1.8 s, load requests 1.0 s).
                 """, machine, CHILDREN, settings, regionLas.size(), perLa, CHILDREN, servicePlaced, serviceScore,
                 new java.math.BigDecimal(serviceCost), serviceSeconds, CHILDREN, servicePlaced, serviceScore, warmSeconds, CHILDREN, cliPlaced, cliScore, cliSeconds, regionChildren,
                 regionPlaced, regionScore, regionSeconds,

@@ -16,4 +16,8 @@ record Construction(int[] assignment, long lowerBound, long unplacedPenalty, boo
     Construction(int[] assignment, long lowerBound, long unplacedPenalty, boolean proven) {
         this(assignment, lowerBound, unplacedPenalty, proven, null);
     }
+
+    Construction withPlaceValues(java.util.List<PlaceValue> values) {
+        return new Construction(assignment, lowerBound, unplacedPenalty, proven, values);
+    }
 }

@@ -58,12 +58,22 @@ final class ExactConstructionCommand implements CustomPhaseCommand<PlacementSolu
             return new Construction(relaxed.assignment(), relaxed.lowerBound(), relaxed.unplacedPenalty(), proven);
         }
         ExactPlacementFlow flow = ExactPlacementFlow.solve(network);
+        return of(network, flow).withPlaceValues(placeValuesExact(network, flow) ? CapacityValues.of(network, flow) : null);
+    }
+
+    /** The flow's plan and bound, without place values (see {@link #placeValuesExact}). */
+    static Construction of(PlacementNetwork network, ExactPlacementFlow flow) {
         int[] assignment = flow.assignment();
         long bound = flow.pricedObjective();
         boolean proven = flow.certified() && Objective.of(network, assignment, flow.unplacedPenalty()) <= bound;
-        // exact for this plan only when the flow is the whole model (no local search follows), and read from potentials
-        // whose optimality was checked
-        return new Construction(assignment, bound, flow.unplacedPenalty(), proven,
-                network.pairwiseOnly() && flow.certified() ? CapacityValues.of(network, flow) : null);
+        return new Construction(assignment, bound, flow.unplacedPenalty(), proven);
+    }
+
+    /**
+     * Place values are exact for this plan only when the flow is the whole model (no local search follows), and read
+     * from potentials whose optimality was checked.
+     */
+    static boolean placeValuesExact(PlacementNetwork network, ExactPlacementFlow flow) {
+        return network.pairwiseOnly() && flow.certified();
     }
 }

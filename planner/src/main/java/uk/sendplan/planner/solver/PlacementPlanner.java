@@ -7,9 +7,9 @@ import uk.sendplan.planner.domain.ProblemValidationException;
 import uk.sendplan.planner.domain.ProblemValidator;
 
 /**
- * The planner's front door. Validates the problem, computes the reactive baseline, seeds
- * OptaPlanner with the exact min-cost-flow optimum and lets local search confirm it, and returns
- * a {@link Plan}. Stateless and thread-safe: one instance can serve many solves at once (each
+ * The planner's front door. Validates the problem, computes the reactive baseline, solves the
+ * exact min-cost flow (the proven optimum when every rule is per child; otherwise OptaPlanner's
+ * local search starts from it), and returns a {@link Plan}. Stateless and thread-safe: one instance can serve many solves at once (each
  * solve uses one thread plus any move threads asked for).
  */
 public final class PlacementPlanner {

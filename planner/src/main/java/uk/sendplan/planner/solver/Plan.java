@@ -31,6 +31,11 @@ public record Plan(String name, String score, int unplacedCount, long totalAnnua
         placeValues = placeValues == null ? null : List.copyOf(placeValues);
     }
 
+    /** The same plan with its place values (worked out beside the rest of the plan, on another core). */
+    Plan withPlaceValues(List<PlaceValue> values) {
+        return new Plan(name, score, unplacedCount, totalAnnualCost, baseline, assignments, unplaced, provenOptimal, gapPercent, values);
+    }
+
     public int placedCount() {
         return assignments.size();
     }

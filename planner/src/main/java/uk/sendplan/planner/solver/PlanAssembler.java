@@ -25,13 +25,14 @@ final class PlanAssembler {
         List<Setting> settings = network.problem().settings();
         CostModel costModel = network.costModel();
         int[] occupancy = occupancy(network, assignment);
+        UnplacedReasons reasons = new UnplacedReasons(network, occupancy);
         List<Assignment> assignments = new ArrayList<>(requests.size());
         List<UnplacedRequest> unplaced = new ArrayList<>();
         long total = 0;
         for (int r = 0; r < requests.size(); r++) {
             PlacementRequest request = requests.get(r);
             if (assignment[r] < 0) {
-                unplaced.add(UnplacedReasons.explain(network, r, occupancy));
+                unplaced.add(reasons.explain(r));
                 continue;
             }
             Setting setting = settings.get(assignment[r]);

@@ -2,10 +2,11 @@ package uk.sendplan.planner.solver;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
-import org.optaplanner.core.api.solver.SolutionManager;
 import org.optaplanner.core.api.solver.Solver;
 import org.optaplanner.core.api.solver.SolverFactory;
 import org.slf4j.Logger;
@@ -16,7 +17,7 @@ import uk.sendplan.planner.domain.PlacementRequest;
 import uk.sendplan.planner.domain.PlacementSolution;
 import uk.sendplan.planner.domain.Setting;
 
-/** One solve of one problem: preparation, baseline, exact construction, local search, the plan. */
+/** One solve of one problem: preparation, baseline, exact construction, local search when a rule needs it, the plan. */
 final class PlanningRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(PlanningRun.class);
@@ -41,17 +42,59 @@ final class PlanningRun {
     Plan run() {
         startNanos = System.nanoTime();
         PlacementNetwork network = new PlacementNetwork(problem);
-        SolverFactory<PlacementSolution> factory =
-                SolverFactory.create(SolverConfigs.solving(options, new ExactConstructionCommand(network,
-                        this::afterConstruction), !network.pairwiseOnly()));
-        SolutionManager<PlacementSolution, HardMediumSoftLongScore> scoring = SolutionManager.create(factory);
         int[] baselineAssignment = ReactiveBaseline.assign(network);
-        String baselineScore = scoring.update(Solutions.build(network, baselineAssignment)).toString();
-        BaselineSummary baseline = PlanAssembler.summarise(network, baselineAssignment, baselineScore);
+        BaselineSummary baseline = PlanAssembler.summarise(network, baselineAssignment,
+                DirectScore.of(network, baselineAssignment).toString());
         this.baselineAssignment = baselineAssignment;
+        return network.pairwiseOnly() ? construct(network, baseline) : search(network, baseline);
+    }
 
+    /**
+     * Every rule is per child, so the exact construction is the optimum and nothing could improve on it: the plan is
+     * the flow's, scored directly. OptaPlanner would only wrap the same construction in a solver, a score director
+     * and a cloned solution (a third of a 2,000-child solve, and seconds of class loading in a fresh service). A
+     * cancel cannot cut the construction short on either path, so the plan is the same.
+     */
+    private Plan construct(PlacementNetwork network, BaselineSummary baseline) {
+        ExactPlacementFlow flow = ExactPlacementFlow.solve(network);
+        // the place values (a shortest-path search over every pair) on the other core while this one explains the plan
+        CompletableFuture<List<PlaceValue>> values = ExactConstructionCommand.placeValuesExact(network, flow)
+                ? CompletableFuture.supplyAsync(() -> CapacityValues.of(network, flow))
+                : CompletableFuture.completedFuture(null);
+        Construction bound = ExactConstructionCommand.of(network, flow);
+        construction = bound;
+        HardMediumSoftLongScore score = DirectScore.of(network, bound.assignment());
+        // the best plan is known: reported now, as the solver's event was, while its explanations are still to come (a
+        // progress's plan asked for before the place values are in carries none)
+        report(network, bound.assignment(), score, baseline);
+        Plan plan = PlanAssembler.assemble(network, bound.assignment(), score.toString(), baseline, baselineAssignment, bound);
+        Construction built = bound.withPlaceValues(join(values));
+        construction = built;
+        return plan.withPlaceValues(built.placeValues());
+    }
+
+    /** The task's own exception, as if it had run on this thread. */
+    private static <T> T join(CompletableFuture<T> task) {
+        try {
+            return task.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    /** A rule couples children (an independent limit, weighed siblings): local search starts from the construction. */
+    private Plan search(PlacementNetwork network, BaselineSummary baseline) {
+        SolverFactory<PlacementSolution> factory = SolverFactory.create(SolverConfigs.solving(options,
+                new ExactConstructionCommand(network, this::afterConstruction)));
         Solver<PlacementSolution> built = factory.buildSolver();
-        built.addEventListener(event -> report(network, event.getNewBestSolution(), baseline));
+        built.addEventListener(event -> report(network, Solutions.assignment(event.getNewBestSolution()),
+                event.getNewBestSolution().getScore(), baseline));
         solver = built;
         PlacementSolution best = built.solve(Solutions.build(network, null));
         return PlanAssembler.assemble(network, Solutions.assignment(best), best.getScore().toString(), baseline,
@@ -87,8 +130,7 @@ final class PlanningRun {
         }
     }
 
-    private void report(PlacementNetwork network, PlacementSolution best, BaselineSummary baseline) {
-        int[] assignment = Solutions.assignment(best);
+    private void report(PlacementNetwork network, int[] assignment, HardMediumSoftLongScore score, BaselineSummary baseline) {
         List<PlacementRequest> requests = problem.requests();
         List<Setting> settings = problem.settings();
         int placed = 0;
@@ -99,7 +141,6 @@ final class PlanningRun {
                 total += network.costModel().annualCost(requests.get(r), settings.get(assignment[r]));
             }
         }
-        HardMediumSoftLongScore score = best.getScore();
         String scoreText = score.toString();
         PlanProgress progress = new PlanProgress(scoreText, score.isSolutionInitialized() && score.hardScore() == 0,
                 placed, assignment.length - placed, total, Duration.ofNanos(System.nanoTime() - startNanos),

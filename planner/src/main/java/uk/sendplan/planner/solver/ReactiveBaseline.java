@@ -2,12 +2,8 @@ package uk.sendplan.planner.solver;
 
 import java.util.List;
 
-import org.optaplanner.core.api.solver.SolutionManager;
-import org.optaplanner.core.api.solver.SolverFactory;
-
 import uk.sendplan.planner.domain.CostModel;
 import uk.sendplan.planner.domain.PlacementProblem;
-import uk.sendplan.planner.domain.PlacementSolution;
 import uk.sendplan.planner.domain.PlacementRequest;
 import uk.sendplan.planner.domain.ProblemValidator;
 import uk.sendplan.planner.domain.Setting;
@@ -27,9 +23,7 @@ public final class ReactiveBaseline {
         ProblemValidator.requireValid(problem);
         PlacementNetwork network = new PlacementNetwork(problem);
         int[] assignment = assign(network);
-        SolutionManager<PlacementSolution, ?> scoring =
-                SolutionManager.create(SolverFactory.create(SolverConfigs.scoring()));
-        String score = scoring.update(Solutions.build(network, assignment)).toString();
+        String score = DirectScore.of(network, assignment).toString();
         return PlanAssembler.assemble(network, assignment, score, PlanAssembler.summarise(network, assignment, score),
                 assignment, null);
     }

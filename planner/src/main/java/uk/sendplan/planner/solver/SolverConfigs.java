@@ -1,7 +1,6 @@
 package uk.sendplan.planner.solver;
 
 import org.optaplanner.core.config.localsearch.LocalSearchPhaseConfig;
-import org.optaplanner.core.config.phase.PhaseConfig;
 import org.optaplanner.core.config.phase.custom.CustomPhaseConfig;
 import org.optaplanner.core.config.score.director.ScoreDirectorFactoryConfig;
 import org.optaplanner.core.config.solver.EnvironmentMode;
@@ -30,17 +29,14 @@ final class SolverConfigs {
     }
 
     /**
-     * The exact min-cost-flow construction, then (when rules couple children, so the flow is not the
-     * optimum) local search until the time cap or until it has found nothing better for the
-     * unimproved limit.
+     * The exact min-cost-flow construction, then local search until the time cap or until it has found nothing better
+     * for the unimproved limit. Only for problems where rules couple children, so the flow is not the optimum (see
+     * {@link PlanningRun}: without such a rule no solver is built at all).
      */
-    static SolverConfig solving(SolveOptions options, CustomPhaseCommand<PlacementSolution> construction,
-                                boolean localSearch) {
-        CustomPhaseConfig constructionPhase = new CustomPhaseConfig().withCustomPhaseCommands(construction);
+    static SolverConfig solving(SolveOptions options, CustomPhaseCommand<PlacementSolution> construction) {
         SolverConfig config = scoring()
                 .withEnvironmentMode(EnvironmentMode.REPRODUCIBLE)
-                .withPhases(localSearch ? new PhaseConfig[] {constructionPhase, new LocalSearchPhaseConfig()}
-                        : new PhaseConfig[] {constructionPhase})
+                .withPhases(new CustomPhaseConfig().withCustomPhaseCommands(construction), new LocalSearchPhaseConfig())
                 .withTerminationConfig(new TerminationConfig()
                         .withSpentLimit(options.timeLimit())
                         .withUnimprovedSpentLimit(options.unimprovedTimeLimit()));
