@@ -1,7 +1,18 @@
 package uk.sendplan.api.web;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.oidc.OidcIdToken;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import uk.sendplan.api.GraphQlTestBase;
+import uk.sendplan.api.system.Actor;
+import uk.sendplan.api.system.CurrentUser;
+import uk.sendplan.api.system.Role;
+import uk.sendplan.api.system.UserDirectory;
 
 import java.io.IOException;
 import java.net.CookieManager;
@@ -11,6 +22,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,6 +38,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PageSecurityTest extends GraphQlTestBase {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    @Autowired
+    UserDirectory users;
 
     @Test
     void pagesAskAnonymousVisitorsToSignInAndDoNotTakeHttpBasic() throws Exception {
@@ -103,6 +120,30 @@ class PageSecurityTest extends GraphQlTestBase {
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(graphiql.statusCode()).isEqualTo(200);
         assertThat(graphiql.body()).contains("graphiql");
+    }
+
+    @Test
+    void anOpenIdConnectSubjectGetsTheRoleAndScopeTheUserTableGivesIt() {
+        OidcUser camden = PageSecurity.oidcUsers(users).loadUser(oidcRequest("commissioner-camden"));
+        assertThat(((CurrentUser.ActorPrincipal) camden).actor()).isEqualTo(new Actor("commissioner-camden", Role.COMMISSIONER, "202", null, null));
+        assertThat(camden.getAuthorities()).extracting(Object::toString).containsExactly("ROLE_COMMISSIONER");
+
+        // signed in at the identity provider but unknown here: no role, as with a JWT, so every page says to ask an administrator
+        OidcUser stranger = PageSecurity.oidcUsers(users).loadUser(oidcRequest("someone-new"));
+        assertThat(((CurrentUser.ActorPrincipal) stranger).actor()).isEqualTo(new Actor("someone-new", null, null, null, null));
+        assertThat(stranger.getAuthorities()).isEmpty();
+    }
+
+    /** What Spring Security hands the user service after the authorization code flow: the provider's ID token for the subject. */
+    private static OidcUserRequest oidcRequest(String subject) {
+        ClientRegistration registration = ClientRegistration.withRegistrationId("council").clientId("send").clientSecret("secret")
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE).redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
+                .scope("openid").authorizationUri("https://id.example/authorize").tokenUri("https://id.example/token")
+                .jwkSetUri("https://id.example/jwks").userNameAttributeName("sub").clientName("Council").build();
+        Instant now = Instant.now();
+        OAuth2AccessToken access = new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, "token", now, now.plusSeconds(300), Set.of("openid"));
+        OidcIdToken id = new OidcIdToken("id-token", now, now.plusSeconds(300), Map.of("sub", subject, "iss", "https://id.example"));
+        return new OidcUserRequest(registration, access, id);
     }
 
     private HttpResponse<String> signIn(HttpClient browser, String user, String password) throws IOException, InterruptedException {
