@@ -75,8 +75,7 @@ class GlancePages implements PageLinks {
                 waiting.stream().mapToInt(Waiting::proposed).sum(), waiting.stream().mapToInt(Waiting::placed).sum()));
         Vacancies.VacancySummary places = vacancies.summarise(actor.laCode(), null, null, null);
         model.addAttribute("places", places(places));
-        model.addAttribute("placesTotal", new Places("All needs", "All phases", places.capacity(), places.occupied(), places.vacancies(),
-                -1));
+        model.addAttribute("placesTotal", places);
         try {
             Sufficiency.Result result = sufficiency.of(actor.laCode(), null, 1);
             model.addAttribute("gapYear", result.years().isEmpty() ? null : result.years().getFirst().year());
