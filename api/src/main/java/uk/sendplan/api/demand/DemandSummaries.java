@@ -19,7 +19,7 @@ import static uk.sendplan.db.jooq.Tables.PLACEMENT_REQUEST;
 
 /** Demand in aggregate (counts by need, phase and status), never a child-level record, for each role's scope. */
 @Service
-class DemandSummaries {
+public class DemandSummaries {
 
     private final DemandRepository requests;
     private final ReferenceData reference;
@@ -35,7 +35,7 @@ class DemandSummaries {
      * Demand in aggregate for an LA, a region or England: a commissioner for their own LA, a regional planner for
      * their region or an LA in it, regulators and admins for any.
      */
-    List<DemandCount> summaryFor(String laCode, String regionCode) {
+    public List<DemandCount> summaryFor(String laCode, String regionCode) {
         Actor actor = access.require("demandSummary", Role.COMMISSIONER, Role.REGIONAL_PLANNER, Role.REGULATOR, Role.ADMIN);
         if (laCode != null && regionCode != null) {
             throw ApiException.badRequest("laCode", "give either laCode or regionCode, not both");
@@ -85,6 +85,6 @@ class DemandSummaries {
         return result;
     }
 
-    record DemandCount(String need, String phase, int open, int proposed, int placed, int withdrawn) {
+    public record DemandCount(String need, String phase, int open, int proposed, int placed, int withdrawn) {
     }
 }

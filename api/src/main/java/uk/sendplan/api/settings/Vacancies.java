@@ -17,15 +17,15 @@ import static uk.sendplan.db.jooq.Tables.*;
 
 /** Places, occupancy and vacancies in open settings, by need type × phase, for an LA, a region or England. */
 @Component
-class Vacancies {
+public class Vacancies {
 
-    record VacancyRow(String need, String phase, int capacity, int occupied, int settings, int settingsWithVacancy) {
+    public record VacancyRow(String need, String phase, int capacity, int occupied, int settings, int settingsWithVacancy) {
         public int vacancies() {
             return capacity - occupied;
         }
     }
 
-    record VacancySummary(String scope, List<VacancyRow> rows) {
+    public record VacancySummary(String scope, List<VacancyRow> rows) {
         public int capacity() {
             return rows.stream().mapToInt(VacancyRow::capacity).sum();
         }
@@ -49,7 +49,7 @@ class Vacancies {
         this.access = access;
     }
 
-    VacancySummary summarise(String laCode, String regionCode, String need, String phase) {
+    public VacancySummary summarise(String laCode, String regionCode, String need, String phase) {
         access.require("vacancies", Role.values());
         if (laCode != null && regionCode != null) {
             throw ApiException.badRequest("laCode", "give either laCode or regionCode, not both");

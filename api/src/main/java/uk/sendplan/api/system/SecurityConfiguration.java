@@ -28,7 +28,8 @@ import java.util.List;
  * How people sign in. Production: an OAuth2 resource server; a JWT (issuer and audience checked, configured with
  * the usual spring.security.oauth2.resourceserver.jwt.* properties) names the subject, and the service's own user
  * table gives that subject a role and scope. The "demo" profile adds HTTP Basic for named demo users. With
- * neither configured the service refuses to start, rather than run open.
+ * neither configured the service refuses to start, rather than run open. The web application's pages have their own
+ * chain, ahead of this one (web.PageSecurity).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -53,7 +54,7 @@ class SecurityConfiguration {
                     requests.requestMatchers(HttpMethod.GET, "/exports/**").authenticated();  // CSV files; scope is the services' (Downloads)
                     if (demo) {
                         // the page is protected too, so the browser asks for the demo credentials once and sends them on
-                        requests.requestMatchers("/", "/graphiql", "/graphiql/**", "/webjars/**").authenticated();
+                        requests.requestMatchers("/graphiql", "/graphiql/**", "/webjars/**").authenticated();
                     }
                     requests.requestMatchers("/error").permitAll();
                     requests.anyRequest().denyAll();

@@ -15,6 +15,8 @@ import uk.sendplan.db.testing.TestDatabase;
 
 import java.util.Base64;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * The service as production runs it: no demo profile, JWTs only. Its schema is not introspectable (introspection is
  * the demo profile's, for GraphiQL), and neither GraphiQL nor the demo users' HTTP Basic sign-in exist.
@@ -72,5 +74,13 @@ class WithoutDemoProfileTest {
         String basic = "Basic " + Base64.getEncoder().encodeToString("admin:any-password".getBytes());
         server().build().post().uri("/graphql").header("Authorization", basic).header("Content-Type", "application/json")
                 .bodyValue("{\"query\":\"{ me { subject } }\"}").exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void thePagesOfferNoDemoSignIn() {
+        server().build().get().uri("/sign-in").exchange().expectStatus().isOk().expectBody(String.class)
+                .value(page -> assertThat(page).doesNotContain("commissioner-camden").contains("no way to sign in to its pages yet"));
+        server().build().get().uri("/demand").exchange().expectStatus().isFound().expectHeader()
+                .value("Location", location -> assertThat(location).endsWith("/sign-in"));
     }
 }

@@ -1,0 +1,61 @@
+package uk.sendplan.api.web;
+
+import uk.sendplan.api.system.ApiException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The GOV.UK error summary pattern: each problem is shown at the top of the page, linked to its field, and again
+ * next to the field. A service's refusal names its field as a path ("input.band"); {@link #add(ApiException, Map)}
+ * puts it next to the form field that path stands for.
+ */
+public final class FormErrors {
+
+    /** One problem: the form field's id (the summary links to it) and what to do about it. */
+    public record Problem(String field, String message) {
+    }
+
+    private final List<Problem> problems = new ArrayList<>();
+
+    public void add(String field, String message) {
+        problems.add(new Problem(field, message));
+    }
+
+    /**
+     * Adds the service's refusal next to the field its path names ({@code fields}: service path to form field id, e.g.
+     * "input.band" to "band"); a path the form has no field for goes to {@code fallback}, and its message keeps the path.
+     */
+    public void add(ApiException refusal, Map<String, String> fields, String fallback) {
+        String path = String.valueOf(refusal.extensions().getOrDefault("field", ""));
+        String message = refusal.getMessage();
+        String field = fields.get(path);
+        if (field == null) {
+            // a path within a field (input.preferences[2]) belongs to that field
+            field = fields.entrySet().stream().filter(e -> path.startsWith(e.getKey() + "[") || path.startsWith(e.getKey() + "."))
+                    .map(Map.Entry::getValue).findFirst().orElse(null);
+        }
+        if (field != null && message.startsWith(path + ": ")) {
+            message = message.substring(path.length() + 2);
+        }
+        add(field == null ? fallback : field, capitalise(message));
+    }
+
+    public boolean any() {
+        return !problems.isEmpty();
+    }
+
+    public List<Problem> all() {
+        return List.copyOf(problems);
+    }
+
+    /** The message for one field, or null: what the template shows next to it. */
+    public String of(String field) {
+        return problems.stream().filter(p -> p.field().equals(field)).map(Problem::message).findFirst().orElse(null);
+    }
+
+    private static String capitalise(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+}
