@@ -115,8 +115,8 @@ class InvestmentBenchmark {
                 """);
         List<Size> sizes = List.of(
                 new Size("region", 9, 20_000, 2_000, 200, 10, 1_000, false),
-                new Size("medium", 1, 600, 60, 30, 5, 1_000, true),
-                new Size("medium, scarce places", 1, 600, 30, 20, 5, 1_000, true),
+                new Size("medium", 1, 300, 30, 15, 5, 1_000, true),
+                new Size("medium, scarce places", 1, 300, 15, 10, 5, 1_000, true),
                 new Size("small", 1, 90, 10, 10, 3, 1_000, true));
         long budget = 1_500_000;
         for (Size size : sizes) {
