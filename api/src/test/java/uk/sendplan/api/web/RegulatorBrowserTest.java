@@ -97,6 +97,8 @@ class RegulatorBrowserTest extends GraphQlTestBase {
         browser.checkPage("regulator-fee-audit");
         assertThat(audits()).isEqualTo(auditsBefore + 1);
         String auditId = browser.driver.getCurrentUrl().replaceFirst(".*/regulation/audits/", "");
+        // the page above came from the form, so its time is the audit's run; the page's own first view is measured here
+        browser.open("/regulation/audits/" + auditId, "regulator-fee-audit-view");
         var audit = regulator.document("query($id: ID!) { feeAudit(id: $id) { feesChecked statistics { band kind region { code } fees } } }")
                 .variable("id", auditId).execute();
         assertThat(browser.text("[data-test=fees-checked]")).isEqualTo(String.valueOf(audit.path("feeAudit.feesChecked").entity(Integer.class).get()));
@@ -112,6 +114,8 @@ class RegulatorBrowserTest extends GraphQlTestBase {
                 .filter(s -> ((java.util.Map<?, ?>) s).get("region") == null).count();
         assertThat(chartRows).isNotEmpty().hasSize((int) wholeScope).isEqualTo(tableRows);
         assertThat(chartRows).contains("Day, band 3");
+        assertThat(browser.findAll("[data-test=key] li").stream().map(WebElement::getText).toList())
+                .containsExactly("Median fee", "90th percentile fee", "Reference fee of the band", "Ceiling of the band");
         List<String> bandsCsv = lines(download("/regulation/audits/" + auditId + "/bands.csv"));
         assertThat(bandsCsv.getFirst()).isEqualTo("band,fees,median_fee,p90_fee,reference_rate,ceiling");
         assertThat(bandsCsv).hasSize(chartRows.size() + 1);
