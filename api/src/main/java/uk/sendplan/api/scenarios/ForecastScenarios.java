@@ -19,7 +19,8 @@ import java.util.List;
  * A scenario on forecast demand: the forecast's children of a January in the kinds of place planning fills, made up
  * child by child (the demand feature's {@link SyntheticDemand}: homes in the LA's postcode districts) and planned on
  * the register with all its places free, at this year's fees, as it stands and as changed. A commissioner for their LA,
- * a regional planner for their region or an LA in it.
+ * a regional planner for their region or an LA in it, regulators and admins for any LA or region (counts only: the
+ * made-up children are never shown).
  */
 @Service
 class ForecastScenarios {
@@ -47,6 +48,9 @@ class ForecastScenarios {
     Run run(Actor actor, Scenarios.RunScenarioInput input) {
         if (input.laCode() != null && input.regionCode() != null) {
             throw ApiException.badRequest("input.laCode", "give either laCode or regionCode, not both");
+        }
+        if (input.laCode() == null && input.regionCode() == null && !actor.is(Role.COMMISSIONER) && !actor.is(Role.REGIONAL_PLANNER)) {
+            throw ApiException.badRequest("input.laCode", "name the LA (laCode) or region (regionCode) whose forecast to plan");
         }
         LocalAuthority la = input.laCode() != null ? reference.requireLocalAuthority("input.laCode", input.laCode())
                 : input.regionCode() == null && actor.is(Role.COMMISSIONER) ? reference.requireLocalAuthority("input.laCode", actor.laCode()) : null;

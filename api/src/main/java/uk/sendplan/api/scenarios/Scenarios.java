@@ -26,7 +26,8 @@ import static uk.sendplan.db.jooq.Tables.SCENARIO;
 
 /**
  * Scenarios: a commissioner or regional planner runs a named what-if on one of their plans (planning's {@link WhatIf}:
- * the plan's waiting children planned on the register as it stands and as changed), and it is kept to compare side by
+ * the plan's waiting children planned on the register as it stands and as changed), or on a forecast year's children
+ * in their scope (regulators and admins anywhere, on forecast demand only), and it is kept to compare side by
  * side with others and export. The register, the demand and the plan never change. Outcomes are aggregates: a
  * commissioner reads their LA's, a regional planner their region's, regulators and admins England's.
  */
@@ -63,7 +64,8 @@ class Scenarios {
 
     @Transactional
     ScenarioView run(RunScenarioInput input) {
-        Actor actor = access.require("runScenario", Role.COMMISSIONER, Role.REGIONAL_PLANNER);
+        // regulators and admins read no plan (a plan holds children's records), so they run scenarios on forecast demand only
+        Actor actor = access.require("runScenario", Role.COMMISSIONER, Role.REGIONAL_PLANNER, Role.REGULATOR, Role.ADMIN);
         if ((input.planId() == null) == (input.forecastJanuary() == null)) {
             throw ApiException.badRequest("input.planId", "give either a planId (re-plan its waiting children) or a forecastJanuary "
                     + "(re-plan the forecast's children that January), not both or neither");

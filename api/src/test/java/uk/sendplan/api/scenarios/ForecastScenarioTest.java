@@ -77,6 +77,10 @@ class ForecastScenarioTest extends GraphQlTestBase {
                         + "forecast for LA 202: its statistics are for January 2025, so January 2026 to 2030")).verify();
         camden.document(RUN).variable("input", Map.of("forecastJanuary", 2026, "laCode", "204", "name", "x", "changes", changes)).execute().errors()
                 .expect(e -> e.getErrorType() == ErrorType.FORBIDDEN).verify();
+        // a regulator names where; with a name and a scope it may run one anywhere
+        as("regulator").document(RUN).variable("input", Map.of("forecastJanuary", 2026, "name", "x", "changes", changes)).execute().errors()
+                .expect(e -> e.getErrorType() == ErrorType.BAD_REQUEST && e.getMessage().equals("input.laCode: name the LA (laCode) or region "
+                        + "(regionCode) whose forecast to plan")).verify();
         asPlanner("E12000001").document(RUN).variable("input", Map.of("forecastJanuary", 2026, "laCode", "202", "name", "x", "changes", changes))
                 .execute().errors().expect(e -> e.getErrorType() == ErrorType.FORBIDDEN).verify();
     }
