@@ -177,6 +177,14 @@ class PlanPagesBrowserTest extends GraphQlTestBase {
         assertThat(browser.text(".govuk-error-summary")).contains("has no proposed placement for your LA in plan " + planId);
         assertThat(browser.text("#approve-error")).contains("has no proposed placement for your LA in plan " + planId);
         assertThat(planStatus(planId)).isEqualTo(refusals.isEmpty() ? "APPROVED" : "PARTLY_APPROVED");
+
+        // nobody ticked: the page says so by the button, and asks the approval service nothing
+        browser.findAll("[data-test=placements] input[name=requestIds]:checked").forEach(org.openqa.selenium.WebElement::click);
+        if (!browser.findAll("#approve.govuk-button").isEmpty()) {
+            browser.click("#approve");
+            browser.checkPage("commissioner-plan-approve-none-ticked");
+            assertThat(browser.text("#approve-error")).contains("Select at least one child whose placement to approve");
+        }
         System.out.println("Plan " + planId + ": " + approved + " of " + placements + " placements approved; refused first: " + refusals);
     }
 
