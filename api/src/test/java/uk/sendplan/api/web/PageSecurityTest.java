@@ -45,7 +45,7 @@ class PageSecurityTest extends GraphQlTestBase {
     @Test
     void pagesAskAnonymousVisitorsToSignInAndDoNotTakeHttpBasic() throws Exception {
         HttpClient browser = browser();
-        for (String page : new String[] {"/", "/la", "/demand", "/demand/new", "/provider"}) {
+        for (String page : new String[] {"/", "/la", "/demand", "/demand/new", "/provider", "/plans", "/plans/1"}) {
             HttpResponse<String> response = browser.send(get(page).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(page).isEqualTo(302);
             assertThat(response.headers().firstValue("Location")).as(page).hasValue(url("/sign-in"));
