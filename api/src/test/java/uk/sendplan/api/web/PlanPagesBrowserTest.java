@@ -1,23 +1,17 @@
 package uk.sendplan.api.web;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import uk.sendplan.api.GraphQlTestBase;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.sendplan.db.jooq.Tables.PLAN;
@@ -29,35 +23,10 @@ import static uk.sendplan.db.jooq.Tables.PLAN;
  * refused with the approval service's words. Another LA's plan is refused as one that does not exist. Every page is
  * checked by {@link Browser} (console, axe-core, screenshot, navigation timing).
  */
-class PlanPagesBrowserTest extends GraphQlTestBase {
+class PlanPagesBrowserTest extends BrowserTestBase {
 
     private static final String CAMDEN = "202";
     private static final String HACKNEY = "204";
-
-    private Browser browser;
-
-    @BeforeEach
-    void openBrowser() throws IOException {
-        browser = new Browser(port);
-    }
-
-    @AfterEach
-    void closeBrowser() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    /** The plan pages' first views, beside the screenshots, for docs/benchmarks.md. */
-    @AfterAll
-    static void writeTimings() throws IOException {
-        String table = Browser.FIRST_VIEWS.entrySet().stream().filter(e -> e.getKey().contains("plan"))
-                .map(e -> "| " + e.getKey() + " | " + e.getValue() + " |")
-                .collect(Collectors.joining("\n", "| page (screenshot) | first view, ms (navigation start to load end) |\n|---|---|\n", "\n"));
-        Files.createDirectories(Browser.SCREENSHOTS);
-        Files.writeString(Browser.SCREENSHOTS.resolve("plan-first-views.md"), table);
-        System.out.println("Plan pages, first view of each page:\n" + table);
-    }
 
     @Test
     void theCamdenCommissionerStartsAPlanWatchesItSolveAndApprovesIt() throws IOException {
@@ -229,21 +198,5 @@ class PlanPagesBrowserTest extends GraphQlTestBase {
     /** A GraphQL Money (a decimal in pounds) as the pages write it: £1,234.50. */
     private static String pounds(Object money) {
         return String.format(java.util.Locale.UK, "£%,.2f", new BigDecimal(String.valueOf(money)));
-    }
-
-    /** A file downloaded as the page's link would fetch it: same origin, same session. */
-    private String download(String path) {
-        Object text = browser.driver.executeAsyncScript(
-                "const done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => r.text()).then(done, e => done('failed: ' + e));", path);
-        return String.valueOf(text);
-    }
-
-    private static List<String> lines(String csv) {
-        return List.of(csv.split("\\R"));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object value) {
-        return (Map<String, Object>) value;
     }
 }

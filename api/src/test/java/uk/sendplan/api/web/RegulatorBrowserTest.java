@@ -1,12 +1,8 @@
 package uk.sendplan.api.web;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import uk.sendplan.api.GraphQlTestBase;
 
 import java.io.IOException;
 import java.util.List;
@@ -20,33 +16,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * other roles are refused these pages. Every page is checked by {@link Browser} (console, axe-core, screenshot,
  * navigation timing).
  */
-class RegulatorBrowserTest extends GraphQlTestBase {
+class RegulatorBrowserTest extends BrowserTestBase {
 
     /**
      * A demo year with a published framework and fees for every demo setting (DemoFees.LAST_YEAR): not the current
      * year, which DemoFeesTest audits nationally in the same database and expects to open findings.
      */
     static final String YEAR = "2025-26";
-
-    private Browser browser;
-
-    @BeforeEach
-    void openBrowser() throws IOException {
-        browser = new Browser(port);
-    }
-
-    @AfterEach
-    void closeBrowser() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @AfterAll
-    static void printTimings() {
-        Browser.FIRST_VIEWS.entrySet().stream().filter(e -> e.getKey().startsWith("regulator"))
-                .forEach(e -> System.out.println("| " + e.getKey() + " | " + e.getValue() + " |"));
-    }
 
     @Test
     void theRegulatorSeesEachFrameworkVersionWithItsStatusBandsAndUpliftCap() throws IOException {
@@ -165,7 +141,7 @@ class RegulatorBrowserTest extends GraphQlTestBase {
         browser.find("#note").sendKeys("The fee exceeds the band's limit and the costs do not explain it.");
         browser.click("#main-content form[method=post] button[type=submit]");
         browser.checkPage("regulator-finding-decided");
-        assertThat(browser.text("[data-test=decided]")).isEqualTo("Decided: Uphold the finding");
+        assertThat(browser.text("[data-test=moved]")).isEqualTo("Decided: Uphold the finding");
         assertThat(browser.text("[data-test=status]")).isEqualTo("Upheld");
         assertThat(browser.findAll("[data-test=history] tbody tr")).hasSize(3);
         assertThat(browser.findAll("#main-content form[method=post]")).as("a decision is final: no form to decide again").isEmpty();
@@ -179,7 +155,9 @@ class RegulatorBrowserTest extends GraphQlTestBase {
         assertThat(browser.text("h1")).isEqualTo("You cannot see this page");
         assertThat(browser.text("[data-test=problem]")).contains("not permitted for your role (provider)");
         assertThat(browser.findAll(".govuk-service-navigation__link").stream().map(WebElement::getText).toList())
-                .doesNotContain("Findings", "Fee audits", "Rates framework");
+                .doesNotContain("Fee audits", "Rates framework");
+        assertThat(browser.findAll(".govuk-service-navigation__link").stream().map(a -> a.getDomAttribute("href")).toList())
+                .as("a provider's Findings are its own").noneMatch(href -> href.startsWith("/regulation"));
 
         browser.signIn("commissioner-camden", PASSWORD);
         for (String path : List.of("/regulation/frameworks", "/regulation/audits", "/regulation/findings/1")) {
@@ -197,16 +175,5 @@ class RegulatorBrowserTest extends GraphQlTestBase {
     private String statusOf(String findingId) {
         return as("regulator").document("query($id: ID!) { feeFinding(id: $id) { status } }").variable("id", findingId).execute()
                 .path("feeFinding.status").entity(String.class).get();
-    }
-
-    /** A file downloaded as the page's link would fetch it: same origin, same session. */
-    private String download(String path) {
-        Object text = browser.driver.executeAsyncScript(
-                "const done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => r.text()).then(done, e => done('failed: ' + e));", path);
-        return String.valueOf(text);
-    }
-
-    private static List<String> lines(String csv) {
-        return List.of(csv.split("\\R"));
     }
 }

@@ -1,18 +1,11 @@
 package uk.sendplan.api.web;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import uk.sendplan.api.GraphQlTestBase;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,34 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * so far; no page shows another scope's data. Every page is checked by {@link Browser} (console, axe-core, screenshot,
  * navigation timing).
  */
-class WebAppBrowserTest extends GraphQlTestBase {
-
-    private Browser browser;
-
-    @BeforeEach
-    void openBrowser() throws IOException {
-        browser = new Browser(port);
-    }
-
-    @AfterEach
-    void closeBrowser() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    /** The first view of each page, as measured; kept beside the screenshots and printed for docs/benchmarks.md. */
-    @AfterAll
-    static void writeTimings() throws IOException {
-        if (Browser.FIRST_VIEWS.isEmpty()) {
-            return;
-        }
-        String table = Browser.FIRST_VIEWS.entrySet().stream().map(e -> "| " + e.getKey() + " | " + e.getValue() + " |")
-                .collect(Collectors.joining("\n", "| page (screenshot) | first view, ms (navigation start to load end) |\n|---|---|\n", "\n"));
-        Files.createDirectories(Browser.SCREENSHOTS);
-        Files.writeString(Browser.SCREENSHOTS.resolve("first-views.md"), table);
-        System.out.println("Web application, first view of each page:\n" + table);
-    }
+class WebAppBrowserTest extends BrowserTestBase {
 
     @Test
     void everyDemoUserSignsInAndSeesTheirRoleOrganisationAndPages() throws IOException {
@@ -277,22 +243,5 @@ class WebAppBrowserTest extends GraphQlTestBase {
         return as("provider-demo").document("query($urn: Int!) { setting(urn: $urn) { places { need phase capacity } } }").variable("urn", urn)
                 .execute().path("setting.places").entityList(Object.class).get().stream().map(WebAppBrowserTest::map)
                 .filter(p -> cell.equals(p.get("need") + "-" + p.get("phase"))).map(p -> (Integer) p.get("capacity")).findFirst().orElseThrow();
-    }
-
-    /** A file downloaded as the page's link would fetch it: same origin, same session. */
-    private String download(String path) {
-        Object text = browser.driver.executeAsyncScript(
-                "const done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => r.text()).then(done, e => done('failed: ' + e));", path);
-        return String.valueOf(text);
-    }
-
-    /** A CSV's lines (WebDriver hands text back with its line breaks as LF). */
-    private static List<String> lines(String csv) {
-        return List.of(csv.split("\\R"));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object value) {
-        return (Map<String, Object>) value;
     }
 }

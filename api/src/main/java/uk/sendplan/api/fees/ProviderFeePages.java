@@ -1,0 +1,129 @@
+package uk.sendplan.api.fees;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import uk.sendplan.api.kernel.FinancialYears;
+import uk.sendplan.api.settings.ProviderView;
+import uk.sendplan.api.settings.SettingService;
+import uk.sendplan.api.settings.SettingView;
+import uk.sendplan.api.system.Access;
+import uk.sendplan.api.system.Actor;
+import uk.sendplan.api.system.Csv;
+import uk.sendplan.api.system.Downloads;
+import uk.sendplan.api.system.Role;
+import uk.sendplan.api.web.PageLinks;
+import uk.sendplan.api.web.Pages;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * A provider's fee schedules (/provider/fees): for a financial year, each of its settings' current fees with what the
+ * fee pays for and the latest check against the rates framework (verdict and reasons), as CSV too. A provider sees
+ * only its own settings: the list is read from its own provider id, never from a parameter.
+ */
+@Pages
+class ProviderFeePages implements PageLinks {
+
+    private static final ZoneId ENGLAND = ZoneId.of("Europe/London");
+
+    /** One fee as the schedule shows it: the setting it is for and its latest check (none before a fee is checked). */
+    record FeeRow(SettingView setting, FeeView fee, FeeCheckView check) {
+    }
+
+    private final FeeSchedules schedules;
+    private final RateFrameworks frameworks;
+    private final SettingService settings;
+    private final Access access;
+
+    ProviderFeePages(FeeSchedules schedules, RateFrameworks frameworks, SettingService settings, Access access) {
+        this.schedules = schedules;
+        this.frameworks = frameworks;
+        this.settings = settings;
+        this.access = access;
+    }
+
+    @Override
+    public List<Link> linksFor(Actor actor) {
+        return actor.is(Role.PROVIDER)
+                ? List.of(new Link("/provider/fees", "Fees", "Your fee schedules for each year, with each fee's check against the national rates framework.", 20))
+                : List.of();
+    }
+
+    @GetMapping("/provider/fees")
+    String fees(@RequestParam(required = false) String year, Model model) {
+        Actor actor = access.require("Fees", Role.PROVIDER);
+        List<String> years = years();
+        String chosen = chosenYear(year, years);
+        model.addAttribute("provider", provider(actor));
+        model.addAttribute("year", chosen);
+        model.addAttribute("years", years);
+        model.addAttribute("rows", rows(actor, chosen));
+        model.addAttribute("verdicts", RegulationPages.verdictNames());
+        model.addAttribute("shown", RegulationPages.SHOWN);
+        return "fees/provider-fees";
+    }
+
+    @GetMapping("/provider/fees.csv")
+    @ResponseBody
+    ResponseEntity<String> feesCsv(@RequestParam(required = false) String year) {
+        Actor actor = access.require("Fees", Role.PROVIDER);
+        String chosen = chosenYear(year, years());
+        StringBuilder csv = new StringBuilder(Csv.line(List.of("urn", "setting_name", "financial_year", "band", "kind", "revision",
+                "annual_fee", "education", "care", "therapies", "transport", "overheads", "surplus", "justification", "verdict",
+                "adjusted_reference", "adjusted_ceiling", "checked_at", "reasons"))).append("\r\n");
+        for (FeeRow r : rows(actor, chosen)) {
+            FeeView f = r.fee();
+            FeeView.Breakdown b = f.breakdown();
+            FeeCheckView c = r.check();
+            // amounts as BigDecimal, so Csv.line writes them as numbers
+            csv.append(Csv.line(Arrays.asList(f.urn(), r.setting().name(), f.financialYear(), f.band(), f.kind().name(), f.revision(),
+                    f.annualFee(), b == null ? null : b.education(), b == null ? null : b.care(), b == null ? null : b.therapies(),
+                    b == null ? null : b.transport(), b == null ? null : b.overheads(), b == null ? null : b.surplus(), f.justification(),
+                    c == null ? null : c.verdict().name(), c == null ? null : c.adjustedReference(), c == null ? null : c.adjustedCeiling(),
+                    c == null ? null : c.checkedAt().toString(), c == null ? null : String.join(" ", c.reasons())))).append("\r\n");
+        }
+        return Downloads.csv(csv.toString(), "fees", chosen, provider(actor).name());
+    }
+
+    private ProviderView provider(Actor actor) {
+        return settings.provider(actor.providerId()).orElseThrow(() -> access.outOfScope("Fees"));
+    }
+
+    /** The years a framework exists for, newest first: the years fees can be checked in. */
+    private List<String> years() {
+        TreeSet<String> years = new TreeSet<>();
+        frameworks.list(null).forEach(f -> years.add(f.financialYear()));
+        return new ArrayList<>(years.descendingSet());
+    }
+
+    /** The year asked for when it is one of the choices; otherwise this financial year, or the newest with a framework. */
+    private static String chosenYear(String asked, List<String> years) {
+        if (asked != null && years.contains(asked)) {
+            return asked;
+        }
+        String current = FinancialYears.of(LocalDate.now(ENGLAND));
+        return years.contains(current) || years.isEmpty() ? current : years.getFirst();
+    }
+
+    private List<FeeRow> rows(Actor actor, String year) {
+        List<SettingView> own = settings.settingsOf(actor.providerId());
+        Map<Integer, List<FeeView>> byUrn = schedules.current(year, own.stream().map(SettingView::urn).toList());
+        Map<Long, FeeCheckView> checks = schedules.latestChecks(byUrn.values().stream().flatMap(List::stream).map(FeeView::id).toList());
+        List<FeeRow> rows = new ArrayList<>();
+        for (SettingView s : own) {
+            for (FeeView f : byUrn.getOrDefault(s.urn(), List.of())) {
+                rows.add(new FeeRow(s, f, checks.get(f.id())));
+            }
+        }
+        return rows;
+    }
+}
