@@ -12,7 +12,6 @@ import org.springframework.web.servlet.ModelAndView;
 import uk.sendplan.api.system.Actor;
 import uk.sendplan.api.system.ApiException;
 import uk.sendplan.api.system.CurrentUser;
-import uk.sendplan.api.system.Role;
 
 import java.util.Comparator;
 import java.util.List;
@@ -47,7 +46,7 @@ class Layout {
         Actor actor = currentUser.actor();
         model.addAttribute("demo", demo);
         model.addAttribute("currentPath", request.getRequestURI());
-        model.addAttribute("signedIn", actor == null ? null : new SignedIn(actor.subject(), roleName(actor.role()), organisation(actor).orElse(null)));
+        model.addAttribute("signedIn", actor == null ? null : new SignedIn(actor.subject(), RoleNames.of(actor.role()), organisation(actor).orElse(null)));
         model.addAttribute("navigation", actor == null ? List.of() : linksFor(actor));
     }
 
@@ -58,16 +57,6 @@ class Layout {
 
     private Optional<String> organisation(Actor actor) {
         return scopeNames.stream().map(s -> s.organisationOf(actor)).flatMap(Optional::stream).findFirst();
-    }
-
-    static String roleName(Role role) {
-        return role == null ? "No role yet" : switch (role) {
-            case COMMISSIONER -> "Commissioner";
-            case REGIONAL_PLANNER -> "Regional planner";
-            case PROVIDER -> "Provider";
-            case REGULATOR -> "Regulator";
-            case ADMIN -> "Administrator";
-        };
     }
 
     @ExceptionHandler(ApiException.class)

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Builds files in the real GIAS all-establishment format: the 139-column header of edubasealldata.csv, quoted as GIAS does. */
-final class GiasRows {
+public final class GiasRows {
 
     static final String HEADER;
     static final List<String> COLUMNS;
@@ -28,7 +28,7 @@ final class GiasRows {
     private final List<String> lines = new ArrayList<>(List.of(HEADER));
 
     /** An open independent special school; {@code overrides} replaces any column by name. */
-    GiasRows independentSpecial(int urn, Map<String, String> overrides) {
+    public GiasRows independentSpecial(int urn, Map<String, String> overrides) {
         Map<String, String> values = new HashMap<>(Map.ofEntries(
                 Map.entry("URN", String.valueOf(urn)),
                 Map.entry("LA (code)", "919"),
@@ -68,7 +68,7 @@ final class GiasRows {
         return this;
     }
 
-    String csv() {
+    public String csv() {
         return String.join("\r\n", lines) + "\r\n";
     }
 }

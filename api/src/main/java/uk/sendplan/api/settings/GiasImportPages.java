@@ -1,0 +1,99 @@
+package uk.sendplan.api.settings;
+
+import jakarta.servlet.http.HttpSession;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import uk.sendplan.api.settings.GiasImport.ImportSettingsPayload;
+import uk.sendplan.api.system.Access;
+import uk.sendplan.api.system.Actor;
+import uk.sendplan.api.system.ApiException;
+import uk.sendplan.api.system.Role;
+import uk.sendplan.api.web.FormErrors;
+import uk.sendplan.api.web.HeldUploads;
+import uk.sendplan.api.web.PageLinks;
+import uk.sendplan.api.web.Pages;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An admin's import of DfE's register (GIAS) into the register (/admin/register-import): the file is always dry-run
+ * first, and the report (rows to create, update and skip with reasons, every rejection with its row and column, every
+ * warning) is what the admin confirms; the confirmation imports the same file, held in their session. A file with
+ * any rejected row cannot be imported, as the API refuses it: nothing is half-written.
+ */
+@Pages
+class GiasImportPages implements PageLinks {
+
+    private static final String KIND = "gias";
+
+    private final GiasImport imports;
+    private final Access access;
+
+    GiasImportPages(GiasImport imports, Access access) {
+        this.imports = imports;
+        this.access = access;
+    }
+
+    @Override
+    public List<Link> linksFor(Actor actor) {
+        return actor.is(Role.ADMIN)
+                ? List.of(new Link("/admin/register-import", "Register import", "Import DfE's register of schools (GIAS): a dry run first, then the import.", 91))
+                : List.of();
+    }
+
+    @GetMapping("/admin/register-import")
+    String form(Model model) {
+        access.require("Register import", Role.ADMIN);
+        model.addAttribute("errors", new FormErrors());
+        return "settings/import";
+    }
+
+    /** The dry run of an uploaded file: its report, and a confirmation when the file can be imported. */
+    @PostMapping("/admin/register-import")
+    String dryRun(@RequestParam(required = false) MultipartFile file, HttpSession session, Model model) {
+        access.require("Register import", Role.ADMIN);
+        FormErrors errors = new FormErrors();
+        Optional<String> text = HeldUploads.text(file);
+        if (text.isEmpty()) {
+            errors.add("file", "Select a GIAS establishment file (CSV) to check");
+        } else {
+            try {
+                ImportSettingsPayload report = imports.importFile(text.get(), true);
+                model.addAttribute("report", report);
+                model.addAttribute("fileName", file.getOriginalFilename());
+                if (report.rejected() == 0 && report.created() + report.updated() > 0) {
+                    model.addAttribute("token", HeldUploads.hold(session, KIND, file.getOriginalFilename(), text.get()));
+                }
+            } catch (ApiException refused) {
+                if (refused.type() != ErrorType.BAD_REQUEST) {
+                    throw refused;
+                }
+                errors.add(refused, Map.of("csv", "file", "csvBase64", "file", "file", "file"), "file");
+            }
+        }
+        model.addAttribute("errors", errors);
+        return "settings/import";
+    }
+
+    /** Imports the file whose dry run the admin read; a page left open too long (session ended, file replaced) says so. */
+    @PostMapping("/admin/register-import/confirm")
+    String confirm(@RequestParam(required = false) String token, HttpSession session, Model model, RedirectAttributes redirect) {
+        access.require("Register import", Role.ADMIN);
+        Optional<String> text = HeldUploads.take(session, KIND, token == null ? "" : token);
+        if (text.isEmpty()) {
+            FormErrors errors = new FormErrors();
+            errors.add("file", "The file you checked is no longer held (your session ended or you checked another file): choose it again");
+            model.addAttribute("errors", errors);
+            return "settings/import";
+        }
+        redirect.addFlashAttribute("imported", imports.importFile(text.get(), false));
+        return "redirect:/admin/register-import";
+    }
+}
