@@ -198,8 +198,9 @@ class AuditPages implements PageLinks {
                 .mapToDouble(BigDecimal::doubleValue).max().orElse(0));
     }
 
+    /** The right margin keeps half the last gridline's label ("£250k", centred on its line) inside the chart. */
     private static double x(double pounds, double right) {
-        return LABEL_WIDTH + (CHART_WIDTH - LABEL_WIDTH - 10) * pounds / right;
+        return LABEL_WIDTH + (CHART_WIDTH - LABEL_WIDTH - 30) * pounds / right;
     }
 
     /** Gridlines every £50,000 (every £25,000 on a small scale), labelled in thousands. */

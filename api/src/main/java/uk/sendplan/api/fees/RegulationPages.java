@@ -63,6 +63,11 @@ class RegulationPages implements PageLinks {
             };
         }
 
+        /** A count with thousands separators, "20,902". */
+        public String count(long n) {
+            return String.format(Locale.UK, "%,d", n);
+        }
+
         public String pounds(BigDecimal amount) {
             return amount == null ? "" : "£" + String.format(Locale.UK, "%,d", amount.setScale(0, RoundingMode.HALF_UP).longValueExact());
         }

@@ -49,10 +49,20 @@ public final class Money {
 
     /** "£64,960.00", as a person reads it in a reason (written by hand: audits format it hundreds of thousands of times). */
     public static String format(long pence) {
-        long abs = Math.abs(pence);
-        String pounds = Long.toString(abs / 100);
+        long pennies = Math.abs(pence) % 100;
+        return wholePart(pence < 0, Math.abs(pence) / 100).append('.').append(pennies < 10 ? "0" : "").append(pennies).toString();
+    }
+
+    /** "£64,960": to the nearest pound (half up), as pages show a figure to read rather than to check. */
+    public static String formatRounded(long pence) {
+        long pounds = wholePounds(Math.abs(pence));
+        return wholePart(pence < 0 && pounds > 0, pounds).toString();
+    }
+
+    private static StringBuilder wholePart(boolean negative, long wholePounds) {
+        String pounds = Long.toString(wholePounds);
         StringBuilder out = new StringBuilder(pounds.length() + 6);
-        if (pence < 0) {
+        if (negative) {
             out.append('-');
         }
         out.append('£');
@@ -61,8 +71,7 @@ public final class Money {
         for (int i = head; i < pounds.length(); i += 3) {
             out.append(',').append(pounds, i, i + 3);
         }
-        long pennies = abs % 100;
-        return out.append('.').append(pennies < 10 ? "0" : "").append(pennies).toString();
+        return out;
     }
 
     /** "7.76%". */

@@ -290,25 +290,25 @@ class PlanPages implements PageLinks {
         }
         boolean baseline = plan.baselinePlaced() != null;
         String saving = !baseline ? "Not known" : plan.baselineCostPence() >= plan.totalCostPence()
-                ? Money.format(plan.baselineCostPence() - plan.totalCostPence())
-                : "None: the plan costs " + Money.format(plan.totalCostPence() - plan.baselineCostPence()) + " more, for "
+                ? Money.formatRounded(plan.baselineCostPence() - plan.totalCostPence())
+                : "None: the plan costs " + Money.formatRounded(plan.totalCostPence() - plan.baselineCostPence()) + " more, for "
                         + (plan.placed() - plan.baselinePlaced()) + " more children placed";
         return List.of(
                 new Total("Children placed", String.valueOf(plan.placed()), baseline ? String.valueOf(plan.baselinePlaced()) : "Not known"),
                 new Total("Children without a place", String.valueOf(plan.unplaced()), baseline ? String.valueOf(plan.baselineUnplaced()) : "Not known"),
-                new Total("Annual cost (fees and transport)", Money.format(plan.totalCostPence()), baseline ? Money.format(plan.baselineCostPence()) : "Not known"),
+                new Total("Annual cost (fees and transport)", Money.formatRounded(plan.totalCostPence()), baseline ? Money.formatRounded(plan.baselineCostPence()) : "Not known"),
                 new Total("Saving a year", saving, ""));
     }
 
     private Placement placement(PlanRepository.AssignmentView a, PlacementRequestView request, SettingView setting) {
         String rules = a.penalties().isEmpty() ? "None" : a.penalties().stream()
-                .map(p -> RuleTexts.penalty(p.constraint()) + " (" + Money.format(p.amountPence()) + ")").collect(Collectors.joining("; "));
+                .map(p -> RuleTexts.penalty(p.constraint()) + " (" + Money.formatRounded(p.amountPence()) + ")").collect(Collectors.joining("; "));
         if (a.pinned()) {
             rules = "stays in the current setting; " + rules;
         }
         return new Placement(a.requestId(), request.reference(), a.need(), phaseName(a.phase()), setting.name(), kindName(setting.type())
-                + (a.boarding() ? ", boarding" : ""), RuleTexts.km(a.distanceKm()), Math.round(a.travelMinutes()), Money.format(a.annualCostPence()),
-                Money.format(a.feePence()), Money.format(a.transportPence()), rules, a.status() == AssignmentStatus.PROPOSED);
+                + (a.boarding() ? ", boarding" : ""), RuleTexts.km(a.distanceKm()), Math.round(a.travelMinutes()), Money.formatRounded(a.annualCostPence()),
+                Money.formatRounded(a.feePence()), Money.formatRounded(a.transportPence()), rules, a.status() == AssignmentStatus.PROPOSED);
     }
 
     private PlanRow row(PlanView p) {

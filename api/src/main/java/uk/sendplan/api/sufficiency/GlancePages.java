@@ -6,6 +6,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 import uk.sendplan.api.demand.DemandSummaries;
 import uk.sendplan.api.demand.DemandSummaries.DemandCount;
+import uk.sendplan.api.kernel.Money;
 import uk.sendplan.api.reference.ReferenceData;
 import uk.sendplan.api.settings.Vacancies;
 import uk.sendplan.api.settings.Vacancies.VacancyRow;
@@ -19,12 +20,15 @@ import uk.sendplan.api.web.PageLinks;
 import uk.sendplan.api.web.Pages;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A commissioner's LA at a glance (/la): children waiting by need and phase, vacancies in the LA's settings by need and
- * phase, and next year's forecast shortfall of places by phase and kind of place, each table also as a CSV file. The
- * figures come from the same services as GraphQL's demandSummary, vacancies and sufficiency, with their access rules.
+ * phase, next year's forecast shortfall of places by phase and kind of place, and high needs spend by kind of placement
+ * (DfE's Section 251 figures), each table also as a CSV file. The figures come from the same services as GraphQL's
+ * demandSummary, vacancies and sufficiency, with their access rules.
  */
 @Pages
 class GlancePages implements PageLinks {
@@ -44,16 +48,22 @@ class GlancePages implements PageLinks {
     record Gap(String phase, String kind, long forecast, int places, long shortfall, long shortfallLower95, long shortfallUpper95, String summary) {
     }
 
+    /** One kind of placement's spend as the page shows it: to the pound, and per child to the nearest £100. */
+    record Spend(String kind, String budget, String outturn, String placed, String perChild) {
+    }
+
     private final DemandSummaries demand;
     private final Vacancies vacancies;
     private final Sufficiency sufficiency;
+    private final HighNeedsSpend spend;
     private final ReferenceData reference;
     private final Access access;
 
-    GlancePages(DemandSummaries demand, Vacancies vacancies, Sufficiency sufficiency, ReferenceData reference, Access access) {
+    GlancePages(DemandSummaries demand, Vacancies vacancies, Sufficiency sufficiency, HighNeedsSpend spend, ReferenceData reference, Access access) {
         this.demand = demand;
         this.vacancies = vacancies;
         this.sufficiency = sufficiency;
+        this.spend = spend;
         this.reference = reference;
         this.access = access;
     }
@@ -61,7 +71,7 @@ class GlancePages implements PageLinks {
     @Override
     public List<Link> linksFor(Actor actor) {
         return actor.is(Role.COMMISSIONER)
-                ? List.of(new Link("/la", "Your LA at a glance", "Children waiting by need and phase, vacancies, and next year's shortfall of places.", 10))
+                ? List.of(new Link("/la", "Your LA at a glance", "Children waiting by need and phase, vacancies, next year's shortfall of places and high needs spend.", 10))
                 : List.of();
     }
 
@@ -85,7 +95,23 @@ class GlancePages implements PageLinks {
             model.addAttribute("gapProblem", noForecast.getMessage());
             model.addAttribute("gaps", List.of());
         }
+        model.addAttribute("spend", spend.of(actor.laCode()).map(GlancePages::spendRows).orElse(null));
+        model.addAttribute("spendSource", HighNeedsSpend.SOURCE);
         return "sufficiency/glance";
+    }
+
+    @GetMapping("/la/spend.csv")
+    @ResponseBody
+    ResponseEntity<String> spendCsv() {
+        Actor actor = access.require("LA at a glance", Role.COMMISSIONER);
+        StringBuilder csv = new StringBuilder(Csv.line(List.of("kind_of_placement", "budget_2021_22", "outturn_2020_21", "children_placed",
+                "budget_per_child"))).append("\r\n");
+        for (HighNeedsSpend.Line line : spend.of(actor.laCode()).orElse(List.of())) {
+            // amounts as BigDecimal pounds, so Csv.line writes them as numbers
+            csv.append(Csv.line(Arrays.asList(line.kind(), Money.poundsOrNull(line.budgetPence()), Money.poundsOrNull(line.outturnPence()),
+                    line.placed(), Money.poundsOrNull(line.budgetPerPlacedPence())))).append("\r\n");
+        }
+        return Downloads.csv(csv.toString(), "high-needs-spend", laName(actor));
     }
 
     @GetMapping("/la/waiting.csv")
@@ -156,6 +182,16 @@ class GlancePages implements PageLinks {
                     Math.round(r.shortfall().central()), Math.round(r.shortfall().lower95()), Math.round(r.shortfall().upper95()), r.summary()));
         }
         return rows;
+    }
+
+    private static List<Spend> spendRows(List<HighNeedsSpend.Line> lines) {
+        return lines.stream().map(l -> new Spend(l.kind(), rounded(l.budgetPence()), rounded(l.outturnPence()),
+                l.placed() == null ? "" : String.format(Locale.UK, "%,d", l.placed()),
+                l.budgetPerPlacedPence() == null ? "" : Money.formatRounded(Math.round(l.budgetPerPlacedPence() / 10_000.0) * 10_000))).toList();
+    }
+
+    private static String rounded(Long pence) {
+        return pence == null ? "Not given" : Money.formatRounded(pence);
     }
 
     private String needName(String code) {

@@ -12,8 +12,9 @@ import java.util.Properties;
 /**
  * GOV.UK Frontend, served by the service from its WebJar so the pages work without internet access, at
  * /assets/govuk/ (its dist/govuk folder) so that templates, scripts and error pages need not know its version. Its
- * fonts and images are not used: GDS Transport and the crown are for gov.uk domains only, so the application's
- * stylesheet (static/assets/app.css) sets a system font stack and the layout shows neither crown nor crest.
+ * fonts and images are not used: GDS Transport and the crown are for gov.uk domains only, so its stylesheet is served
+ * without the font's @font-face rules ({@link WithoutFontFaces}), the application's stylesheet (static/assets/app.css)
+ * sets a system font stack, and the layout shows neither crown nor crest.
  */
 @Configuration(proxyBeanMethods = false)
 class Assets implements WebMvcConfigurer {
@@ -24,7 +25,9 @@ class Assets implements WebMvcConfigurer {
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
         registry.addResourceHandler("/assets/govuk/**")
-                .addResourceLocations("classpath:/META-INF/resources/webjars/govuk-frontend/" + GOVUK_FRONTEND_VERSION + "/dist/govuk/");
+                .addResourceLocations("classpath:/META-INF/resources/webjars/govuk-frontend/" + GOVUK_FRONTEND_VERSION + "/dist/govuk/")
+                .resourceChain(true)
+                .addTransformer(new WithoutFontFaces());
     }
 
     private static String version() {

@@ -72,6 +72,11 @@ class FeeCheckerTest {
         assertThat(Money.format(99_999)).isEqualTo("£999.99");
         assertThat(Money.format(150_000_000)).isEqualTo("£1,500,000.00");
         assertThat(Money.format(-123_456_789)).isEqualTo("-£1,234,567.89");
+        assertThat(Money.formatRounded(6_496_049)).isEqualTo("£64,960");
+        assertThat(Money.formatRounded(6_496_050)).as("half a pound up").isEqualTo("£64,961");
+        assertThat(Money.formatRounded(100_000_000_000L)).isEqualTo("£1,000,000,000");
+        assertThat(Money.formatRounded(-150)).isEqualTo("-£2");
+        assertThat(Money.formatRounded(-40)).as("no minus on a rounded zero").isEqualTo("£0");
         assertThat(Money.pence(new BigDecimal("61250.10"))).isEqualTo(6_125_010);
         assertThat(Money.pounds(6_125_010)).isEqualByComparingTo("61250.10").hasToString("61250.10");
         assertThat(Money.percentOf(1, 3)).isEqualByComparingTo("33.33");

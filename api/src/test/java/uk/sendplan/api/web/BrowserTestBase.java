@@ -57,6 +57,11 @@ abstract class BrowserTestBase extends GraphQlTestBase {
         return List.of(csv.split("\\R"));
     }
 
+    /** A count as the pages write it, with thousands separators: "20,902". */
+    protected static String count(long n) {
+        return String.format(java.util.Locale.UK, "%,d", n);
+    }
+
     @SuppressWarnings("unchecked")
     protected static Map<String, Object> map(Object value) {
         return (Map<String, Object>) value;

@@ -45,7 +45,8 @@ class PageSecurityTest extends GraphQlTestBase {
     @Test
     void pagesAskAnonymousVisitorsToSignInAndDoNotTakeHttpBasic() throws Exception {
         HttpClient browser = browser();
-        for (String page : new String[] {"/", "/la", "/demand", "/demand/new", "/provider", "/plans", "/plans/1"}) {
+        for (String page : new String[] {"/", "/la", "/demand", "/demand/new", "/demand/import", "/provider", "/provider/fees", "/provider/findings",
+                "/plans", "/plans/1", "/admin/users", "/admin/register-import"}) {
             HttpResponse<String> response = browser.send(get(page).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(page).isEqualTo(302);
             assertThat(response.headers().firstValue("Location")).as(page).hasValue(url("/sign-in"));
@@ -53,6 +54,14 @@ class PageSecurityTest extends GraphQlTestBase {
         HttpResponse<String> basic = browser.send(get("/demand").header("Authorization", authorization("commissioner-camden")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(basic.headers().firstValue("Location")).as("the pages sign in with their form only").hasValue(url("/sign-in"));
+    }
+
+    @Test
+    void govukFrontendsStylesheetIsServedWithoutTheGovUkFontsFaces() throws Exception {
+        HttpResponse<String> css = browser().send(get("/assets/govuk/govuk-frontend.min.css").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(css.statusCode()).isEqualTo(200);
+        assertThat(css.body()).as("GDS Transport is for gov.uk domains: no face, so no browser asks for its files")
+                .doesNotContain("@font-face", "/assets/fonts/").contains(".govuk-button{");
     }
 
     @Test

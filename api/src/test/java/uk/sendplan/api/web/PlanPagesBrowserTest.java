@@ -95,9 +95,11 @@ class PlanPagesBrowserTest extends BrowserTestBase {
         assertThat(placements).as("the demo data gives Camden's children places").isPositive();
         assertThat(browser.findAll("[data-test=placements] tbody tr")).hasSize(placements);
         assertThat(browser.findAll("[data-test=unplaced] tbody tr")).hasSize(unplaced.size());
-        assertThat(browser.findAll("[data-test=placements] tbody tr td:nth-child(7)")).allSatisfy(d -> assertThat(d.getText()).matches("[0-9]+\\.[0-9] km"));
-        assertThat(browser.findAll("[data-test=placements] tbody tr td:nth-child(9)"))
-                .allSatisfy(c -> assertThat(c.getText()).matches("(?s)£[0-9,]+\\.[0-9]{2}\\s+fee £[0-9,]+\\.[0-9]{2}, transport £[0-9,]+\\.[0-9]{2}"));
+        assertThat(browser.findAll("[data-test=placements] [data-test=distance]")).hasSize(placements)
+                .allSatisfy(d -> assertThat(d.getText()).matches("[0-9]+\\.[0-9] km"));
+        assertThat(browser.findAll("[data-test=placements] [data-test=cost]")).hasSize(placements)
+                .allSatisfy(c -> assertThat(c.getText()).matches("(?s)£[0-9,]+\\s+fee £[0-9,]+, transport £[0-9,]+"));
+        assertThat(browser.findAll("[data-test=placements] thead th")).as("six columns fit the page's width").hasSize(6);
         assertThat(browser.text("[data-test=score]")).startsWith("Score: No rule broken, " + plan.get("unplaced"));
 
         // each table as CSV, with the page's session
@@ -195,8 +197,8 @@ class PlanPagesBrowserTest extends BrowserTestBase {
         return browser.findAll(".govuk-error-summary__list a").stream().map(a -> a.getDomAttribute("href")).toList();
     }
 
-    /** A GraphQL Money (a decimal in pounds) as the pages write it: £1,234.50. */
+    /** A GraphQL Money (a decimal in pounds) as the pages write it: to the pound, half up, £1,235. */
     private static String pounds(Object money) {
-        return String.format(java.util.Locale.UK, "£%,.2f", new BigDecimal(String.valueOf(money)));
+        return String.format(java.util.Locale.UK, "£%,d", new BigDecimal(String.valueOf(money)).setScale(0, java.math.RoundingMode.HALF_UP).longValueExact());
     }
 }

@@ -82,7 +82,7 @@ class RegulatorBrowserTest extends BrowserTestBase {
         browser.open("/regulation/audits/" + auditId, "regulator-fee-audit-view");
         var audit = regulator.document("query($id: ID!) { feeAudit(id: $id) { feesChecked statistics { band kind region { code } fees } } }")
                 .variable("id", auditId).execute();
-        assertThat(browser.text("[data-test=fees-checked]")).isEqualTo(String.valueOf(audit.path("feeAudit.feesChecked").entity(Integer.class).get()));
+        assertThat(browser.text("[data-test=fees-checked]")).isEqualTo(count(audit.path("feeAudit.feesChecked").entity(Integer.class).get()));
 
         // the chart is an image with a title and a description, and its rows are the table's rows below it
         WebElement chart = browser.find("svg[data-test=chart]");
@@ -120,7 +120,7 @@ class RegulatorBrowserTest extends BrowserTestBase {
                 .containsExactly("Provider responded");
         int responded = regulator.document("{ feeFindings(filter: { statuses: [PROVIDER_RESPONDED] }) { totalCount } }").execute()
                 .path("feeFindings.totalCount").entity(Integer.class).get();
-        assertThat(browser.text("[data-test=total]")).startsWith(responded + " ");
+        assertThat(browser.text("[data-test=total]")).startsWith(count(responded) + " ");
         assertThat(lines(download("/regulation/findings.csv?status=PROVIDER_RESPONDED"))).hasSize(responded + 1);
 
         browser.clickLink(findingId);
