@@ -88,6 +88,108 @@ class RegionBrowserTest extends GraphQlTestBase {
     }
 
     @Test
+    void thePlannerReadsTheForecastOfTheRegionAndOfAnLaChosenOnTheMapWithItsIntervals() throws IOException {
+        var planner = as("planner-london");
+        browser.signIn("planner-london", PASSWORD);
+        browser.clickLink("Forecast");
+        browser.checkPage("planner-forecast-region");
+        assertThat(browser.text("h1")).isEqualTo("EHC plan forecast: London");
+        assertThat(centrals()).isEqualTo(centralsFromGraphQl(planner, "regionCode", "E12000007"));
+
+        // the chart is an image with a title and a description; one dot and label per year, as the table has rows
+        WebElement chart = browser.find("svg[data-test=forecast-chart]");
+        assertThat(chart.getDomAttribute("role")).isEqualTo("img");
+        assertThat(browser.find("#forecast-title").getDomProperty("textContent")).isEqualTo("Children with EHC plans forecast, London");
+        assertThat(browser.find("#forecast-desc").getDomProperty("textContent")).contains("80% interval", "95% interval", "The table below gives the same numbers");
+        assertThat(browser.findAll("svg[data-test=forecast-chart] g[data-year]")).hasSize(5);
+        assertThat(browser.findAll("[data-test=forecast-key] li").stream().map(WebElement::getText).toList())
+                .containsExactly("Central forecast", "80% interval", "95% interval");
+        List<String> csv = lines(download("/region/forecast.csv"));
+        assertThat(csv.getFirst()).isEqualTo("scope,january,year,central,lower_80,upper_80,lower_95,upper_95");
+        assertThat(csv).hasSize(6);
+
+        // an LA from the region's map: its own forecast
+        browser.clickLink("Your region");
+        browser.click(browser.find("[data-test=shortfall-map] a[data-la='202'] path"));
+        browser.checkPage("planner-forecast-camden");
+        assertThat(browser.driver.getCurrentUrl()).endsWith("/region/forecast?la=202");
+        assertThat(browser.text("h1")).isEqualTo("EHC plan forecast: Camden");
+        assertThat(centrals()).isEqualTo(centralsFromGraphQl(planner, "laCode", "202"));
+
+        // an LA of another region is refused by the forecast's own rules
+        browser.openRefused("/region/forecast?la=330", "planner-refused-forecast-birmingham");
+        assertThat(browser.text("h1")).isEqualTo("You cannot see this page");
+    }
+
+    @Test
+    void thePlannerRunsTwoScenariosOnForecastDemandOpensOneAndComparesThem() throws IOException {
+        var planner = as("planner-london");
+        int before = scenarioCount(planner);
+        int january = planner.document("{ ehcpForecast(laCode: \"202\", years: 1) { baseJanuary } }").execute()
+                .path("ehcpForecast.baseJanuary").entity(Integer.class).get() + 2;
+        browser.signIn("planner-london", PASSWORD);
+        browser.clickLink("Scenarios");
+        browser.checkPage("planner-scenarios");
+
+        // no January: the problem is next to its field and nothing is run
+        browser.find("#name").sendKeys("Independent fees down 5%");
+        browser.find("#feePercent").sendKeys("-5");
+        browser.click("form[data-test=run-form] button[type=submit]");
+        browser.checkPage("planner-scenarios-error");
+        assertThat(browser.driver.getTitle()).startsWith("Error: ");
+        assertThat(browser.findAll(".govuk-error-summary__list a").stream().map(a -> a.getDomAttribute("href")).toList()).containsExactly("#forecastJanuary");
+        assertThat(browser.find("#name").getDomProperty("value")).as("what was typed is kept").isEqualTo("Independent fees down 5%");
+        assertThat(scenarioCount(planner)).isEqualTo(before);
+
+        // a January the forecast does not reach: the service's refusal, next to the same field
+        browser.find("#forecastJanuary").sendKeys("1999");
+        new Select(browser.find("#area")).selectByValue("202");
+        browser.click("form[data-test=run-form] button[type=submit]");
+        browser.checkPage("planner-scenarios-service-error");
+        assertThat(browser.text("#forecastJanuary-error")).contains("January 1999 is not forecast");
+        assertThat(scenarioCount(planner)).isEqualTo(before);
+
+        browser.find("#forecastJanuary").clear();
+        browser.find("#forecastJanuary").sendKeys(String.valueOf(january));
+        browser.click("form[data-test=run-form] button[type=submit]");
+        browser.checkPage("planner-scenario-fees");
+        String fees = browser.driver.getCurrentUrl().replaceFirst(".*/region/scenarios/", "");
+        var saved = planner.document("query($id: ID!) { scenario(id: $id) { name summary scopeCode forecastJanuary base { placed } scenario { placed } } }")
+                .variable("id", fees).execute();
+        assertThat(browser.text("h1")).isEqualTo("Independent fees down 5%");
+        assertThat(browser.text("[data-test=summary]")).isEqualTo(saved.path("scenario.summary").entity(String.class).get());
+        saved.path("scenario.scopeCode").entity(String.class).isEqualTo("202");
+        saved.path("scenario.forecastJanuary").entity(Integer.class).isEqualTo(january);
+        assertThat(browser.findAll("[data-test=outcome] tbody tr").get(1).getText())
+                .isEqualTo(String.format(java.util.Locale.UK, "Placed %,d %,d", saved.path("scenario.base.placed").entity(Integer.class).get(),
+                        saved.path("scenario.scenario.placed").entity(Integer.class).get()));
+
+        browser.clickLink("Back to scenarios");
+        browser.find("#name").sendKeys("Half of Camden's empty ASD secondary special places to resourced");
+        browser.find("#forecastJanuary").sendKeys(String.valueOf(january));
+        new Select(browser.find("#area")).selectByValue("202");
+        new Select(browser.find("#shiftNeed")).selectByValue("ASD");
+        new Select(browser.find("#shiftPhase")).selectByValue("SECONDARY");
+        browser.find("#shiftPercent").sendKeys("50");
+        browser.click("form[data-test=run-form] button[type=submit]");
+        browser.checkPage("planner-scenario-shift");
+        String shift = browser.driver.getCurrentUrl().replaceFirst(".*/region/scenarios/", "");
+        assertThat(scenarioCount(planner)).isEqualTo(before + 2);
+
+        // side by side in the list's order (newest first), in a table and as CSV
+        browser.clickLink("Back to scenarios");
+        browser.find("label[for=compare-" + fees + "]").click();
+        browser.find("label[for=compare-" + shift + "]").click();
+        browser.click("form[data-test=compare-form] button[type=submit]");
+        browser.checkPage("planner-scenarios-compared");
+        assertThat(browser.findAll("[data-test=comparison] thead th a").stream().map(WebElement::getText).toList())
+                .containsExactly("Half of Camden's empty ASD secondary special places to resourced", "Independent fees down 5%");
+        List<String> csv = lines(download("/region/scenarios.csv?ids=" + fees + "&ids=" + shift));
+        assertThat(csv.getFirst()).startsWith("scenario_id,name,");
+        assertThat(csv).hasSize(3);
+    }
+
+    @Test
     void aNeedTheListDoesNotOfferIsShownNextToItsFieldAndNoMapIsDrawn() throws IOException {
         browser.signIn("planner-london", PASSWORD);
         browser.open("/region?need=NOPE&phase=SECONDARY", "planner-region-error");
@@ -110,6 +212,21 @@ class RegionBrowserTest extends GraphQlTestBase {
         assertThat(browser.findAll(".govuk-service-navigation__link").stream().map(WebElement::getText).toList()).doesNotContain("Your region");
         // last: the refused download's 403 is a console error no later page check should see
         assertThat(download("/region/shortfall.csv")).doesNotContain("la_code");
+    }
+
+    /** The forecast table's central column. */
+    private List<String> centrals() {
+        return browser.findAll("[data-test=forecast] td[data-test=central]").stream().map(WebElement::getText).toList();
+    }
+
+    /** GraphQL's ehcpForecast total, central and rounded, year by year. */
+    private static List<String> centralsFromGraphQl(org.springframework.graphql.test.tester.HttpGraphQlTester tester, String argument, String code) {
+        return tester.document("query($c: ID!) { ehcpForecast(" + argument + ": $c) { years { total { central } } } }").variable("c", code).execute()
+                .path("ehcpForecast.years[*].total.central").entityList(Double.class).get().stream().map(v -> String.valueOf(Math.round(v))).toList();
+    }
+
+    private static int scenarioCount(org.springframework.graphql.test.tester.HttpGraphQlTester tester) {
+        return tester.document("{ scenarios { id } }").execute().path("scenarios").entityList(Object.class).get().size();
     }
 
     /** Each LA's shading class on the map. */
