@@ -119,7 +119,7 @@ class ScenarioPages implements PageLinks {
         model.addAttribute("region", region);
         model.addAttribute("scenarios", scenarios.search(null).stream().map(s -> new Listed(s.id(), s.name(), scopeName(s),
                 s.forecastJanuary() != null ? "Forecast, January " + s.forecastJanuary() : "Plan " + s.planId(),
-                String.format(Locale.UK, "%+d", s.placesGained()), String.format(Locale.UK, "£%,d", Math.round(s.annualSavingPence() / 100.0)))).toList());
+                signed(s.placesGained()), pounds(s.annualSavingPence()))).toList());
         model.addAttribute("areas", reference.localAuthoritiesOf(region.code()).stream().sorted(Comparator.comparing(ReferenceData.LocalAuthority::name)).toList());
         model.addAttribute("needs", reference.needTypes());
         model.addAttribute("phases", reference.phases());
@@ -173,14 +173,13 @@ class ScenarioPages implements PageLinks {
         rows.add(measure("Children planned", list, withBase, o -> String.format(Locale.UK, "%,d", o.children())));
         rows.add(measure("Placed", list, withBase, o -> String.format(Locale.UK, "%,d", o.placed())));
         rows.add(measure("Without a place", list, withBase, o -> String.format(Locale.UK, "%,d", o.unplaced())));
-        rows.add(measure("Annual cost", list, withBase, o -> String.format(Locale.UK, "£%,d", Math.round(o.totalCostPence() / 100.0))));
+        rows.add(measure("Annual cost", list, withBase, o -> pounds(o.totalCostPence())));
         rows.add(measure("Independent share", list, withBase, o -> String.format(Locale.UK, "%.1f%%", o.independentShare())));
         rows.add(measure("Out of area share", list, withBase, o -> String.format(Locale.UK, "%.1f%%", o.outOfAreaShare())));
         rows.add(measure("Average journey", list, withBase, o -> String.format(Locale.UK, "%.0f minutes", o.averageTravelMinutes())));
         if (!withBase) {
-            rows.add(new Measure("Children placed against the base", list.stream().map(s -> String.format(Locale.UK, "%+d", s.placesGained())).toList()));
-            rows.add(new Measure("Saving a year against the base", list.stream()
-                    .map(s -> String.format(Locale.UK, "£%,d", Math.round(s.annualSavingPence() / 100.0))).toList()));
+            rows.add(new Measure("Children placed against the base", list.stream().map(s -> signed(s.placesGained())).toList()));
+            rows.add(new Measure("Saving a year against the base", list.stream().map(s -> pounds(s.annualSavingPence())).toList()));
         }
         return rows;
     }
@@ -201,6 +200,17 @@ class ScenarioPages implements PageLinks {
             case LOCAL_AUTHORITY -> reference.localAuthority(s.scopeCode()).map(ReferenceData.LocalAuthority::name).orElse(s.scopeCode());
             case REGION -> reference.region(s.scopeCode()).map(ReferenceData.Region::name).orElse(s.scopeCode());
         };
+    }
+
+    /** Whole pounds with the sign before the pound sign: "-£3,274". */
+    static String pounds(long pence) {
+        long pounds = Math.round(pence / 100.0);
+        return (pounds < 0 ? "-" : "") + String.format(Locale.UK, "£%,d", Math.abs(pounds));
+    }
+
+    /** A change in children: "+12", "-3", or "0" for none. */
+    static String signed(int change) {
+        return change == 0 ? "0" : String.format(Locale.UK, "%+d", change);
     }
 
     private static BigDecimal number(String text, String field, String message, FormErrors errors) {
