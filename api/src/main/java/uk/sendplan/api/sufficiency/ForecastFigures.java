@@ -95,7 +95,11 @@ final class ForecastFigures {
         return figure(centralSum, draws);
     }
 
+    /** The central value and the draws' intervals; without draws (a central path only) the intervals are NaN, never a made-up 0. */
     static Figure figure(double central, double[] draws) {
+        if (draws.length == 0) {
+            return new Figure(round(central), Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+        }
         double[] sorted = draws.clone();
         Arrays.sort(sorted);
         return new Figure(round(central), round(quantile(sorted, 0.10)), round(quantile(sorted, 0.90)), round(quantile(sorted, 0.025)),

@@ -83,7 +83,29 @@ class Forecasts {
         List<String> codes = (la != null ? List.of(la) : region != null ? reference.localAuthoritiesOf(region.code()) : reference.localAuthorities())
                 .stream().map(LocalAuthority::code).toList();
         String name = la != null ? la.name() : region != null ? region.name() : "England";
-        return sum(name, la == null ? null : la.code(), region == null ? null : region.code(), codes, model.current().byLa(), horizon, phases);
+        return sum(name, la == null ? null : la.code(), region == null ? null : region.code(), codes, model.current().byLa(), horizon, phases,
+                SIMULATIONS);
+    }
+
+    /**
+     * Each LA of a region on its own, central paths only: no simulations, so every figure's interval is NaN. A page
+     * that maps a region's LAs reads only their central figures, and simulating each LA a thousand times would take it
+     * seconds. A regional planner their own region; regulators and admins any; a commissioner reads no other LA.
+     */
+    @Transactional(readOnly = true)
+    List<Scope> centralOfEachLa(String operation, String regionCode, Integer years, CohortSimulation.PhaseCells phases) {
+        Actor actor = access.require(operation, Role.REGIONAL_PLANNER, Role.REGULATOR, Role.ADMIN);
+        int horizon = years == null ? MAX_YEARS : years;
+        if (horizon < 1 || horizon > MAX_YEARS) {
+            throw ApiException.badRequest("years", "must be 1 to " + MAX_YEARS + " (was " + horizon + ")");
+        }
+        Region region = reference.requireRegion("regionCode", regionCode);
+        if (actor.is(Role.REGIONAL_PLANNER) && !region.code().equals(actor.regionCode())) {
+            throw access.outOfScope(operation);
+        }
+        Map<String, Fitted> fits = model.current().byLa();
+        return reference.localAuthoritiesOf(region.code()).stream()
+                .map(la -> sum(la.name(), la.code(), null, List.of(la.code()), fits, horizon, phases, 0)).toList();
     }
 
     /**
@@ -91,7 +113,7 @@ class Forecasts {
      * statistics are older than the others' is run on from its own January to the same years.
      */
     static Scope sum(String name, String laCode, String regionCode, List<String> codes, Map<String, Fitted> fits, int horizon,
-                     CohortSimulation.PhaseCells phases) {
+                     CohortSimulation.PhaseCells phases, int simulationCount) {
         int cells = phases == null ? CohortSimulation.CELLS : phases.cells();
         List<Fitted> found = new ArrayList<>();
         List<String> missing = new ArrayList<>();
@@ -105,7 +127,7 @@ class Forecasts {
         });
         int base = found.stream().mapToInt(Fitted::baseJanuary).max().orElse(0);
         double[][] central = new double[found.isEmpty() ? 0 : horizon][cells];
-        double[][][] simulations = new double[SIMULATIONS][central.length][cells];
+        double[][][] simulations = new double[simulationCount][central.length][cells];
         for (Fitted f : found) {
             int lag = base - f.baseJanuary();
             if (lag == 0) {
@@ -114,12 +136,12 @@ class Forecasts {
                 continue;
             }
             double[][] ownCentral = new double[horizon + lag][cells];
-            double[][][] ownSimulations = new double[SIMULATIONS][horizon + lag][cells];
+            double[][][] ownSimulations = new double[simulationCount][horizon + lag][cells];
             CohortSimulation.project(f, ownCentral, phases);
             CohortSimulation.simulate(f, SEED, ownSimulations, phases);
             for (int h = 0; h < central.length; h++) {
                 add(central[h], ownCentral[h + lag]);
-                for (int s = 0; s < SIMULATIONS; s++) {
+                for (int s = 0; s < simulationCount; s++) {
                     add(simulations[s][h], ownSimulations[s][h + lag]);
                 }
             }
