@@ -99,16 +99,18 @@ class PlanPages implements PageLinks {
     private final DemandService demand;
     private final SettingService settings;
     private final ReferenceData reference;
+    private final PlanMaps maps;
     private final Access access;
 
     PlanPages(PlanService plans, PlanApproval approval, PlanExport export, DemandService demand, SettingService settings, ReferenceData reference,
-              Access access) {
+              PlanMaps maps, Access access) {
         this.plans = plans;
         this.approval = approval;
         this.export = export;
         this.demand = demand;
         this.settings = settings;
         this.reference = reference;
+        this.maps = maps;
         this.access = access;
     }
 
@@ -276,6 +278,7 @@ class PlanPages implements PageLinks {
         Set<Integer> urns = assignments.stream().map(PlanRepository.AssignmentView::urn).collect(Collectors.toSet());
         Map<Integer, SettingView> settingViews = urns.isEmpty() ? Map.of() : settings.findAll(urns);
         model.addAttribute("placements", assignments.stream().map(a -> placement(a, requests.get(a.requestId()), settingViews.get(a.urn()))).toList());
+        model.addAttribute("map", assignments.isEmpty() ? null : maps.of(plan, assignments, requests, settingViews));
         model.addAttribute("unplaced", unplaced.stream().map(u -> new Unplaced(requests.get(u.requestId()).reference(), u.need(), phaseName(u.phase()),
                 u.reason())).toList());
         model.addAttribute("notes", plans.notes(plan));
@@ -313,7 +316,7 @@ class PlanPages implements PageLinks {
 
     private PlanRow row(PlanView p) {
         return new PlanRow(p.id(), p.name(), scopeName(p), p.financialYear(), statusName(p.status()), statusTag(p.status()), p.requests(), p.placed(),
-                p.totalCostPence() == null ? "" : Money.format(p.totalCostPence()), started(p));
+                p.totalCostPence() == null ? "" : Money.formatRounded(p.totalCostPence()), started(p));
     }
 
     private String scopeName(PlanView p) {

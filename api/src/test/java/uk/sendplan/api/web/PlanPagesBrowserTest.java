@@ -100,6 +100,12 @@ class PlanPagesBrowserTest extends BrowserTestBase {
         assertThat(browser.findAll("[data-test=placements] [data-test=cost]")).hasSize(placements)
                 .allSatisfy(c -> assertThat(c.getText()).matches("(?s)£[0-9,]+\\s+fee £[0-9,]+, transport £[0-9,]+"));
         assertThat(browser.findAll("[data-test=placements] thead th")).as("six columns fit the page's width").hasSize(6);
+        // the map: Camden, each placement a line from a home (to the nearest km) to its setting, coloured by kind
+        assertThat(browser.find("#plan-map-title").getDomProperty("textContent")).isEqualTo("Where the plan places Camden's children");
+        assertThat(browser.findAll("[data-test=plan-map] [data-la='202']")).hasSize(1);
+        assertThat(browser.findAll("[data-test=plan-map] .app-map__lines line")).as("the key's swatches are not placements").hasSize(placements);
+        assertThat(browser.findAll("[data-test=plan-map-key] li").stream().map(org.openqa.selenium.WebElement::getText).toList())
+                .contains("The LA", "A child's home (to the nearest kilometre)");
         assertThat(browser.text("[data-test=score]")).startsWith("Score: No rule broken, " + plan.get("unplaced"));
 
         // each table as CSV, with the page's session
