@@ -6,6 +6,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import uk.sendplan.api.reference.ReferenceData;
+import uk.sendplan.api.settings.SettingService;
 import uk.sendplan.api.system.Access;
 import uk.sendplan.api.system.Actor;
 import uk.sendplan.api.system.ApiException;
@@ -21,6 +22,7 @@ import uk.sendplan.api.web.SvgMaps;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A regional planner's region (/region): a map of its LAs shaded by next year's shortfall of specialist places for
@@ -36,7 +38,24 @@ class RegionPages implements PageLinks {
     static final int SHORT_CLASSES = 4;
 
     /** One LA next year: forecast children in specialist places, the places, and the gap (null figures: no forecast). */
-    record LaRow(String code, String name, Long children, Integer places, Long shortfall, String problem) {
+    record LaRow(String code, String name, Long children, Integer places, Long shortfall, String problem, int settings) {
+    }
+
+    /** Each specialist setting type as a kind of point on the map (its app.css class suffix) and the key's words for it. */
+    static final Map<String, String> KINDS = Map.of("STATE_SPECIAL", "state-special", "RESOURCED_PROVISION", "resourced", "SEN_UNIT", "resourced",
+            "INDEPENDENT_SPECIAL", "independent", "NON_MAINTAINED_SPECIAL", "independent", "ALTERNATIVE_PROVISION", "alternative",
+            "SPECIALIST_POST_16", "post-16", "FE_COLLEGE", "post-16");
+    /** The key's words for each kind, in the key's order. */
+    static final Map<String, String> KIND_WORDS = kindWords();
+
+    private static Map<String, String> kindWords() {
+        Map<String, String> words = new java.util.LinkedHashMap<>();
+        words.put("state-special", "State special school");
+        words.put("resourced", "Resourced provision or SEN unit");
+        words.put("independent", "Independent or non-maintained special school");
+        words.put("alternative", "Alternative provision");
+        words.put("post-16", "Specialist post-16 or college");
+        return java.util.Collections.unmodifiableMap(words);
     }
 
     /** The region's LAs and the January forecast (null when no LA has statistics). */
@@ -51,12 +70,14 @@ class RegionPages implements PageLinks {
     }
 
     private final Sufficiency sufficiency;
+    private final SettingService settings;
     private final ReferenceData reference;
     private final SvgMaps maps;
     private final Access access;
 
-    RegionPages(Sufficiency sufficiency, ReferenceData reference, SvgMaps maps, Access access) {
+    RegionPages(Sufficiency sufficiency, SettingService settings, ReferenceData reference, SvgMaps maps, Access access) {
         this.sufficiency = sufficiency;
+        this.settings = settings;
         this.reference = reference;
         this.maps = maps;
         this.access = access;
@@ -84,7 +105,8 @@ class RegionPages implements PageLinks {
             model.addAttribute("rows", List.of());
             return "region/region";
         }
-        Regional regional = rows(region, choice);
+        List<SettingService.PlanningSetting> located = located(region, choice);
+        Regional regional = rows(region, choice, located);
         List<LaRow> rows = regional.rows();
         Integer january = regional.january();
         String what = describe(choice);
@@ -92,7 +114,7 @@ class RegionPages implements PageLinks {
         model.addAttribute("what", what);
         model.addAttribute("rows", rows);
         model.addAttribute("total", total(rows));
-        model.addAttribute("map", map(region, rows, what, january));
+        model.addAttribute("map", map(region, rows, located, what, january));
         model.addAttribute("csv", "/region/shortfall.csv" + query(choice));
         return "region/region";
     }
@@ -108,13 +130,13 @@ class RegionPages implements PageLinks {
             FormErrors.Problem problem = errors.all().getFirst();
             throw ApiException.badRequest(problem.field(), problem.message());
         }
-        StringBuilder csv = new StringBuilder(Csv.line(List.of("la_code", "la", "january", "need", "phase", "forecast_children", "places", "shortfall")))
+        StringBuilder csv = new StringBuilder(Csv.line(List.of("la_code", "la", "january", "need", "phase", "forecast_children", "places", "shortfall", "settings")))
                 .append("\r\n");
-        Regional regional = rows(region, choice);
+        Regional regional = rows(region, choice, located(region, choice));
         Integer january = regional.january();
         for (LaRow r : regional.rows()) {
             csv.append(Csv.line(Arrays.asList(r.code(), r.name(), january, choice.need().isEmpty() ? "all" : choice.need(),
-                    choice.phase().isEmpty() ? "all" : choice.phase(), r.children(), r.places(), r.shortfall()))).append("\r\n");
+                    choice.phase().isEmpty() ? "all" : choice.phase(), r.children(), r.places(), r.shortfall(), r.settings()))).append("\r\n");
         }
         return Downloads.csv(csv.toString(), "shortfall", region.name());
     }
@@ -137,14 +159,17 @@ class RegionPages implements PageLinks {
     }
 
     /** Each LA of the region next year, alphabetically (central figures: the map and table show no intervals); an LA without a forecast says why. */
-    Regional rows(ReferenceData.Region region, Choice choice) {
+    Regional rows(ReferenceData.Region region, Choice choice, List<SettingService.PlanningSetting> located) {
         List<LaRow> rows = new ArrayList<>();
         Integer january = null;
+        Map<String, Long> settingsByLa = located.stream()
+                .collect(java.util.stream.Collectors.groupingBy(SettingService.PlanningSetting::laCode, java.util.stream.Collectors.counting()));
         List<Sufficiency.Result> results = sufficiency.centralOfEachLa(region.code(), 1).stream()
                 .sorted(java.util.Comparator.comparing(Sufficiency.Result::scope)).toList();
         for (Sufficiency.Result result : results) {
             if (result.years().isEmpty()) {
-                rows.add(new LaRow(result.laCode(), result.scope(), null, null, null, "No SEN2 statistics to forecast from"));
+                rows.add(new LaRow(result.laCode(), result.scope(), null, null, null, "No SEN2 statistics to forecast from",
+                        settingsByLa.getOrDefault(result.laCode(), 0L).intValue()));
                 continue;
             }
             january = result.years().getFirst().january();
@@ -167,7 +192,8 @@ class RegionPages implements PageLinks {
                 }
             }
             long forecast = Math.round(children);
-            rows.add(new LaRow(result.laCode(), result.scope(), forecast, places, forecast - places, null));
+            rows.add(new LaRow(result.laCode(), result.scope(), forecast, places, forecast - places, null,
+                    settingsByLa.getOrDefault(result.laCode(), 0L).intValue()));
         }
         return new Regional(rows, january);
     }
@@ -176,10 +202,23 @@ class RegionPages implements PageLinks {
         List<LaRow> known = rows.stream().filter(r -> r.children() != null).toList();
         long children = known.stream().mapToLong(LaRow::children).sum();
         int places = known.stream().mapToInt(LaRow::places).sum();
-        return new LaRow(null, "Region", children, places, children - places, null);
+        return new LaRow(null, "Region", children, places, children - places, null, rows.stream().mapToInt(LaRow::settings).sum());
     }
 
-    private SvgMap map(ReferenceData.Region region, List<LaRow> rows, String what, Integer january) {
+    /**
+     * The region's open settings with specialist places of the need and phase chosen (any, for all): the map's dots and
+     * the table's count. Mainstream settings without such places are not on the register's specialist side, so none show.
+     */
+    private List<SettingService.PlanningSetting> located(ReferenceData.Region region, Choice choice) {
+        List<String> codes = reference.localAuthoritiesOf(region.code()).stream().map(ReferenceData.LocalAuthority::code).toList();
+        return settings.openSettingsNear(codes, 0).stream()
+                .filter(s -> codes.contains(s.laCode()) && KINDS.containsKey(s.type()))
+                .filter(s -> s.places().stream().anyMatch(p -> p.capacity() > 0 && (choice.need().isEmpty() || p.need().equals(choice.need()))
+                        && (choice.phase().isEmpty() || p.phase().equals(choice.phase()))))
+                .toList();
+    }
+
+    private SvgMap map(ReferenceData.Region region, List<LaRow> rows, List<SettingService.PlanningSetting> located, String what, Integer january) {
         long most = rows.stream().filter(r -> r.shortfall() != null).mapToLong(LaRow::shortfall).max().orElse(0);
         long step = step(most);
         List<String> labels = new ArrayList<>(List.of("Places to spare or enough"));
@@ -188,8 +227,13 @@ class RegionPages implements PageLinks {
         }
         SvgMaps.Builder map = maps.map("Shortfall of places in " + region.name() + " by LA" + (january == null ? "" : ", January " + january),
                         "Each LA of " + region.name() + " shaded by its forecast shortfall of " + what + ": children forecast less places. "
-                                + "Darker is shorter of places. Each LA links to its forecast. The table below gives the same numbers.")
+                                + "Darker is shorter of places. Each LA links to its forecast. Dots mark the " + located.size()
+                                + " settings with such places, coloured by kind. The table below gives the same numbers.")
                 .shades(labels);
+        KIND_WORDS.forEach(map::kind);
+        for (SettingService.PlanningSetting s : located) {
+            map.point(s.easting(), s.northing(), KINDS.get(s.type()), s.name() + " (" + KIND_WORDS.get(KINDS.get(s.type())) + ")");
+        }
         for (LaRow r : rows) {
             map.area(r.code(), r.name() + ": " + words(r), r.shortfall() == null ? SvgMaps.NO_DATA : shade(r.shortfall(), step),
                     "/region/forecast?la=" + r.code());

@@ -19,9 +19,9 @@ class RegionChartsTest {
         long step = 20;
         assertThat(List.of(-5L, 0L, 1L, 20L, 21L, 60L, 61L, 500L).stream().map(s -> RegionPages.shade(s, step)).toList())
                 .containsExactly(0, 0, 1, 1, 2, 3, 4, 4);
-        assertThat(RegionPages.words(new RegionPages.LaRow("202", "Camden", 10L, 9, 1L, null))).isEqualTo("short by 1 place");
-        assertThat(RegionPages.words(new RegionPages.LaRow("202", "Camden", 10L, 15, -5L, null))).isEqualTo("5 places to spare");
-        assertThat(RegionPages.words(new RegionPages.LaRow("201", "City of London", null, null, null, "none"))).isEqualTo("no forecast");
+        assertThat(RegionPages.words(new RegionPages.LaRow("202", "Camden", 10L, 9, 1L, null, 0))).isEqualTo("short by 1 place");
+        assertThat(RegionPages.words(new RegionPages.LaRow("202", "Camden", 10L, 15, -5L, null, 0))).isEqualTo("5 places to spare");
+        assertThat(RegionPages.words(new RegionPages.LaRow("201", "City of London", null, null, null, "none", 0))).isEqualTo("no forecast");
     }
 
     @Test

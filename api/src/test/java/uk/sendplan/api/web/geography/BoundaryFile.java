@@ -22,7 +22,9 @@ import java.util.TreeMap;
  * simplify away are dropped, never an LA's largest part. Repeatable: the same input gives the same file.
  *
  * <pre>
- * # from the repository's root, with the data room's geography folder at ../shared/data/geography
+ * # from the repository's root, with the data room's geography folder at ../shared/data/geography;
+ * # -pl api alone takes db and planner from the local Maven repository, so install them from this checkout first
+ * ./mvnw -B -q -DskipTests install -pl db,planner
  * ./mvnw -B -o -q test-compile exec:java -pl api -Dexec.classpathScope=test \
  *   -Dexec.mainClass=uk.sendplan.api.web.geography.BoundaryFile \
  *   -Dexec.args="../shared/data/geography/Counties_and_Unitary_Authorities_December_2023_Boundaries_UK_BSC.geojson db/reference-data/la_centroids_detail.csv api/src/main/resources/geography/la-boundaries.txt"
