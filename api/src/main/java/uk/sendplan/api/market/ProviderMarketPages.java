@@ -62,6 +62,10 @@ class ProviderMarketPages implements PageLinks {
                  String advice) {
     }
 
+    /** One part of the fee's breakdown as a field of the form. */
+    record Part(String id, String label, String value) {
+    }
+
     record Row(long id, String la, String need, String phase, String startTerm, String respondBy, String answer, String status, String tag) {
     }
 
@@ -309,6 +313,7 @@ class ProviderMarketPages implements PageLinks {
         model.addAttribute("la", laName(r.laCode()));
         model.addAttribute("needName", needName(r.primaryNeed()));
         model.addAttribute("secondaryNeedName", r.secondaryNeed() == null ? "None" : needName(r.secondaryNeed()));
+        model.addAttribute("year", r.nationalCurriculumYear());
         model.addAttribute("phaseName", phaseName(r.phase()));
         model.addAttribute("status", ReferralPages.statusName(r.status()));
         model.addAttribute("tag", ReferralPages.statusTag(r.status()));
@@ -320,6 +325,8 @@ class ProviderMarketPages implements PageLinks {
         model.addAttribute("kinds", kinds(r));
         model.addAttribute("declineReasons", declineReasons());
         model.addAttribute("form", form);
+        model.addAttribute("parts", List.of(new Part("education", "Education", form.education()), new Part("care", "Care", form.care()),
+                new Part("therapies", "Therapies", form.therapies()), new Part("other", "Other", form.other())));
         model.addAttribute("check", check);
         model.addAttribute("errors", errors);
         return "market/provider-referral";

@@ -333,6 +333,7 @@ class ReferralPages implements PageLinks {
         model.addAttribute("requestId", child.id());
         model.addAttribute("needName", needName(r.primaryNeed()));
         model.addAttribute("secondaryNeedName", r.secondaryNeed() == null ? "None" : needName(r.secondaryNeed()));
+        model.addAttribute("year", r.nationalCurriculumYear());
         model.addAttribute("phaseName", phaseName(r.phase()));
         model.addAttribute("status", statusName(r.status()));
         model.addAttribute("tag", statusTag(r.status()));
@@ -461,8 +462,9 @@ class ReferralPages implements PageLinks {
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
+    /** A kind of setting as people read it: INDEPENDENT_SPECIAL is "Independent special", SEN_UNIT "SEN unit". */
     static String kindName(String type) {
-        return words(type).replace("sen ", "SEN ");
+        return words(type).replaceFirst("^Sen ", "SEN ");
     }
 
     private String needName(String code) {
