@@ -313,8 +313,7 @@ class ReferralPages implements PageLinks {
     }
 
     private String awardPage(ReferralView referral, OfferView offer, Model model, FormErrors errors) {
-        Option option = comparisons.compare(referral).stream().filter(r -> r.offer() != null && r.offer().id() == offer.id()).findFirst()
-                .map(r -> option(r, referral)).orElse(null);
+        Option option = option(comparisons.compareOffer(referral, offer), referral);
         model.addAttribute("referral", referral);
         model.addAttribute("reference", demand.find(referral.requestId()).orElseThrow().reference());
         model.addAttribute("offer", offer);
