@@ -237,6 +237,57 @@ class MarketBrowserTest extends GraphQlTestBase {
     }
 
     @Test
+    void aProviderDeclinesAndTheCommissionerWithdrawsWithReasonsAskedForNextToTheirFields() throws IOException {
+        long provider = db.fetchValue(APP_USER.PROVIDER_ID, APP_USER.SUBJECT.eq("provider-demo"));
+        Choice choice = choose(provider);
+        String requestId = as("commissioner-camden").document("mutation($input: PlacementRequestInput!) { createPlacementRequest(input: $input) "
+                        + "{ request { id } } }")
+                .variable("input", Map.of("laCode", CAMDEN, "reference", "WEBMKT-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase() + "2",
+                        "primaryNeed", choice.need(), "band", 3, "age", choice.age(), "homeDistrict", "NW1", "gender", choice.gender(),
+                        "startTerm", nextTerm()))
+                .execute().path("createPlacementRequest.request.id").entity(String.class).get();
+        String referralId = as("commissioner-camden").document("mutation($input: CreateReferralInput!) { createReferral(input: $input) "
+                        + "{ referral { id } } }").variable("input", Map.of("requestId", requestId, "addSettings", List.of(choice.urn())))
+                .execute().path("createReferral.referral.id").entity(String.class).get();
+        var recipient = REFERRAL_RECIPIENT.REFERRAL_ID.eq(Long.parseLong(referralId)).and(REFERRAL_RECIPIENT.SETTING_URN.eq(choice.urn()));
+
+        // the provider declines: first without saying why (asked for next to the reasons, nothing saved), then with a reason
+        browser.signIn("provider-demo", PASSWORD);
+        browser.open("/provider/referrals/" + referralId, "market-provider-referral-to-decline");
+        new Select(browser.find("#declineUrn")).selectByValue(String.valueOf(choice.urn()));
+        browser.click("#decline");
+        browser.checkPage("market-provider-decline-error");
+        assertThat(summaryLinks()).containsExactly("#declineReason");
+        assertThat(browser.text("#declineReason-error")).contains("Select why you are declining the referral");
+        assertThat(db.fetchValue(REFERRAL_RECIPIENT.RESPONSE, recipient)).isNull();
+        new Select(browser.find("#declineUrn")).selectByValue(String.valueOf(choice.urn()));
+        browser.find("#declineReason-TOO_FAR").click();
+        browser.click("#decline");
+        browser.checkPage("market-provider-declined");
+        assertThat(browser.text("[data-test=declined]")).isEqualTo("Referral declined");
+        assertThat(browser.text("[data-test=own-settings] tr[data-urn='" + choice.urn() + "'] [data-test=answer]")).isEqualTo("Declined: too far from home");
+        assertThat(db.fetchValue(REFERRAL_RECIPIENT.RESPONSE, recipient)).hasToString("DECLINED");
+        browser.signOut();
+
+        // the commissioner sees the answer, and withdraws the referral: first without a reason, then with one
+        browser.signIn("commissioner-camden", PASSWORD);
+        browser.open("/referrals/" + referralId, "market-commissioner-referral-declined");
+        assertThat(browser.text("[data-test=recipients] tr[data-urn='" + choice.urn() + "']")).contains("Declined: too far from home");
+        browser.click("#withdraw");
+        browser.checkPage("market-commissioner-withdraw-error");
+        assertThat(summaryLinks()).containsExactly("#reason");
+        assertThat(browser.text("#reason-error")).contains("Enter why you are withdrawing the referral");
+        assertThat(db.fetchValue(REFERRAL.STATUS, REFERRAL.ID.eq(Long.parseLong(referralId)))).isEqualTo(ReferralStatus.OPEN);
+        browser.find("#reason").sendKeys("Placed in a state school after a review");
+        browser.click("#withdraw");
+        browser.checkPage("market-commissioner-withdrawn");
+        assertThat(browser.text("[data-test=withdrawn]")).isEqualTo("Referral withdrawn");
+        assertThat(browser.text("[data-test=status]")).isEqualTo("Withdrawn");
+        assertThat(db.fetchValue(REFERRAL.STATUS, REFERRAL.ID.eq(Long.parseLong(referralId)))).isEqualTo(ReferralStatus.WITHDRAWN);
+        assertThat(browser.findAll("#withdraw")).as("a withdrawn referral is not withdrawn again").isEmpty();
+    }
+
+    @Test
     void neitherSideSeesTheOtherScopesReferrals() throws IOException {
         long provider = db.fetchValue(APP_USER.PROVIDER_ID, APP_USER.SUBJECT.eq("provider-demo"));
         long hackneys = db.select(org.jooq.impl.DSL.max(REFERRAL.ID)).from(REFERRAL).where(REFERRAL.LA_CODE.eq(HACKNEY)).fetchOne().value1();
