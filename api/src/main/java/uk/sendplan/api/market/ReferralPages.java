@@ -18,6 +18,7 @@ import uk.sendplan.api.settings.SettingView;
 import uk.sendplan.api.system.Access;
 import uk.sendplan.api.system.Actor;
 import uk.sendplan.api.system.ApiException;
+import uk.sendplan.api.system.Csv;
 import uk.sendplan.api.system.Downloads;
 import uk.sendplan.api.system.InputRules;
 import uk.sendplan.api.system.Role;
@@ -248,6 +249,28 @@ class ReferralPages implements PageLinks {
     String referral(@PathVariable String id, Model model) {
         access.require("Referral", Role.COMMISSIONER);
         return referralPage(reads.get("Referral", id), model, new FormErrors(), "");
+    }
+
+    /** The comparison as the page shows it, cheapest first, amounts in pounds. */
+    @GetMapping("/referrals/{id}/comparison.csv")
+    @ResponseBody
+    ResponseEntity<String> comparisonCsv(@PathVariable String id) {
+        access.require("Referral", Role.COMMISSIONER);
+        ReferralView referral = reads.get("Referral", id);
+        StringBuilder csv = new StringBuilder(Csv.line(List.of("option", "offer_id", "offer_status", "urn", "setting", "setting_kind", "ofsted",
+                "for_profit", "annual_fee", "fee_verdict", "excess_over_reference", "transport", "total_annual_cost", "distance_km",
+                "travel_minutes", "start_date", "valid_until", "conditions", "justification", "vacancies"))).append("\r\n");
+        for (Comparisons.Row row : comparisons.compare(referral)) {
+            OfferView o = row.offer();
+            SettingView s = row.setting();
+            csv.append(Csv.line(Arrays.asList(row.kind().name(), o == null ? null : o.id(), o == null ? null : o.status().name(), s.urn(), s.name(),
+                    s.type(), s.ofstedRating() == null ? null : s.ofstedRating().name(), row.forProfit(), Money.pounds(row.annualFeePence()),
+                    row.feeVerdict().name(), Money.poundsOrNull(row.excessOverReferencePence()), Money.pounds(row.transportPence()),
+                    Money.pounds(row.totalAnnualCostPence()), Math.round(row.distanceKm() * 10) / 10.0, Math.round(row.travelMinutes()),
+                    o == null ? null : o.terms().startDate().toString(), o == null ? null : o.terms().validUntil().toString(),
+                    o == null ? null : o.terms().conditions(), o == null ? null : o.terms().justification(), row.vacancies()))).append("\r\n");
+        }
+        return Downloads.csv(csv.toString(), "referral", String.valueOf(referral.id()), "comparison");
     }
 
     @PostMapping("/referrals/{id}/withdraw")

@@ -1,9 +1,11 @@
 package uk.sendplan.api.planning;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import uk.sendplan.api.demand.DemandService;
 import uk.sendplan.api.demand.PlacementRequestView;
 import uk.sendplan.api.kernel.Money;
@@ -12,12 +14,15 @@ import uk.sendplan.api.settings.SettingService;
 import uk.sendplan.api.settings.SettingView;
 import uk.sendplan.api.system.Access;
 import uk.sendplan.api.system.ApiException;
+import uk.sendplan.api.system.Csv;
+import uk.sendplan.api.system.Downloads;
 import uk.sendplan.api.system.Role;
 import uk.sendplan.api.web.Pages;
 import uk.sendplan.db.types.FeeVerdict;
 import uk.sendplan.db.types.Sector;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -60,8 +65,12 @@ class TailoredListPages {
         this.access = access;
     }
 
-    @GetMapping("/demand/{id}/settings")
-    String tailoredList(@PathVariable String id, @RequestParam(required = false) String order, Model model) {
+    /** The child's list as the page and its CSV show it. */
+    private record Shown(PlacementRequestView child, SuitableSettings.Order order, SuitableSettings.Listing listing, Map<Integer, SettingView> views,
+                         List<Row> rows) {
+    }
+
+    private Shown shown(String id, String order) {
         access.require("Tailored list", Role.COMMISSIONER);
         SuitableSettings.Order chosen;
         if (order == null || order.isBlank()) {
@@ -81,6 +90,39 @@ class TailoredListPages {
         for (SuitableSettings.Option o : listing.suitable()) {
             rows.add(row(o, views.get(o.urn()), child));
         }
+        return new Shown(child, chosen, listing, views, rows);
+    }
+
+    /** The suitable settings, then those nearby that can't take the child with why: the same rows as the page, in its order. */
+    @GetMapping("/demand/{id}/settings.csv")
+    @ResponseBody
+    ResponseEntity<String> csv(@PathVariable String id, @RequestParam(required = false) String order) {
+        Shown shown = shown(id, order);
+        StringBuilder csv = new StringBuilder(Csv.line(List.of("urn", "name", "kind", "suitable", "fit_or_why_not", "distance_km", "travel_minutes",
+                "annual_cost", "fee", "transport", "vacancies", "fee_verdict"))).append("\r\n");
+        for (SuitableSettings.Option o : shown.listing().suitable()) {
+            csv.append(Csv.line(Arrays.asList(o.urn(), o.name(), PlanPages.kindName(shown.views().get(o.urn()).type()), "yes",
+                    String.join("; ", fit(o, shown.child())), RuleTexts.roundKm(o.distanceKm()), Math.round(o.travelMinutes()),
+                    Money.poundsOrNull(o.annualCostPence()), Money.poundsOrNull(o.feePence()), Money.poundsOrNull(o.transportPence()), o.vacancies(),
+                    o.feeVerdict() == null ? null : o.feeVerdict().name()))).append("\r\n");
+        }
+        for (SuitableSettings.Option o : shown.listing().excluded()) {
+            SettingView s = shown.views().get(o.urn());
+            csv.append(Csv.line(Arrays.asList(o.urn(), o.name(), s == null ? null : PlanPages.kindName(s.type()), "no", String.join("; ", o.reasons()),
+                    RuleTexts.roundKm(o.distanceKm()), Math.round(o.travelMinutes()), null, null, null, o.vacancies(), null))).append("\r\n");
+        }
+        return Downloads.csv(csv.toString(), "tailored-list", shown.child().reference());
+    }
+
+    @GetMapping("/demand/{id}/settings")
+    String tailoredList(@PathVariable String id, @RequestParam(required = false) String order, Model model) {
+        Shown shown = shown(id, order);
+        PlacementRequestView child = shown.child();
+        SuitableSettings.Order chosen = shown.order();
+        SuitableSettings.Listing listing = shown.listing();
+        Map<Integer, SettingView> views = shown.views();
+        List<Row> rows = shown.rows();
+        model.addAttribute("csv", "/demand/" + child.id() + "/settings.csv?order=" + chosen.name());
         model.addAttribute("child", child);
         model.addAttribute("needName", needName(child.primaryNeed()));
         model.addAttribute("phaseName", reference.phases().stream().filter(p -> p.code().equals(child.phase())).map(ReferenceData.Phase::name)
@@ -95,7 +137,8 @@ class TailoredListPages {
         return "planning/tailored-list";
     }
 
-    private Row row(SuitableSettings.Option o, SettingView setting, PlacementRequestView child) {
+    /** How the setting fits the child: the family's choice, a place free now, and the policy rules it weighs against. */
+    private static List<String> fit(SuitableSettings.Option o, PlacementRequestView child) {
         List<String> fit = new ArrayList<>();
         int preference = child.preferences().indexOf(o.urn());
         if (preference >= 0) {
@@ -103,7 +146,11 @@ class TailoredListPages {
         }
         fit.add(o.vacancies() > 0 ? o.vacancies() + (o.vacancies() == 1 ? " place free now" : " places free now") : "Full: no place free now");
         o.penalties().forEach(p -> fit.add(capitalise(RuleTexts.penalty(p.constraint()))));
-        return new Row(o.urn(), o.name(), PlanPages.kindName(setting.type()), fit, RuleTexts.km(o.distanceKm()), RuleTexts.minutes(o.travelMinutes()),
+        return fit;
+    }
+
+    private Row row(SuitableSettings.Option o, SettingView setting, PlacementRequestView child) {
+        return new Row(o.urn(), o.name(), PlanPages.kindName(setting.type()), fit(o, child), RuleTexts.km(o.distanceKm()), RuleTexts.minutes(o.travelMinutes()),
                 wholePounds(o.annualCostPence()), o.feePence() == null ? "No fee" : wholePounds(o.feePence()),
                 o.transportPence() == null ? "" : wholePounds(o.transportPence()), o.vacancies(), verdictName(o.feeVerdict()),
                 verdictTag(o.feeVerdict()), referable(setting));

@@ -119,6 +119,10 @@ class MarketBrowserTest extends GraphQlTestBase {
         List<Integer> listed = rows.stream().map(r -> Integer.parseInt(r.getDomAttribute("data-urn"))).toList();
         assertThat(listed).isEqualTo(suitable(requestId, "FAMILY"));
         assertThat(listed).as("the demo provider's setting suits the child").contains(choice.urn());
+        List<String> listCsv = List.of(download("/demand/" + requestId + "/settings.csv?order=FAMILY").split("\\R"));
+        assertThat(listCsv.getFirst()).startsWith("urn,name,kind,suitable,fit_or_why_not,distance_km");
+        assertThat(listCsv.stream().skip(1).filter(l -> l.contains(",yes,")).map(l -> Integer.parseInt(l.substring(0, l.indexOf(',')))).toList())
+                .isEqualTo(listed);
 
         browser.find("#order-COST").click();
         browser.click("#main-content form[method=get] button[type=submit]");
@@ -211,6 +215,8 @@ class MarketBrowserTest extends GraphQlTestBase {
                 .map(t -> Long.parseLong(t.getText().replaceAll("[£,.]", ""))).toList();
         assertThat(totals).as("cheapest first").isSortedAccordingTo(Comparator.naturalOrder());
         assertThat(browser.findAll("[data-test=comparison] tbody tr")).as("the offer beside the state settings of the child's list").hasSizeGreaterThan(1);
+        assertThat(download("/referrals/" + referralId + "/comparison.csv")).startsWith("option,offer_id,offer_status,urn,setting")
+                .contains("\nOFFER," + offerId + ",OPEN," + choice.urn() + ",").contains("\nSTATE_SETTING,,,");
         browser.click(offered.findElement(By.linkText("Award")));
         browser.checkPage("market-commissioner-award-confirm");
         assertThat(db.fetchCount(PLACEMENT_AGREEMENT, PLACEMENT_AGREEMENT.REFERRAL_ID.eq(Long.parseLong(referralId)))).as("not before the confirmation").isZero();
