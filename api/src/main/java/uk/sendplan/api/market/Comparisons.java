@@ -75,13 +75,7 @@ class Comparisons {
         List<Row> rows = new ArrayList<>();
         for (OfferView offer : live) {
             SettingView s = views.get(offer.urn());
-            OfferView.Terms t = offer.terms();
-            boolean residential = t.kind() == ProvisionKind.RESIDENTIAL_38_WEEK || t.kind() == ProvisionKind.RESIDENTIAL_52_WEEK;
-            Journeys.Journey journey = Journeys.between(referral.homeEasting(), referral.homeNorthing(), s.location().easting(),
-                    s.location().northing(), residential);
-            rows.add(new Row(Kind.OFFER, offer, t.annualFeePence(), journey.transportPence(), t.annualFeePence() + journey.transportPence(),
-                    journey.distanceKm(), journey.travelMinutes(), t.verdict(), t.excessOverReferencePence(), vacancies.getOrDefault(offer.urn(), 0), s,
-                    providers.get(s.providerId()).forProfit()));
+            rows.add(offerRow(referral, offer, s, vacancies.getOrDefault(offer.urn(), 0), providers.get(s.providerId()).forProfit()));
         }
         for (TailoredLists.StateOption o : state) {
             SettingView s = views.get(o.urn());
@@ -90,6 +84,31 @@ class Comparisons {
         }
         rows.sort(Comparator.comparingLong(Row::totalAnnualCostPence).thenComparingDouble(Row::travelMinutes));
         return rows;
+    }
+
+    /**
+     * One offer's row as {@link #compare} shows it, without the tailored list's state settings: what an award's
+     * confirmation needs, at the cost of one setting's reads.
+     */
+    @Transactional(readOnly = true)
+    Row compareOffer(ReferralView referral, OfferView offer) {
+        Actor actor = access.require("Referral.comparison", Role.COMMISSIONER);
+        if (!referral.laCode().equals(actor.laCode()) || offer.referralId() != referral.id()) {
+            throw access.outOfScope("Referral.comparison");
+        }
+        SettingView s = settings.find(offer.urn()).orElseThrow();
+        Boolean forProfit = settings.provider(s.providerId()).map(ProviderView::forProfit).orElse(null);
+        return offerRow(referral, offer, s, vacancies(referral, List.of(offer.urn())).getOrDefault(offer.urn(), 0), forProfit);
+    }
+
+    /** An offer's cost to the LA a year: its fee and the transport from the home district (a residential place's journeys as Journeys counts them). */
+    private static Row offerRow(ReferralView referral, OfferView offer, SettingView s, int vacancies, Boolean forProfit) {
+        OfferView.Terms t = offer.terms();
+        boolean residential = t.kind() == ProvisionKind.RESIDENTIAL_38_WEEK || t.kind() == ProvisionKind.RESIDENTIAL_52_WEEK;
+        Journeys.Journey journey = Journeys.between(referral.homeEasting(), referral.homeNorthing(), s.location().easting(),
+                s.location().northing(), residential);
+        return new Row(Kind.OFFER, offer, t.annualFeePence(), journey.transportPence(), t.annualFeePence() + journey.transportPence(),
+                journey.distanceKm(), journey.travelMinutes(), t.verdict(), t.excessOverReferencePence(), vacancies, s, forProfit);
     }
 
     /** Free places in the referral's need and phase, per setting. */

@@ -118,8 +118,34 @@ class Offers {
     @Transactional
     OfferView make(MakeOfferInput input) {
         Actor actor = access.require("makeOffer", Role.PROVIDER);
-        ReferralView referral = sentToProvider("makeOffer", input.referralId(), actor);
         LocalDate today = MarketRules.today();
+        ReferralView referral = offerable("makeOffer", input, actor, today);
+        OfferRevisionRecord terms = checkedTerms("input", referral, input.urn(), actor, input.terms(), today);
+        long id = offers.insert(referral.id(), input.urn(), actor.providerId(), terms);
+        referrals.respond(referral.id(), input.urn(), RecipientResponse.OFFERED, null);
+        OfferView offer = offers.find(id).orElseThrow();
+        audit.record(scope(referral, offer.providerId()), "OFFER_MADE", "offer", id, null, MarketSnapshots.Offer.of(offer),
+                "offered " + Money.format(offer.terms().annualFeePence()) + " a year on referral " + referral.id());
+        return offer;
+    }
+
+    /**
+     * What makeOffer would make of these terms, writing nothing: every rule makeOffer applies, each refusing with its
+     * field as makeOffer would, and the fee check of the start date's year, returned whatever its verdict (an offer
+     * above the ceiling is refused only when it is made, and only then kept for the regulator). The provider's pages
+     * show it before the offer is sent.
+     */
+    @Transactional
+    FeeService.OfferCheck check(MakeOfferInput input) {
+        Actor actor = access.require("makeOffer", Role.PROVIDER);
+        LocalDate today = MarketRules.today();
+        ReferralView referral = offerable("makeOffer", input, actor, today);
+        return validTerms("input", referral, input.urn(), input.terms(), today).check();
+    }
+
+    /** The referral an offer from the setting may be made on: sent to it, still taking answers, and no live offer from it. */
+    private ReferralView offerable(String operation, MakeOfferInput input, Actor actor, LocalDate today) {
+        ReferralView referral = sentToProvider(operation, input.referralId(), actor);
         openForResponses(referral, today);
         RecipientView recipient = referrals.recipient(referral.id(), input.urn()).orElseThrow(() -> ApiException.badRequest("input.urn",
                 "referral " + referral.id() + " was not sent to setting " + input.urn() + "; offer from a setting it was sent to"));
@@ -130,13 +156,7 @@ class Offers {
             throw ApiException.badRequest("input.urn", "setting " + input.urn() + " already has offer " + o.id() + " on referral "
                     + referral.id() + "; revise that offer instead");
         });
-        OfferRevisionRecord terms = checkedTerms("input", referral, input.urn(), actor, input.terms(), today);
-        long id = offers.insert(referral.id(), input.urn(), actor.providerId(), terms);
-        referrals.respond(referral.id(), input.urn(), RecipientResponse.OFFERED, null);
-        OfferView offer = offers.find(id).orElseThrow();
-        audit.record(scope(referral, offer.providerId()), "OFFER_MADE", "offer", id, null, MarketSnapshots.Offer.of(offer),
-                "offered " + Money.format(offer.terms().annualFeePence()) + " a year on referral " + referral.id());
-        return offer;
+        return referral;
     }
 
     @Transactional
@@ -219,8 +239,43 @@ class Offers {
         }
     }
 
+    /** Terms that passed every rule, with the fee check of the start date's year (whatever its verdict). */
+    private record ValidTerms(ProvisionKind kind, long fee, long education, long care, long therapies, long other, LocalDate start,
+                              LocalDate validUntil, String conditions, String justification, String year, FeeService.OfferCheck check) {
+    }
+
     /** The terms, each checked, and the fee checked against the framework of the start date's financial year. */
     private OfferRevisionRecord checkedTerms(String field, ReferralView referral, int urn, Actor actor, TermsInput in, LocalDate today) {
+        ValidTerms t = validTerms(field, referral, urn, in, today);
+        FeeService.OfferCheck check = t.check();
+        long fee = t.fee();
+        if (check.nonCompliant()) {
+            refuse(referral, urn, actor, t.kind(), fee, check);
+            Map<String, Object> extensions = new LinkedHashMap<>();
+            extensions.put("field", field + ".annualFee");
+            extensions.put("verdict", check.verdict().name());
+            extensions.put("reasons", check.reasons());
+            if (check.adjustedCeilingPence() != null) {
+                extensions.put("adjustedCeiling", Money.pounds(check.adjustedCeilingPence()).toPlainString());
+            }
+            throw ApiException.badRequest(field + ".annualFee: the fee check refused this offer (" + check.verdict() + "): "
+                    + String.join(" ", check.reasons()), extensions);
+        }
+        if (check.verdict() == FeeVerdict.ABOVE_REFERENCE && t.justification() == null) {
+            throw ApiException.badRequest(field + ".justification", "the fee " + Money.format(fee) + " is "
+                    + Money.format(fee - check.adjustedReferencePence()) + " above the adjusted reference " + Money.format(check.adjustedReferencePence())
+                    + " of " + t.year() + "'s framework: give a justification (what the child's provision needs that the reference does not pay for)");
+        }
+        return new OfferRevisionRecord().setKind(t.kind()).setAnnualFeePence(fee).setEducationPence(t.education()).setCarePence(t.care())
+                .setTherapiesPence(t.therapies()).setOtherPence(t.other()).setStartDate(t.start()).setValidUntil(t.validUntil())
+                .setConditions(t.conditions()).setJustification(t.justification()).setFinancialYear(t.year()).setFrameworkId(check.frameworkId())
+                .setFrameworkVersion(check.frameworkVersion()).setVerdict(check.verdict())
+                .setReasons(check.reasons().toArray(String[]::new)).setReferencePence(check.adjustedReferencePence())
+                .setCeilingPence(check.adjustedCeilingPence()).setCreatedBy(actor.subject());
+    }
+
+    /** Every rule of the terms but the fee check's verdict, which the caller judges; writes nothing. */
+    private ValidTerms validTerms(String field, ReferralView referral, int urn, TermsInput in, LocalDate today) {
         PlanningSetting setting = settings.planningSetting(urn).orElseThrow(() -> ApiException.notFound(field + ".urn", "no setting with URN " + urn));
         if (setting.registrationStatus() != RegistrationStatus.OPEN) {
             throw ApiException.badRequest(field + ".urn", "setting " + urn + " is " + setting.registrationStatus() + " and takes no new placements");
@@ -258,28 +313,7 @@ class Offers {
         String year = MarketRules.financialYear(start);
         FeeService.OfferCheck check = fees.checkOffer(field + ".startDate", year, urn, referral.band(), kind, fee, referral.primaryNeed(),
                 justification != null, null);
-        if (check.nonCompliant()) {
-            refuse(referral, urn, actor, kind, fee, check);
-            Map<String, Object> extensions = new LinkedHashMap<>();
-            extensions.put("field", field + ".annualFee");
-            extensions.put("verdict", check.verdict().name());
-            extensions.put("reasons", check.reasons());
-            if (check.adjustedCeilingPence() != null) {
-                extensions.put("adjustedCeiling", Money.pounds(check.adjustedCeilingPence()).toPlainString());
-            }
-            throw ApiException.badRequest(field + ".annualFee: the fee check refused this offer (" + check.verdict() + "): "
-                    + String.join(" ", check.reasons()), extensions);
-        }
-        if (check.verdict() == FeeVerdict.ABOVE_REFERENCE && justification == null) {
-            throw ApiException.badRequest(field + ".justification", "the fee " + Money.format(fee) + " is "
-                    + Money.format(fee - check.adjustedReferencePence()) + " above the adjusted reference " + Money.format(check.adjustedReferencePence())
-                    + " of " + year + "'s framework: give a justification (what the child's provision needs that the reference does not pay for)");
-        }
-        return new OfferRevisionRecord().setKind(kind).setAnnualFeePence(fee).setEducationPence(education).setCarePence(care)
-                .setTherapiesPence(therapies).setOtherPence(other).setStartDate(start).setValidUntil(validUntil).setConditions(conditions)
-                .setJustification(justification).setFinancialYear(year).setFrameworkId(check.frameworkId()).setFrameworkVersion(check.frameworkVersion()).setVerdict(check.verdict())
-                .setReasons(check.reasons().toArray(String[]::new)).setReferencePence(check.adjustedReferencePence())
-                .setCeilingPence(check.adjustedCeilingPence()).setCreatedBy(actor.subject());
+        return new ValidTerms(kind, fee, education, care, therapies, other, start, validUntil, conditions, justification, year, check);
     }
 
     /** Keeps a refused offer for the regulator's figures, in its own transaction: the offer itself is rolled back. */

@@ -115,6 +115,15 @@ class Referrals {
         return ending.isPresent() ? referrals.find(made.id()).orElseThrow() : made;
     }
 
+    /**
+     * The settings createReferral would match for the child with this provision (null: as the request asks), before any
+     * named or excluded: the pages refer only to the settings a commissioner ticked by excluding the rest.
+     */
+    List<Integer> matched(PlacementRequestView child, ProvisionKind provision) {
+        return matching.match(profile(child, MarketRules.provision("input.provision", provision, child))).stream()
+                .map(ReferralMatching.Match::urn).toList();
+    }
+
     /** Refers every child of the commissioner's LA that a plan could not place and that has no live referral yet. */
     @Transactional
     ReferUnplacedResult referUnplaced(ReferUnplacedInput input) {

@@ -39,7 +39,7 @@ class PageSecurity {
     static final String[] PATHS = {"/", "/sign-in", "/sign-out", "/assets/**", "/oauth2/**", "/login/oauth2/**",
             "/la", "/la/**", "/demand", "/demand/**", "/provider", "/provider/**",
             "/regulation/**", "/plans", "/plans/**", "/admin/**",
-            "/region", "/region/**"};
+            "/region", "/region/**", "/referrals", "/referrals/**"};
 
     /** GOV.UK Frontend's own scripts and styles are files; nothing inline runs, so the policy allows only this origin. */
     private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
