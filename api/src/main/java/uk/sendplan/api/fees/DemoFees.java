@@ -111,7 +111,7 @@ public class DemoFees {
                         + " median local authority spend per independent or non-maintained special school placement (DfE S251"
                         + " benchmarking, about £59k in 2021-22) uplifted to " + year + "; ceilings are 20% above the reference;"
                         + " London, the South East and the East of England carry an area cost adjustment.",
-                maxUplift, bands, adjustments), "financialYear");
+                maxUplift, bands, adjustments, RateFrameworkView.Transparency.NONE), "financialYear");
         audit.record("RATE_FRAMEWORK_CREATED", "rate_framework", draft.id(), null, FrameworkSnapshot.of(draft), "illustrative demo framework");
         if (publish) {
             frameworks.publish(new PublishRateFrameworkInput(String.valueOf(draft.id()), "illustrative demo framework"));
