@@ -183,26 +183,19 @@ final class FeeChecker {
                     : "; the framework requires one only from " + t.requiredFromWords() + " providers") + ", so the surplus is not checked.");
             return;
         }
+        // the reasons are read by every role that reads the verdict, so they give no amount of the breakdown: the figures
+        // (FeeCheck.surplus, breakdownDifference, ...) are the provider's and the regulator's alone, as the breakdown is
         long difference = costs.totalPence() - feePence;
         if (Math.abs(difference) > t.breakdownTolerancePence()) {
-            reasons.add("The breakdown's parts add up to " + Money.format(costs.totalPence()) + ", " + Money.format(Math.abs(difference))
-                    + (difference > 0 ? " more" : " less") + " than the fee " + Money.format(feePence) + "; the framework allows "
-                    + Money.format(t.breakdownTolerancePence()) + " for rounding: inconsistent.");
+            reasons.add("The breakdown's parts do not add up to the fee: they are further from it than the framework's "
+                    + Money.format(t.breakdownTolerancePence()) + " rounding tolerance: inconsistent.");
         } else {
-            reasons.add("The breakdown's parts add up to " + Money.format(costs.totalPence())
-                    + (difference == 0 ? ", the fee." : ", within the framework's " + Money.format(t.breakdownTolerancePence())
-                    + " rounding tolerance of the fee " + Money.format(feePence) + "."));
+            reasons.add("The breakdown's parts add up to the fee" + (difference == 0 ? "."
+                    : ", within the framework's " + Money.format(t.breakdownTolerancePence()) + " rounding tolerance."));
         }
-        long surplus = costs.surplusPence();
-        long allowed = surplusAllowancePence(feePence, t.surplusCapPercent());
-        if (surplusAboveCap(feePence, surplus, t.surplusCapPercent())) {
-            reasons.add("Surplus " + Money.format(surplus) + " (" + Money.percent(Money.percentOf(surplus, feePence)) + " of the fee) is "
-                    + Money.format(surplus - allowed) + " above the cap of " + Money.percent(t.surplusCapPercent()) + " ("
-                    + Money.format(allowed) + "): non-compliant.");
-        } else {
-            reasons.add("Surplus " + Money.format(surplus) + " (" + Money.percent(Money.percentOf(surplus, feePence))
-                    + " of the fee) is within the cap of " + Money.percent(t.surplusCapPercent()) + " (" + Money.format(allowed) + ").");
-        }
+        reasons.add(surplusAboveCap(feePence, costs.surplusPence(), t.surplusCapPercent())
+                ? "The breakdown's surplus is above the framework's cap of " + Money.percent(t.surplusCapPercent()) + " of the fee: non-compliant."
+                : "The breakdown's surplus is within the framework's cap of " + Money.percent(t.surplusCapPercent()) + " of the fee.");
     }
 
     /** Exact: fee / previous > 1 + cap / 100, without rounding the percentage first. */

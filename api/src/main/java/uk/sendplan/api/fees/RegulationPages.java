@@ -282,6 +282,9 @@ class RegulationPages implements PageLinks {
         Map<String, String> names = new LinkedHashMap<>();
         names.put("ABOVE_CEILING", "Fee above the ceiling");
         names.put("UPLIFT_ABOVE_CAP", "Uplift above the cap");
+        names.put("SURPLUS_ABOVE_CAP", "Surplus above the cap");
+        names.put("BREAKDOWN_INCONSISTENT", "Cost breakdown does not add up");
+        names.put("BREAKDOWN_MISSING", "Cost breakdown missing");
         names.put("NO_APPLICABLE_BAND", "No band applies");
         names.put("ABOVE_REFERENCE", "Above the reference, not justified");
         names.put("WITHIN_REFERENCE", "Within the reference");

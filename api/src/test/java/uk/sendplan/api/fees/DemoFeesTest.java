@@ -152,7 +152,7 @@ class DemoFeesTest extends GraphQlTestBase {
                 .path("feeFindings.edges[0].node.check.excessOverSurplusCap").entity(String.class)
                 .satisfies(excess -> assertThat(new BigDecimal(excess)).isPositive())
                 .path("feeFindings.edges[0].node.check.reasons").entityList(String.class)
-                .satisfies(reasons -> assertThat(reasons).anySatisfy(r -> assertThat(r).contains("above the cap of 8.00%")));
+                .satisfies(reasons -> assertThat(reasons).anySatisfy(r -> assertThat(r).contains("above the framework's cap of 8.00% of the fee")));
         regulator.documentName("feeFindings").variable("filter", Map.of("financialYear", YEAR, "verdict", "BREAKDOWN_INCONSISTENT")).variable("first", 1).execute()
                 .path("feeFindings.totalCount").entity(Integer.class).satisfies(n -> assertThat(n).isPositive())
                 .path("feeFindings.edges[0].node.check.breakdownDifference").entity(String.class)

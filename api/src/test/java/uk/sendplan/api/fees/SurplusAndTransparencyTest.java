@@ -95,9 +95,9 @@ class SurplusAndTransparencyTest extends GraphQlTestBase {
                 .containsExactly("MET", "MET", "MET", "NOT_APPLICABLE", "MET", "MET", "MET")
                 .path("submitFees.fees[0].check.rules[*].rule").entityList(String.class)
                 .containsExactly("BAND", "CEILING", "REFERENCE", "UPLIFT_CAP", "SURPLUS_CAP", "BREAKDOWN_REQUIRED", "BREAKDOWN_ADDS_UP")
-                .path("submitFees.fees[0].check.reasons[3]").entity(String.class).isEqualTo("The breakdown's parts add up to £50,000.00, the fee.")
+                .path("submitFees.fees[0].check.reasons[3]").entity(String.class).isEqualTo("The breakdown's parts add up to the fee.")
                 .path("submitFees.fees[0].check.reasons[4]").entity(String.class)
-                .isEqualTo("Surplus £5,000.00 (10.00% of the fee) is within the cap of 10.00% (£5,000.00).")
+                .isEqualTo("The breakdown's surplus is within the framework's cap of 10.00% of the fee.")
 
                 // a penny over the cap: the cap is exact, not a rounded percentage
                 .path("submitFees.fees[1].check.verdict").entity(String.class).isEqualTo("SURPLUS_ABOVE_CAP")
@@ -107,7 +107,7 @@ class SurplusAndTransparencyTest extends GraphQlTestBase {
                 .path("submitFees.fees[1].check.rules[4]").entity(Map.class)
                 .isEqualTo(Map.of("rule", "SURPLUS_CAP", "outcome", "BROKEN", "verdict", "SURPLUS_ABOVE_CAP"))
                 .path("submitFees.fees[1].check.reasons[4]").entity(String.class)
-                .isEqualTo("Surplus £4,000.01 (10.00% of the fee) is £0.01 above the cap of 10.00% (£4,000.00): non-compliant.")
+                .isEqualTo("The breakdown's surplus is above the framework's cap of 10.00% of the fee: non-compliant.")
 
                 // no breakdown from an INDEPENDENT provider
                 .path("submitFees.fees[2].check.verdict").entity(String.class).isEqualTo("BREAKDOWN_MISSING")
@@ -125,8 +125,8 @@ class SurplusAndTransparencyTest extends GraphQlTestBase {
                 .path("submitFees.fees[3].check.breakdownTotal").entity(String.class).isEqualTo("150001.00")
                 .path("submitFees.fees[3].check.breakdownDifference").entity(String.class).isEqualTo("1.00")
                 .path("submitFees.fees[3].check.rules[6].outcome").entity(String.class).isEqualTo("MET")
-                .path("submitFees.fees[3].check.reasons[3]").entity(String.class).isEqualTo("The breakdown's parts add up to £150,001.00,"
-                        + " within the framework's £1.00 rounding tolerance of the fee £150,000.00.")
+                .path("submitFees.fees[3].check.reasons[3]").entity(String.class)
+                .isEqualTo("The breakdown's parts add up to the fee, within the framework's £1.00 rounding tolerance.")
 
                 // parts £1.01 under the fee: inconsistent, more serious than having no band
                 .path("submitFees.fees[4].check.verdict").entity(String.class).isEqualTo("BREAKDOWN_INCONSISTENT")
@@ -134,8 +134,8 @@ class SurplusAndTransparencyTest extends GraphQlTestBase {
                 .path("submitFees.fees[4].check.breakdownDifference").entity(String.class).isEqualTo("-1.01")
                 .path("submitFees.fees[4].breakdown.education").entity(String.class).isEqualTo("29998.99")
                 .path("submitFees.fees[4].check.rules[*].verdict").entityList(String.class).contains("NO_APPLICABLE_BAND", "BREAKDOWN_INCONSISTENT")
-                .path("submitFees.fees[4].check.reasons[2]").entity(String.class).isEqualTo("The breakdown's parts add up to £29,998.99,"
-                        + " £1.01 less than the fee £30,000.00; the framework allows £1.00 for rounding: inconsistent.");
+                .path("submitFees.fees[4].check.reasons[2]").entity(String.class).isEqualTo("The breakdown's parts do not add up to the fee:"
+                        + " they are further from it than the framework's £1.00 rounding tolerance: inconsistent.");
 
         // what the check stored is what it read back: the rule results come from the stored numbers
         var stored = db.select(FEE_CHECK.BREAKDOWN_TOTAL_PENCE, FEE_CHECK.SURPLUS_PENCE, FEE_CHECK.SURPLUS_CAP_PERCENT, FEE_CHECK.BREAKDOWN_REQUIRED,
@@ -147,6 +147,28 @@ class SurplusAndTransparencyTest extends GraphQlTestBase {
         assertThat(stored.value4()).isTrue();
         assertThat(stored.value5()).isEqualTo(100L);
         assertThat(stored.value6()).isEqualTo(FeeVerdict.SURPLUS_ABOVE_CAP);
+    }
+
+    @Test
+    void theBreakdownsFiguresAreTheProvidersAndTheRegulatorsAloneWhileTheVerdictIsEveryRolesToRead() {
+        int a = fixtures.setting(independent, "INDEPENDENT_SPECIAL", FeeFixtures.CAMDEN, false, "SEMH");
+        String feeId = fixtures.submitted(a, year, List.of(brokenDown(fee(3, "DAY", "50000.00"), "7000.00", "0.00"))).getFirst();
+        String query = "query($id: ID!) { fee(id: $id) { check { verdict rules { rule outcome } reasons surplus } } }";
+
+        var commissioner = asCommissioner(FeeFixtures.CAMDEN).document(query).variable("id", feeId).execute();
+        commissioner.errors().expect(e -> e.getErrorType() == ErrorType.FORBIDDEN && e.getPath().equals("fee.check.surplus")).verify();
+        commissioner.path("fee.check.verdict").entity(String.class).isEqualTo("SURPLUS_ABOVE_CAP")
+                .path("fee.check.reasons").entityList(String.class)
+                .satisfies(reasons -> assertThat(String.join(" ", reasons)).doesNotContain("7,000", "14.00%"));
+        asProvider(Long.parseLong(independent)).document(query).variable("id", feeId).execute()
+                .path("fee.check.surplus").entity(String.class).isEqualTo("7000.00");
+        as("regulator").document(query).variable("id", feeId).execute()
+                .path("fee.check.surplus").entity(String.class).isEqualTo("7000.00");
+        // checkFee hands a caller back only the numbers it gave
+        Map<String, Object> input = new LinkedHashMap<>(Map.of("urn", a, "financialYear", year, "band", 3, "kind", "DAY", "annualFee", "50000.00"));
+        input.put("breakdown", breakdown("43000.00", "7000.00"));
+        asCommissioner(FeeFixtures.CAMDEN).documentName("checkFee").variable("input", input).execute()
+                .path("checkFee.excessOverSurplusCap").entity(String.class).isEqualTo("2000.00");
     }
 
     @Test
