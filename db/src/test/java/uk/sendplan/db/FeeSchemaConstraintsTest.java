@@ -100,7 +100,7 @@ class FeeSchemaConstraintsTest {
     }
 
     @Test
-    void feesAreAppendOnlyAndTheirBreakdownAddsUp() {
+    void feesAreAppendOnlyAndTheirBreakdownIsWholeButMayMissTheFee() {
         int urn = setting(150001);
         long fee = fee(urn, 1, null, 5_000_000L, 3_000_000L);
         fails(() -> db.update(FEE).set(FEE.ANNUAL_FEE_PENCE, 1L).where(FEE.ID.eq(fee)).execute(), "fee_records_are_append_only");
@@ -109,11 +109,37 @@ class FeeSchemaConstraintsTest {
         fails(() -> fee(urn, 2, null, 5_100_000L, null), "fee_revision_has_reason");
         fails(() -> fee(urn, 2, "r", 0L, null), "fee_annual_fee_range");
         fails(() -> fee(urn, 2, "r", 150_000_001L, null), "fee_annual_fee_range");
-        fails(() -> fee(urn, 2, "r", 5_100_000L, 3_000_000L), "fee_breakdown_adds_up");
         fails(() -> db.insertInto(FEE).set(FEE.SETTING_URN, urn).set(FEE.FINANCIAL_YEAR, "2030-31").set(FEE.BAND, 4).set(FEE.KIND, ProvisionKind.DAY)
                 .set(FEE.REVISION, 1).set(FEE.ANNUAL_FEE_PENCE, 100L).set(FEE.EDUCATION_PENCE, 100L).set(FEE.SUBMITTED_BY, "p").execute(),
                 "fee_breakdown_complete");
         assertThat(fee(urn, 2, "Corrected", 5_100_000L, null)).isGreaterThan(fee);
+        // parts of 5,000,000p against a fee of 5,100,000p are stored as stated: the check reports BREAKDOWN_INCONSISTENT
+        assertThat(fee(urn, 3, "Broken down", 5_100_000L, 3_000_000L)).isGreaterThan(fee);
+    }
+
+    @Test
+    void aFrameworksSurplusAndTransparencyRulesHaveRangesAndNeverChangeOncePublished() {
+        long id = framework("2031-32", RateFrameworkStatus.DRAFT);
+        fails(() -> db.update(RATE_FRAMEWORK).set(RATE_FRAMEWORK.SURPLUS_CAP_PERCENT, new BigDecimal("100.01")).where(RATE_FRAMEWORK.ID.eq(id)).execute(),
+                "rate_framework_surplus_cap_range");
+        fails(() -> db.update(RATE_FRAMEWORK).set(RATE_FRAMEWORK.SURPLUS_CAP_PERCENT, new BigDecimal("-0.01")).where(RATE_FRAMEWORK.ID.eq(id)).execute(),
+                "rate_framework_surplus_cap_range");
+        fails(() -> db.update(RATE_FRAMEWORK).set(RATE_FRAMEWORK.BREAKDOWN_TOLERANCE_PENCE, -1L).where(RATE_FRAMEWORK.ID.eq(id)).execute(),
+                "rate_framework_breakdown_tolerance_range");
+        fails(() -> db.update(RATE_FRAMEWORK).set(RATE_FRAMEWORK.BREAKDOWN_REQUIRED_FROM, new String[]{"PRIVATE_EQUITY"}).where(RATE_FRAMEWORK.ID.eq(id)).execute(),
+                "rate_framework_breakdown_provider_kinds");
+        db.update(RATE_FRAMEWORK).set(RATE_FRAMEWORK.SURPLUS_CAP_PERCENT, BigDecimal.ZERO).set(RATE_FRAMEWORK.BREAKDOWN_REQUIRED_FROM, new String[]{"INDEPENDENT"})
+                .set(RATE_FRAMEWORK.BREAKDOWN_TOLERANCE_PENCE, 100L).set(RATE_FRAMEWORK.STATUS, RateFrameworkStatus.PUBLISHED)
+                .set(RATE_FRAMEWORK.PUBLISHED_AT, Instant.now()).set(RATE_FRAMEWORK.PUBLISHED_BY, "regulator").where(RATE_FRAMEWORK.ID.eq(id)).execute();
+
+        fails(() -> db.update(RATE_FRAMEWORK).set(RATE_FRAMEWORK.SURPLUS_CAP_PERCENT, new BigDecimal("10.00")).where(RATE_FRAMEWORK.ID.eq(id)).execute(),
+                "rate_framework_published_is_immutable");
+        // nor while being superseded, the one change a published version allows
+        fails(() -> db.update(RATE_FRAMEWORK).set(RATE_FRAMEWORK.STATUS, RateFrameworkStatus.SUPERSEDED).set(RATE_FRAMEWORK.SUPERSEDED_AT, Instant.now())
+                .set(RATE_FRAMEWORK.BREAKDOWN_REQUIRED_FROM, new String[0]).where(RATE_FRAMEWORK.ID.eq(id)).execute(), "rate_framework_published_is_immutable");
+        fails(() -> db.update(RATE_FRAMEWORK).set(RATE_FRAMEWORK.STATUS, RateFrameworkStatus.SUPERSEDED).set(RATE_FRAMEWORK.SUPERSEDED_AT, Instant.now())
+                .set(RATE_FRAMEWORK.BREAKDOWN_TOLERANCE_PENCE, 0L).where(RATE_FRAMEWORK.ID.eq(id)).execute(), "rate_framework_published_is_immutable");
+        assertThat(db.fetchValue(RATE_FRAMEWORK.SURPLUS_CAP_PERCENT, RATE_FRAMEWORK.ID.eq(id))).isEqualByComparingTo("0");
     }
 
     @Test

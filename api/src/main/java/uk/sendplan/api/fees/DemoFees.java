@@ -13,6 +13,7 @@ import uk.sendplan.api.fees.RateFrameworks.FrameworkDraft;
 import uk.sendplan.api.kernel.Money;
 import uk.sendplan.api.settings.SettingService;
 import uk.sendplan.api.settings.SettingView;
+import uk.sendplan.db.types.ProviderKind;
 import uk.sendplan.db.types.ProvisionKind;
 
 import java.math.BigDecimal;
@@ -30,7 +31,10 @@ import java.util.Random;
  * per independent or non-maintained special placement was about £59k in 2021-22 (DfE S251 benchmarking); state special
  * places about £25k; resourced provision and units about £15k (£6k place funding plus top-up); AP about £20k. Most
  * regulated fees are within the reference; some are above it (half with a justification), a few above the ceiling and
- * a few rose more than the cap. Seeded: the same register always gets the same fees.
+ * a few rose more than the cap. From 2026-27 the framework also caps surplus at 8% of the fee and requires a cost
+ * breakdown from independent providers (£1.00 allowed for rounding): most independent settings give one, a few do not,
+ * a few state a surplus above the cap and a few a breakdown that leaves costs out. Seeded: the same register always gets
+ * the same fees.
  */
 @Component
 public class DemoFees {
@@ -40,6 +44,14 @@ public class DemoFees {
     static final String LAST_YEAR = "2025-26";
     static final String NEXT_YEAR = "2027-28";
     static final String NAME = "Illustrative national rates framework";
+    /** The illustrative surplus and transparency rules of 2026-27 and 2027-28 (2025-26 had none). */
+    static final RateFrameworkView.Transparency TRANSPARENCY = new RateFrameworkView.Transparency(new BigDecimal("8.00"),
+            List.of(ProviderKind.INDEPENDENT), 100);
+    /** Its own seed, so the draws for the new rules leave every fee amount and the rest of the demo as they were. */
+    static final long TRANSPARENCY_SEED = 20_261_201L * 37;
+    static final double MISSING_SHARE = 0.05;
+    static final double SURPLUS_SHARE = 0.06;
+    static final double INCONSISTENT_SHARE = 0.05;
     static final String JUSTIFICATION = "Demo: waking-night staffing, 1:1 support and on-site speech and language and occupational therapy for complex needs.";
 
     /** 2026-27 reference rates in pounds by kind and complexity 1-5 (0: no band); ceilings are 20% higher. */
@@ -79,21 +91,22 @@ public class DemoFees {
     /** Loads the demo frameworks and fees onto the demo register in one transaction; returns how many fees it stored. */
     @Transactional
     public int load() {
-        createAndPublish(LAST_YEAR, new BigDecimal("1.04"), true, new BigDecimal("5.00"));
-        createAndPublish(CURRENT_YEAR, BigDecimal.ONE, true, new BigDecimal("5.00"));
-        createAndPublish(NEXT_YEAR, new BigDecimal("0.97"), false, new BigDecimal("4.00"));
+        createAndPublish(LAST_YEAR, new BigDecimal("1.04"), true, new BigDecimal("5.00"), RateFrameworkView.Transparency.NONE);
+        createAndPublish(CURRENT_YEAR, BigDecimal.ONE, true, new BigDecimal("5.00"), TRANSPARENCY);
+        createAndPublish(NEXT_YEAR, new BigDecimal("0.97"), false, new BigDecimal("4.00"), TRANSPARENCY);
 
         List<SettingView> demo = settings.demoSettings();
         Map<Integer, SettingFacts> facts = settingFacts.load(demo.stream().map(SettingView::urn).toList());
         List<NewFee> fees = new ArrayList<>();
         for (SettingView setting : demo) {
-            fees.addAll(schedulesFor(setting, facts.get(setting.urn()), new Random(SEED ^ setting.urn())));
+            fees.addAll(schedulesFor(setting, facts.get(setting.urn()), new Random(SEED ^ setting.urn()),
+                    new Random(TRANSPARENCY_SEED ^ setting.urn())));
         }
         return schedules.load(fees, facts, "illustrative demo fee schedules");
     }
 
     /** {@code divisor} scales the 2026-27 levels to the year's (e.g. 1.04: a year earlier, 4% lower). */
-    private void createAndPublish(String year, BigDecimal divisor, boolean publish, BigDecimal maxUplift) {
+    private void createAndPublish(String year, BigDecimal divisor, boolean publish, BigDecimal maxUplift, RateFrameworkView.Transparency transparency) {
         List<Band> bands = new ArrayList<>();
         REFERENCE_2026.forEach((kind, references) -> {
             for (int complexity = 1; complexity <= 5; complexity++) {
@@ -110,8 +123,11 @@ public class DemoFees {
                 "Illustrative only, for demonstration: not government policy and not real price bands. Reference rates sit near the"
                         + " median local authority spend per independent or non-maintained special school placement (DfE S251"
                         + " benchmarking, about £59k in 2021-22) uplifted to " + year + "; ceilings are 20% above the reference;"
-                        + " London, the South East and the East of England carry an area cost adjustment.",
-                maxUplift, bands, adjustments), "financialYear");
+                        + " London, the South East and the East of England carry an area cost adjustment."
+                        + (transparency.equals(RateFrameworkView.Transparency.NONE) ? ""
+                        : " A fee's surplus may be at most " + Money.percent(transparency.surplusCapPercent()) + " of it, and independent"
+                        + " providers must break their fees down (" + Money.format(transparency.breakdownTolerancePence()) + " allowed for rounding)."),
+                maxUplift, bands, adjustments, transparency), "financialYear");
         audit.record("RATE_FRAMEWORK_CREATED", "rate_framework", draft.id(), null, FrameworkSnapshot.of(draft), "illustrative demo framework");
         if (publish) {
             frameworks.publish(new PublishRateFrameworkInput(String.valueOf(draft.id()), "illustrative demo framework"));
@@ -153,10 +169,10 @@ public class DemoFees {
     // ------------------------------------------------------------------ fee schedules
 
     /** One setting's fees for last year and this year. */
-    private List<NewFee> schedulesFor(SettingView setting, SettingFacts facts, Random random) {
+    private List<NewFee> schedulesFor(SettingView setting, SettingFacts facts, Random random, Random transparency) {
         List<NewFee> fees = new ArrayList<>();
         if (facts.regulated()) {
-            regulatedSchedule(setting, facts, random, fees);
+            regulatedSchedule(setting, facts, random, transparency, fees);
         } else {
             stateSchedule(setting, random, fees);
         }
@@ -171,7 +187,7 @@ public class DemoFees {
      * A regulated setting prices all its bands at one position against the framework: most within the reference, some
      * above it, a few above the ceiling; a few raised their fees by more than the cap since last year.
      */
-    private void regulatedSchedule(SettingView setting, SettingFacts facts, Random random, List<NewFee> fees) {
+    private void regulatedSchedule(SettingView setting, SettingFacts facts, Random random, Random transparency, List<NewFee> fees) {
         BigDecimal area = AREA_COST.getOrDefault(facts.regionCode(), BigDecimal.ONE);
         double u = random.nextDouble();
         double position = u < 0.72 ? 0.86 + 0.13 * random.nextDouble()
@@ -194,6 +210,9 @@ public class DemoFees {
             }
         }
         String justification = justified ? JUSTIFICATION : null;
+        // this year's breakdown: independent providers owe one (a few still give none), others give one as before
+        CostsStated stated = CostsStated.draw(transparency);
+        boolean breakdownNow = TRANSPARENCY.requiredFrom(facts.providerKind()) ? stated != CostsStated.NONE : breakdown;
         for (Priced p : priced) {
             int[] references = REFERENCE_2026.get(p.kind());
             int reference = references[p.band() - 1] > 0 ? references[p.band() - 1] : references[2] * 4 / 5;
@@ -202,7 +221,36 @@ public class DemoFees {
             double uplift = bigRiser ? 0.07 + 0.07 * random.nextDouble() : 0.02 + 0.025 * random.nextDouble();
             long previous = tenPounds(Money.pounds(current).divide(factor(1 + uplift), 6, RoundingMode.HALF_UP));
             fees.add(fee(setting, LAST_YEAR, p.band(), p.kind(), previous, breakdown ? breakdown(previous, p.kind(), facts.forProfit()) : null, justification));
-            fees.add(fee(setting, CURRENT_YEAR, p.band(), p.kind(), current, breakdown ? breakdown(current, p.kind(), facts.forProfit()) : null, justification));
+            fees.add(fee(setting, CURRENT_YEAR, p.band(), p.kind(), current,
+                    breakdownNow ? stated.apply(breakdown(current, p.kind(), facts.forProfit()), current) : null, justification));
+        }
+    }
+
+    /**
+     * How a setting states this year's costs: no breakdown, a surplus 9% of the fee above the typical one (moved out of
+     * education), parts that leave out 3% of the fee (a cost left out of the breakdown), or as typical.
+     */
+    private enum CostsStated {
+        NONE, SURPLUS_ABOVE_CAP, LEAVES_COSTS_OUT, TYPICAL;
+
+        static CostsStated draw(Random random) {
+            double u = random.nextDouble();
+            return u < MISSING_SHARE ? NONE
+                    : u < MISSING_SHARE + SURPLUS_SHARE ? SURPLUS_ABOVE_CAP
+                    : u < MISSING_SHARE + SURPLUS_SHARE + INCONSISTENT_SHARE ? LEAVES_COSTS_OUT : TYPICAL;
+        }
+
+        Breakdown apply(Breakdown typical, long fee) {
+            return switch (this) {
+                case SURPLUS_ABOVE_CAP -> {
+                    long moved = fee * 9 / 100;
+                    yield new Breakdown(typical.educationPence() - moved, typical.carePence(), typical.therapiesPence(), typical.transportPence(),
+                            typical.overheadsPence(), typical.surplusPence() + moved);
+                }
+                case LEAVES_COSTS_OUT -> new Breakdown(typical.educationPence() - fee * 3 / 100, typical.carePence(), typical.therapiesPence(),
+                        typical.transportPence(), typical.overheadsPence(), typical.surplusPence());
+                case NONE, TYPICAL -> typical;
+            };
         }
     }
 

@@ -48,6 +48,17 @@ class FeeAccess {
         }
     }
 
+    /**
+     * A check's figures from a cost breakdown (its surplus, the parts' total, and what follows from them), as
+     * {@link #readBreakdown}: the fee's provider, regulators and admins.
+     */
+    void readBreakdownFigures(String operation, long providerId) {
+        Actor actor = access.require(operation, Role.PROVIDER, Role.REGULATOR, Role.ADMIN);
+        if (actor.is(Role.PROVIDER) && actor.providerId() != providerId) {
+            throw access.outOfScope(operation);
+        }
+    }
+
     Actor readFrameworks(String operation) {
         return access.require(operation, Role.values());
     }

@@ -133,7 +133,10 @@ class FeeAuditRepository {
                         count().filterWhere(FEE_FINDING.VERDICT.eq(FeeVerdict.ABOVE_CEILING)),
                         count().filterWhere(FEE_FINDING.VERDICT.eq(FeeVerdict.UPLIFT_ABOVE_CAP)),
                         count().filterWhere(FEE_FINDING.VERDICT.eq(FeeVerdict.ABOVE_REFERENCE)),
-                        countDistinct(FEE.SETTING_URN))
+                        countDistinct(FEE.SETTING_URN),
+                        count().filterWhere(FEE_FINDING.VERDICT.eq(FeeVerdict.SURPLUS_ABOVE_CAP)),
+                        count().filterWhere(FEE_FINDING.VERDICT.eq(FeeVerdict.BREAKDOWN_INCONSISTENT)),
+                        count().filterWhere(FEE_FINDING.VERDICT.eq(FeeVerdict.BREAKDOWN_MISSING)))
                 .from(FEE_CHECK).join(FEE_FINDING).on(FEE_FINDING.FEE_ID.eq(FEE_CHECK.FEE_ID)).join(FEE).on(FEE.ID.eq(FEE_CHECK.FEE_ID))
                 .where(FEE_CHECK.AUDIT_ID.eq(auditId))
                 .groupBy(FEE_CHECK.PROVIDER_ID)

@@ -34,6 +34,7 @@ record FeeAuditView(long id, String financialYear, long frameworkId, Scope scope
     }
 
     record ProviderFindingCount(long providerId, int findings, int undecided, int aboveCeiling, int upliftAboveCap,
-                                int unjustifiedAboveReference, int settings) {
+                                int unjustifiedAboveReference, int settings, int surplusAboveCap, int breakdownInconsistent,
+                                int breakdownMissing) {
     }
 }

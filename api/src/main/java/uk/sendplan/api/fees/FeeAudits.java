@@ -55,7 +55,8 @@ class FeeAudits {
     static final List<String> CSV_HEADER = List.of("finding_id", "status", "verdict", "financial_year", "urn", "setting_name",
             "setting_type", "la_code", "region_code", "provider_id", "provider_name", "for_profit", "band", "kind", "fee_revision",
             "annual_fee", "adjusted_reference", "adjusted_ceiling", "excess_over_reference", "excess_over_reference_percent",
-            "previous_fee", "uplift_percent", "max_uplift_percent", "justification", "framework_id", "framework_version",
+            "previous_fee", "uplift_percent", "max_uplift_percent", "surplus", "surplus_cap_percent", "surplus_cap", "excess_over_surplus_cap",
+            "breakdown_total", "breakdown_difference", "justification", "framework_id", "framework_version",
             "audit_id", "opened_at", "updated_at", "last_note", "last_actor", "reasons");
 
     private final FeeAuditRepository audits;
@@ -118,7 +119,7 @@ class FeeAudits {
             long findingId = findingIds.get(c.fee().id());
             FeeVerdict verdict = c.outcome().verdict();
             openings.add(new NewEvent(findingId, null, FindingStatus.OPEN, "Opened by fee audit " + auditId + ": " + verdict
-                    + (verdict == FeeVerdict.ABOVE_REFERENCE ? " without a justification" : ""), actor));
+                    + (verdict == FeeVerdict.ABOVE_REFERENCE ? " without a justification" : "") + alsoBroken(c.outcome()), actor));
             var after = new FeeAuditSnapshot.FindingOpened(FindingStatus.OPEN, verdict, auditId, FeeSnapshot.of(c.fee(), c.outcome()),
                     c.fee().urn(), year);
             changes.add(new AuditTrail.Change("FEE_FINDING_OPENED", "fee_finding", String.valueOf(findingId), null, after, null));
@@ -126,6 +127,17 @@ class FeeAudits {
         audits.insertEvents(openings);
         audit.recordAll(changes);
         return audits.find(auditId).orElseThrow();
+    }
+
+    /**
+     * The other non-compliant rules a fee broke besides its verdict's, so the opening names every one ("; also
+     * BREAKDOWN_INCONSISTENT"); being above the reference or without a band is left out, as it opens nothing on its own.
+     */
+    private static String alsoBroken(FeeChecker.Outcome outcome) {
+        List<String> others = outcome.rules().stream().filter(r -> r.outcome() == FeeChecker.RuleOutcome.BROKEN)
+                .map(FeeChecker.RuleResult::verdict).filter(v -> v != outcome.verdict() && FeeChecker.opensFinding(v, true))
+                .map(Enum::name).toList();
+        return others.isEmpty() ? "" : "; also " + String.join(", ", others);
     }
 
     private Scope scope(FeeScopeInput input) {
@@ -299,6 +311,12 @@ class FeeAudits {
             row.add(check.previousFee());
             row.add(check.upliftPercent());
             row.add(check.maxUpliftPercent());
+            row.add(check.surplus());
+            row.add(check.surplusCapPercent());
+            row.add(check.surplusCap());
+            row.add(check.excessOverSurplusCap());
+            row.add(check.breakdownTotal());
+            row.add(check.breakdownDifference());
             row.add(fee.justification());
             row.add(check.frameworkId());
             row.add(frameworksById.get(check.frameworkId()).version());

@@ -1,6 +1,7 @@
 package uk.sendplan.api.fees;
 
 import org.springframework.stereotype.Component;
+import uk.sendplan.api.fees.FeeChecker.Costs;
 import uk.sendplan.api.fees.FeeChecker.Outcome;
 import uk.sendplan.api.fees.FeeChecker.SettingFacts;
 import uk.sendplan.api.fees.FeeRepository.NewCheck;
@@ -45,7 +46,7 @@ class FeeCheckRunner {
         List<Checked> checked = new ArrayList<>(feesToCheck.size());
         for (FeeView fee : feesToCheck) {
             checked.add(new Checked(fee, FeeChecker.check(framework, facts.get(fee.urn()), fee.band(), fee.kind(),
-                    fee.annualFeePence(), fee.justification() != null, previous.get(fee.key()), null)));
+                    fee.annualFeePence(), fee.justification() != null, previous.get(fee.key()), null, Costs.of(fee.breakdown()))));
         }
         return checked;
     }

@@ -18,6 +18,7 @@ import uk.sendplan.api.settings.SettingService;
 import uk.sendplan.api.settings.SettingView;
 import uk.sendplan.api.system.Batches;
 
+import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -141,6 +142,40 @@ class FeeController {
         Map<FeeCheckView, FeeAuditView> result = new HashMap<>();
         checks.stream().filter(c -> c.auditId() != null).forEach(c -> result.put(c, byId.get(c.auditId())));
         return result;
+    }
+
+    // A stored check's breakdown figures follow Fee.breakdown's rule; a proposal's (checkFee) are the caller's own numbers.
+
+    @SchemaMapping(typeName = "FeeCheck")
+    BigDecimal surplus(FeeCheckView check) {
+        return breakdownFigure("FeeCheck.surplus", check, check.surplus());
+    }
+
+    @SchemaMapping(typeName = "FeeCheck")
+    BigDecimal surplusCap(FeeCheckView check) {
+        return breakdownFigure("FeeCheck.surplusCap", check, check.surplusCap());
+    }
+
+    @SchemaMapping(typeName = "FeeCheck")
+    BigDecimal excessOverSurplusCap(FeeCheckView check) {
+        return breakdownFigure("FeeCheck.excessOverSurplusCap", check, check.excessOverSurplusCap());
+    }
+
+    @SchemaMapping(typeName = "FeeCheck")
+    BigDecimal breakdownTotal(FeeCheckView check) {
+        return breakdownFigure("FeeCheck.breakdownTotal", check, check.breakdownTotal());
+    }
+
+    @SchemaMapping(typeName = "FeeCheck")
+    BigDecimal breakdownDifference(FeeCheckView check) {
+        return breakdownFigure("FeeCheck.breakdownDifference", check, check.breakdownDifference());
+    }
+
+    private BigDecimal breakdownFigure(String operation, FeeCheckView check, BigDecimal figure) {
+        if (figure != null && check.id() != null) {
+            access.readBreakdownFigures(operation, check.providerId());
+        }
+        return figure;
     }
 
     @SchemaMapping(typeName = "FeeCheck")

@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import uk.sendplan.db.types.FeeVerdict;
 import uk.sendplan.db.types.FindingStatus;
+import uk.sendplan.db.types.ProviderKind;
 import uk.sendplan.db.types.ProvisionKind;
 
 /** GraphQL inputs and payloads of the fee feature. */
@@ -21,11 +22,13 @@ final class FeeInputs {
     }
 
     record CreateRateFrameworkInput(String financialYear, String name, String description, Double maxUpliftPercent,
-                                    List<RateBandInput> bands, List<AreaAdjustmentInput> areaAdjustments, String copyFromId) {
+                                    List<RateBandInput> bands, List<AreaAdjustmentInput> areaAdjustments, String copyFromId,
+                                    Double surplusCapPercent, List<ProviderKind> breakdownRequiredFrom, BigDecimal breakdownTolerance) {
     }
 
     record UpdateRateFrameworkInput(String id, String name, String description, Double maxUpliftPercent,
-                                    List<RateBandInput> bands, List<AreaAdjustmentInput> areaAdjustments) {
+                                    List<RateBandInput> bands, List<AreaAdjustmentInput> areaAdjustments,
+                                    Double surplusCapPercent, List<ProviderKind> breakdownRequiredFrom, BigDecimal breakdownTolerance) {
     }
 
     record PublishRateFrameworkInput(String id, String reason) {
@@ -61,7 +64,8 @@ final class FeeInputs {
     record FeePayload(FeeView fee) {
     }
 
-    record CheckFeeInput(int urn, String financialYear, int band, ProvisionKind kind, BigDecimal annualFee, String need, String justification) {
+    record CheckFeeInput(int urn, String financialYear, int band, ProvisionKind kind, BigDecimal annualFee, String need, String justification,
+                         CostBreakdownInput breakdown) {
     }
 
     record FeeScopeInput(String regionCode, String laCode, String providerId) {

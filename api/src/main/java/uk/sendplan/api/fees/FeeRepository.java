@@ -166,13 +166,16 @@ class FeeRepository {
             rows.add(new Object[]{c.feeId(), c.frameworkId(), c.occasion(), c.auditId(), now, o.verdict(), s.type(),
                     s.regulated(), s.laCode(), s.regionCode(), s.providerId(), s.forProfit(), o.bandCode(), o.areaMultiplier(),
                     o.adjustedReferencePence(), o.adjustedCeilingPence(), o.previousFeePence(), o.upliftPercent(), o.maxUpliftPercent(),
-                    o.justified(), o.reasons().toArray(String[]::new)});
+                    o.justified(), o.reasons().toArray(String[]::new), o.surplusCapPercent(), o.breakdownRequired(),
+                    o.breakdownTolerancePence(), o.breakdownTotalPence(), o.surplusPence()});
         }
         bulk.copy(FEE_CHECK, List.of(FEE_CHECK.FEE_ID, FEE_CHECK.FRAMEWORK_ID, FEE_CHECK.OCCASION, FEE_CHECK.AUDIT_ID,
                 FEE_CHECK.CHECKED_AT, FEE_CHECK.VERDICT, FEE_CHECK.SETTING_TYPE, FEE_CHECK.REGULATED, FEE_CHECK.LA_CODE,
                 FEE_CHECK.REGION_CODE, FEE_CHECK.PROVIDER_ID, FEE_CHECK.FOR_PROFIT, FEE_CHECK.BAND_CODE, FEE_CHECK.AREA_MULTIPLIER,
                 FEE_CHECK.ADJUSTED_REFERENCE_PENCE, FEE_CHECK.ADJUSTED_CEILING_PENCE, FEE_CHECK.PREVIOUS_FEE_PENCE,
-                FEE_CHECK.UPLIFT_PERCENT, FEE_CHECK.MAX_UPLIFT_PERCENT, FEE_CHECK.JUSTIFIED, FEE_CHECK.REASONS), rows);
+                FEE_CHECK.UPLIFT_PERCENT, FEE_CHECK.MAX_UPLIFT_PERCENT, FEE_CHECK.JUSTIFIED, FEE_CHECK.REASONS,
+                FEE_CHECK.SURPLUS_CAP_PERCENT, FEE_CHECK.BREAKDOWN_REQUIRED, FEE_CHECK.BREAKDOWN_TOLERANCE_PENCE,
+                FEE_CHECK.BREAKDOWN_TOTAL_PENCE, FEE_CHECK.SURPLUS_PENCE), rows);
     }
 
     /** The id of each check an audit made, by its fee's id. */
@@ -222,7 +225,8 @@ class FeeRepository {
                 c.getVerdict(), r.get(FEE.ANNUAL_FEE_PENCE), c.getSettingType(), c.getRegulated(), c.getLaCode(), c.getRegionCode(),
                 c.getProviderId(), c.getForProfit(), c.getBandCode(), c.getAreaMultiplier(), c.getAdjustedReferencePence(),
                 c.getAdjustedCeilingPence(), c.getPreviousFeePence(), c.getUpliftPercent(), c.getMaxUpliftPercent(),
-                c.getJustified(), Arrays.asList(c.getReasons()));
+                c.getJustified(), Arrays.asList(c.getReasons()), true, c.getBreakdownRequired(), c.getBreakdownTotalPence(),
+                c.getSurplusPence(), c.getSurplusCapPercent(), c.getBreakdownTolerancePence());
     }
 
     private static <T> List<List<T>> chunks(List<T> items) {

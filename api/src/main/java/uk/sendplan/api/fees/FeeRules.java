@@ -61,10 +61,17 @@ final class FeeRules {
         return pence;
     }
 
-    static long nonNegative(String field, BigDecimal pounds) {
+    /**
+     * A part of a cost breakdown in pence: not negative (a surplus below zero is a loss, which the breakdown does not
+     * record), and at most {@link #MAX_ANNUAL_FEE_PENCE}, as no part of a fee can be more than the largest fee.
+     */
+    static long costPart(String field, BigDecimal pounds) {
         long pence = Money.pence(pounds);
         if (pence < 0) {
             throw ApiException.badRequest(field, "must not be negative, got " + Money.format(pence));
+        }
+        if (pence > MAX_ANNUAL_FEE_PENCE) {
+            throw ApiException.badRequest(field, "must be at most " + Money.format(MAX_ANNUAL_FEE_PENCE) + " a year, got " + Money.format(pence));
         }
         return pence;
     }

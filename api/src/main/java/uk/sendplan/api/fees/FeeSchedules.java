@@ -4,6 +4,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.sendplan.api.audit.AuditTrail;
 import uk.sendplan.api.fees.FeeCheckRunner.Checked;
+import uk.sendplan.api.fees.FeeChecker.Costs;
 import uk.sendplan.api.fees.FeeChecker.Outcome;
 import uk.sendplan.api.fees.FeeChecker.SettingFacts;
 import uk.sendplan.api.fees.FeeInputs.CheckFeeInput;
@@ -115,25 +116,28 @@ class FeeSchedules {
 
     // ------------------------------------------------------------------ checks of proposed fees
 
+    /** A proposal with or without its breakdown is checked as a submitted fee would be, the breakdown rules included. */
     FeeCheckView checkProposed(CheckFeeInput input) {
         access.readFees("checkFee", input.urn());
+        long pence = FeeRules.annualAmount("input.annualFee", input.annualFee());
         return proposed("input", FeeRules.financialYear("input.financialYear", input.financialYear()), input.urn(), input.band(),
-                input.kind(), FeeRules.annualAmount("input.annualFee", input.annualFee()), input.need(),
-                FeeRules.optionalText(input.justification()) != null);
+                input.kind(), pence, input.need(), FeeRules.optionalText(input.justification()) != null, null,
+                Costs.of(breakdown("input.breakdown", input.breakdown())));
     }
 
-    /** Checks a fee as a submission would be checked, storing nothing. */
+    /** Checks a fee as a submission would be checked, storing nothing; the breakdown rules are not applied (see {@link Costs}). */
     FeeCheckView proposed(String field, String financialYear, int urn, int band, ProvisionKind kind, long annualFeePence, String need,
                           boolean justified) {
-        return proposed(field, financialYear, urn, band, kind, annualFeePence, need, justified, null);
+        return proposed(field, financialYear, urn, band, kind, annualFeePence, need, justified, null, Costs.NOT_ASSESSED);
     }
 
     /**
      * As {@link #proposed(String, String, int, int, ProvisionKind, long, String, boolean)}, with the uplift measured
-     * against {@code previousFeePence} when given (a placement agreement's fee) instead of last year's schedule.
+     * against {@code previousFeePence} when given (a placement agreement's fee) instead of last year's schedule, and
+     * the breakdown rules applied to {@code costs}.
      */
     FeeCheckView proposed(String field, String financialYear, int urn, int band, ProvisionKind kind, long annualFeePence, String need,
-                          boolean justified, Long previousFeePence) {
+                          boolean justified, Long previousFeePence, Costs costs) {
         SettingFacts setting = settingFacts.load(List.of(urn)).get(urn);
         if (setting == null) {
             throw ApiException.notFound(field + ".urn", "no setting with URN " + urn);
@@ -142,8 +146,8 @@ class FeeSchedules {
         RateFrameworkView framework = frameworks.requirePublished(field + ".financialYear", financialYear);
         Long previous = previousFeePence != null ? previousFeePence
                 : fees.currentFee(urn, FeeRules.previousYear(financialYear), band, kind).map(FeeView::annualFeePence).orElse(null);
-        Outcome outcome = FeeChecker.check(framework, setting, band, kind, annualFeePence, justified, previous, need);
-        return FeeCheckView.proposal(framework.id(), annualFeePence, outcome);
+        Outcome outcome = FeeChecker.check(framework, setting, band, kind, annualFeePence, justified, previous, need, costs);
+        return FeeCheckView.proposal(framework.id(), annualFeePence, outcome, costs.assessed());
     }
 
     // ------------------------------------------------------------------ submissions
@@ -256,21 +260,20 @@ class FeeSchedules {
                                  CostBreakdownInput breakdown, String justification, String revisionReason) {
         FeeRules.band(at + ".band", band);
         long pence = FeeRules.annualAmount(at + ".annualFee", annualFee);
-        return new NewFee(urn, year, band, kind, revision, pence, breakdown(at + ".breakdown", breakdown, pence),
+        return new NewFee(urn, year, band, kind, revision, pence, breakdown(at + ".breakdown", breakdown),
                 FeeRules.optionalText(justification), revisionReason);
     }
 
-    private static Breakdown breakdown(String field, CostBreakdownInput in, long annualFeePence) {
+    /**
+     * A breakdown as stated, each part from 0 to the largest fee. Parts that do not add up to the fee are stored as
+     * given: the check reports them (BREAKDOWN_INCONSISTENT, with the difference) for the regulator to act on.
+     */
+    private static Breakdown breakdown(String field, CostBreakdownInput in) {
         if (in == null) {
             return null;
         }
-        Breakdown b = new Breakdown(FeeRules.nonNegative(field + ".education", in.education()), FeeRules.nonNegative(field + ".care", in.care()),
-                FeeRules.nonNegative(field + ".therapies", in.therapies()), FeeRules.nonNegative(field + ".transport", in.transport()),
-                FeeRules.nonNegative(field + ".overheads", in.overheads()), FeeRules.nonNegative(field + ".surplus", in.surplus()));
-        if (b.total() != annualFeePence) {
-            throw ApiException.badRequest(field, "the parts add up to " + Money.format(b.total()) + ", not the annual fee "
-                    + Money.format(annualFeePence));
-        }
-        return b;
+        return new Breakdown(FeeRules.costPart(field + ".education", in.education()), FeeRules.costPart(field + ".care", in.care()),
+                FeeRules.costPart(field + ".therapies", in.therapies()), FeeRules.costPart(field + ".transport", in.transport()),
+                FeeRules.costPart(field + ".overheads", in.overheads()), FeeRules.costPart(field + ".surplus", in.surplus()));
     }
 }

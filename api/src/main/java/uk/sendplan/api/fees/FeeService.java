@@ -98,13 +98,14 @@ public class FeeService {
      * the provider's justification; the uplift is measured against {@code previousFeePence} when given (the fee of the
      * agreement being renewed), else against the setting's fee last year for the same band and kind. Stores nothing.
      * Fails with BAD_REQUEST/NOT_FOUND naming {@code field} when the year has no published framework or the setting is
-     * unknown.
+     * unknown. The surplus and breakdown rules are not applied: an offer's terms carry the market's own breakdown
+     * (education, care, therapies, other), which must add up to the fee and states no surplus.
      */
     @Transactional(readOnly = true)
     public OfferCheck checkOffer(String field, String financialYear, int urn, int band, ProvisionKind kind, long annualFeePence, String need,
                                  boolean justified, Long previousFeePence) {
         FeeCheckView check = schedules.proposed(field, FeeRules.financialYear(field + ".financialYear", financialYear), urn, band, kind,
-                annualFeePence, need, justified, previousFeePence);
+                annualFeePence, need, justified, previousFeePence, FeeChecker.Costs.NOT_ASSESSED);
         int version = frameworks.find(check.frameworkId()).orElseThrow().version();
         return new OfferCheck(check.verdict(), check.reasons(), financialYear, check.frameworkId(), version, check.adjustedReferencePence(),
                 check.adjustedCeilingPence(), check.previousFeePence(), check.upliftPercent(), check.maxUpliftPercent());

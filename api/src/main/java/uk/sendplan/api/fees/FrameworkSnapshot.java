@@ -2,6 +2,7 @@ package uk.sendplan.api.fees;
 
 import uk.sendplan.db.types.FeeVerdict;
 
+import uk.sendplan.db.types.ProviderKind;
 import uk.sendplan.db.types.ProvisionKind;
 
 import uk.sendplan.db.types.RateFrameworkStatus;
@@ -20,7 +21,8 @@ import static com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL;
  * region code to multiplier ("E12000007": "1.120").
  */
 record FrameworkSnapshot(long id, String financialYear, int version, String name, String description, RateFrameworkStatus status,
-                         String maxUpliftPercent, List<Band> bands, Map<String, String> areaAdjustments) implements AuditSnapshot {
+                         String maxUpliftPercent, List<Band> bands, Map<String, String> areaAdjustments, String surplusCapPercent,
+                         List<ProviderKind> breakdownRequiredFrom, String breakdownTolerance) implements AuditSnapshot {
 
     record Band(String code, String description, ProvisionKind kind, int complexity, List<String> needs, String referenceRate, String ceiling) {
     }
@@ -42,6 +44,7 @@ record FrameworkSnapshot(long id, String financialYear, int version, String name
         f.areaAdjustments().forEach(a -> adjustments.put(a.regionCode(), a.multiplier().toPlainString()));
         return new FrameworkSnapshot(f.id(), f.financialYear(), f.version(), f.name(), f.description(), f.status(),
                 f.maxUpliftPercent().toPlainString(), f.bands().stream().map(b -> new Band(b.code(), b.description(), b.kind(),
-                b.complexity(), b.needs(), b.referenceRate().toPlainString(), b.ceiling().toPlainString())).toList(), adjustments);
+                b.complexity(), b.needs(), b.referenceRate().toPlainString(), b.ceiling().toPlainString())).toList(), adjustments,
+                f.surplusCapPercent().toPlainString(), f.breakdownRequiredFrom(), f.breakdownTolerance().toPlainString());
     }
 }

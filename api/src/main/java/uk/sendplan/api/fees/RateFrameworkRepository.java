@@ -11,8 +11,10 @@ import uk.sendplan.api.fees.RateFrameworkView.AreaAdjustment;
 import uk.sendplan.api.fees.RateFrameworkView.Band;
 import uk.sendplan.db.jooq.tables.RateFramework;
 import uk.sendplan.db.jooq.tables.records.RateFrameworkRecord;
+import uk.sendplan.db.types.ProviderKind;
 import uk.sendplan.db.types.RateFrameworkStatus;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -88,7 +90,9 @@ class RateFrameworkRepository {
         RateFrameworkRecord f = r.into(RATE_FRAMEWORK);
         return new RateFrameworkView(f.getId(), f.getFinancialYear(), f.getVersion(), f.getName(), f.getDescription(), f.getStatus(),
                 f.getMaxUpliftPercent(), f.getSupersedesId(), r.get(SUPERSEDED_BY), f.getCreatedAt(), f.getCreatedBy(),
-                f.getPublishedAt(), f.getPublishedBy(), f.getSupersededAt(), r.get(BANDS), r.get(ADJUSTMENTS));
+                f.getPublishedAt(), f.getPublishedBy(), f.getSupersededAt(), r.get(BANDS), r.get(ADJUSTMENTS),
+                new RateFrameworkView.Transparency(f.getSurplusCapPercent(),
+                        Arrays.stream(f.getBreakdownRequiredFrom()).map(ProviderKind::valueOf).sorted().toList(), f.getBreakdownTolerancePence()));
     }
 
     /** Locks the framework row for the rest of the transaction, so concurrent edits and publications queue. */

@@ -1,6 +1,7 @@
 package uk.sendplan.api.fees;
 
 import uk.sendplan.api.kernel.Money;
+import uk.sendplan.db.types.ProviderKind;
 import uk.sendplan.db.types.ProvisionKind;
 import uk.sendplan.db.types.RateFrameworkStatus;
 
@@ -13,7 +14,43 @@ import java.util.Optional;
 record RateFrameworkView(long id, String financialYear, int version, String name, String description, RateFrameworkStatus status,
                          BigDecimal maxUpliftPercent, Long supersedesId, Long supersededById, Instant createdAt, String createdBy,
                          Instant publishedAt, String publishedBy, Instant supersededAt, List<Band> bands,
-                         List<AreaAdjustment> areaAdjustments) {
+                         List<AreaAdjustment> areaAdjustments, Transparency transparency) {
+
+    /**
+     * The surplus and transparency rules: a fee's surplus may be at most {@code surplusCapPercent} of the fee (100 sets
+     * no cap, 0 allows none); providers of the kinds in {@code breakdownRequiredFrom} must break their fees down; a
+     * breakdown may differ from its fee by {@code breakdownTolerancePence} for rounding.
+     */
+    record Transparency(BigDecimal surplusCapPercent, List<ProviderKind> breakdownRequiredFrom, long breakdownTolerancePence) {
+
+        /** What the frameworks made before these rules say: no cap, no duty, no tolerance. */
+        static final Transparency NONE = new Transparency(new BigDecimal("100.00"), List.of(), 0);
+
+        boolean requiredFrom(ProviderKind kind) {
+            return kind != null && breakdownRequiredFrom.contains(kind);
+        }
+
+        /** "INDEPENDENT or NON_MAINTAINED", as reasons name the duty. */
+        String requiredFromWords() {
+            return String.join(" or ", breakdownRequiredFrom.stream().map(Enum::name).toList());
+        }
+
+        public BigDecimal breakdownTolerance() {
+            return Money.pounds(breakdownTolerancePence);
+        }
+    }
+
+    public BigDecimal surplusCapPercent() {
+        return transparency.surplusCapPercent();
+    }
+
+    public List<ProviderKind> breakdownRequiredFrom() {
+        return transparency.breakdownRequiredFrom();
+    }
+
+    public BigDecimal breakdownTolerance() {
+        return transparency.breakdownTolerance();
+    }
 
     /** Amounts in pence a year, before the area cost adjustment; {@code needs} empty for a band covering every need. */
     record Band(String code, String description, ProvisionKind kind, int complexity, List<String> needs, long referencePence, long ceilingPence) {

@@ -13,6 +13,7 @@ import uk.sendplan.api.fees.FeeInputs.UpdateRateFrameworkInput;
 import uk.sendplan.api.fees.FeeInputs.VerdictCount;
 import uk.sendplan.api.fees.RateFrameworkView.AreaAdjustment;
 import uk.sendplan.api.fees.RateFrameworkView.Band;
+import uk.sendplan.api.fees.RateFrameworkView.Transparency;
 import uk.sendplan.api.kernel.Ids;
 import uk.sendplan.api.kernel.Money;
 import uk.sendplan.api.kernel.Texts;
@@ -21,6 +22,7 @@ import uk.sendplan.api.system.ApiException;
 import uk.sendplan.api.system.CurrentUser;
 import uk.sendplan.db.jooq.tables.records.RateFrameworkRecord;
 import uk.sendplan.db.types.FeeCheckOccasion;
+import uk.sendplan.db.types.ProviderKind;
 import uk.sendplan.db.types.RateFrameworkStatus;
 
 import java.math.BigDecimal;
@@ -45,7 +47,7 @@ class RateFrameworks {
 
     /** A framework to create from code (demo data), already in the form the rules produce. */
     record FrameworkDraft(String financialYear, String name, String description, BigDecimal maxUpliftPercent, List<Band> bands,
-                          List<AreaAdjustment> areaAdjustments) {
+                          List<AreaAdjustment> areaAdjustments, Transparency transparency) {
     }
 
     private static final Pattern BAND_CODE = Pattern.compile("[A-Z0-9][A-Z0-9_-]{0,19}");
@@ -123,8 +125,10 @@ class RateFrameworks {
         List<AreaAdjustment> adjustments = adjustments("input.areaAdjustments", input.areaAdjustments(),
                 copy == null ? List.of() : copy.areaAdjustments());
         String description = input.description() != null ? FeeRules.optionalText(input.description()) : copy == null ? null : copy.description();
+        Transparency transparency = transparency("input", input.surplusCapPercent(), input.breakdownRequiredFrom(), input.breakdownTolerance(),
+                copy == null ? Transparency.NONE : copy.transparency());
         RateFrameworkView created = createDraft(new FrameworkDraft(year, Texts.required("input.name", input.name()), description,
-                maxUplift, bands, adjustments), "input.financialYear");
+                maxUplift, bands, adjustments, transparency), "input.financialYear");
         audit.record("RATE_FRAMEWORK_CREATED", "rate_framework", created.id(), null, FrameworkSnapshot.of(created),
                 copy == null ? null : "copied from framework " + copy.id() + " (" + copy.financialYear() + " version " + copy.version() + ")");
         return created;
@@ -143,6 +147,7 @@ class RateFrameworks {
         record.setDescription(draft.description());
         record.setStatus(RateFrameworkStatus.DRAFT);
         record.setMaxUpliftPercent(draft.maxUpliftPercent());
+        setTransparency(record, draft.transparency());
         record.setCreatedBy(currentUser.name());
         long id = frameworks.insert(record);
         frameworks.replaceParts(id, draft.bands(), adjustments("areaAdjustments", List.of(), draft.areaAdjustments()));
@@ -164,6 +169,11 @@ class RateFrameworks {
         }
         if (input.maxUpliftPercent() != null) {
             record.setMaxUpliftPercent(maxUplift("input.maxUpliftPercent", input.maxUpliftPercent()));
+        }
+        Transparency transparency = transparency("input", input.surplusCapPercent(), input.breakdownRequiredFrom(), input.breakdownTolerance(),
+                before.transparency());
+        if (!transparency.equals(before.transparency())) {
+            setTransparency(record, transparency);
         }
         if (record.changed()) {
             frameworks.update(record);
@@ -244,6 +254,32 @@ class RateFrameworks {
 
     private static BigDecimal maxUplift(String field, double percent) {
         return FeeRules.decimal(field, percent, 2, BigDecimal.ZERO, Money.HUNDRED);
+    }
+
+    /** The most a framework allows for rounding: a breakdown further out than this is a misstatement, not rounding. */
+    static final long MAX_BREAKDOWN_TOLERANCE_PENCE = 100_000L;
+
+    /** The surplus and transparency rules: the given parts over the base's (a copy's or the draft's). */
+    private static Transparency transparency(String at, Double surplusCapPercent, List<ProviderKind> requiredFrom, BigDecimal tolerance,
+                                             Transparency base) {
+        BigDecimal cap = surplusCapPercent == null ? base.surplusCapPercent()
+                : FeeRules.decimal(at + ".surplusCapPercent", surplusCapPercent, 2, BigDecimal.ZERO, Money.HUNDRED);
+        List<ProviderKind> kinds = requiredFrom == null ? base.breakdownRequiredFrom() : requiredFrom.stream().distinct().sorted().toList();
+        long tolerancePence = base.breakdownTolerancePence();
+        if (tolerance != null) {
+            tolerancePence = Money.pence(tolerance);
+            if (tolerancePence < 0 || tolerancePence > MAX_BREAKDOWN_TOLERANCE_PENCE) {
+                throw ApiException.badRequest(at + ".breakdownTolerance", "must be from " + Money.format(0) + " to "
+                        + Money.format(MAX_BREAKDOWN_TOLERANCE_PENCE) + " (a rounding allowance), got " + Money.format(tolerancePence));
+            }
+        }
+        return new Transparency(cap, kinds, tolerancePence);
+    }
+
+    private static void setTransparency(RateFrameworkRecord record, Transparency transparency) {
+        record.setSurplusCapPercent(transparency.surplusCapPercent());
+        record.setBreakdownRequiredFrom(transparency.breakdownRequiredFrom().stream().map(Enum::name).toArray(String[]::new));
+        record.setBreakdownTolerancePence(transparency.breakdownTolerancePence());
     }
 
     /** Valid bands with no two covering the same kind, complexity and need. */

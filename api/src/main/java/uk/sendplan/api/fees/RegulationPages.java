@@ -54,11 +54,14 @@ class RegulationPages implements PageLinks {
             return instant == null ? "" : DAY.format(instant);
         }
 
-        /** Severity by verdict: above the ceiling or the uplift cap breaks a limit; no band or an unjustified excess needs an answer. */
+        /**
+         * Severity by verdict: above the ceiling, the uplift cap or the surplus cap breaks a limit; a breakdown missing
+         * or not adding up, no band or an unjustified excess needs an answer.
+         */
         public String severity(FeeVerdict verdict) {
             return switch (verdict) {
-                case ABOVE_CEILING, UPLIFT_ABOVE_CAP -> "High";
-                case NO_APPLICABLE_BAND, ABOVE_REFERENCE -> "Medium";
+                case ABOVE_CEILING, UPLIFT_ABOVE_CAP, SURPLUS_ABOVE_CAP -> "High";
+                case BREAKDOWN_INCONSISTENT, BREAKDOWN_MISSING, NO_APPLICABLE_BAND, ABOVE_REFERENCE -> "Medium";
                 case WITHIN_REFERENCE, NOT_REGULATED -> "Low";
             };
         }
@@ -127,6 +130,9 @@ class RegulationPages implements PageLinks {
         Map<String, String> names = new LinkedHashMap<>();
         names.put("ABOVE_CEILING", "Fee above the ceiling");
         names.put("UPLIFT_ABOVE_CAP", "Uplift above the cap");
+        names.put("SURPLUS_ABOVE_CAP", "Surplus above the cap");
+        names.put("BREAKDOWN_INCONSISTENT", "Cost breakdown does not add up");
+        names.put("BREAKDOWN_MISSING", "Cost breakdown missing");
         names.put("NO_APPLICABLE_BAND", "No band applies");
         names.put("ABOVE_REFERENCE", "Above the reference, not justified");
         names.put("WITHIN_REFERENCE", "Within the reference");

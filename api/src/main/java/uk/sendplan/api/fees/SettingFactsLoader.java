@@ -50,7 +50,7 @@ class SettingFactsLoader {
             ProviderView provider = providers.get(s.providerId());
             facts.put(s.urn(), new SettingFacts(s.urn(), s.type(), regulated(s), s.laCode(), regionCode,
                     reference.region(regionCode).orElseThrow().name(), s.providerId(), provider.forProfit(),
-                    s.registrationStatus(), s.statusReason(), mainNeeds.get(s.urn())));
+                    s.registrationStatus(), s.statusReason(), mainNeeds.get(s.urn()), provider.kind()));
         }
         return facts;
     }

@@ -43,7 +43,7 @@ final class QueryCost {
             Map.entry("Query.demandSummary", 1000),
             Map.entry("Query.users", 1000),
             Map.entry("Query.rateFrameworks", 50), Map.entry("RateFramework.bands", 100), Map.entry("RateFramework.areaAdjustments", 10),
-            Map.entry("RateBand.needs", 12),
+            Map.entry("RateBand.needs", 12), Map.entry("RateFramework.breakdownRequiredFrom", 5), Map.entry("FeeCheck.rules", 7),
             // a setting's fees for a year: one per band and kind
             Map.entry("Query.fees", 50), Map.entry("Fee.checks", 100), Map.entry("Fee.revisions", 50), Map.entry("FeeCheck.reasons", 10),
             Map.entry("FeeAudit.verdicts", 10), Map.entry("FeeAudit.statistics", 1000), Map.entry("FeeFinding.events", 10),

@@ -39,9 +39,15 @@ class DemoFeesTest extends GraphQlTestBase {
                 .path("publishedRateFramework.bands[?(@.code == 'DAY-3')].referenceRate").entityList(String.class).containsExactly("60000.00")
                 .path("publishedRateFramework.bands[?(@.code == 'DAY-3')].ceiling").entityList(String.class).containsExactly("72000.00")
                 .path("publishedRateFramework.bands[?(@.code == 'DAY-5-SENSORY')].needs").entityList(List.class).containsExactly(List.of("HI", "VI", "MSI"))
-                .path("publishedRateFramework.areaAdjustments[?(@.region.code == 'E12000007')].multiplier").entityList(Double.class).containsExactly(1.12);
+                .path("publishedRateFramework.areaAdjustments[?(@.region.code == 'E12000007')].multiplier").entityList(Double.class).containsExactly(1.12)
+                .path("publishedRateFramework.surplusCapPercent").entity(Double.class).isEqualTo(8.0)
+                .path("publishedRateFramework.breakdownRequiredFrom").entityList(String.class).containsExactly("INDEPENDENT")
+                .path("publishedRateFramework.breakdownTolerance").entity(String.class).isEqualTo("1.00");
+        // the surplus and transparency rules start in 2026-27
         graphQl.documentName("publishedRateFramework").variable("financialYear", "2025-26").execute()
-                .path("publishedRateFramework.bands[?(@.code == 'DAY-3')].referenceRate").entityList(String.class).containsExactly("57700.00");
+                .path("publishedRateFramework.bands[?(@.code == 'DAY-3')].referenceRate").entityList(String.class).containsExactly("57700.00")
+                .path("publishedRateFramework.surplusCapPercent").entity(Double.class).isEqualTo(100.0)
+                .path("publishedRateFramework.breakdownRequiredFrom").entityList(String.class).hasSize(0);
     }
 
     @Test
@@ -81,6 +87,10 @@ class DemoFeesTest extends GraphQlTestBase {
         assertThat(verdicts.get(FeeVerdict.ABOVE_CEILING)).isBetween(regulated / 100, regulated / 8);
         assertThat(verdicts.get(FeeVerdict.UPLIFT_ABOVE_CAP)).isBetween(regulated / 100, regulated / 8);
         assertThat(verdicts.get(FeeVerdict.NO_APPLICABLE_BAND)).isPositive();
+        // the surplus and transparency rules: a few of each, most independent providers giving a breakdown within the cap
+        assertThat(verdicts.get(FeeVerdict.SURPLUS_ABOVE_CAP)).isBetween(regulated / 100, regulated / 8);
+        assertThat(verdicts.get(FeeVerdict.BREAKDOWN_INCONSISTENT)).isBetween(regulated / 100, regulated / 8);
+        assertThat(verdicts.get(FeeVerdict.BREAKDOWN_MISSING)).isBetween(regulated / 100, regulated / 8);
         assertThat(verdicts.get(FeeVerdict.NOT_REGULATED)).isGreaterThan(regulated);
         Map<Boolean, Integer> justified = db.select(FEE_CHECK.JUSTIFIED, count()).from(FEE_CHECK).join(FEE).on(FEE.ID.eq(FEE_CHECK.FEE_ID))
                 .where(FEE.FINANCIAL_YEAR.eq(YEAR)).and(FEE.SETTING_URN.ge(9_000_000)).and(FEE_CHECK.VERDICT.eq(FeeVerdict.ABOVE_REFERENCE))
@@ -99,20 +109,25 @@ class DemoFeesTest extends GraphQlTestBase {
         regulator.documentName("publishRateFramework").variable("input", Map.of("id", draft, "reason", "Illustrative 2027-28 levels")).execute()
                 .path("publishRateFramework.framework.status").entity(String.class).isEqualTo("PUBLISHED");
 
-        // next year's illustrative framework was a draft until now; a provider states next year's fee for a demo independent special school: checked, with last year's uplift
+        // next year's illustrative framework was a draft until now; a provider states next year's fee for a demo independent special school,
+        // broken down as the framework requires of independent providers: checked, with last year's uplift and the breakdown's rules
         Record1<Integer> iss = db.select(SETTING.URN).from(SETTING).where(SETTING.DEMO.isTrue())
                 .and(SETTING.TYPE_CODE.eq("INDEPENDENT_SPECIAL")).and(SETTING.BOARDING.isFalse()).orderBy(SETTING.URN).limit(1).fetchOne();
         int urn = iss.value1();
         String current = graphQl.documentName("fees").fragmentName("feeFields").variable("urn", urn).variable("financialYear", YEAR).execute()
                 .path("fees[?(@.band == 3 && @.kind == 'DAY')].annualFee").entityList(String.class).hasSize(1).get().getFirst();
         String next = new BigDecimal(current).multiply(new BigDecimal("1.03")).setScale(2, RoundingMode.HALF_UP).toPlainString();
-        // its provider states it
+        // its provider states it, with a surplus of 5% of the fee (within the 8% cap) and the rest education
         long owner = db.select(SETTING.PROVIDER_ID).from(SETTING).where(SETTING.URN.eq(urn)).fetchOne(SETTING.PROVIDER_ID);
-        new FeeFixtures(asProvider(owner)).submit(urn, "2027-28", List.of(FeeFixtures.fee(3, "DAY", next)))
+        String surplus = new BigDecimal(next).multiply(new BigDecimal("0.05")).setScale(2, RoundingMode.DOWN).toPlainString();
+        new FeeFixtures(asProvider(owner)).submit(urn, "2027-28", List.of(SurplusAndTransparencyTest.brokenDown(FeeFixtures.fee(3, "DAY", next), surplus, "0.00")))
                 .path("submitFees.fees[0].check.previousFee").entity(String.class).isEqualTo(current)
                 .path("submitFees.fees[0].check.upliftPercent").entity(Double.class).isEqualTo(3.0)
                 .path("submitFees.fees[0].check.framework.id").entity(String.class).isEqualTo(draft)
-                .path("submitFees.fees[0].check.reasons").entityList(String.class).hasSize(3);
+                .path("submitFees.fees[0].check.surplus").entity(String.class).isEqualTo(surplus)
+                .path("submitFees.fees[0].check.rules[?(@.outcome == 'BROKEN')].rule").entityList(String.class)
+                .satisfies(broken -> assertThat(broken).doesNotContain("SURPLUS_CAP", "BREAKDOWN_REQUIRED", "BREAKDOWN_ADDS_UP"))
+                .path("submitFees.fees[0].check.reasons").entityList(String.class).hasSize(5);
 
         // a national audit of this year's fees
         int currentFees = db.fetchCount(FEE, FEE.FINANCIAL_YEAR.eq(YEAR).and(CURRENT));
@@ -127,6 +142,24 @@ class DemoFeesTest extends GraphQlTestBase {
                 .path("runFeeAudit.audit.findingsOpened").entity(Integer.class).get();
         assertThat(opened).isPositive();
         assertThat(auditMillis).as("national audit of %d fees", currentFees).isLessThan(30_000);
+        audit.path("runFeeAudit.audit.verdicts[*].verdict").entityList(String.class)
+                .contains("SURPLUS_ABOVE_CAP", "BREAKDOWN_INCONSISTENT", "BREAKDOWN_MISSING");
+
+        // the "done when": the demo's audits open findings of the three new kinds, each with its numbers (the year's
+        // findings, as another test's audit of the same year may have opened some first)
+        regulator.documentName("feeFindings").variable("filter", Map.of("financialYear", YEAR, "verdict", "SURPLUS_ABOVE_CAP")).variable("first", 1).execute()
+                .path("feeFindings.totalCount").entity(Integer.class).satisfies(n -> assertThat(n).isPositive())
+                .path("feeFindings.edges[0].node.check.excessOverSurplusCap").entity(String.class)
+                .satisfies(excess -> assertThat(new BigDecimal(excess)).isPositive())
+                .path("feeFindings.edges[0].node.check.reasons").entityList(String.class)
+                .satisfies(reasons -> assertThat(reasons).anySatisfy(r -> assertThat(r).contains("above the framework's cap of 8.00% of the fee")));
+        regulator.documentName("feeFindings").variable("filter", Map.of("financialYear", YEAR, "verdict", "BREAKDOWN_INCONSISTENT")).variable("first", 1).execute()
+                .path("feeFindings.totalCount").entity(Integer.class).satisfies(n -> assertThat(n).isPositive())
+                .path("feeFindings.edges[0].node.check.breakdownDifference").entity(String.class)
+                .satisfies(difference -> assertThat(new BigDecimal(difference)).isNegative());
+        regulator.documentName("feeFindings").variable("filter", Map.of("financialYear", YEAR, "verdict", "BREAKDOWN_MISSING")).variable("first", 1).execute()
+                .path("feeFindings.totalCount").entity(Integer.class).satisfies(n -> assertThat(n).isPositive())
+                .path("feeFindings.edges[0].node.check.breakdownTotal").valueIsNull();
 
         Map<String, Object> finding = regulator.documentName("feeFindings").variable("filter", Map.of("auditId", auditId, "verdict", "ABOVE_CEILING"))
                 .variable("first", 1).execute().path("feeFindings.edges[0].node").entity(Map.class).get();

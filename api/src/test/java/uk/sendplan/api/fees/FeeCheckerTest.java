@@ -1,11 +1,13 @@
 package uk.sendplan.api.fees;
 
 import uk.sendplan.db.types.FeeVerdict;
+import uk.sendplan.db.types.ProviderKind;
 import uk.sendplan.db.types.ProvisionKind;
 import uk.sendplan.db.types.RateFrameworkStatus;
 import uk.sendplan.db.types.RegistrationStatus;
 import uk.sendplan.api.kernel.Money;
 import org.junit.jupiter.api.Test;
+import uk.sendplan.api.fees.FeeChecker.Costs;
 import uk.sendplan.api.fees.FeeChecker.Outcome;
 import uk.sendplan.api.fees.FeeChecker.SettingFacts;
 import uk.sendplan.api.fees.RateFrameworkView.AreaAdjustment;
@@ -25,14 +27,14 @@ class FeeCheckerTest {
             null, null, null, "test", null, null, null,
             List.of(new Band("DAY-3", "Day 3", ProvisionKind.DAY, 3, List.of(), 5_000_000, 6_000_000),
                     new Band("DAY-3-PD", "Day 3 PD", ProvisionKind.DAY, 3, List.of("PD"), 5_500_000, 6_600_000)),
-            List.of(new AreaAdjustment("E12000007", new BigDecimal("1.125"))));
+            List.of(new AreaAdjustment("E12000007", new BigDecimal("1.125"))), RateFrameworkView.Transparency.NONE);
     static final SettingFacts LONDON_ISS = new SettingFacts(600_001, "INDEPENDENT_SPECIAL", true, "202", "E12000007", "London", 1L, true,
-            RegistrationStatus.OPEN, null, "SEMH");
+            RegistrationStatus.OPEN, null, "SEMH", ProviderKind.INDEPENDENT);
 
     @Test
     void adjustedAmountsRoundHalfUpToThePenny() {
         // 50,000.00 x 1.125 = 56,250.00 exactly; 3,333,333p x 1.125 = 3,749,999.625p -> 3,750,000p
-        Outcome outcome = FeeChecker.check(FRAMEWORK, LONDON_ISS, 3, ProvisionKind.DAY, 5_625_000, false, null, null);
+        Outcome outcome = FeeChecker.check(FRAMEWORK, LONDON_ISS, 3, ProvisionKind.DAY, 5_625_000, false, null, null, Costs.NONE);
         assertThat(outcome.adjustedReferencePence()).isEqualTo(5_625_000);
         assertThat(outcome.adjustedCeilingPence()).isEqualTo(6_750_000);
         assertThat(outcome.verdict()).isEqualTo(FeeVerdict.WITHIN_REFERENCE);
@@ -42,19 +44,19 @@ class FeeCheckerTest {
     @Test
     void theMostSeriousRuleDecidesTheVerdictAndEveryRuleIsAReason() {
         // above the ceiling and risen 20%: ABOVE_CEILING, with the uplift among the reasons
-        Outcome both = FeeChecker.check(FRAMEWORK, LONDON_ISS, 3, ProvisionKind.DAY, 7_200_000, true, 6_000_000L, null);
+        Outcome both = FeeChecker.check(FRAMEWORK, LONDON_ISS, 3, ProvisionKind.DAY, 7_200_000, true, 6_000_000L, null, Costs.NONE);
         assertThat(both.verdict()).isEqualTo(FeeVerdict.ABOVE_CEILING);
         assertThat(both.opensFinding()).isTrue();
         assertThat(both.reasons()).hasSize(3);
         assertThat(both.reasons().get(2)).contains("(20.00%), above the cap of 5.00%: non-compliant.");
         // no band, risen above the cap: the cap is the more serious
-        Outcome noBand = FeeChecker.check(FRAMEWORK, LONDON_ISS, 2, ProvisionKind.DAY, 4_000_000, false, 3_000_000L, null);
+        Outcome noBand = FeeChecker.check(FRAMEWORK, LONDON_ISS, 2, ProvisionKind.DAY, 4_000_000, false, 3_000_000L, null, Costs.NONE);
         assertThat(noBand.verdict()).isEqualTo(FeeVerdict.UPLIFT_ABOVE_CAP);
         assertThat(noBand.bandCode()).isNull();
         // above the reference: a finding only without a justification
-        assertThat(FeeChecker.check(FRAMEWORK, LONDON_ISS, 3, ProvisionKind.DAY, 6_000_000, true, null, null).opensFinding()).isFalse();
-        assertThat(FeeChecker.check(FRAMEWORK, LONDON_ISS, 3, ProvisionKind.DAY, 6_000_000, false, null, null).opensFinding()).isTrue();
-        assertThat(FeeChecker.check(FRAMEWORK, LONDON_ISS, 1, ProvisionKind.DAY, 1, false, null, null).opensFinding()).isFalse();
+        assertThat(FeeChecker.check(FRAMEWORK, LONDON_ISS, 3, ProvisionKind.DAY, 6_000_000, true, null, null, Costs.NONE).opensFinding()).isFalse();
+        assertThat(FeeChecker.check(FRAMEWORK, LONDON_ISS, 3, ProvisionKind.DAY, 6_000_000, false, null, null, Costs.NONE).opensFinding()).isTrue();
+        assertThat(FeeChecker.check(FRAMEWORK, LONDON_ISS, 1, ProvisionKind.DAY, 1, false, null, null, Costs.NONE).opensFinding()).isFalse();
     }
 
     @Test
@@ -100,5 +102,27 @@ class FeeCheckerTest {
         FeeView.Breakdown company = DemoFees.breakdown(12_345_670, ProvisionKind.RESIDENTIAL_52_WEEK, true);
         assertThat(company.total()).isEqualTo(12_345_670);
         assertThat(company.surplusPence()).isPositive();
+    }
+
+    @Test
+    void theSurplusCapIsExactAndItsAllowanceIsRoundedDownToThePenny() {
+        RateFrameworkView capped = new RateFrameworkView(7, "2026-27", 2, "Test", null, RateFrameworkStatus.PUBLISHED, new BigDecimal("5.00"),
+                null, null, null, "test", null, null, null, FRAMEWORK.bands(), FRAMEWORK.areaAdjustments(),
+                new RateFrameworkView.Transparency(new BigDecimal("7.50"), List.of(ProviderKind.INDEPENDENT), 0));
+        // 7.5% of £33,333.33 is £2,499.9997...: £2,499.99 is within, £2,500.00 is a penny over the allowance
+        assertThat(FeeChecker.surplusAllowancePence(3_333_333, new BigDecimal("7.50"))).isEqualTo(249_999);
+        Outcome within = FeeChecker.check(capped, LONDON_ISS, 3, ProvisionKind.DAY, 3_333_333, false, null, null,
+                new Costs(true, 3_333_333L, 249_999L));
+        assertThat(within.verdict()).isEqualTo(FeeVerdict.WITHIN_REFERENCE);
+        Outcome over = FeeChecker.check(capped, LONDON_ISS, 3, ProvisionKind.DAY, 3_333_333, false, null, null,
+                new Costs(true, 3_333_333L, 250_000L));
+        assertThat(over.verdict()).isEqualTo(FeeVerdict.SURPLUS_ABOVE_CAP);
+        assertThat(over.reasons()).contains("The breakdown's surplus is above the framework's cap of 7.50% of the fee: non-compliant.");
+        // a fee the market or the planner prices is not assessed: the breakdown rules do not apply, whatever the duty
+        Outcome offered = FeeChecker.check(capped, LONDON_ISS, 3, ProvisionKind.DAY, 3_333_333, false, null, null, Costs.NOT_ASSESSED);
+        assertThat(offered.verdict()).isEqualTo(FeeVerdict.WITHIN_REFERENCE);
+        assertThat(offered.rules().subList(4, 7)).extracting(FeeChecker.RuleResult::outcome).containsOnly(FeeChecker.RuleOutcome.NOT_APPLICABLE);
+        assertThat(FeeChecker.check(capped, LONDON_ISS, 3, ProvisionKind.DAY, 3_333_333, false, null, null, Costs.NONE).verdict())
+                .isEqualTo(FeeVerdict.BREAKDOWN_MISSING);
     }
 }

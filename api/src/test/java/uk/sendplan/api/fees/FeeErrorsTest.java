@@ -62,11 +62,11 @@ class FeeErrorsTest extends GraphQlTestBase {
         rejectsSubmission(year, List.of(fee(3, "DAY", "50000.00"), fee(3, "DAY", "51000.00")), ErrorType.BAD_REQUEST,
                 "input.fees[1]: band 3 DAY is given twice");
         rejectsSubmission(year, List.of(), ErrorType.BAD_REQUEST, "input.fees: give at least one fee");
-        Map<String, Object> unbalanced = new LinkedHashMap<>(fee(3, "DAY", "50000.00"));
-        unbalanced.put("breakdown", Map.of("education", "30000.00", "care", "8000.00", "therapies", "5000.00", "transport", "1500.00",
-                "overheads", "4000.00", "surplus", "1000.00"));
-        rejectsSubmission(year, List.of(unbalanced), ErrorType.BAD_REQUEST,
-                "input.fees[0].breakdown: the parts add up to £49,500.00, not the annual fee £50,000.00");
+        Map<String, Object> partTooLarge = new LinkedHashMap<>(fee(3, "DAY", "50000.00"));
+        partTooLarge.put("breakdown", Map.of("education", "1500000.01", "care", "0.00", "therapies", "0.00", "transport", "0.00",
+                "overheads", "0.00", "surplus", "0.00"));
+        rejectsSubmission(year, List.of(partTooLarge), ErrorType.BAD_REQUEST,
+                "input.fees[0].breakdown.education: must be at most £1,500,000.00 a year, got £1,500,000.01");
         Map<String, Object> negativePart = new LinkedHashMap<>(fee(3, "DAY", "50000.00"));
         negativePart.put("breakdown", Map.of("education", "51000.00", "care", "0.00", "therapies", "0.00", "transport", "0.00",
                 "overheads", "0.00", "surplus", "-1000.00"));

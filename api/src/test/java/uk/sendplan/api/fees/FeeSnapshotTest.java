@@ -2,6 +2,7 @@ package uk.sendplan.api.fees;
 
 import uk.sendplan.db.types.FeeVerdict;
 
+import uk.sendplan.db.types.ProviderKind;
 import uk.sendplan.db.types.ProvisionKind;
 
 import uk.sendplan.db.types.RateFrameworkStatus;
@@ -49,11 +50,13 @@ class FeeSnapshotTest extends GraphQlTestBase {
         RateFrameworkView f = new RateFrameworkView(1, "2026-27", 1, "Shutdown test", "For the shutdown test", RateFrameworkStatus.DRAFT,
                 new BigDecimal("5.00"), null, null, Instant.EPOCH, "admin", null, null, null,
                 List.of(new RateFrameworkView.Band("DAY-3", "Day, complexity 3", ProvisionKind.DAY, 3, List.of(), 5_000_000, 6_000_000)),
-                List.of(new AreaAdjustment("E12000001", new BigDecimal("1.000")), new AreaAdjustment("E12000007", new BigDecimal("1.120"))));
+                List.of(new AreaAdjustment("E12000001", new BigDecimal("1.000")), new AreaAdjustment("E12000007", new BigDecimal("1.120"))),
+                new RateFrameworkView.Transparency(new BigDecimal("0.00"), List.of(ProviderKind.INDEPENDENT), 100));
         assertWritten(FrameworkSnapshot.of(f), """
                 {"id":1,"financialYear":"2026-27","version":1,"name":"Shutdown test","description":"For the shutdown test","status":"DRAFT",
                  "maxUpliftPercent":"5.00","bands":[{"code":"DAY-3","description":"Day, complexity 3","kind":"DAY","complexity":3,"needs":[],
-                 "referenceRate":"50000.00","ceiling":"60000.00"}],"areaAdjustments":{"E12000001":"1.000","E12000007":"1.120"}}""");
+                 "referenceRate":"50000.00","ceiling":"60000.00"}],"areaAdjustments":{"E12000001":"1.000","E12000007":"1.120"},
+                 "surplusCapPercent":"0.00","breakdownRequiredFrom":["INDEPENDENT"],"breakdownTolerance":"1.00"}""");
         assertWritten(new FrameworkSnapshot.Status(RateFrameworkStatus.DRAFT), """
                 {"status":"DRAFT"}""");
         assertWritten(new FrameworkSnapshot.Published(RateFrameworkStatus.PUBLISHED, null, 0, Map.of()), """
@@ -83,7 +86,8 @@ class FeeSnapshotTest extends GraphQlTestBase {
     }
 
     private static Outcome outcome(FeeVerdict verdict) {
-        return new Outcome(verdict, null, null, null, null, null, null, null, null, false, List.of());
+        return new Outcome(verdict, null, null, null, null, null, null, null, null, false, List.of(), false, null, null,
+                new BigDecimal("100.00"), 0, List.of());
     }
 
     private void assertWritten(AuditSnapshot snapshot, String stored) {

@@ -452,6 +452,8 @@ class PermissionsTest extends GraphQlTestBase {
         probes.put("fee", (role, own) -> call("query($id: ID!) { fee(id: $id) { id } }", "id", own ? w.ownFee() : w.otherFee()));
         probes.put("Fee.breakdown", (role, own) -> call("query($id: ID!) { fee(id: $id) { breakdown { education } } }",
                 "id", own ? w.ownFee() : w.otherFee()));
+        probes.put("FeeCheck.surplus", (role, own) -> call("query($id: ID!) { fee(id: $id) { check { surplus } } }",
+                "id", own ? w.ownFee() : w.otherFee()));
         probes.put("checkFee", (role, own) -> call("query($urn: Int!) { checkFee(input: {urn: $urn, financialYear: \"2026-27\", band: 3, kind: DAY, annualFee: \"50000.00\"}) { verdict } }",
                 "urn", own ? w.ownSetting() : w.otherSetting()));
         probes.put("submitFees", (role, own) -> call("mutation($urn: Int!) { submitFees(input: {urn: $urn, financialYear: \"2026-27\", fees: [{band: 3, kind: DAY, annualFee: \"50000.00\"}]}) { fees { id } } }",
