@@ -20,6 +20,7 @@ import uk.sendplan.api.system.Csv;
 import uk.sendplan.api.system.Downloads;
 import uk.sendplan.api.system.Role;
 import uk.sendplan.api.web.FormErrors;
+import uk.sendplan.api.web.FeeVerdicts;
 import uk.sendplan.api.web.PageLinks;
 import uk.sendplan.api.web.Pages;
 import uk.sendplan.db.types.RateFrameworkStatus;
@@ -141,7 +142,7 @@ class AuditPages implements PageLinks {
         model.addAttribute("scope", scopeName(audit.scope()));
         model.addAttribute("framework", framework);
         model.addAttribute("verdicts", audits.verdicts(audit.id()));
-        model.addAttribute("verdictNames", RegulationPages.verdictNames());
+        model.addAttribute("verdictNames", FeeVerdicts.names());
         model.addAttribute("rows", rows);
         model.addAttribute("ticks", ticks(max));
         model.addAttribute("chartWidth", CHART_WIDTH);

@@ -21,6 +21,7 @@ import uk.sendplan.api.system.ApiException;
 import uk.sendplan.api.system.Downloads;
 import uk.sendplan.api.system.Role;
 import uk.sendplan.api.web.FormErrors;
+import uk.sendplan.api.web.FeeVerdicts;
 import uk.sendplan.api.web.PageLinks;
 import uk.sendplan.api.web.Pages;
 import uk.sendplan.db.types.FindingStatus;
@@ -185,7 +186,7 @@ class FindingPages implements PageLinks {
         model.addAttribute("base", side.path);
         model.addAttribute("status", status);
         model.addAttribute("statuses", RegulationPages.statusNames());
-        model.addAttribute("verdicts", RegulationPages.verdictNames());
+        model.addAttribute("verdicts", FeeVerdicts.names());
         model.addAttribute("errors", errors);
         if (errors.any()) {
             model.addAttribute("rows", List.of());
@@ -220,7 +221,7 @@ class FindingPages implements PageLinks {
         model.addAttribute("check", schedules.checksById(List.of(finding.checkId())).get(finding.checkId()));
         model.addAttribute("events", audits.events(List.of(finding.id())).getOrDefault(finding.id(), List.of()));
         model.addAttribute("statuses", RegulationPages.statusNames());
-        model.addAttribute("verdicts", RegulationPages.verdictNames());
+        model.addAttribute("verdicts", FeeVerdicts.names());
         model.addAttribute("decisions", DECISIONS);
         // the form is offered only where the service would accept this side's step
         model.addAttribute("actionable", side.acts(finding.status()));

@@ -14,6 +14,7 @@ import uk.sendplan.api.system.Actor;
 import uk.sendplan.api.system.Csv;
 import uk.sendplan.api.system.Downloads;
 import uk.sendplan.api.system.Role;
+import uk.sendplan.api.web.FeeVerdicts;
 import uk.sendplan.api.web.PageLinks;
 import uk.sendplan.api.web.Pages;
 
@@ -67,7 +68,8 @@ class ProviderFeePages implements PageLinks {
         model.addAttribute("year", chosen);
         model.addAttribute("years", years);
         model.addAttribute("rows", rows(actor, chosen));
-        model.addAttribute("verdicts", RegulationPages.verdictNames());
+        model.addAttribute("verdicts", FeeVerdicts.names());
+        model.addAttribute("tags", FeeVerdicts.tags());
         model.addAttribute("shown", RegulationPages.SHOWN);
         return "fees/provider-fees";
     }

@@ -10,6 +10,7 @@ import uk.sendplan.api.system.Actor;
 import uk.sendplan.api.system.Csv;
 import uk.sendplan.api.system.Downloads;
 import uk.sendplan.api.system.Role;
+import uk.sendplan.api.web.FeeVerdicts;
 import uk.sendplan.api.web.PageLinks;
 import uk.sendplan.api.web.Pages;
 import uk.sendplan.db.types.FeeVerdict;
@@ -59,11 +60,7 @@ class RegulationPages implements PageLinks {
          * or not adding up, no band or an unjustified excess needs an answer.
          */
         public String severity(FeeVerdict verdict) {
-            return switch (verdict) {
-                case ABOVE_CEILING, UPLIFT_ABOVE_CAP, SURPLUS_ABOVE_CAP -> "High";
-                case BREAKDOWN_INCONSISTENT, BREAKDOWN_MISSING, NO_APPLICABLE_BAND, ABOVE_REFERENCE -> "Medium";
-                case WITHIN_REFERENCE, NOT_REGULATED -> "Low";
-            };
+            return FeeVerdicts.severity(verdict);
         }
 
         /** A count with thousands separators, "20,902". */
@@ -125,19 +122,5 @@ class RegulationPages implements PageLinks {
         return names;
     }
 
-    /** The verdicts in words; their order (most serious first, as FeeVerdict is) is the severity the queue shows. */
-    static Map<String, String> verdictNames() {
-        Map<String, String> names = new LinkedHashMap<>();
-        names.put("ABOVE_CEILING", "Fee above the ceiling");
-        names.put("UPLIFT_ABOVE_CAP", "Uplift above the cap");
-        names.put("SURPLUS_ABOVE_CAP", "Surplus above the cap");
-        names.put("BREAKDOWN_INCONSISTENT", "Cost breakdown does not add up");
-        names.put("BREAKDOWN_MISSING", "Cost breakdown missing");
-        names.put("NO_APPLICABLE_BAND", "No band applies");
-        names.put("ABOVE_REFERENCE", "Above the reference, not justified");
-        names.put("WITHIN_REFERENCE", "Within the reference");
-        names.put("NOT_REGULATED", "Not regulated");
-        return names;
-    }
 
 }

@@ -23,6 +23,7 @@ import uk.sendplan.api.system.InputRules;
 import uk.sendplan.api.system.Role;
 import uk.sendplan.api.web.FormErrors;
 import uk.sendplan.api.web.PageLinks;
+import uk.sendplan.api.web.FeeVerdicts;
 import uk.sendplan.api.web.Pages;
 import uk.sendplan.db.types.AgreementStatus;
 import uk.sendplan.db.types.DeclineReason;
@@ -283,7 +284,7 @@ class ProviderMarketPages implements PageLinks {
         String advice = refused ? "The framework does not allow this fee: an offer at it would be refused. Lower the fee and check again."
                 : needsJustification ? "The fee is above the reference: give a justification (what the child's provision needs that the reference does not pay for), then check again."
                 : "The fee may be offered. Send the offer, or change it and check again.";
-        return new Check(verdictName(check.verdict()), verdictTag(check.verdict()), check.reasons(),
+        return new Check(FeeVerdicts.name(check.verdict()), FeeVerdicts.tag(check.verdict()), check.reasons(),
                 check.financialYear() + ", version " + check.frameworkVersion(),
                 check.adjustedReferencePence() == null ? null : Money.format(check.adjustedReferencePence()),
                 check.adjustedCeilingPence() == null ? null : Money.format(check.adjustedCeilingPence()), !refused && !needsJustification, advice);
@@ -445,27 +446,7 @@ class ProviderMarketPages implements PageLinks {
 
     // ------------------------------------------------------------------ words
 
-    static String verdictName(FeeVerdict verdict) {
-        return verdict == null ? "No fee stated" : switch (verdict) {
-            case ABOVE_CEILING -> "Above the ceiling";
-            case UPLIFT_ABOVE_CAP -> "Uplift above the cap";
-            case NO_APPLICABLE_BAND -> "No band applies";
-            case ABOVE_REFERENCE -> "Above the reference";
-            case WITHIN_REFERENCE -> "Within the reference";
-            case NOT_REGULATED -> "Not regulated (state)";
-        };
-    }
 
-    /** Red for what the framework forbids, yellow for what needs a justification, green within it, grey outside it. */
-    static String verdictTag(FeeVerdict verdict) {
-        return verdict == null ? "govuk-tag--grey" : switch (verdict) {
-            case ABOVE_CEILING, UPLIFT_ABOVE_CAP -> "govuk-tag--red";
-            case ABOVE_REFERENCE -> "govuk-tag--yellow";
-            case NO_APPLICABLE_BAND -> "govuk-tag--orange";
-            case WITHIN_REFERENCE -> "govuk-tag--green";
-            case NOT_REGULATED -> "govuk-tag--grey";
-        };
-    }
 
     static String declineName(DeclineReason reason) {
         return reason == null ? "no reason given" : switch (reason) {

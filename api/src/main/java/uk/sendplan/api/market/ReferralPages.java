@@ -24,6 +24,7 @@ import uk.sendplan.api.system.InputRules;
 import uk.sendplan.api.system.Role;
 import uk.sendplan.api.web.FormErrors;
 import uk.sendplan.api.web.PageLinks;
+import uk.sendplan.api.web.FeeVerdicts;
 import uk.sendplan.api.web.Pages;
 import uk.sendplan.db.types.OfferStatus;
 import uk.sendplan.db.types.ProvisionKind;
@@ -383,7 +384,7 @@ class ReferralPages implements PageLinks {
         return new Option(offer ? "Offer" : "State setting", offer ? o.id() : null, offer ? offerStatusName(o.status()) : null,
                 offer && o.status() == OfferStatus.OPEN && referral.status() == ReferralStatus.OPEN, s.urn(), s.name(), kindName(s.type()),
                 s.ofstedRating() == null ? "Not rated" : words(s.ofstedRating().name()), row.forProfit() == null ? "" : row.forProfit() ? "Yes" : "No",
-                Money.format(row.annualFeePence()), ProviderMarketPages.verdictName(row.feeVerdict()), ProviderMarketPages.verdictTag(row.feeVerdict()),
+                Money.format(row.annualFeePence()), FeeVerdicts.name(row.feeVerdict()), FeeVerdicts.tag(row.feeVerdict()),
                 row.excessOverReferencePence() == null ? null : Money.format(row.excessOverReferencePence()) + " above the reference",
                 offer ? t.reasons() : List.of(), breakdown, Money.format(row.transportPence()), Money.format(row.totalAnnualCostPence()),
                 String.format(java.util.Locale.UK, "%.1f km", Math.round(row.distanceKm() * 10) / 10.0),

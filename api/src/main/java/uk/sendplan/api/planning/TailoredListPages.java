@@ -17,8 +17,8 @@ import uk.sendplan.api.system.ApiException;
 import uk.sendplan.api.system.Csv;
 import uk.sendplan.api.system.Downloads;
 import uk.sendplan.api.system.Role;
+import uk.sendplan.api.web.FeeVerdicts;
 import uk.sendplan.api.web.Pages;
-import uk.sendplan.db.types.FeeVerdict;
 import uk.sendplan.db.types.Sector;
 
 import java.util.ArrayList;
@@ -152,8 +152,8 @@ class TailoredListPages {
     private Row row(SuitableSettings.Option o, SettingView setting, PlacementRequestView child) {
         return new Row(o.urn(), o.name(), PlanPages.kindName(setting.type()), fit(o, child), RuleTexts.km(o.distanceKm()), RuleTexts.minutes(o.travelMinutes()),
                 wholePounds(o.annualCostPence()), o.feePence() == null ? "No fee" : wholePounds(o.feePence()),
-                o.transportPence() == null ? "" : wholePounds(o.transportPence()), o.vacancies(), verdictName(o.feeVerdict()),
-                verdictTag(o.feeVerdict()), referable(setting));
+                o.transportPence() == null ? "" : wholePounds(o.transportPence()), o.vacancies(), FeeVerdicts.name(o.feeVerdict()),
+                FeeVerdicts.tag(o.feeVerdict()), referable(setting));
     }
 
     /** The market the referral goes to: independent and non-maintained settings (the market's own matching rule). */
@@ -170,27 +170,7 @@ class TailoredListPages {
         return pence == null ? "" : String.format(Locale.UK, "£%,d", Money.wholePounds(pence));
     }
 
-    static String verdictName(FeeVerdict verdict) {
-        return verdict == null ? "No fee stated" : switch (verdict) {
-            case ABOVE_CEILING -> "Above the ceiling";
-            case UPLIFT_ABOVE_CAP -> "Uplift above the cap";
-            case NO_APPLICABLE_BAND -> "No band applies";
-            case ABOVE_REFERENCE -> "Above the reference";
-            case WITHIN_REFERENCE -> "Within the reference";
-            case NOT_REGULATED -> "Not regulated (state)";
-        };
-    }
 
-    /** Red for what the framework forbids, yellow for what needs a justification, green within it, grey outside it. */
-    static String verdictTag(FeeVerdict verdict) {
-        return verdict == null ? "govuk-tag--grey" : switch (verdict) {
-            case ABOVE_CEILING, UPLIFT_ABOVE_CAP -> "govuk-tag--red";
-            case ABOVE_REFERENCE -> "govuk-tag--yellow";
-            case NO_APPLICABLE_BAND -> "govuk-tag--orange";
-            case WITHIN_REFERENCE -> "govuk-tag--green";
-            case NOT_REGULATED -> "govuk-tag--grey";
-        };
-    }
 
     private static String capitalise(String text) {
         return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
