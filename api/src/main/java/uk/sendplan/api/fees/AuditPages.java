@@ -13,6 +13,8 @@ import uk.sendplan.api.fees.FeeAuditView.Statistic;
 import uk.sendplan.api.fees.FeeInputs.FeeScopeInput;
 import uk.sendplan.api.kernel.Ids;
 import uk.sendplan.api.reference.ReferenceData;
+import uk.sendplan.api.settings.ProviderView;
+import uk.sendplan.api.settings.SettingService;
 import uk.sendplan.api.system.Access;
 import uk.sendplan.api.system.Actor;
 import uk.sendplan.api.system.ApiException;
@@ -63,14 +65,23 @@ class AuditPages implements PageLinks {
     record Tick(String label, double x) {
     }
 
+    /** A provider among those with most findings from the audit, by name. */
+    record TopProvider(String name, FeeAuditView.ProviderFindingCount counts) {
+    }
+
+    /** The providers with most findings the audit page lists (a work queue's first calls, not a ranking of the market). */
+    static final int TOP_PROVIDERS = 10;
+
     private final FeeAudits audits;
     private final RateFrameworks frameworks;
+    private final SettingService settings;
     private final ReferenceData reference;
     private final Access access;
 
-    AuditPages(FeeAudits audits, RateFrameworks frameworks, ReferenceData reference, Access access) {
+    AuditPages(FeeAudits audits, RateFrameworks frameworks, SettingService settings, ReferenceData reference, Access access) {
         this.audits = audits;
         this.frameworks = frameworks;
+        this.settings = settings;
         this.reference = reference;
         this.access = access;
     }
@@ -143,6 +154,7 @@ class AuditPages implements PageLinks {
         model.addAttribute("framework", framework);
         model.addAttribute("verdicts", audits.verdicts(audit.id()));
         model.addAttribute("verdictNames", FeeVerdicts.names());
+        model.addAttribute("topProviders", topProviders(audit.id()));
         model.addAttribute("rows", rows);
         model.addAttribute("ticks", ticks(max));
         model.addAttribute("chartWidth", CHART_WIDTH);
@@ -150,6 +162,28 @@ class AuditPages implements PageLinks {
         model.addAttribute("rowHeight", ROW_HEIGHT);
         model.addAttribute("chartHeight", TOP + rows.size() * ROW_HEIGHT + 10);
         return "fees/audit";
+    }
+
+    @GetMapping("/regulation/audits/{id}/providers.csv")
+    @ResponseBody
+    ResponseEntity<String> providersCsv(@PathVariable String id) {
+        access.require("Fee audit", Role.REGULATOR);
+        FeeAuditView audit = audits.find(Ids.parse("id", id)).orElseThrow(() -> ApiException.notFound("Fee audit", "no audit " + id));
+        StringBuilder csv = new StringBuilder(Csv.line(List.of("provider_id", "provider", "findings", "undecided", "settings", "above_ceiling",
+                "uplift_above_cap", "unjustified_above_reference", "surplus_above_cap", "breakdown_inconsistent", "breakdown_missing"))).append("\r\n");
+        for (TopProvider p : topProviders(audit.id())) {
+            FeeAuditView.ProviderFindingCount c = p.counts();
+            csv.append(Csv.line(List.of(c.providerId(), p.name(), c.findings(), c.undecided(), c.settings(), c.aboveCeiling(), c.upliftAboveCap(),
+                    c.unjustifiedAboveReference(), c.surplusAboveCap(), c.breakdownInconsistent(), c.breakdownMissing()))).append("\r\n");
+        }
+        return Downloads.csv(csv.toString(), "providers-with-most-findings", "audit-" + audit.id());
+    }
+
+    private List<TopProvider> topProviders(long auditId) {
+        List<FeeAuditView.ProviderFindingCount> counts = audits.providersWithMostFindings(auditId, TOP_PROVIDERS);
+        Map<Long, ProviderView> names = settings.providers(counts.stream().map(FeeAuditView.ProviderFindingCount::providerId).toList());
+        return counts.stream().map(c -> new TopProvider(names.containsKey(c.providerId()) ? names.get(c.providerId()).name() : "Provider " + c.providerId(), c))
+                .toList();
     }
 
     @GetMapping("/regulation/audits/{id}/bands.csv")

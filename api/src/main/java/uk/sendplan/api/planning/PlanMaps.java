@@ -17,8 +17,9 @@ import java.util.Set;
 
 /**
  * A finished plan on a map: the plan's LAs, each child's home rounded to the nearest kilometre (children are
- * pseudonymous: a map must not point at a house), the settings the plan uses, and each placement as a line from home
- * to setting coloured by the kind of setting. The plan page's placements table gives the same placements in words.
+ * pseudonymous: a map must not point at a house), the settings the plan uses, and the placements as lines from home
+ * to setting coloured by the kind of setting (one line for the children of a square kilometre placed at the same
+ * setting). The plan page's placements table gives the same placements in words.
  */
 @Component
 class PlanMaps {
@@ -57,15 +58,24 @@ class PlanMaps {
             }
         });
         if (lines) {
-            map.kind("home", "A child's home (to the nearest kilometre)");
+            map.kind("home", "Children's homes (to the nearest kilometre)");
+            // children from the same kilometre square placed at the same setting share one line, so the page stays light
+            Map<List<Object>, Integer> children = new LinkedHashMap<>();
             for (PlanRepository.AssignmentView a : assignments) {
                 GridPoint home = requests.get(a.requestId()).home();
-                SettingView s = settings.get(a.urn());
-                double e = rounded(home.easting());
-                double n = rounded(home.northing());
-                map.line(e, n, s.location().easting(), s.location().northing(), kind(s.type()), s.name() + ", " + RuleTexts.km(a.distanceKm()));
-                map.point(e, n, "home", "A child's home");
+                children.merge(List.of(rounded(home.easting()), rounded(home.northing()), a.urn()), 1, Integer::sum);
             }
+            Set<List<Double>> homes = new LinkedHashSet<>();
+            children.forEach((key, count) -> {
+                double e = (double) key.get(0);
+                double n = (double) key.get(1);
+                SettingView s = settings.get((Integer) key.get(2));
+                map.line(e, n, s.location().easting(), s.location().northing(), kind(s.type()),
+                        (count == 1 ? "1 child" : count + " children") + " placed at " + s.name());
+                if (homes.add(List.of(e, n))) {
+                    map.point(e, n, "home", "Children's homes in this square kilometre");
+                }
+            });
         }
         Set<Integer> drawn = new LinkedHashSet<>();
         for (PlanRepository.AssignmentView a : assignments) {

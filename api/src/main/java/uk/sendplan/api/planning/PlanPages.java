@@ -362,8 +362,8 @@ class PlanPages implements PageLinks {
 
     /** A kind of setting as people read it: INDEPENDENT_SPECIAL is "Independent special". */
     static String kindName(String type) {
-        String words = type.toLowerCase(Locale.ROOT).replace('_', ' ');
-        return Character.toUpperCase(words.charAt(0)) + words.substring(1).replace("sen ", "SEN ");
+        String words = type.toLowerCase(Locale.ROOT).replace('_', ' ').replace("sen ", "SEN ");
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
     private static String progressInWords(PlanJobs.Progress p) {

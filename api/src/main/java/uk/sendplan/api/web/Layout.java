@@ -47,7 +47,15 @@ class Layout {
         model.addAttribute("demo", demo);
         model.addAttribute("currentPath", request.getRequestURI());
         model.addAttribute("signedIn", actor == null ? null : new SignedIn(actor.subject(), RoleNames.of(actor.role()), organisation(actor).orElse(null)));
-        model.addAttribute("navigation", actor == null ? List.of() : linksFor(actor));
+        List<PageLinks.Link> navigation = actor == null ? List.of() : linksFor(actor);
+        model.addAttribute("navigation", navigation);
+        model.addAttribute("activeHref", activeHref(navigation, request.getRequestURI()));
+    }
+
+    /** The menu link a page sits under: the longest that is the page or a folder of it (/region/forecast is under Forecast, not Your region). */
+    static String activeHref(List<PageLinks.Link> navigation, String path) {
+        return navigation.stream().map(PageLinks.Link::href).filter(href -> path.equals(href) || path.startsWith(href + "/"))
+                .max(Comparator.comparingInt(String::length)).orElse(null);
     }
 
     /** Every feature's links for the actor's role, in menu order. */

@@ -23,9 +23,9 @@ import static uk.sendplan.db.jooq.Tables.SETTING;
  */
 class AdminBrowserTest extends BrowserTestBase {
 
-    /** URNs no other test uses (GiasImportTest uses 150000-153999). */
-    private static final int NEW_URN = 154_001;
-    private static final int REJECTED_URN = 154_002;
+    /** URNs no other test uses (GiasImportTest uses 150000-156999). */
+    private static final int NEW_URN = 158_001;
+    private static final int REJECTED_URN = 158_002;
 
     @Test
     void theAdminGivesAUserARoleWithItsScopeAndStopsThemSigningIn() throws IOException {

@@ -1,19 +1,14 @@
 package uk.sendplan.api.web;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import uk.sendplan.api.GraphQlTestBase;
 import uk.sendplan.db.types.AgreementStatus;
 import uk.sendplan.db.types.ReferralStatus;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.Month;
@@ -45,7 +40,7 @@ import static uk.sendplan.db.jooq.Tables.REFERRAL_RECIPIENT;
  * provider are refused as ones that do not exist. The child is the test's own (a new Camden request), so no other
  * test's demo referrals, offers or places change but the one place taken at the chosen setting.
  */
-class MarketBrowserTest extends GraphQlTestBase {
+class MarketBrowserTest extends BrowserTestBase {
 
     private static final String CAMDEN = "202";
     private static final String HACKNEY = "204";
@@ -53,31 +48,6 @@ class MarketBrowserTest extends GraphQlTestBase {
     private static final int CAMDEN_EASTING = 527_719;
     private static final int CAMDEN_NORTHING = 183_862;
     private static final ZoneId ENGLAND = ZoneId.of("Europe/London");
-
-    private Browser browser;
-
-    @BeforeEach
-    void openBrowser() throws IOException {
-        browser = new Browser(port);
-    }
-
-    @AfterEach
-    void closeBrowser() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    /** The market pages' first views, beside the screenshots, for docs/benchmarks.md. */
-    @AfterAll
-    static void writeTimings() throws IOException {
-        String table = Browser.FIRST_VIEWS.entrySet().stream().filter(e -> e.getKey().startsWith("market-"))
-                .map(e -> "| " + e.getKey() + " | " + e.getValue() + " |")
-                .collect(Collectors.joining("\n", "| page (screenshot) | first view, ms (navigation start to load end) |\n|---|---|\n", "\n"));
-        Files.createDirectories(Browser.SCREENSHOTS);
-        Files.writeString(Browser.SCREENSHOTS.resolve("market-first-views.md"), table);
-        System.out.println("Market pages, first view of each page:\n" + table);
-    }
 
     /** A setting of the demo provider near Camden with a free place in one cell, and the child that cell suits. */
     private record Choice(int urn, String need, String phase, int age, String gender) {
@@ -401,17 +371,5 @@ class MarketBrowserTest extends GraphQlTestBase {
 
     private List<String> summaryLinks() {
         return browser.findAll(".govuk-error-summary__list a").stream().map(a -> a.getDomAttribute("href")).toList();
-    }
-
-    /** A file downloaded as the page's link would fetch it: same origin, same session. */
-    private String download(String path) {
-        Object text = browser.driver.executeAsyncScript(
-                "const done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => r.text()).then(done, e => done('failed: ' + e));", path);
-        return String.valueOf(text);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object value) {
-        return (Map<String, Object>) value;
     }
 }

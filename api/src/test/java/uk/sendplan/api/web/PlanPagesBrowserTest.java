@@ -103,9 +103,12 @@ class PlanPagesBrowserTest extends BrowserTestBase {
         // the map: Camden, each placement a line from a home (to the nearest km) to its setting, coloured by kind
         assertThat(browser.find("#plan-map-title").getDomProperty("textContent")).isEqualTo("Where the plan places Camden's children");
         assertThat(browser.findAll("[data-test=plan-map] [data-la='202']")).hasSize(1);
-        assertThat(browser.findAll("[data-test=plan-map] .app-map__lines line")).as("the key's swatches are not placements").hasSize(placements);
+        // one line per square kilometre of homes and setting, its title counting the children: together, every placement
+        int mapped = browser.findAll("[data-test=plan-map] .app-map__lines line title").stream()
+                .map(t -> t.getDomProperty("textContent")).mapToInt(t -> Integer.parseInt(t.replaceFirst(" child.*", ""))).sum();
+        assertThat(mapped).isEqualTo(placements);
         assertThat(browser.findAll("[data-test=plan-map-key] li").stream().map(org.openqa.selenium.WebElement::getText).toList())
-                .contains("The LA", "A child's home (to the nearest kilometre)");
+                .contains("The LA", "Children's homes (to the nearest kilometre)");
         assertThat(browser.text("[data-test=score]")).startsWith("Score: No rule broken, " + plan.get("unplaced"));
 
         // each table as CSV, with the page's session

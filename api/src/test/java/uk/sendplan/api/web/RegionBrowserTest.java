@@ -1,12 +1,8 @@
 package uk.sendplan.api.web;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import uk.sendplan.api.GraphQlTestBase;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -20,30 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * table (checked against GraphQL's sufficiency), changed by need and phase; other roles are refused. Every page is
  * checked by {@link Browser} (console, axe-core, screenshot, navigation timing).
  */
-class RegionBrowserTest extends GraphQlTestBase {
+class RegionBrowserTest extends BrowserTestBase {
 
     /** London's LAs: the demo planner's region. */
     static final int LONDON_LAS = 33;
-
-    private Browser browser;
-
-    @BeforeEach
-    void openBrowser() throws IOException {
-        browser = new Browser(port);
-    }
-
-    @AfterEach
-    void closeBrowser() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @AfterAll
-    static void printTimings() {
-        Browser.FIRST_VIEWS.entrySet().stream().filter(e -> e.getKey().startsWith("planner"))
-                .forEach(e -> System.out.println("| " + e.getKey() + " | " + e.getValue() + " |"));
-    }
 
     @Test
     void thePlannerSeesTheRegionsLasShadedByShortfallAndChangesNeedAndPhase() throws IOException {
@@ -285,16 +261,5 @@ class RegionBrowserTest extends GraphQlTestBase {
     private static String words(long shortfall) {
         return shortfall > 0 ? "short by " + shortfall + (shortfall == 1 ? " place" : " places")
                 : shortfall < 0 ? -shortfall + (shortfall == -1 ? " place" : " places") + " to spare" : "about enough places";
-    }
-
-    /** A file downloaded as the page's link would fetch it: same origin, same session. */
-    private String download(String path) {
-        Object text = browser.driver.executeAsyncScript(
-                "const done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => r.text()).then(done, e => done('failed: ' + e));", path);
-        return String.valueOf(text);
-    }
-
-    private static List<String> lines(String csv) {
-        return List.of(csv.split("\\R"));
     }
 }

@@ -84,6 +84,15 @@ class RegulatorBrowserTest extends BrowserTestBase {
                 .variable("id", auditId).execute();
         assertThat(browser.text("[data-test=fees-checked]")).isEqualTo(count(audit.path("feeAudit.feesChecked").entity(Integer.class).get()));
 
+        // the providers with most findings, as GraphQL ranks them, as CSV too
+        List<Integer> most = regulator.document("query($id: ID!) { feeAudit(id: $id) { providersWithMostFindings(first: 10) { findings } } }")
+                .variable("id", auditId).execute().path("feeAudit.providersWithMostFindings[*].findings").entityList(Integer.class).get();
+        assertThat(most).as("a national audit of the demo fees opens findings").isNotEmpty();
+        assertThat(browser.findAll("[data-test=top-providers] tbody tr td:nth-of-type(1)").stream().map(WebElement::getText).toList())
+                .containsExactlyElementsOf(most.stream().map(BrowserTestBase::count).toList());
+        assertThat(lines(download("/regulation/audits/" + auditId + "/providers.csv"))).hasSize(most.size() + 1).first().asString()
+                .startsWith("provider_id,provider,findings,undecided,settings,");
+
         // the chart is an image with a title and a description, and its rows are the table's rows below it
         WebElement chart = browser.find("svg[data-test=chart]");
         assertThat(chart.getDomAttribute("role")).isEqualTo("img");
