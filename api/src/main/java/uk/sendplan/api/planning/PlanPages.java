@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import uk.sendplan.api.demand.DemandService;
 import uk.sendplan.api.demand.PlacementRequestView;
+import uk.sendplan.api.kernel.FinancialYears;
 import uk.sendplan.api.kernel.Money;
 import uk.sendplan.api.reference.ReferenceData;
 import uk.sendplan.api.settings.SettingService;
@@ -124,7 +125,7 @@ class PlanPages implements PageLinks {
     @GetMapping("/plans")
     String list(@RequestParam(required = false) String before, Model model) {
         access.require("Plans", Role.COMMISSIONER);
-        return listPage(model, before, new StartForm(PlanService.currentFinancialYear(LocalDate.now(ENGLAND)), "", ""), new FormErrors());
+        return listPage(model, before, new StartForm(FinancialYears.of(LocalDate.now(ENGLAND)), "", ""), new FormErrors());
     }
 
     @GetMapping("/plans/plans.csv")

@@ -4,6 +4,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import reactor.core.publisher.Flux;
 import uk.sendplan.api.audit.AuditTrail;
+import uk.sendplan.api.kernel.FinancialYears;
 import uk.sendplan.api.reference.ReferenceData;
 import uk.sendplan.api.reference.ReferenceData.LocalAuthority;
 import uk.sendplan.api.settings.SettingService;
@@ -20,7 +21,6 @@ import uk.sendplan.planner.domain.Weights;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.Month;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,12 +75,6 @@ public class PlanService {
         return new AuditTrail.Scope(scopeType == PlanScope.LOCAL_AUTHORITY ? code : null, null, false);
     }
 
-    /** The financial year today is in, "2026-27" from April 2026 to March 2027. */
-    static String currentFinancialYear(LocalDate today) {
-        int start = today.getMonth().compareTo(Month.APRIL) >= 0 ? today.getYear() : today.getYear() - 1;
-        return String.format("%d-%02d", start, (start + 1) % 100);
-    }
-
     @Transactional
     PlanView start(StartPlanInput input) {
         Actor actor = access.require("startPlan", Role.COMMISSIONER, Role.REGIONAL_PLANNER);
@@ -99,7 +93,7 @@ public class PlanService {
             laCodes = reference.localAuthoritiesOf(input.code()).stream().map(LocalAuthority::code).toList();
             scopeName = reference.region(input.code()).orElseThrow().name();
         }
-        String year = input.financialYear() == null ? currentFinancialYear(LocalDate.now()) : input.financialYear();
+        String year = input.financialYear() == null ? FinancialYears.of(LocalDate.now()) : input.financialYear();
         if (!year.matches("[0-9]{4}-[0-9]{2}") || Integer.parseInt(year.substring(5)) != (Integer.parseInt(year.substring(0, 4)) + 1) % 100) {
             throw ApiException.badRequest("input.financialYear", "a financial year is written like 2026-27, got \"" + year + "\"");
         }

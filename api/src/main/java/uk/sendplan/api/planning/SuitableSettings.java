@@ -4,6 +4,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.sendplan.api.demand.DemandService;
 import uk.sendplan.api.demand.PlacementRequestView;
+import uk.sendplan.api.kernel.FinancialYears;
 import uk.sendplan.api.kernel.GridPoints;
 import uk.sendplan.api.kernel.Money;
 import uk.sendplan.api.reference.ReferenceData;
@@ -131,7 +132,7 @@ class SuitableSettings {
         if (limit < 1 || limit > 100) {
             throw ApiException.badRequest("limit", "must be between 1 and 100, got " + limit);
         }
-        String year = financialYear == null ? PlanService.currentFinancialYear(LocalDate.now()) : financialYear;
+        String year = financialYear == null ? FinancialYears.of(LocalDate.now()) : financialYear;
         Parameters parameters = Parameters.DEFAULTS;
         CostModel costModel = new CostModel(parameters);
         Map<Long, Listing> listings = new LinkedHashMap<>();

@@ -4,6 +4,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.sendplan.api.demand.DemandService;
 import uk.sendplan.api.demand.PlacementRequestView;
+import uk.sendplan.api.kernel.FinancialYears;
 import uk.sendplan.api.reference.ReferenceData;
 import uk.sendplan.api.reference.ReferenceData.LocalAuthority;
 import uk.sendplan.api.system.ApiException;
@@ -93,7 +94,7 @@ public class WhatIf {
 
     /** The financial year today falls in ("2026-27"): forecast demand is planned at its fees. */
     public String thisFinancialYear() {
-        return PlanService.currentFinancialYear(java.time.LocalDate.now());
+        return FinancialYears.of(java.time.LocalDate.now());
     }
 
     /** The plan's scope: its LA, or its region's LAs. */

@@ -76,7 +76,7 @@ final class QueryCost {
             // sufficiency: 5 years, each at most 5 phases x 6 kinds of place
             Map.entry("Sufficiency.years", 5), Map.entry("Sufficiency.missingLocalAuthorities", 160), Map.entry("SufficiencyYear.rows", 30),
             Map.entry("SufficiencyRow.needs", 12),
-            // where to invest: at most one cell per new place asked (InvestmentController.MAX_PLACES)
+            // where to invest: at most one cell per new place asked (Investments.MAX_PLACES)
             Map.entry("Investment.cells", 1000));
 
     /** Lists whose size a client sets with an argument of their own (1-100, checked by the field itself). */

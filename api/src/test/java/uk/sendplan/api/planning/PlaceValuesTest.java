@@ -80,7 +80,7 @@ class PlaceValuesTest extends GraphQlTestBase {
                 semh.get("childrenMoved"))).containsExactly(INDEPENDENT, "SEMH", "SECONDARY", 1, 0);
         assertThat(new BigDecimal((String) semh.get("annualSaving"))).isEqualByComparingTo(semhIndependent.negate());
         assertThat((String) semh.get("summary")).isEqualTo("One more SEMH secondary place at Scilly Test Independent School (URN "
-                + INDEPENDENT + ") would place a child who has none, at " + PlaceValueController.pounds(semhIndependent.movePointRight(2).longValue())
+                + INDEPENDENT + ") would place a child who has none, at " + PlaceValueTexts.pounds(semhIndependent.movePointRight(2).longValue())
                 + " a year");
         // then the special school's ASD secondary place: the child at the independent school moves there
         Map asd = values.get(1);
@@ -92,7 +92,7 @@ class PlaceValuesTest extends GraphQlTestBase {
         // the objective also loses the independent placement's weighed penalty
         assertThat(new BigDecimal((String) asd.get("scoreSaving"))).isGreaterThan(saving);
         assertThat((String) asd.get("summary")).isEqualTo("One more ASD secondary place at Scilly Test Special School (URN " + SPECIAL
-                + ") would save " + PlaceValueController.pounds(saving.movePointRight(2).longValue()) + " a year (1 child would move)");
+                + ") would save " + PlaceValueTexts.pounds(saving.movePointRight(2).longValue()) + " a year (1 child would move)");
 
         List<Map> byLa = plan.path("plan.placeValuesByLocalAuthority").entityList(Map.class).get();
         assertThat(byLa).extracting(r -> ((Map) r.get("localAuthority")).get("code") + " " + r.get("need") + " " + r.get("phase") + " "

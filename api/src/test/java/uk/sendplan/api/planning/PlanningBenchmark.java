@@ -53,7 +53,7 @@ class PlanningBenchmark extends GraphQlTestBase {
         var commissioner = asCommissioner(LA);
         commissioner.documentName("generateDemoDemand").variable("laCode", LA).variable("count", CHILDREN).variable("seed", 2026).execute()
                 .path("generateDemoDemand.created").entity(Integer.class).isEqualTo(CHILDREN);
-        String year = PlanService.currentFinancialYear(java.time.LocalDate.now());
+        String year = uk.sendplan.api.kernel.FinancialYears.of(java.time.LocalDate.now());
 
         // the same problem the service will solve, for the CLI
         AtomicReference<ProblemBuilder.Built> built = new AtomicReference<>();
