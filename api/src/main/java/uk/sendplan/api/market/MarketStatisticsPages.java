@@ -1,0 +1,133 @@
+package uk.sendplan.api.market;
+
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import uk.sendplan.api.kernel.Money;
+import uk.sendplan.api.market.MarketStatistics.Figures;
+import uk.sendplan.api.market.MarketStatistics.Statistics;
+import uk.sendplan.api.reference.ReferenceData;
+import uk.sendplan.api.system.Access;
+import uk.sendplan.api.system.Actor;
+import uk.sendplan.api.system.ApiException;
+import uk.sendplan.api.system.Downloads;
+import uk.sendplan.api.system.InputRules;
+import uk.sendplan.api.system.Role;
+import uk.sendplan.api.web.FormErrors;
+import uk.sendplan.api.web.PageLinks;
+import uk.sendplan.api.web.Pages;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The regulator's market statistics (/regulation/market): how the market answers LAs' referrals, for England or one
+ * region, in one financial year or all, with each provider's figures (the busiest 50 on the page, every one in the
+ * CSV). The figures are {@link MarketStatistics}', as GraphQL's marketStatistics gives them.
+ */
+@Pages
+class MarketStatisticsPages implements PageLinks {
+
+    /** Providers shown on the page, most referrals first; the CSV has them all. */
+    static final int SHOWN = 50;
+    private static final Map<String, String> FIELDS = Map.of("regionCode", "region", "financialYear", "financialYear");
+
+    /** One line of the totals: what it is, the figure, and what it counts. */
+    record Line(String label, String value, String hint) {
+    }
+
+    record ProviderRow(String name, String forProfit, int referrals, String responseRate, int offers, String medianFee, String feeToReference,
+                       int awards) {
+    }
+
+    private final MarketStatistics statistics;
+    private final ReferenceData reference;
+    private final Access access;
+
+    MarketStatisticsPages(MarketStatistics statistics, ReferenceData reference, Access access) {
+        this.statistics = statistics;
+        this.reference = reference;
+        this.access = access;
+    }
+
+    @Override
+    public List<Link> linksFor(Actor actor) {
+        return actor.is(Role.REGULATOR)
+                ? List.of(new Link("/regulation/market", "Market", "How providers answer LAs' referrals: response rates, offers, fees against "
+                + "the reference, awards to for-profit providers.", 64))
+                : List.of();
+    }
+
+    @GetMapping("/regulation/market")
+    String page(@RequestParam(defaultValue = "") String region, @RequestParam(defaultValue = "") String financialYear, Model model) {
+        access.require("Market statistics", Role.REGULATOR);
+        String regionCode = InputRules.require("region", region.trim(), InputRules.LINE);
+        String year = InputRules.require("financialYear", financialYear.trim(), InputRules.LINE);
+        FormErrors errors = new FormErrors();
+        model.addAttribute("regions", reference.regions());
+        model.addAttribute("region", regionCode);
+        model.addAttribute("financialYear", year);
+        model.addAttribute("errors", errors);
+        try {
+            Statistics s = statistics.statistics("Market statistics", null, regionCode.isEmpty() ? null : regionCode, year.isEmpty() ? null : year);
+            model.addAttribute("scope", s.scope() + (s.financialYear() == null ? ", every year" : ", " + s.financialYear()));
+            model.addAttribute("totals", lines(s.totals()));
+            model.addAttribute("providerCount", s.providers().size());
+            model.addAttribute("providers", s.providers().stream().limit(SHOWN).map(p -> new ProviderRow(p.providerName(),
+                    p.forProfit() == null ? "Not known" : p.forProfit() ? "Yes" : "No", p.figures().referrals(), percent(p.figures().responseRate()),
+                    p.figures().offers(), pounds(p.figures().medianOfferedFee()), percent(p.figures().medianFeeToReference()),
+                    p.figures().awards())).toList());
+        } catch (ApiException refused) {
+            if (refused.type() != ErrorType.BAD_REQUEST) {
+                throw refused;
+            }
+            errors.add(refused, FIELDS, "region");
+        }
+        return "market/statistics";
+    }
+
+    @GetMapping("/regulation/market.csv")
+    @ResponseBody
+    ResponseEntity<String> csv(@RequestParam(defaultValue = "") String region, @RequestParam(defaultValue = "") String financialYear) {
+        access.require("Market statistics", Role.REGULATOR);
+        String regionCode = InputRules.require("region", region.trim(), InputRules.LINE);
+        String year = InputRules.require("financialYear", financialYear.trim(), InputRules.LINE);
+        String csv = statistics.csv(null, regionCode.isEmpty() ? null : regionCode, year.isEmpty() ? null : year);
+        return Downloads.csv(csv, "market-statistics", regionCode.isEmpty() ? "england" : regionCode, year);
+    }
+
+    private static List<Line> lines(Figures f) {
+        return List.of(
+                new Line("Referrals", String.format("%,d", f.referrals()), "sent to " + String.format("%,d", f.recipients()) + " settings"),
+                new Line("Response rate", percent(f.responseRate()), "settings that answered, with an offer or a decline"),
+                new Line("Offers per referral", f.offersPerReferral() == null ? "None" : f.offersPerReferral().toPlainString(),
+                        String.format("%,d", f.offers()) + " offers"),
+                new Line("Median days to a first offer", days(f.medianDaysToFirstOffer()), "from the referral, over referrals that got one"),
+                new Line("Median days to an award", days(f.medianDaysToAward()), "from the referral, over referrals awarded"),
+                new Line("Median fee offered", pounds(f.medianOfferedFee()), "a year"),
+                new Line("Median fee against the band's reference", percent(f.medianFeeToReference()), "100% is at the reference rate"),
+                new Line("Awards", String.format("%,d", f.awards()), f.awardsForProfit() + " to for-profit providers, " + f.awardsNotForProfit()
+                        + " to not-for-profit" + (f.awardsProfitUnknown() == 0 ? "" : ", " + f.awardsProfitUnknown() + " not known")),
+                new Line("Share of awards to for-profit providers", percent(f.forProfitAwardShare()), "of awards whose provider's status is known"),
+                new Line("Offers refused by the fee check", String.format("%,d", f.refusedAboveCeiling() + f.refusedUpliftAboveCap()),
+                        f.refusedAboveCeiling() + " above the band's ceiling, " + f.refusedUpliftAboveCap() + " uplift above the cap"));
+    }
+
+    /** One decimal place, as the service gives shares; "None" when there is nothing to divide. */
+    private static String percent(BigDecimal value) {
+        return value == null ? "None" : value.setScale(1, RoundingMode.HALF_UP).toPlainString() + "%";
+    }
+
+    private static String days(BigDecimal value) {
+        return value == null ? "None" : value.setScale(1, RoundingMode.HALF_UP).toPlainString() + " days";
+    }
+
+    private static String pounds(BigDecimal value) {
+        return value == null ? "None" : Money.formatRounded(Money.pence(value));
+    }
+}
