@@ -6,9 +6,16 @@ import org.junit.jupiter.api.BeforeEach;
 import uk.sendplan.api.GraphQlTestBase;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -32,18 +39,37 @@ abstract class BrowserTestBase extends GraphQlTestBase {
         }
     }
 
-    /** Every class's first views so far (the map is shared by the run), so the file after the last class has them all. */
+    /**
+     * Every class's first views so far, merged into the file: the test JVMs (surefire forks) each add theirs, one at a
+     * time under a lock, so the file after the last class has every page's.
+     */
     @AfterAll
     static void writeTimings() throws IOException {
         if (Browser.FIRST_VIEWS.isEmpty()) {
             return;
         }
-        String table = Browser.FIRST_VIEWS.entrySet().stream().map(e -> "| " + e.getKey() + " | " + e.getValue() + " |")
-                .collect(Collectors.joining("\n", "| page (screenshot) | first view, ms (navigation start to load end) |\n|---|---|\n", "\n"));
         Files.createDirectories(Browser.SCREENSHOTS);
-        Files.writeString(Browser.SCREENSHOTS.resolve("first-views.md"), table);
-        System.out.println("Web application, first view of each page so far:\n" + table);
+        Path file = Browser.SCREENSHOTS.resolve("first-views.md");
+        try (FileChannel lock = FileChannel.open(Browser.SCREENSHOTS.resolve("first-views.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock held = lock.lock()) {
+            Map<String, Long> all = new TreeMap<>();
+            if (Files.exists(file)) {
+                for (String line : Files.readAllLines(file)) {
+                    Matcher row = TIMING_ROW.matcher(line);
+                    if (row.matches()) {
+                        all.put(row.group(1), Long.parseLong(row.group(2)));
+                    }
+                }
+            }
+            all.putAll(Browser.FIRST_VIEWS);
+            String table = all.entrySet().stream().map(e -> "| " + e.getKey() + " | " + e.getValue() + " |")
+                    .collect(Collectors.joining("\n", "| page (screenshot) | first view, ms (navigation start to load end) |\n|---|---|\n", "\n"));
+            Files.writeString(file, table);
+            System.out.println("Web application, first view of each page so far:\n" + table);
+        }
     }
+
+    private static final Pattern TIMING_ROW = Pattern.compile("\\| ([^|]+) \\| ([0-9]+) \\|");
 
     /** A file downloaded as the page's link would fetch it: same origin, same session. */
     protected String download(String path) {
