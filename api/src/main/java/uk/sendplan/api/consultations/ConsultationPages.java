@@ -25,6 +25,7 @@ import uk.sendplan.api.web.PageLinks;
 import uk.sendplan.api.web.Pages;
 import uk.sendplan.db.types.ConsultationAnswer;
 import uk.sendplan.db.types.ConsultationStatus;
+import uk.sendplan.db.types.RegistrationStatus;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -53,7 +54,7 @@ class ConsultationPages implements PageLinks {
     static final Map<String, String> ANSWERS = answers();
 
     /** A consultation as a row: with the setting's and provider's names and the LA's. */
-    record Row(ConsultationView consultation, String settingName, String settingType, String providerName, String laName) {
+    record Row(ConsultationView consultation, String settingName, String settingType, boolean settingOpen, String providerName, String laName) {
         public String asked() {
             return day(consultation.askedAt());
         }
@@ -65,6 +66,14 @@ class ConsultationPages implements PageLinks {
         public String answerWords() {
             return consultation.answer() == null ? "Not answered yet" : ANSWERS.get(consultation.answer().name());
         }
+    }
+
+    /**
+     * A need and phase of the LA's sufficiency beside the places the change adds: an open setting's places are already
+     * among the LA's places, so the gap without them is the gap the LA had before it (null when the setting is not open
+     * and its places are not counted).
+     */
+    record FigureRow(HostSufficiency.Cell figure, int added, Integer placesWithout, Long gapWithout) {
     }
 
     private final Consultations consultations;
@@ -189,8 +198,14 @@ class ConsultationPages implements PageLinks {
         model.addAttribute("typeName", reference.settingType(row.settingType()).name());
         model.addAttribute("cells", consultation.cells().stream().map(c -> Map.of("need", reference.needType(c.need()).name(),
                 "phase", reference.phase(c.phase()).name(), "before", c.placesBefore(), "after", c.placesAfter(), "added", c.added())).toList());
-        model.addAttribute("figures", sufficiency.of(consultation.laCode(), row.settingType(),
-                consultation.cells().stream().map(c -> new HostSufficiency.NeedPhase(c.need(), c.phase())).toList()));
+        HostSufficiency.Figures figures = sufficiency.of(consultation.laCode(), row.settingType(),
+                consultation.cells().stream().map(c -> new HostSufficiency.NeedPhase(c.need(), c.phase())).toList());
+        model.addAttribute("figures", figures);
+        model.addAttribute("figureRows", figures.cells().stream().map(f -> {
+            int added = consultation.cells().stream().filter(c -> c.need().equals(f.need()) && c.phase().equals(f.phase()))
+                    .mapToInt(ConsultationView.Cell::added).sum();
+            return row.settingOpen() ? new FigureRow(f, added, f.places() - added, f.shortfall() + added) : new FigureRow(f, added, null, null);
+        }).toList());
         model.addAttribute("answers", ANSWERS);
         model.addAttribute("answer", answer);
         model.addAttribute("reason", reason);
@@ -203,19 +218,19 @@ class ConsultationPages implements PageLinks {
         Map<Long, ProviderView> providers = settings.providers(found.stream().map(ConsultationView::providerId).collect(Collectors.toSet()));
         return found.stream().map(c -> {
             SettingView setting = byUrn.get(c.urn());
-            return new Row(c, setting.name(), setting.type(), providers.get(c.providerId()).name(),
+            return new Row(c, setting.name(), setting.type(), setting.registrationStatus() == RegistrationStatus.OPEN, providers.get(c.providerId()).name(),
                     reference.localAuthority(c.laCode()).map(ReferenceData.LocalAuthority::name).orElse(c.laCode()));
         }).toList();
     }
 
     private static String csv(List<Row> rows) {
         StringBuilder csv = new StringBuilder(Csv.line(List.of("consultation_id", "asked", "urn", "setting", "provider", "la_code", "local_authority",
-                "change", "places_added", "what_changed", "status", "answer", "reason", "answered")));
+                "change", "places_added", "what_changed", "status", "answer", "reason", "answered"))).append("\r\n");
         for (Row r : rows) {
             ConsultationView c = r.consultation();
             csv.append(Csv.line(Arrays.asList(c.id(), r.asked(), c.urn(), r.settingName(), r.providerName(), c.laCode(), r.laName(), c.change().name(),
                     c.placesAdded(), c.summary(), c.status().name(), c.answer() == null ? "" : c.answer().name(), c.reason() == null ? "" : c.reason(),
-                    r.answered())));
+                    r.answered()))).append("\r\n");
         }
         return csv.toString();
     }

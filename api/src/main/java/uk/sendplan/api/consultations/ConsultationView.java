@@ -28,6 +28,12 @@ record ConsultationView(long id, int urn, String laCode, long providerId, Consul
                 + (cellWords.isEmpty() ? " (no places given yet)" : ": " + cellWords);
     }
 
+    /** The change in a few words for a table: "New registration, 51 places" or "More places, +11". */
+    public String headline() {
+        int added = placesAdded();
+        return change == ConsultationChange.NEW_REGISTRATION ? "New registration, " + added + " place" + (added == 1 ? "" : "s") : "More places, +" + added;
+    }
+
     /** Places the change adds in all. */
     public int placesAdded() {
         return cells.stream().mapToInt(Cell::added).sum();

@@ -18,6 +18,7 @@ import static uk.sendplan.db.jooq.Tables.HOST_CONSULTATION;
 class ConsultationBrowserTest extends BrowserTestBase {
 
     @Test
+    @SuppressWarnings("unchecked")
     void aCommissionerObjectsBesideTheirSufficiencyAndTheRegulatorReadsTheObjection() throws IOException {
         long provider = Long.parseLong(graphQl.document("mutation { registerProvider(input: {name: \"Browser Host Say Ltd\", kind: INDEPENDENT, "
                 + "forProfit: true}) { provider { id } } }").execute().path("registerProvider.provider.id").entity(String.class).get());
@@ -41,6 +42,18 @@ class ConsultationBrowserTest extends BrowserTestBase {
         assertThat(browser.findAll("[data-test=sufficiency] tbody tr")).hasSize(2);
         assertThat(browser.findAll("[data-test=gap]").stream().map(e -> e.getText()).toList())
                 .allSatisfy(gap -> assertThat(gap).matches("Short of \\d+|\\d+ to spare|About enough"));
+        // the school's own places are counted among Camden's today; without them, 24 fewer ASD secondary places
+        assertThat(browser.findAll("[data-test=without]").get(1).getText()).matches("\\d+ places: (short of \\d+|\\d+ to spare|about enough)");
+        int places = Integer.parseInt(browser.findAll("[data-test=sufficiency] tbody tr").get(1).findElements(org.openqa.selenium.By.tagName("td")).get(2).getText());
+        assertThat(browser.findAll("[data-test=without]").get(1).getText()).startsWith((places - 24) + " places: ");
+        // the same figures as Camden's own sufficiency: its ASD secondary independent or non-maintained special row
+        Map<String, Object> asd = as("commissioner-camden").document("{ sufficiency(years: 1) { years { rows { phase placement "
+                        + "needs { need places shortfall { central } } } } } }").execute().path("sufficiency.years[0].rows").entityList(Map.class).get().stream()
+                .filter(r -> "SECONDARY".equals(r.get("phase")) && "INDEPENDENT_OR_NON_MAINTAINED_SPECIAL".equals(r.get("placement")))
+                .flatMap(r -> ((List<Map<String, Object>>) r.get("needs")).stream()).filter(n -> "ASD".equals(n.get("need"))).findFirst().orElseThrow();
+        assertThat(places).isEqualTo(((Number) asd.get("places")).intValue());
+        long gap = Math.round(((Number) map(asd.get("shortfall")).get("central")).doubleValue());
+        assertThat(browser.findAll("[data-test=gap]").get(1).getText()).isEqualTo(gap > 0 ? "Short of " + gap : gap < 0 ? -gap + " to spare" : "About enough");
 
         // no answer, then an objection without a reason: each problem next to its field, nothing saved
         browser.click("#main-content form[method=post] button[type=submit]");
