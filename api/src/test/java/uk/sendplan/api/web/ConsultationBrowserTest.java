@@ -13,7 +13,7 @@ import static uk.sendplan.db.jooq.Tables.HOST_CONSULTATION;
  * The host LA's say in headless Chromium: a new independent school in Camden is registered, Camden's commissioner
  * opens the consultation beside Camden's sufficiency for its needs and phases, is shown each problem with the answer
  * next to its field with nothing saved, objects with a reason; the regulator then reads the objection with the
- * registration in the table of host LA answers and its CSV, and the other roles are refused both pages.
+ * registration in the table of host LA answers and its CSV; another LA's commissioner and the other roles are refused.
  */
 class ConsultationBrowserTest extends BrowserTestBase {
 
@@ -89,6 +89,10 @@ class ConsultationBrowserTest extends BrowserTestBase {
         assertThat(csv).anySatisfy(line -> assertThat(line).startsWith(id + ",").contains("Camden").contains("OBJECTS").contains(why));
         assertThat(csv.subList(1, csv.size())).allSatisfy(line -> assertThat(line).contains(",ANSWERED,"));
         browser.openRefused("/la/consultations/" + id, "regulator-consultation-refused");
+        browser.signOut();
+
+        browser.signIn("commissioner-hackney", PASSWORD);
+        browser.openRefused("/la/consultations/" + id, "other-commissioner-consultation-refused");
         browser.signOut();
 
         browser.signIn("provider-demo", PASSWORD);
