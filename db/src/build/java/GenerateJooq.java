@@ -84,7 +84,10 @@ public class GenerateJooq {
                                             enumType("OfferStatus", "offer\\.status"),
                                             enumType("AgreementStatus", "placement_agreement\\.status"),
                                             enumType("RenewalStatus", "agreement_renewal\\.status"),
-                                            enumType("BlockContractStatus", "block_contract\\.status")))
+                                            enumType("BlockContractStatus", "block_contract\\.status"),
+                                            enumType("ConsultationStatus", "host_consultation\\.status"),
+                                            enumType("ConsultationAnswer", "host_consultation\\.answer"),
+                                            enumType("ConsultationChange", "host_consultation\\.change")))
                             .withGenerate(new Generate()
                                     .withJavaTimeTypes(true)
                                     .withRecords(true)

@@ -10,7 +10,9 @@ import uk.sendplan.db.jooq.tables.records.SettingRecord;
 import uk.sendplan.db.types.ProviderKind;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Registering many providers and settings at once (the demo register), each one audited, as an admin. */
 @Service
@@ -19,11 +21,13 @@ public class BulkRegistration {
     private final SettingRepository settings;
     private final AuditTrail audit;
     private final Access access;
+    private final NewProvisionNotice newProvision;
 
-    BulkRegistration(SettingRepository settings, AuditTrail audit, Access access) {
+    BulkRegistration(SettingRepository settings, AuditTrail audit, Access access, NewProvisionNotice newProvision) {
         this.settings = settings;
         this.audit = audit;
         this.access = access;
+        this.newProvision = newProvision;
     }
 
     /** An organisation to register in bulk. */
@@ -54,23 +58,29 @@ public class BulkRegistration {
         return ids;
     }
 
-    /** Registers settings with their places in bulk, each audited. The drafts are trusted to be valid. */
+    /**
+     * Registers settings with their places in bulk, each audited. The drafts are trusted to be valid. Each independent
+     * or non-maintained one is new provision its host LA is asked about, as when registered one at a time.
+     */
     @Transactional
     public void registerAll(List<SettingDraft> drafts, String reason) {
         access.require("registerSetting", Role.ADMIN);
         List<SettingRecord> records = new ArrayList<>();
         List<PlaceView> places = new ArrayList<>();
         List<AuditTrail.Change> changes = new ArrayList<>();
+        Map<Integer, List<PlaceView>> placesByUrn = new HashMap<>();
         for (SettingDraft d : drafts) {
             SettingRecord r = SettingRecords.of(d);
             records.add(r);
             List<PlaceView> settingPlaces = d.places().stream()
                     .map(p -> new PlaceView(d.urn(), p.need(), p.phase(), p.capacity(), p.occupied(), List.of())).toList();
             places.addAll(settingPlaces);
+            placesByUrn.put(d.urn(), settingPlaces);
             changes.add(new AuditTrail.Change("SETTING_REGISTERED", "setting", String.valueOf(d.urn()), null, SettingSnapshot.of(r, settingPlaces), reason, SettingSnapshot.scope(r)));
         }
         settings.insertSettings(records);
         settings.insertPlaces(places);
         audit.recordAll(changes);
+        newProvision.registered(records, placesByUrn);
     }
 }

@@ -47,12 +47,14 @@ class GiasImport {
     private final ReferenceData reference;
     private final AuditTrail audit;
     private final Access access;
+    private final NewProvisionNotice newProvision;
 
-    GiasImport(SettingRepository settings, ReferenceData reference, AuditTrail audit, Access access) {
+    GiasImport(SettingRepository settings, ReferenceData reference, AuditTrail audit, Access access, NewProvisionNotice newProvision) {
         this.settings = settings;
         this.reference = reference;
         this.audit = audit;
         this.access = access;
+        this.newProvision = newProvision;
     }
 
     /** The file as text, or as base64 of its bytes in UTF-8 or Windows-1252: exactly one of the two. */
@@ -242,6 +244,11 @@ class GiasImport {
                     SettingSnapshot.of(record, toCreate.get(i).places()), "GIAS import", SettingSnapshot.scope(record)));
         }
         audit.recordAll(changes);
+        // the host LAs are asked about independent settings new to the register and those whose places grew
+        Map<Integer, List<PlaceView>> newPlaces = new HashMap<>();
+        concat(toCreate, toUpdate).forEach(c -> newPlaces.put(c.setting().urn(), c.places()));
+        newProvision.registered(created, newPlaces);
+        newProvision.placesChanged(toUpdate.stream().map(c -> existing.get(c.setting().urn())).toList(), existingPlaces, newPlaces);
     }
 
     private static <T> List<T> concat(List<T> a, List<T> b) {

@@ -50,12 +50,14 @@ class SettingRegistration {
     private final ReferenceData reference;
     private final AuditTrail audit;
     private final Access access;
+    private final NewProvisionNotice newProvision;
 
-    SettingRegistration(SettingRepository settings, ReferenceData reference, AuditTrail audit, Access access) {
+    SettingRegistration(SettingRepository settings, ReferenceData reference, AuditTrail audit, Access access, NewProvisionNotice newProvision) {
         this.settings = settings;
         this.reference = reference;
         this.audit = audit;
         this.access = access;
+        this.newProvision = newProvision;
     }
 
     @Transactional
@@ -86,6 +88,7 @@ class SettingRegistration {
         settings.insert(record);
         settings.insertPlaces(places);
         audit.record(SettingSnapshot.scope(record), "SETTING_REGISTERED", "setting", input.urn(), null, SettingSnapshot.of(record, places), null);
+        newProvision.registered(List.of(record), Map.of(input.urn(), places));
         return settings.find(input.urn()).orElseThrow();
     }
 
@@ -178,6 +181,7 @@ class SettingRegistration {
         settings.update(record);
         audit.record(SettingSnapshot.scope(record), "PLACES_SET", "setting", input.urn(), SettingSnapshot.Places.of(before),
                 SettingSnapshot.Places.of(places), null);
+        newProvision.placesChanged(List.of(record), Map.of(input.urn(), before), Map.of(input.urn(), places));
         return settings.find(input.urn()).orElseThrow();
     }
 

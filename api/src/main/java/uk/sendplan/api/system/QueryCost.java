@@ -77,7 +77,9 @@ final class QueryCost {
             Map.entry("Sufficiency.years", 5), Map.entry("Sufficiency.missingLocalAuthorities", 160), Map.entry("SufficiencyYear.rows", 30),
             Map.entry("SufficiencyRow.needs", 12),
             // where to invest: at most one cell per new place asked (Investments.MAX_PLACES)
-            Map.entry("Investment.cells", 1000));
+            Map.entry("Investment.cells", 1000),
+            // host LA consultations: the 200 newest (Consultations.MAX_LIST), a setting's 20 newest, each one cell per need and phase
+            Map.entry("Query.hostConsultations", 200), Map.entry("Setting.hostConsultations", 20), Map.entry("HostConsultation.cells", 60));
 
     /** Lists whose size a client sets with an argument of their own (1-100, checked by the field itself). */
     static final Map<String, String> LIST_SIZE_ARGUMENTS = Map.of("FeeAudit.providersWithMostFindings", "first",

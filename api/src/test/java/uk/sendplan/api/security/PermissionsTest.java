@@ -304,6 +304,8 @@ class PermissionsTest extends GraphQlTestBase {
         a.put("blockContract", List.of(Map.of("id", m.ownContract()), Map.of("id", m.otherContract())));
         a.put("scenario", List.of(Map.of("id", m.ownScenario()), Map.of("id", m.otherScenario())));
         a.put("scenariosCsv", List.of(Map.of("ids", List.of(m.ownScenario())), Map.of("ids", List.of(m.otherScenario()))));
+        HostConsultationIds hc = hostConsultations();
+        a.put("hostConsultation", List.of(Map.of("id", hc.own()), Map.of("id", hc.other())));
         return a;
     }
 
@@ -601,6 +603,23 @@ class PermissionsTest extends GraphQlTestBase {
         probes.put("declineBlockContract", (role, own) -> call("mutation($id: ID!) { declineBlockContract(id: $id, reason: \"probe\") { contract { id } } }",
                 "id", own ? m.ownContract() : m.otherContract()));
 
+        // host LA consultations: a commissioner's LA's, a provider's own settings'; regional planners none
+        HostConsultationIds hc = hostConsultations();
+        BiConsumer<String, List<String>> consultationsInScope = (role, ids) -> assertThat(ids).isNotEmpty().allSatisfy(id -> {
+            var row = db.selectFrom(HOST_CONSULTATION).where(HOST_CONSULTATION.ID.eq(Long.parseLong(id))).fetchOne();
+            assertThat("COMMISSIONER".equals(role) ? row.getLaCode().equals(OWN_LA) : row.getProviderId() == w.ownProvider()).isTrue();
+        });
+        any("hostConsultations", call("{ hostConsultations(first: 200) { id } }"));
+        filters.put("hostConsultations", (role, response) -> response.path("hostConsultations[*].id").entityList(String.class)
+                .satisfies(ids -> consultationsInScope.accept(role, ids)));
+        any("Setting.hostConsultations", call("query($urn: Int!) { setting(urn: $urn) { hostConsultations { id answer } } }", "urn", w.ownSetting()));
+        filters.put("Setting.hostConsultations", (role, response) -> response.path("setting.hostConsultations[*].id").entityList(String.class)
+                .satisfies(ids -> consultationsInScope.accept(role, ids)));
+        probes.put("hostConsultation", (role, own) -> call("query($id: ID!) { hostConsultation(id: $id) { id summary } }", "id",
+                own ? hc.own() : hc.other()));
+        probes.put("answerHostConsultation", (role, own) -> call("mutation($id: ID!) { answerHostConsultation(input: {id: $id, answer: NO_VIEW}) "
+                + "{ consultation { id } } }", "id", own ? hc.own() : hc.other()));
+
         // scenarios: a commissioner's LA's, a planner's region's
         any("scenarios", call("{ scenarios { id scopeCode } }"));
         filters.put("scenarios", (role, response) -> response.path("scenarios[*].id").entityList(String.class)
@@ -844,6 +863,25 @@ class PermissionsTest extends GraphQlTestBase {
                         "places", List.of(Map.of("need", "ASD", "phase", "SECONDARY", "capacity", 10, "occupied", 2))))
                 .execute().path("registerSetting.setting.urn").entity(Integer.class).isEqualTo(urn);
         return urn;
+    }
+
+    /** The consultations the probes ask for: the own setting's registration in Camden, and one in Hackney for the other provider. */
+    record HostConsultationIds(String own, String other) {
+    }
+
+    static HostConsultationIds hostConsultationIds;
+
+    private HostConsultationIds hostConsultations() {
+        if (hostConsultationIds == null) {
+            long own = db.select(HOST_CONSULTATION.ID).from(HOST_CONSULTATION).where(HOST_CONSULTATION.SETTING_URN.eq(world.ownSetting()))
+                    .orderBy(HOST_CONSULTATION.ID).limit(1).fetchOne().value1();
+            long other = db.insertInto(HOST_CONSULTATION).set(HOST_CONSULTATION.SETTING_URN, world.otherSetting())
+                    .set(HOST_CONSULTATION.LA_CODE, OTHER_LA).set(HOST_CONSULTATION.PROVIDER_ID, world.otherProvider())
+                    .set(HOST_CONSULTATION.CHANGE, uk.sendplan.db.types.ConsultationChange.MORE_PLACES)
+                    .returning(HOST_CONSULTATION.ID).fetchOne().getId();
+            hostConsultationIds = new HostConsultationIds(String.valueOf(own), String.valueOf(other));
+        }
+        return hostConsultationIds;
     }
 
     /** A fee far above any ceiling, with a breakdown, so the audit opens a finding on it. */
