@@ -48,7 +48,8 @@ class ArchitectureTest {
             entry("BlockContract", "market"), entry("BlockContractParty", "market"),
             entry("Scenario", "scenarios"),
             entry("AuditEvent", "audit"),
-            entry("Sen2Figure", "sufficiency"));
+            entry("Sen2Figure", "sufficiency"),
+            entry("ProviderFigures", "oversight"));
 
     /** Uses of another package's table, each with its reason. */
     private static final Set<String> ALLOWED = Set.of(

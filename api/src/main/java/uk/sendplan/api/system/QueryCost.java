@@ -77,7 +77,12 @@ final class QueryCost {
             Map.entry("Sufficiency.years", 5), Map.entry("Sufficiency.missingLocalAuthorities", 160), Map.entry("SufficiencyYear.rows", 30),
             Map.entry("SufficiencyRow.needs", 12),
             // where to invest: at most one cell per new place asked (InvestmentController.MAX_PLACES)
-            Map.entry("Investment.cells", 1000));
+            Map.entry("Investment.cells", 1000),
+            // financial oversight: a provider states once a year; the groups are the owner kinds (6), for profit or not,
+            // and 5 bands + 9 regions + 6 owner kinds + 2; flags and providers are cut at OversightController's bounds
+            Map.entry("Query.providerFigures", 100), Map.entry("FinancialOversight.byOwnerKind", 6),
+            Map.entry("FinancialOversight.byForProfit", 2), Map.entry("FinancialOversight.statistics", 30),
+            Map.entry("FinancialOversight.flags", 3000), Map.entry("FinancialOversight.providers", 500));
 
     /** Lists whose size a client sets with an argument of their own (1-100, checked by the field itself). */
     static final Map<String, String> LIST_SIZE_ARGUMENTS = Map.of("FeeAudit.providersWithMostFindings", "first",
