@@ -62,7 +62,8 @@ public class DemoFigures {
                 int margin = forProfit ? 4 + random.nextInt(9) : -1 + random.nextInt(7);
                 int debtPercent = forProfit ? (owner == OwnerKind.PRIVATE_EQUITY ? 150 + random.nextInt(151) : random.nextInt(200))
                         : -30 + random.nextInt(80);
-                state(p, turnover, margin, debtPercent, owner, forProfit);
+                // drawn all the same, so every other group's figures stay as they are
+                state(p, turnover, p.id() == demoUser ? 6 : margin, p.id() == demoUser ? 80 : debtPercent, owner, forProfit);
             }
         }
         return providers.size();

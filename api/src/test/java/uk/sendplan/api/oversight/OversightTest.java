@@ -286,6 +286,10 @@ class OversightTest extends GraphQlTestBase {
                 .containsExactly("MARGIN_ABOVE_SURPLUS_CAP", "DEBT_ABOVE_LIMIT")
                 .path("financialOversight.flags[?(@.ownerKind == 'PRIVATE_EQUITY' && @.marginPercent == 23.0)].debtToTurnover").entityList(Double.class)
                 .containsExactly(5.0, 5.0)
+                .path("financialOversight.flags[?(@.ownerKind == 'PRIVATE_EQUITY' && @.marginPercent == 23.0)].providerName").entityList(String.class)
+                .containsExactly("Demo Independent Education Group 02 Ltd", "Demo Independent Education Group 02 Ltd")
+                .path("financialOversight.flags[?(@.kind == 'LOSS_WITH_HIGH_DEBT')].providerName").entityList(String.class)
+                .contains("Demo Specialist College Group 01")
                 .path("financialOversight.flags[?(@.kind == 'LOSS_WITH_HIGH_DEBT')].debtToTurnover").entityList(Double.class).contains(1.4)
                 .path("financialOversight.national.sums.surplusShare").hasValue();
     }

@@ -53,6 +53,8 @@ class OversightBrowserTest extends BrowserTestBase {
                 .map(WebElement::getText).toList();
         assertThat(row).startsWith(year, "£20,000,000", "£6,000,000", "30.00%", "£1,000,000", "0.05×", "Family, for profit");
         assertThat(lines(download("/provider/figures.csv")).get(1)).startsWith(year + ",20000000.00,6000000.00,1000000.00,FAMILY,true,30.00,0.05,");
+        browser.openRefused("/regulation/oversight", "provider-refused-oversight");
+        assertThat(browser.text("[data-test=problem]")).contains("not permitted for your role (provider)");
         browser.signOut();
 
         browser.signIn("regulator", PASSWORD);
