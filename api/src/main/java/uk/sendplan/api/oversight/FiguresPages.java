@@ -46,6 +46,9 @@ class FiguresPages implements PageLinks {
     private static final Map<String, String> FIELDS = Map.of("input.financialYear", "financialYear", "input.turnover", "turnover",
             "input.operatingSurplus", "operatingSurplus", "input.netDebt", "netDebt", "input.ownerKind", "ownerKind", "input.forProfit", "forProfit");
 
+    private static final Map<String, String> LABELS = Map.of("financialYear", "Financial year", "turnover", "Turnover",
+            "operatingSurplus", "Operating surplus", "netDebt", "Net debt", "ownerKind", "Owner", "forProfit", "Run for profit");
+
     private final ProviderFigures figures;
     private final Oversight oversight;
     private final Access access;
@@ -101,7 +104,11 @@ class FiguresPages implements PageLinks {
                 if (refused.type() != ErrorType.BAD_REQUEST) {
                     throw refused;
                 }
-                errors.add(refused, FIELDS, "turnover");
+                // the summary names the field, so each message reads on its own: "Turnover: must be more than £0.00 ..."
+                String path = String.valueOf(refused.extensions().getOrDefault("field", ""));
+                String field = FIELDS.getOrDefault(path, "turnover");
+                String message = refused.getMessage().startsWith(path + ": ") ? refused.getMessage().substring(path.length() + 2) : refused.getMessage();
+                errors.add(field, LABELS.get(field) + ": " + message);
             }
         }
         return page(model, actor, new HashMap<>(form), errors);

@@ -40,7 +40,7 @@ class OversightBrowserTest extends BrowserTestBase {
         browser.click("#main-content form[method=post] button[type=submit]");
         browser.checkPage("provider-figures-error");
         assertThat(browser.findAll(".govuk-error-summary__list a").stream().map(a -> a.getDomAttribute("href")).toList()).containsExactly("#turnover");
-        assertThat(browser.text("#turnover-error")).contains("Must be more than £0.00");
+        assertThat(browser.text("#turnover-error")).contains("Turnover: must be more than £0.00");
         var unchanged = db.selectFrom(PROVIDER_FIGURES).where(PROVIDER_FIGURES.PROVIDER_ID.eq(providerId)).and(PROVIDER_FIGURES.FINANCIAL_YEAR.eq(year))
                 .fetchOptional();
         assertThat(unchanged.map(r -> r.getOperatingSurplusPence())).isEqualTo(before.map(r -> r.getOperatingSurplusPence()));
