@@ -67,6 +67,7 @@ public class GenerateJooq {
                                             enumType("FindingStatus", "fee_finding\\.status|fee_finding_event\\.(?:from|to)_status"),
                                             enumType("Sector", "setting\\.sector|setting_type\\.default_sector"),
                                             enumType("ProviderKind", "provider\\.kind"),
+                                            enumType("OwnerKind", "provider_figures\\.owner_kind"),
                                             enumType("Gender", "setting\\.gender"),
                                             enumType("OfstedRating", "setting\\.ofsted_rating"),
                                             enumType("RecordSource", "setting\\.source"),

@@ -49,7 +49,7 @@ class ArchitectureTest {
             entry("Scenario", "scenarios"),
             entry("AuditEvent", "audit"),
             entry("Sen2Figure", "sufficiency"),
-            entry("HostConsultation", "consultations"), entry("HostConsultationCell", "consultations"));
+            entry("HostConsultation", "consultations"), entry("HostConsultationCell", "consultations"), entry("ProviderFigures", "oversight"));
 
     /** Uses of another package's table, each with its reason. */
     private static final Set<String> ALLOWED = Set.of(

@@ -8,6 +8,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import uk.sendplan.api.fees.DemoFees;
+import uk.sendplan.api.oversight.DemoFigures;
 import uk.sendplan.api.market.DemoMarket;
 import uk.sendplan.api.settings.SettingService;
 import uk.sendplan.api.sufficiency.DemoSen2;
@@ -33,9 +34,11 @@ class DemoData implements ApplicationRunner {
     private final CurrentUser currentUser;
     private final StartupGate gate;
     private final DemoSen2 sen2;
+    private final DemoFigures figures;
 
     DemoData(@Value("${send.demo.enabled:true}") boolean enabled, SettingService settings, DemoRegister register, DemoFees fees,
-             DemoMarket market, CurrentUser currentUser, StartupGate gate, DemoSen2 sen2) {
+             DemoMarket market, CurrentUser currentUser, StartupGate gate, DemoSen2 sen2,
+             DemoFigures figures) {
         this.enabled = enabled;
         this.settings = settings;
         this.register = register;
@@ -44,6 +47,7 @@ class DemoData implements ApplicationRunner {
         this.currentUser = currentUser;
         this.gate = gate;
         this.sen2 = sen2;
+        this.figures = figures;
     }
 
     @Override
@@ -69,6 +73,10 @@ class DemoData implements ApplicationRunner {
             int feeCount = fees.load();
             log.info("Loaded demo fees: an illustrative rates framework and {} fees (2025-26 and 2026-27) in {} ms",
                     feeCount, (System.nanoTime() - feesStart) / 1_000_000);
+            long figuresStart = System.nanoTime();
+            int stated = figures.load();
+            log.info("Loaded demo group figures: {} providers stated illustrative 2026-27 figures in {} ms", stated,
+                    (System.nanoTime() - figuresStart) / 1_000_000);
             long sen2Start = System.nanoTime();
             int sen2Rows = sen2.load();
             log.info("Imported DfE's SEN2 2025 statistics for the forecast: {} LA rows in {} ms", sen2Rows, (System.nanoTime() - sen2Start) / 1_000_000);

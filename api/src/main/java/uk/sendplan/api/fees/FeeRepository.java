@@ -199,6 +199,22 @@ class FeeRepository {
         return byFee;
     }
 
+    /**
+     * The year's current fees of regulated settings, each with what its latest check recorded of the setting (its
+     * provider and region) and the band's adjusted reference; the surplus is the breakdown's (null: none given).
+     */
+    List<FeeService.RegulatedFee> regulated(String financialYear) {
+        return db.select(FEE.ID, FEE.BAND, FEE.KIND, FEE.ANNUAL_FEE_PENCE, FEE.SURPLUS_PENCE, FEE_CHECK.PROVIDER_ID, FEE_CHECK.REGION_CODE,
+                        FEE_CHECK.ADJUSTED_REFERENCE_PENCE, FEE_CHECK.REGULATED)
+                .distinctOn(FEE.ID).from(FEE).join(FEE_CHECK).on(FEE_CHECK.FEE_ID.eq(FEE.ID))
+                .where(FEE.FINANCIAL_YEAR.eq(financialYear)).and(IS_CURRENT)
+                .orderBy(FEE.ID, FEE_CHECK.ID.desc())
+                .fetch().stream().filter(r -> r.get(FEE_CHECK.REGULATED))
+                .map(r -> new FeeService.RegulatedFee(r.get(FEE.ID), r.get(FEE_CHECK.PROVIDER_ID), r.get(FEE_CHECK.REGION_CODE), r.get(FEE.BAND),
+                        r.get(FEE.KIND), r.get(FEE.ANNUAL_FEE_PENCE), r.get(FEE.SURPLUS_PENCE), r.get(FEE_CHECK.ADJUSTED_REFERENCE_PENCE)))
+                .toList();
+    }
+
     /** Every check of a fee, newest first. */
     /** A revision's newest checks, at most {@code limit} (the schema's bound on Fee.checks). */
     List<FeeCheckView> checks(long feeId, int limit) {

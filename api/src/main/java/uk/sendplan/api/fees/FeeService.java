@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What other features (placement planning, tailored lists) read of fees: each setting's fee in force per band and
@@ -48,12 +49,40 @@ public class FeeService {
         }
     }
 
+    /**
+     * A regulated setting's fee in force for a band and kind, as the financial oversight reads fees: the provider and
+     * region its latest check recorded, the surplus its breakdown states (null: no breakdown) and the band's reference
+     * after the area cost adjustment (null: no band applied). Exact pence a year, for one place.
+     */
+    public record RegulatedFee(long feeId, long providerId, String regionCode, int band, ProvisionKind kind, long annualFeePence,
+                               Long surplusPence, Long adjustedReferencePence) {
+    }
+
     private final FeeSchedules schedules;
     private final RateFrameworks frameworks;
 
-    FeeService(FeeSchedules schedules, RateFrameworks frameworks) {
+    private final FeeRepository fees;
+
+    FeeService(FeeSchedules schedules, RateFrameworks frameworks, FeeRepository fees) {
         this.schedules = schedules;
         this.frameworks = frameworks;
+        this.fees = fees;
+    }
+
+    /**
+     * Every current fee of a financial year ("2026-27") at a regulated setting (independent and non-maintained
+     * settings, specialist post-16 institutions, independent AP), for statistics across providers. The caller decides
+     * who may read them: a fee's surplus is commercially sensitive.
+     */
+    @Transactional(readOnly = true)
+    public List<RegulatedFee> regulatedFees(String financialYear) {
+        return fees.regulated(FeeRules.financialYear("financialYear", financialYear));
+    }
+
+    /** The surplus cap (percent of a fee) of the year's published framework; empty when none is published. */
+    @Transactional(readOnly = true)
+    public Optional<BigDecimal> surplusCapPercent(String financialYear) {
+        return frameworks.published(financialYear).map(RateFrameworkView::surplusCapPercent);
     }
 
     /**

@@ -79,7 +79,12 @@ final class QueryCost {
             // where to invest: at most one cell per new place asked (Investments.MAX_PLACES)
             Map.entry("Investment.cells", 1000),
             // host LA consultations: the 200 newest (Consultations.MAX_LIST), a setting's 20 newest, each one cell per need and phase
-            Map.entry("Query.hostConsultations", 200), Map.entry("Setting.hostConsultations", 20), Map.entry("HostConsultation.cells", 60));
+            Map.entry("Query.hostConsultations", 200), Map.entry("Setting.hostConsultations", 20), Map.entry("HostConsultation.cells", 60),
+            // financial oversight: a provider states once a year; the groups are the owner kinds (6), for profit or not,
+            // and 5 bands + 9 regions + 6 owner kinds + 2; flags and providers are cut at OversightController's bounds
+            Map.entry("Query.providerFigures", 100), Map.entry("FinancialOversight.byOwnerKind", 6),
+            Map.entry("FinancialOversight.byForProfit", 2), Map.entry("FinancialOversight.statistics", 30),
+            Map.entry("FinancialOversight.flags", 3000), Map.entry("FinancialOversight.providers", 500));
 
     /** Lists whose size a client sets with an argument of their own (1-100, checked by the field itself). */
     static final Map<String, String> LIST_SIZE_ARGUMENTS = Map.of("FeeAudit.providersWithMostFindings", "first",

@@ -306,6 +306,10 @@ class PermissionsTest extends GraphQlTestBase {
         a.put("scenariosCsv", List.of(Map.of("ids", List.of(m.ownScenario())), Map.of("ids", List.of(m.otherScenario()))));
         HostConsultationIds hc = hostConsultations();
         a.put("hostConsultation", List.of(Map.of("id", hc.own()), Map.of("id", hc.other())));
+        // financial oversight: a provider's figures, its own and another's; the regulator's year
+        a.put("providerFigures", List.of(Map.of("providerId", String.valueOf(w.ownProvider())), Map.of("providerId", String.valueOf(w.otherProvider()))));
+        a.put("financialOversight", List.of(Map.of("financialYear", YEAR)));
+        a.put("financialOversightCsv", List.of(Map.of("financialYear", YEAR, "table", "FLAGS")));
         return a;
     }
 
@@ -653,6 +657,15 @@ class PermissionsTest extends GraphQlTestBase {
             assertThat(rows.stream().filter(r -> "PROVIDER".equals(r.fields().get(2))).map(r -> r.fields().get(3)))
                     .isNotEmpty().containsOnly(String.valueOf(w.ownProvider()));
         }));
+
+        // financial oversight: a provider's own figures; a turnover of nothing is refused after the scope, so nothing is written
+        probes.put("providerFigures", (role, own) -> call("query($p: ID!) { providerFigures(providerId: $p) { financialYear marginPercent } }",
+                "p", String.valueOf(own ? w.ownProvider() : w.otherProvider())));
+        probes.put("stateProviderFigures", (role, own) -> call("mutation($p: ID!) { stateProviderFigures(input: {providerId: $p, financialYear: \"2026-27\", "
+                + "turnover: \"0.00\", operatingSurplus: \"0.00\", netDebt: \"0.00\", ownerKind: CHARITY}) { figures { providerId } } }",
+                "p", String.valueOf(own ? w.ownProvider() : w.otherProvider())));
+        any("financialOversight", call("{ financialOversight(financialYear: \"2026-27\") { providersStating flags { kind providerId } } }"));
+        any("financialOversightCsv", call("{ financialOversightCsv(financialYear: \"2026-27\", table: FLAGS) }"));
 
         // sufficiency: the SEN2 import (a dry run of a file with no columns: rejected rows, nothing written) and the forecast
         any("importSen2", call("mutation { importSen2(file: CASELOAD, csv: \"time_period\\n\", dryRun: true) { rows rejected } }"));

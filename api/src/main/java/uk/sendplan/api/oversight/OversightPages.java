@@ -1,0 +1,117 @@
+package uk.sendplan.api.oversight;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import uk.sendplan.api.kernel.FinancialYears;
+import uk.sendplan.api.kernel.Money;
+import uk.sendplan.api.system.Access;
+import uk.sendplan.api.system.Actor;
+import uk.sendplan.api.system.ApiException;
+import uk.sendplan.api.system.Downloads;
+import uk.sendplan.api.system.Role;
+import uk.sendplan.api.web.PageLinks;
+import uk.sendplan.api.web.Pages;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The regulator's financial oversight (/regulation/oversight): for a year, the thresholds, the flagged providers with
+ * their numbers, margins and debt by owner kind (with a chart) and by for-profit status against the fees they charge,
+ * the surplus stated in fee breakdowns by band, region, owner kind and for-profit status, and the share of public
+ * money that is surplus in England and per provider; every table as CSV.
+ */
+@Pages
+class OversightPages implements PageLinks {
+
+    private static final ZoneId ENGLAND = ZoneId.of("Europe/London");
+    /** Providers shown on the page, most surplus first; the CSV has every one. */
+    static final int PROVIDERS_SHOWN = 50;
+
+    /** How the oversight pages show figures: whole pounds, percentages and ratios to 2 dp, London time. */
+    static final class Shown {
+        private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.UK).withZone(ENGLAND);
+
+        public String pounds(BigDecimal amount) {
+            return amount == null ? "" : Money.formatRounded(Money.pence(amount));
+        }
+
+        public String percent(BigDecimal percent) {
+            return percent == null ? "" : Money.percent(percent);
+        }
+
+        public String times(BigDecimal ratio) {
+            return ratio == null ? "" : ratio.setScale(2, RoundingMode.HALF_UP).toPlainString() + "×";
+        }
+
+        public String count(long n) {
+            return String.format(Locale.UK, "%,d", n);
+        }
+
+        public String when(Instant instant) {
+            return instant == null ? "" : WHEN.format(instant);
+        }
+    }
+
+    static final Shown SHOWN = new Shown();
+
+    private final Oversight oversight;
+    private final Access access;
+
+    OversightPages(Oversight oversight, Access access) {
+        this.oversight = oversight;
+        this.access = access;
+    }
+
+    @Override
+    public List<Link> linksFor(Actor actor) {
+        return actor.is(Role.REGULATOR)
+                ? List.of(new Link("/regulation/oversight", "Financial oversight",
+                "Providers' margins and debt by ownership, flagged providers, and how much of the fees is surplus.", 63))
+                : List.of();
+    }
+
+    @GetMapping("/regulation/oversight")
+    String page(@RequestParam(required = false) String year, Model model) {
+        access.require("Financial oversight", Role.REGULATOR);
+        String chosen = year(year);
+        OversightView view = oversight.of("Financial oversight", chosen);
+        model.addAttribute("year", chosen);
+        model.addAttribute("view", view);
+        model.addAttribute("chart", MarginChart.of(view.byOwnerKind(), view.thresholds().surplusCapPercent()));
+        model.addAttribute("chartWidth", MarginChart.WIDTH);
+        model.addAttribute("labelWidth", MarginChart.LABEL_WIDTH);
+        model.addAttribute("topProviders", view.providers().subList(0, Math.min(PROVIDERS_SHOWN, view.providers().size())));
+        model.addAttribute("owners", FiguresPages.owners());
+        model.addAttribute("shown", SHOWN);
+        return "oversight/oversight";
+    }
+
+    @GetMapping("/regulation/oversight.csv")
+    @ResponseBody
+    ResponseEntity<String> csv(@RequestParam(required = false) String year, @RequestParam String table) {
+        access.require("Financial oversight", Role.REGULATOR);
+        OversightCsv.Table chosen = Arrays.stream(OversightCsv.Table.values()).filter(t -> t.name().equals(table)).findFirst()
+                .orElseThrow(() -> ApiException.badRequest("table", "expected one of FLAGS, DISTRIBUTIONS, STATISTICS, PROVIDERS, got \"" + table + "\""));
+        String y = year(year);
+        return Downloads.csv(OversightCsv.of(oversight.of("Financial oversight", y), chosen), "financial-oversight", table, y);
+    }
+
+    /** The year asked for when it is written as one; otherwise this financial year. */
+    private static String year(String asked) {
+        if (asked != null && asked.matches("[0-9]{4}-[0-9]{2}")) {
+            return asked;
+        }
+        return FinancialYears.of(LocalDate.now(ENGLAND));
+    }
+}
