@@ -77,7 +77,9 @@ final class QueryCost {
             Map.entry("Sufficiency.years", 5), Map.entry("Sufficiency.missingLocalAuthorities", 160), Map.entry("SufficiencyYear.rows", 30),
             Map.entry("SufficiencyRow.needs", 12),
             // where to invest: at most one cell per new place asked (InvestmentController.MAX_PLACES)
-            Map.entry("Investment.cells", 1000));
+            Map.entry("Investment.cells", 1000),
+            // national banding: the 5,000 state fees furthest outside first (NationalBandings.MAX_FEES)
+            Map.entry("NationalBandingReport.fees", 5_000));
 
     /** Lists whose size a client sets with an argument of their own (1-100, checked by the field itself). */
     static final Map<String, String> LIST_SIZE_ARGUMENTS = Map.of("FeeAudit.providersWithMostFindings", "first",
@@ -92,6 +94,7 @@ final class QueryCost {
             Map.entry("Query.placementRequests", 20), Map.entry("Query.feeAudits", 20), Map.entry("Query.feeFindings", 20),
             Map.entry("Query.plans", 20), Map.entry("Query.plan", 20), Map.entry("Query.demandSummary", 200),
             Map.entry("Query.vacancies", 500), Map.entry("Query.checkFee", 20),
+            Map.entry("Query.nationalBanding", 500),
             Map.entry("Query.suitableSettings", 2_000), Map.entry("Query.suitableSettingsFor", 2_000),
             Map.entry("Query.planCsv", 5_000), Map.entry("Query.feeFindingsCsv", 5_000),
             Map.entry("Mutation.runScenario", 20_000), Map.entry("Query.scenariosCsv", 200),
