@@ -24,14 +24,18 @@ import java.util.List;
 
 /**
  * National banding of state settings' fees for the commissioner (/la/national-banding: their LA's) and the regional
- * planner (/region/national-banding: their region's), each as CSV too. The year is the current financial year unless
- * the page is asked for another; a year without a published framework says so instead of a table.
+ * planner (/region/national-banding: their region's, with each LA's counts): the counts, the fees furthest outside
+ * the banding, and every fee as CSV. The year is the current financial year unless the page is asked for another; a
+ * year without a published framework says so instead of a table.
  */
 @Pages
 class NationalBandingPages implements PageLinks {
 
     static final List<String> CSV_HEADER = List.of("financial_year", "la_code", "local_authority", "urn", "setting", "kind", "complexity",
             "annual_fee", "band", "tariff_min", "tariff_max", "national_banding", "above_tariff", "below_tariff", "explanation");
+
+    /** The table lists the fees furthest outside the banding, up to this many; the CSV lists every fee. */
+    static final int TABLE_ROWS = 100;
 
     private final NationalBandings bandings;
     private final Access access;
@@ -80,9 +84,11 @@ class NationalBandingPages implements PageLinks {
     private String page(String year, Model model, String path, boolean byLa) {
         model.addAttribute("shown", RegulationPages.SHOWN);
         model.addAttribute("path", path);
-        model.addAttribute("byLa", byLa);
         try {
-            model.addAttribute("report", report(year));
+            NationalBandings.Report report = report(year);
+            model.addAttribute("report", report);
+            model.addAttribute("outsideFees", report.outsideFees(TABLE_ROWS));
+            model.addAttribute("byLa", byLa ? report.byLa() : List.of());
         } catch (ApiException noFramework) {
             // a year without a published framework (or a malformed year) has nothing to band: the page says why
             model.addAttribute("problem", noFramework.getMessage());

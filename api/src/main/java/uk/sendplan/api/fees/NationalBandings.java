@@ -11,11 +11,13 @@ import uk.sendplan.api.system.Access;
 import uk.sendplan.api.system.ApiException;
 import uk.sendplan.api.system.Actor;
 import uk.sendplan.api.system.Role;
+import uk.sendplan.db.types.ProvisionKind;
 
 import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
@@ -30,6 +32,26 @@ class NationalBandings {
 
     /** One state fee, its setting and its result. */
     record Banded(FeeView fee, String settingName, String laCode, String laName, StateTariffCheck.Result result) {
+
+        public String feeId() {
+            return String.valueOf(fee.id());
+        }
+
+        public int urn() {
+            return fee.urn();
+        }
+
+        public ProvisionKind kind() {
+            return fee.kind();
+        }
+
+        public int band() {
+            return fee.band();
+        }
+
+        public BigDecimal annualFee() {
+            return fee.annualFee();
+        }
 
         public NationalBanding banding() {
             return result.banding();
@@ -81,6 +103,33 @@ class NationalBandings {
         public int noTariff() {
             return count(NationalBanding.NO_NATIONAL_TARIFF);
         }
+
+        /** The first {@code limit} fees outside the banding, furthest out first. */
+        List<Banded> outsideFees(int limit) {
+            return all.stream().filter(b -> b.banding() == NationalBanding.OUTSIDE_NATIONAL_BANDING).limit(limit).toList();
+        }
+
+        /** Each LA's counts, by LA name. */
+        List<LaCounts> byLa() {
+            Map<String, LaCounts> byLa = new TreeMap<>();
+            for (Banded b : all) {
+                byLa.merge(b.laName(), LaCounts.of(b), LaCounts::plus);
+            }
+            return List.copyOf(byLa.values());
+        }
+    }
+
+    /** One LA's fees by result. */
+    record LaCounts(String laCode, String laName, int within, int outside, int noTariff) {
+
+        static LaCounts of(Banded b) {
+            return new LaCounts(b.laCode(), b.laName(), b.banding() == NationalBanding.WITHIN_NATIONAL_BANDING ? 1 : 0,
+                    b.banding() == NationalBanding.OUTSIDE_NATIONAL_BANDING ? 1 : 0, b.banding() == NationalBanding.NO_NATIONAL_TARIFF ? 1 : 0);
+        }
+
+        LaCounts plus(LaCounts other) {
+            return new LaCounts(laCode, laName, within + other.within, outside + other.outside, noTariff + other.noTariff);
+        }
     }
 
     private static final Comparator<Banded> ORDER = Comparator
@@ -131,7 +180,10 @@ class NationalBandings {
         String year = FeeRules.financialYear("financialYear", financialYear);
         RateFrameworkView framework = frameworks.requirePublished("financialYear", year);
 
-        List<FeeView> all = fees.current(year, null);
+        // an LA's or a region's fees are read for their settings alone; England's all at once
+        List<String> laCodes = la != null ? List.of(la.code()) : region != null
+                ? reference.localAuthoritiesOf(region.code()).stream().map(ReferenceData.LocalAuthority::code).toList() : null;
+        List<FeeView> all = fees.current(year, laCodes == null ? null : settings.urnsIn(laCodes));
         Map<Integer, SettingFacts> facts = checks.facts(all);
         String laScope = la == null ? null : la.code();
         String regionScope = region == null ? null : region.code();

@@ -29,7 +29,7 @@ class NationalBandingTest extends GraphQlTestBase {
 
     static final String REPORT = "query($y: String!, $la: ID, $r: ID) { nationalBanding(financialYear: $y, laCode: $la, regionCode: $r) {"
             + " financialYear scope within outside noTariff framework { id }"
-            + " fees { fee { setting { urn } band kind annualFee check { verdict } } settingName laCode laName banding bandCode"
+            + " fees { feeId urn band kind annualFee settingName laCode laName banding bandCode"
             + " tariff { min max } above below explanation } } }";
 
     FeeFixtures fixtures;
@@ -88,14 +88,14 @@ class NationalBandingTest extends GraphQlTestBase {
                 .path("nationalBanding.within").entity(Integer.class).isEqualTo(2)
                 .path("nationalBanding.noTariff").entity(Integer.class).isEqualTo(1)
                 // state settings only: the independent setting's fee is the framework's to regulate, not banded here
-                .path("nationalBanding.fees[*].fee.setting.urn").entityList(Integer.class).doesNotContain(independent).hasSize(5)
+                .path("nationalBanding.fees[*].urn").entityList(Integer.class).doesNotContain(independent).hasSize(5)
                 // outside first, furthest out first (a penny each way: then by setting name), then within, then no tariff
                 .path("nationalBanding.fees[*].banding").entityList(String.class).containsExactly("OUTSIDE_NATIONAL_BANDING",
                         "OUTSIDE_NATIONAL_BANDING", "WITHIN_NATIONAL_BANDING", "WITHIN_NATIONAL_BANDING", "NO_NATIONAL_TARIFF");
 
         GraphQlTester.Response camdenReport = graphQl.document(REPORT).variable("y", year).variable("la", FeeFixtures.CAMDEN).execute();
         camdenReport.path("nationalBanding.scope").entity(String.class).isEqualTo("Camden")
-                .path("nationalBanding.fees[*].fee.setting.urn").entityList(Integer.class).containsExactly(camden, camden)
+                .path("nationalBanding.fees[*].urn").entityList(Integer.class).containsExactly(camden, camden)
                 .path("nationalBanding.fees[0].banding").entity(String.class).isEqualTo("OUTSIDE_NATIONAL_BANDING")
                 .path("nationalBanding.fees[0].bandCode").entity(String.class).isEqualTo("DAY-2")
                 // no area cost adjustment: London's 1.2 would make the maximum £30,000
@@ -104,27 +104,33 @@ class NationalBandingTest extends GraphQlTestBase {
                 .path("nationalBanding.fees[0].below").valueIsNull()
                 .path("nationalBanding.fees[0].explanation").entity(String.class).isEqualTo("Fee £25,000.01 is £0.01 above band DAY-2's national"
                         + " tariff of £20,000.00 to £25,000.00 (framework " + framework + " (" + year + " version 1)).")
-                // the check itself is unchanged: a state fee is not regulated
-                .path("nationalBanding.fees[0].fee.check.verdict").entity(String.class).isEqualTo("NOT_REGULATED")
+                .path("nationalBanding.fees[0].kind").entity(String.class).isEqualTo("DAY")
+                .path("nationalBanding.fees[0].band").entity(Integer.class).isEqualTo(2)
                 .path("nationalBanding.fees[0].laName").entity(String.class).isEqualTo("Camden")
                 .path("nationalBanding.fees[1].banding").entity(String.class).isEqualTo("NO_NATIONAL_TARIFF")
                 .path("nationalBanding.fees[1].bandCode").valueIsNull()
                 .path("nationalBanding.fees[1].explanation").entity(String.class).isEqualTo("No band of framework " + framework + " (" + year
                         + " version 1) gives a national tariff for day places at complexity 3.");
 
+        // the fee's check is unchanged: a state fee is not regulated
+        String feeId = camdenReport.path("nationalBanding.fees[0].feeId").entity(String.class).get();
+        graphQl.document("query($id: ID!) { fee(id: $id) { annualFee check { verdict } } }").variable("id", feeId).execute()
+                .path("fee.annualFee").entity(String.class).isEqualTo("25000.01")
+                .path("fee.check.verdict").entity(String.class).isEqualTo("NOT_REGULATED");
+
         GraphQlTester.Response gateshead = graphQl.document(REPORT).variable("y", year).variable("la", FeeFixtures.GATESHEAD).execute();
-        gateshead.path("nationalBanding.fees[*].fee.setting.urn").entityList(Integer.class).containsExactly(low, edges, top)
+        gateshead.path("nationalBanding.fees[*].urn").entityList(Integer.class).containsExactly(low, edges, top)
                 .path("nationalBanding.fees[0].banding").entity(String.class).isEqualTo("OUTSIDE_NATIONAL_BANDING")
                 .path("nationalBanding.fees[0].below").entity(String.class).isEqualTo("0.01")
                 .path("nationalBanding.fees[0].above").valueIsNull()
                 .path("nationalBanding.fees[0].explanation").entity(String.class).satisfies(text -> assertThat(text).startsWith("Fee £19,999.99 is £0.01 below band DAY-2's"))
                 // both ends of the range are within it
                 .path("nationalBanding.fees[1].banding").entity(String.class).isEqualTo("WITHIN_NATIONAL_BANDING")
-                .path("nationalBanding.fees[1].fee.annualFee").entity(String.class).isEqualTo("20000.00")
+                .path("nationalBanding.fees[1].annualFee").entity(String.class).isEqualTo("20000.00")
                 .path("nationalBanding.fees[1].above").valueIsNull()
                 .path("nationalBanding.fees[1].below").valueIsNull()
                 .path("nationalBanding.fees[2].banding").entity(String.class).isEqualTo("WITHIN_NATIONAL_BANDING")
-                .path("nationalBanding.fees[2].fee.annualFee").entity(String.class).isEqualTo("25000.00")
+                .path("nationalBanding.fees[2].annualFee").entity(String.class).isEqualTo("25000.00")
                 .path("nationalBanding.fees[2].explanation").entity(String.class).satisfies(text -> assertThat(text).startsWith("Fee £25,000.00 is within band DAY-2's"));
     }
 
@@ -138,15 +144,15 @@ class NationalBandingTest extends GraphQlTestBase {
         // a commissioner: their LA, asked or not; another LA is out of scope
         asCommissioner(FeeFixtures.CAMDEN).document(REPORT).variable("y", year).execute()
                 .path("nationalBanding.scope").entity(String.class).isEqualTo("Camden")
-                .path("nationalBanding.fees[*].fee.setting.urn").entityList(Integer.class).containsExactly(camden);
+                .path("nationalBanding.fees[*].urn").entityList(Integer.class).containsExactly(camden);
         forbidden(asCommissioner(FeeFixtures.CAMDEN).document(REPORT).variable("y", year).variable("la", FeeFixtures.GATESHEAD).execute());
         forbidden(asCommissioner(FeeFixtures.CAMDEN).document(REPORT).variable("y", year).variable("r", FeeFixtures.LONDON).execute());
         // a regional planner: their region, or an LA in it
         asPlanner(FeeFixtures.LONDON).document(REPORT).variable("y", year).execute()
                 .path("nationalBanding.scope").entity(String.class).isEqualTo("London")
-                .path("nationalBanding.fees[*].fee.setting.urn").entityList(Integer.class).containsExactly(camden);
+                .path("nationalBanding.fees[*].urn").entityList(Integer.class).containsExactly(camden);
         asPlanner(FeeFixtures.NORTH_EAST).document(REPORT).variable("y", year).variable("la", FeeFixtures.GATESHEAD).execute()
-                .path("nationalBanding.fees[*].fee.setting.urn").entityList(Integer.class).containsExactly(gateshead);
+                .path("nationalBanding.fees[*].urn").entityList(Integer.class).containsExactly(gateshead);
         forbidden(asPlanner(FeeFixtures.NORTH_EAST).document(REPORT).variable("y", year).variable("la", FeeFixtures.CAMDEN).execute());
         forbidden(asPlanner(FeeFixtures.NORTH_EAST).document(REPORT).variable("y", year).variable("r", FeeFixtures.LONDON).execute());
         // the state setting's own provider (an academy trust) does not read LAs' banding
