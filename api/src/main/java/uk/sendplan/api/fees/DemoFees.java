@@ -33,7 +33,8 @@ import java.util.Random;
  * regulated fees are within the reference; some are above it (half with a justification), a few above the ceiling and
  * a few rose more than the cap. From 2026-27 the framework also caps surplus at 8% of the fee and requires a cost
  * breakdown from independent providers (£1.00 allowed for rounding): most independent settings give one, a few do not,
- * a few state a surplus above the cap and a few a breakdown that leaves costs out. Seeded: the same register always gets
+ * a few state a surplus above the cap and a few a breakdown that leaves costs out. Every band has a national tariff for
+ * state settings' fees ({@link #STATE_TARIFF_2026}); the dearest and cheapest state settings fall outside it. Seeded: the same register always gets
  * the same fees.
  */
 @Component
@@ -67,6 +68,19 @@ public class DemoFees {
     static final List<String> SENSORY_NEEDS = List.of("HI", "VI", "MSI");
     static final Map<String, BigDecimal> AREA_COST = Map.of("E12000007", new BigDecimal("1.120"), "E12000008", new BigDecimal("1.050"),
             "E12000006", new BigDecimal("1.030"));
+
+    /**
+     * 2026-27 national tariffs for state settings' fees (place funding plus top-up) in pounds, {min, max} by kind and
+     * complexity 1-5. Each spans the state fees below of its kind and band, special schools' and units' alike, a little
+     * inside their spread (each setting's level is 90% to 110% of them), so the dearest and cheapest fall outside.
+     */
+    static final Map<ProvisionKind, int[][]> STATE_TARIFF_2026 = new EnumMap<>(Map.of(
+            ProvisionKind.DAY, new int[][]{{11_000, 19_000}, {14_000, 23_000}, {17_000, 27_000}, {26_500, 31_500}, {30_500, 36_000}},
+            ProvisionKind.RESIDENTIAL_38_WEEK, new int[][]{null, null, {47_500, 56_500}, {55_000, 65_000}, {64_000, 76_000}},
+            ProvisionKind.RESIDENTIAL_52_WEEK, new int[][]{null, null, {70_000, 90_000}, {80_000, 100_000}, {92_000, 115_000}},
+            ProvisionKind.POST_16, new int[][]{{10_000, 16_000}, {13_000, 20_000}, {16_000, 24_000}, {20_000, 29_000}, {24_000, 34_000}},
+            ProvisionKind.ALTERNATIVE_PROVISION, new int[][]{{15_500, 18_500}, {18_500, 21_500}, {21_000, 25_000}, {24_000, 28_000}, {27_000, 32_000}}));
+    static final int[] SENSORY_DAY_5_STATE_TARIFF = {32_000, 40_000};
 
     /** State settings' fees (place funding plus top-up) in pounds by complexity band. */
     static final int[] STATE_SPECIAL_DAY = {18_000, 21_500, 25_000, 29_000, 33_500};
@@ -112,18 +126,20 @@ public class DemoFees {
             for (int complexity = 1; complexity <= 5; complexity++) {
                 if (references[complexity - 1] > 0) {
                     bands.add(band(code(kind) + "-" + complexity, describe(kind, complexity, null), kind, complexity, List.of(),
-                            references[complexity - 1], divisor));
+                            references[complexity - 1], STATE_TARIFF_2026.get(kind)[complexity - 1], divisor));
                 }
             }
         });
         bands.add(band("DAY-5-SENSORY", describe(ProvisionKind.DAY, 5, "sensory impairment (HI, VI, MSI)"), ProvisionKind.DAY, 5, SENSORY_NEEDS,
-                SENSORY_DAY_5_REFERENCE, divisor));
+                SENSORY_DAY_5_REFERENCE, SENSORY_DAY_5_STATE_TARIFF, divisor));
         List<AreaAdjustment> adjustments = AREA_COST.entrySet().stream().map(e -> new AreaAdjustment(e.getKey(), e.getValue())).toList();
         RateFrameworkView draft = frameworks.createDraft(new FrameworkDraft(year, NAME,
                 "Illustrative only, for demonstration: not government policy and not real price bands. Reference rates sit near the"
                         + " median local authority spend per independent or non-maintained special school placement (DfE S251"
                         + " benchmarking, about £59k in 2021-22) uplifted to " + year + "; ceilings are 20% above the reference;"
-                        + " London, the South East and the East of England carry an area cost adjustment."
+                        + " London, the South East and the East of England carry an area cost adjustment. Each band's national"
+                        + " tariff for state settings' fees (place funding and top-up) spans state special schools' and units' fees"
+                        + " of the band, with no area cost adjustment."
                         + (transparency.equals(RateFrameworkView.Transparency.NONE) ? ""
                         : " A fee's surplus may be at most " + Money.percent(transparency.surplusCapPercent()) + " of it, and independent"
                         + " providers must break their fees down (" + Money.format(transparency.breakdownTolerancePence()) + " allowed for rounding)."),
@@ -135,10 +151,13 @@ public class DemoFees {
     }
 
     private static Band band(String code, String description, ProvisionKind kind, int complexity, List<String> needs, int reference2026,
-                             BigDecimal divisor) {
+                             int[] stateTariff2026, BigDecimal divisor) {
         long reference = roundToHundredPounds(BigDecimal.valueOf(reference2026).divide(divisor, 6, RoundingMode.HALF_UP));
         long ceiling = roundToHundredPounds(Money.pounds(reference).multiply(CEILING_FACTOR));
-        return new Band(code, description, kind, complexity, needs, reference, ceiling);
+        RateFrameworkView.StateTariff tariff = stateTariff2026 == null ? null : new RateFrameworkView.StateTariff(
+                roundToHundredPounds(BigDecimal.valueOf(stateTariff2026[0]).divide(divisor, 6, RoundingMode.HALF_UP)),
+                roundToHundredPounds(BigDecimal.valueOf(stateTariff2026[1]).divide(divisor, 6, RoundingMode.HALF_UP)));
+        return new Band(code, description, kind, complexity, needs, reference, ceiling, tariff);
     }
 
     private static long roundToHundredPounds(BigDecimal pounds) {

@@ -15,7 +15,10 @@ final class FeeInputs {
     }
 
     record RateBandInput(String code, String description, ProvisionKind kind, int complexity, List<String> needs,
-                         BigDecimal referenceRate, BigDecimal ceiling) {
+                         BigDecimal referenceRate, BigDecimal ceiling, StateTariffInput stateTariff) {
+    }
+
+    record StateTariffInput(BigDecimal min, BigDecimal max) {
     }
 
     record AreaAdjustmentInput(String regionCode, double multiplier) {

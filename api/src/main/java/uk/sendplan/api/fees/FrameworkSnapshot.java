@@ -24,7 +24,9 @@ record FrameworkSnapshot(long id, String financialYear, int version, String name
                          String maxUpliftPercent, List<Band> bands, Map<String, String> areaAdjustments, String surplusCapPercent,
                          List<ProviderKind> breakdownRequiredFrom, String breakdownTolerance) implements AuditSnapshot {
 
-    record Band(String code, String description, ProvisionKind kind, int complexity, List<String> needs, String referenceRate, String ceiling) {
+    /** {@code stateTariffMin} and {@code stateTariffMax} are left out for a band without a state tariff. */
+    record Band(String code, String description, ProvisionKind kind, int complexity, List<String> needs, String referenceRate, String ceiling,
+                @JsonInclude(NON_NULL) String stateTariffMin, @JsonInclude(NON_NULL) String stateTariffMax) {
     }
 
     /** A draft published: the version it supersedes (null for the year's first) and what re-checking the year's fees found. */
@@ -44,7 +46,9 @@ record FrameworkSnapshot(long id, String financialYear, int version, String name
         f.areaAdjustments().forEach(a -> adjustments.put(a.regionCode(), a.multiplier().toPlainString()));
         return new FrameworkSnapshot(f.id(), f.financialYear(), f.version(), f.name(), f.description(), f.status(),
                 f.maxUpliftPercent().toPlainString(), f.bands().stream().map(b -> new Band(b.code(), b.description(), b.kind(),
-                b.complexity(), b.needs(), b.referenceRate().toPlainString(), b.ceiling().toPlainString())).toList(), adjustments,
+                b.complexity(), b.needs(), b.referenceRate().toPlainString(), b.ceiling().toPlainString(),
+                b.stateTariff() == null ? null : b.stateTariff().min().toPlainString(),
+                b.stateTariff() == null ? null : b.stateTariff().max().toPlainString())).toList(), adjustments,
                 f.surplusCapPercent().toPlainString(), f.breakdownRequiredFrom(), f.breakdownTolerance().toPlainString());
     }
 }

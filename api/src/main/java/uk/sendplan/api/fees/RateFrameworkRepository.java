@@ -39,9 +39,10 @@ class RateFrameworkRepository {
                             .where(RATE_BAND_NEED.FRAMEWORK_ID.eq(RATE_BAND.FRAMEWORK_ID)).and(RATE_BAND_NEED.BAND_CODE.eq(RATE_BAND.CODE))
                             .orderBy(NEED_TYPE.SORT_ORDER))
                             .convertFrom(rows -> rows.map(Record1::value1)),
-                    RATE_BAND.REFERENCE_PENCE, RATE_BAND.CEILING_PENCE)
+                    RATE_BAND.REFERENCE_PENCE, RATE_BAND.CEILING_PENCE, RATE_BAND.STATE_TARIFF_MIN_PENCE, RATE_BAND.STATE_TARIFF_MAX_PENCE)
                     .from(RATE_BAND).where(RATE_BAND.FRAMEWORK_ID.eq(RATE_FRAMEWORK.ID)))
-            .convertFrom(rows -> rows.map(Records.mapping(Band::new)).stream().sorted(BAND_ORDER).toList());
+            .convertFrom(rows -> rows.map(r -> new Band(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(),
+                    r.value8() == null ? null : new RateFrameworkView.StateTariff(r.value8(), r.value9()))).stream().sorted(BAND_ORDER).toList());
 
     private static final Field<List<AreaAdjustment>> ADJUSTMENTS = multiset(
             select(RATE_AREA_ADJUSTMENT.REGION_CODE, RATE_AREA_ADJUSTMENT.MULTIPLIER).from(RATE_AREA_ADJUSTMENT)
@@ -124,9 +125,10 @@ class RateFrameworkRepository {
         db.deleteFrom(RATE_BAND).where(RATE_BAND.FRAMEWORK_ID.eq(frameworkId)).execute();
         db.deleteFrom(RATE_AREA_ADJUSTMENT).where(RATE_AREA_ADJUSTMENT.FRAMEWORK_ID.eq(frameworkId)).execute();
         db.insertInto(RATE_BAND, RATE_BAND.FRAMEWORK_ID, RATE_BAND.CODE, RATE_BAND.DESCRIPTION, RATE_BAND.KIND, RATE_BAND.COMPLEXITY,
-                        RATE_BAND.REFERENCE_PENCE, RATE_BAND.CEILING_PENCE)
+                        RATE_BAND.REFERENCE_PENCE, RATE_BAND.CEILING_PENCE, RATE_BAND.STATE_TARIFF_MIN_PENCE, RATE_BAND.STATE_TARIFF_MAX_PENCE)
                 .valuesOfRows(bands.stream().map(b -> row(frameworkId, b.code(), b.description(), b.kind(), b.complexity(),
-                        b.referencePence(), b.ceilingPence())).toList())
+                        b.referencePence(), b.ceilingPence(), b.stateTariff() == null ? null : b.stateTariff().minPence(),
+                        b.stateTariff() == null ? null : b.stateTariff().maxPence())).toList())
                 .execute();
         var needs = bands.stream().flatMap(b -> b.needs().stream().map(n -> row(frameworkId, b.code(), n))).toList();
         if (!needs.isEmpty()) {

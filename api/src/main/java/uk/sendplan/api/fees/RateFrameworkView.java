@@ -52,8 +52,12 @@ record RateFrameworkView(long id, String financialYear, int version, String name
         return transparency.breakdownTolerance();
     }
 
-    /** Amounts in pence a year, before the area cost adjustment; {@code needs} empty for a band covering every need. */
-    record Band(String code, String description, ProvisionKind kind, int complexity, List<String> needs, long referencePence, long ceilingPence) {
+    /**
+     * Amounts in pence a year, before the area cost adjustment; {@code needs} empty for a band covering every need;
+     * {@code stateTariff} the national range for state settings' fees of the band, or null for none.
+     */
+    record Band(String code, String description, ProvisionKind kind, int complexity, List<String> needs, long referencePence, long ceilingPence,
+                StateTariff stateTariff) {
 
         public BigDecimal referenceRate() {
             return Money.pounds(referencePence);
@@ -61,6 +65,21 @@ record RateFrameworkView(long id, String financialYear, int version, String name
 
         public BigDecimal ceiling() {
             return Money.pounds(ceilingPence);
+        }
+    }
+
+    /**
+     * The national tariff of a band for state settings: the range, in pence a year, that a state setting's fee (place
+     * funding and top-up) of the band's kind and complexity should fall in. The same in every region.
+     */
+    record StateTariff(long minPence, long maxPence) {
+
+        public BigDecimal min() {
+            return Money.pounds(minPence);
+        }
+
+        public BigDecimal max() {
+            return Money.pounds(maxPence);
         }
     }
 

@@ -8,7 +8,6 @@ import uk.sendplan.api.fees.FeeInputs.AreaAdjustmentInput;
 import uk.sendplan.api.fees.FeeInputs.CreateRateFrameworkInput;
 import uk.sendplan.api.fees.FeeInputs.PublishRateFrameworkInput;
 import uk.sendplan.api.fees.FeeInputs.PublishRateFrameworkPayload;
-import uk.sendplan.api.fees.FeeInputs.RateBandInput;
 import uk.sendplan.api.fees.FeeInputs.UpdateRateFrameworkInput;
 import uk.sendplan.api.fees.FeeInputs.VerdictCount;
 import uk.sendplan.api.fees.RateFrameworkView.AreaAdjustment;
@@ -27,7 +26,6 @@ import uk.sendplan.db.types.RateFrameworkStatus;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -36,7 +34,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The national rates framework: drafts, their publication (a published version never changes; a correction is a new
@@ -50,7 +47,6 @@ class RateFrameworks {
                           List<AreaAdjustment> areaAdjustments, Transparency transparency) {
     }
 
-    private static final Pattern BAND_CODE = Pattern.compile("[A-Z0-9][A-Z0-9_-]{0,19}");
     private static final BigDecimal MIN_MULTIPLIER = new BigDecimal("0.5");
     private static final BigDecimal MAX_MULTIPLIER = new BigDecimal("2.0");
 
@@ -121,7 +117,7 @@ class RateFrameworks {
                 .orElseThrow(() -> ApiException.notFound("input.copyFromId", "no rate framework with id " + input.copyFromId()));
         BigDecimal maxUplift = input.maxUpliftPercent() != null ? maxUplift("input.maxUpliftPercent", input.maxUpliftPercent())
                 : required("input.maxUpliftPercent", copy).maxUpliftPercent();
-        List<Band> bands = input.bands() != null ? bands("input.bands", input.bands()) : required("input.bands", copy).bands();
+        List<Band> bands = input.bands() != null ? RateBandRules.bands("input.bands", input.bands()) : required("input.bands", copy).bands();
         List<AreaAdjustment> adjustments = adjustments("input.areaAdjustments", input.areaAdjustments(),
                 copy == null ? List.of() : copy.areaAdjustments());
         String description = input.description() != null ? FeeRules.optionalText(input.description()) : copy == null ? null : copy.description();
@@ -179,7 +175,7 @@ class RateFrameworks {
             frameworks.update(record);
         }
         if (input.bands() != null || input.areaAdjustments() != null) {
-            List<Band> bands = input.bands() != null ? bands("input.bands", input.bands()) : before.bands();
+            List<Band> bands = input.bands() != null ? RateBandRules.bands("input.bands", input.bands()) : before.bands();
             List<AreaAdjustment> adjustments = input.areaAdjustments() != null
                     ? adjustments("input.areaAdjustments", input.areaAdjustments(), List.of()) : before.areaAdjustments();
             frameworks.replaceParts(id, bands, adjustments);
@@ -280,55 +276,6 @@ class RateFrameworks {
         record.setSurplusCapPercent(transparency.surplusCapPercent());
         record.setBreakdownRequiredFrom(transparency.breakdownRequiredFrom().stream().map(Enum::name).toArray(String[]::new));
         record.setBreakdownTolerancePence(transparency.breakdownTolerancePence());
-    }
-
-    /** Valid bands with no two covering the same kind, complexity and need. */
-    private List<Band> bands(String field, List<RateBandInput> inputs) {
-        if (inputs.isEmpty()) {
-            throw ApiException.badRequest(field, "a framework needs at least one band");
-        }
-        List<Band> bands = new ArrayList<>();
-        Set<String> codes = new HashSet<>();
-        for (int i = 0; i < inputs.size(); i++) {
-            RateBandInput in = inputs.get(i);
-            String at = field + "[" + i + "]";
-            if (in.code() == null || !BAND_CODE.matcher(in.code()).matches()) {
-                throw ApiException.badRequest(at + ".code", "1 to 20 capital letters, digits, '-' or '_', starting with a letter or digit, got \"" + in.code() + "\"");
-            }
-            if (!codes.add(in.code())) {
-                throw ApiException.badRequest(at + ".code", "band " + in.code() + " is given twice");
-            }
-            int complexity = FeeRules.band(at + ".complexity", in.complexity());
-            long referencePence = FeeRules.annualAmount(at + ".referenceRate", in.referenceRate());
-            long ceilingPence = FeeRules.annualAmount(at + ".ceiling", in.ceiling());
-            if (ceilingPence < referencePence) {
-                throw ApiException.badRequest(at + ".ceiling", "must not be below the reference rate (" + Money.format(ceilingPence)
-                        + " < " + Money.format(referencePence) + ")");
-            }
-            List<String> needs = in.needs() == null ? List.of() : in.needs().stream().distinct().toList();
-            Band band = new Band(in.code(), Texts.required(at + ".description", in.description()), in.kind(), complexity,
-                    needs, referencePence, ceilingPence);
-            for (Band other : bands) {
-                String overlap = overlap(band, other);
-                if (overlap != null) {
-                    throw ApiException.badRequest(at, "bands " + other.code() + " and " + band.code() + " both cover " + band.kind()
-                            + " complexity " + complexity + " " + overlap + "; a fee must have one band");
-                }
-            }
-            bands.add(band);
-        }
-        return bands;
-    }
-
-    /** What two bands both cover ("for every need", "for ASD"), or null if they never apply to the same fee. */
-    private static String overlap(Band a, Band b) {
-        if (!a.kind().equals(b.kind()) || a.complexity() != b.complexity()) {
-            return null;
-        }
-        if (a.needs().isEmpty() && b.needs().isEmpty()) {
-            return "for every need";
-        }
-        return a.needs().stream().filter(b.needs()::contains).findFirst().map(need -> "for " + need).orElse(null);
     }
 
     /** Every region's multiplier: the given ones over the base (a copy's), 1.000 for the rest. */

@@ -4,6 +4,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import uk.sendplan.api.system.Access;
 import uk.sendplan.api.system.Actor;
@@ -14,6 +15,7 @@ import uk.sendplan.api.web.FeeVerdicts;
 import uk.sendplan.api.web.PageLinks;
 import uk.sendplan.api.web.Pages;
 import uk.sendplan.db.types.FeeVerdict;
+import uk.sendplan.db.types.RateFrameworkStatus;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -83,16 +85,20 @@ class RegulationPages implements PageLinks {
     @Override
     public List<Link> linksFor(Actor actor) {
         return actor.is(Role.REGULATOR) ? List.of(
-                new Link("/regulation/frameworks", "Rates framework", "Each year's versions of the national rates framework: bands, reference and ceiling fees, uplift cap.", 60))
+                new Link("/regulation/frameworks", "Rates framework", "Each year's versions of the national rates framework: bands, reference and ceiling fees, caps and state tariffs; drafts to edit and publish.", 60))
                 : List.of();
     }
 
     // ------------------------------------------------------------------ rates framework
 
+    /** {@code published}: a framework just published from its confirmation page, which the page says was. */
     @GetMapping("/regulation/frameworks")
-    String frameworks(Model model) {
+    String frameworks(@RequestParam(required = false) Long published, Model model) {
         access.require("Rates framework", Role.REGULATOR);
-        model.addAttribute("frameworks", frameworks.list(null));
+        List<RateFrameworkView> all = frameworks.list(null);
+        model.addAttribute("frameworks", all);
+        model.addAttribute("published", published == null ? null
+                : all.stream().filter(f -> f.id() == published && f.status() == RateFrameworkStatus.PUBLISHED).findFirst().orElse(null));
         return "fees/frameworks";
     }
 
@@ -101,12 +107,13 @@ class RegulationPages implements PageLinks {
     ResponseEntity<String> frameworksCsv() {
         access.require("Rates framework", Role.REGULATOR);
         StringBuilder csv = new StringBuilder(Csv.line(List.of("framework_id", "financial_year", "version", "status", "max_uplift_percent",
-                "band", "description", "kind", "complexity", "needs", "reference_rate", "ceiling"))).append("\r\n");
+                "band", "description", "kind", "complexity", "needs", "reference_rate", "ceiling", "state_tariff_min", "state_tariff_max"))).append("\r\n");
         for (RateFrameworkView f : frameworks.list(null)) {
             for (RateFrameworkView.Band b : f.bands()) {
                 // amounts as BigDecimal, so Csv.line writes them as numbers
                 csv.append(Csv.line(Arrays.asList(f.id(), f.financialYear(), f.version(), f.status().name(), f.maxUpliftPercent(), b.code(),
-                        b.description(), b.kind().name(), b.complexity(), String.join(" ", b.needs()), b.referenceRate(), b.ceiling()))).append("\r\n");
+                        b.description(), b.kind().name(), b.complexity(), String.join(" ", b.needs()), b.referenceRate(), b.ceiling(),
+                        b.stateTariff() == null ? null : b.stateTariff().min(), b.stateTariff() == null ? null : b.stateTariff().max()))).append("\r\n");
             }
         }
         return Downloads.csv(csv.toString(), "rates-framework");

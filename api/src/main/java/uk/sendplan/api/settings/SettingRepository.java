@@ -58,6 +58,10 @@ class SettingRepository {
         return byUrn;
     }
 
+    List<Integer> urnsIn(Collection<String> laCodes) {
+        return db.select(SETTING.URN).from(SETTING).where(SETTING.LA_CODE.in(laCodes)).orderBy(SETTING.URN).fetch(SETTING.URN);
+    }
+
     /** A provider's first settings by URN, at most {@code limit} (the schema's bound on Provider.settings). */
     List<SettingView> byProvider(long providerId, int limit) {
         return db.select(SETTING.asterisk(), CAPACITY, OCCUPIED).from(SETTING).where(SETTING.PROVIDER_ID.eq(providerId))

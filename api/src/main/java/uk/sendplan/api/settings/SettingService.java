@@ -55,6 +55,11 @@ public class SettingService {
         return settings.findAll(urns);
     }
 
+    /** The URNs of the settings, of any status, in the given LAs. */
+    public List<Integer> urnsIn(Collection<String> laCodes) {
+        return settings.urnsIn(laCodes);
+    }
+
     public Map<Integer, List<PlaceView>> places(Collection<Integer> urns) {
         return settings.places(urns);
     }

@@ -84,7 +84,9 @@ final class QueryCost {
             // and 5 bands + 9 regions + 6 owner kinds + 2; flags and providers are cut at OversightController's bounds
             Map.entry("Query.providerFigures", 100), Map.entry("FinancialOversight.byOwnerKind", 6),
             Map.entry("FinancialOversight.byForProfit", 2), Map.entry("FinancialOversight.statistics", 30),
-            Map.entry("FinancialOversight.flags", 3000), Map.entry("FinancialOversight.providers", 500));
+            Map.entry("FinancialOversight.flags", 3000), Map.entry("FinancialOversight.providers", 500),
+            // national banding: the 5,000 state fees furthest outside first (NationalBandings.MAX_FEES)
+            Map.entry("NationalBandingReport.fees", 5_000));
 
     /** Lists whose size a client sets with an argument of their own (1-100, checked by the field itself). */
     static final Map<String, String> LIST_SIZE_ARGUMENTS = Map.of("FeeAudit.providersWithMostFindings", "first",
@@ -99,6 +101,7 @@ final class QueryCost {
             Map.entry("Query.placementRequests", 20), Map.entry("Query.feeAudits", 20), Map.entry("Query.feeFindings", 20),
             Map.entry("Query.plans", 20), Map.entry("Query.plan", 20), Map.entry("Query.demandSummary", 200),
             Map.entry("Query.vacancies", 500), Map.entry("Query.checkFee", 20),
+            Map.entry("Query.nationalBanding", 500),
             Map.entry("Query.suitableSettings", 2_000), Map.entry("Query.suitableSettingsFor", 2_000),
             Map.entry("Query.planCsv", 5_000), Map.entry("Query.feeFindingsCsv", 5_000),
             Map.entry("Mutation.runScenario", 20_000), Map.entry("Query.scenariosCsv", 200),

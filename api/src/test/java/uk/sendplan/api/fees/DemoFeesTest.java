@@ -77,6 +77,19 @@ class DemoFeesTest extends GraphQlTestBase {
     }
 
     @Test
+    void everyDemoStateFeeHasANationalTariffAndTheDearestAndCheapestFallOutside() {
+        var report = as("regulator").document("query($y: String!) { nationalBanding(financialYear: $y) { within outside noTariff"
+                + " fees { banding above below } } }").variable("y", YEAR).execute();
+        int within = report.path("nationalBanding.within").entity(Integer.class).get();
+        int outside = report.path("nationalBanding.outside").entity(Integer.class).get();
+        report.path("nationalBanding.noTariff").entity(Integer.class).isEqualTo(0);
+        assertThat(outside).isBetween((within + outside) / 20, (within + outside) / 3);
+        // some above the range and some below it
+        report.path("nationalBanding.fees[?(@.above != null)]").entityList(Object.class).hasSizeGreaterThan(0)
+                .path("nationalBanding.fees[?(@.below != null)]").entityList(Object.class).hasSizeGreaterThan(0);
+    }
+
+    @Test
     void demoVerdictsAreMostlyWithinTheReferenceWithSomeOfEveryOtherKind() {
         Map<FeeVerdict, Integer> verdicts = db.select(FEE_CHECK.VERDICT, count()).from(FEE_CHECK).join(FEE).on(FEE.ID.eq(FEE_CHECK.FEE_ID))
                 .where(FEE.FINANCIAL_YEAR.eq(YEAR)).and(FEE.SETTING_URN.ge(9_000_000)).and(FEE_CHECK.OCCASION.eq(FeeCheckOccasion.SUBMISSION))

@@ -25,8 +25,8 @@ class FeeCheckerTest {
 
     static final RateFrameworkView FRAMEWORK = new RateFrameworkView(7, "2026-27", 2, "Test", null, RateFrameworkStatus.PUBLISHED, new BigDecimal("5.00"),
             null, null, null, "test", null, null, null,
-            List.of(new Band("DAY-3", "Day 3", ProvisionKind.DAY, 3, List.of(), 5_000_000, 6_000_000),
-                    new Band("DAY-3-PD", "Day 3 PD", ProvisionKind.DAY, 3, List.of("PD"), 5_500_000, 6_600_000)),
+            List.of(new Band("DAY-3", "Day 3", ProvisionKind.DAY, 3, List.of(), 5_000_000, 6_000_000, null),
+                    new Band("DAY-3-PD", "Day 3 PD", ProvisionKind.DAY, 3, List.of("PD"), 5_500_000, 6_600_000, null)),
             List.of(new AreaAdjustment("E12000007", new BigDecimal("1.125"))), RateFrameworkView.Transparency.NONE);
     static final SettingFacts LONDON_ISS = new SettingFacts(600_001, "INDEPENDENT_SPECIAL", true, "202", "E12000007", "London", 1L, true,
             RegistrationStatus.OPEN, null, "SEMH", ProviderKind.INDEPENDENT);

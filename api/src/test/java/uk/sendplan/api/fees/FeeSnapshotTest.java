@@ -49,7 +49,7 @@ class FeeSnapshotTest extends GraphQlTestBase {
     void aFrameworkKeepsAmountsAsDecimalStringsAndAdjustmentsByRegion() {
         RateFrameworkView f = new RateFrameworkView(1, "2026-27", 1, "Shutdown test", "For the shutdown test", RateFrameworkStatus.DRAFT,
                 new BigDecimal("5.00"), null, null, Instant.EPOCH, "admin", null, null, null,
-                List.of(new RateFrameworkView.Band("DAY-3", "Day, complexity 3", ProvisionKind.DAY, 3, List.of(), 5_000_000, 6_000_000)),
+                List.of(new RateFrameworkView.Band("DAY-3", "Day, complexity 3", ProvisionKind.DAY, 3, List.of(), 5_000_000, 6_000_000, null)),
                 List.of(new AreaAdjustment("E12000001", new BigDecimal("1.000")), new AreaAdjustment("E12000007", new BigDecimal("1.120"))),
                 new RateFrameworkView.Transparency(new BigDecimal("0.00"), List.of(ProviderKind.INDEPENDENT), 100));
         assertWritten(FrameworkSnapshot.of(f), """

@@ -281,6 +281,7 @@ class PermissionsTest extends GraphQlTestBase {
         a.put("rateFrameworks", List.of(Map.of("financialYear", YEAR)));
         a.put("rateFramework", List.of(Map.of("id", w.framework())));
         a.put("publishedRateFramework", List.of(Map.of("financialYear", YEAR)));
+        a.put("nationalBanding", List.of(Map.of("financialYear", YEAR), Map.of("financialYear", YEAR, "laCode", OTHER_LA)));
         a.put("fees", List.of(Map.of("urn", w.ownSetting(), "financialYear", YEAR), Map.of("urn", w.otherSetting(), "financialYear", YEAR)));
         a.put("fee", List.of(Map.of("id", w.ownFee()), Map.of("id", w.otherFee())));
         a.put("checkFee", List.of(Map.of("input", Map.of("urn", w.ownSetting(), "financialYear", YEAR, "band", 3, "kind", "DAY", "annualFee", "50000.00"))));
@@ -666,6 +667,10 @@ class PermissionsTest extends GraphQlTestBase {
                 "p", String.valueOf(own ? w.ownProvider() : w.otherProvider())));
         any("financialOversight", call("{ financialOversight(financialYear: \"2026-27\") { providersStating flags { kind providerId } } }"));
         any("financialOversightCsv", call("{ financialOversightCsv(financialYear: \"2026-27\", table: FLAGS) }"));
+        // national banding of state fees (issue 15, item 4): a commissioner's LA, a planner's region; providers are refused
+        probes.put("nationalBanding", (role, own) -> "REGIONAL_PLANNER".equals(role)
+                ? call("query($r: ID) { nationalBanding(financialYear: \"" + YEAR + "\", regionCode: $r) { scope outside } }", "r", own ? OWN_REGION : OTHER_REGION)
+                : call("query($la: ID) { nationalBanding(financialYear: \"" + YEAR + "\", laCode: $la) { scope outside } }", "la", own ? OWN_LA : OTHER_LA));
 
         // sufficiency: the SEN2 import (a dry run of a file with no columns: rejected rows, nothing written) and the forecast
         any("importSen2", call("mutation { importSen2(file: CASELOAD, csv: \"time_period\\n\", dryRun: true) { rows rejected } }"));

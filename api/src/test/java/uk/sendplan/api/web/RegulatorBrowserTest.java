@@ -51,7 +51,7 @@ class RegulatorBrowserTest extends BrowserTestBase {
         assertThat(browser.text("[data-test^=framework-] [data-test=uplift-cap]")).endsWith("% a year");
 
         List<String> csv = lines(download("/regulation/frameworks.csv"));
-        assertThat(csv.getFirst()).isEqualTo("framework_id,financial_year,version,status,max_uplift_percent,band,description,kind,complexity,needs,reference_rate,ceiling");
+        assertThat(csv.getFirst()).isEqualTo("framework_id,financial_year,version,status,max_uplift_percent,band,description,kind,complexity,needs,reference_rate,ceiling,state_tariff_min,state_tariff_max");
         assertThat(csv).hasSize(bands + 1);
     }
 
