@@ -25,6 +25,7 @@ import uk.sendplan.api.web.FormErrors;
 import uk.sendplan.api.web.FeeVerdicts;
 import uk.sendplan.api.web.PageLinks;
 import uk.sendplan.api.web.Pages;
+import uk.sendplan.api.web.Shown;
 import uk.sendplan.db.types.RateFrameworkStatus;
 
 import java.math.BigDecimal;
@@ -88,7 +89,7 @@ class AuditPages implements PageLinks {
 
     @ModelAttribute
     void shown(Model model) {
-        model.addAttribute("shown", RegulationPages.SHOWN);
+        model.addAttribute("shown", Shown.SHOWN);
     }
 
     @Override

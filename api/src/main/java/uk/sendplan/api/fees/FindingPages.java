@@ -24,6 +24,7 @@ import uk.sendplan.api.web.FormErrors;
 import uk.sendplan.api.web.FeeVerdicts;
 import uk.sendplan.api.web.PageLinks;
 import uk.sendplan.api.web.Pages;
+import uk.sendplan.api.web.Shown;
 import uk.sendplan.db.types.FindingStatus;
 
 import java.util.ArrayList;
@@ -85,7 +86,7 @@ class FindingPages implements PageLinks {
 
     @ModelAttribute
     void shown(Model model) {
-        model.addAttribute("shown", RegulationPages.SHOWN);
+        model.addAttribute("shown", Shown.SHOWN);
     }
 
     @Override

@@ -15,6 +15,7 @@ import uk.sendplan.api.system.Downloads;
 import uk.sendplan.api.system.Role;
 import uk.sendplan.api.web.PageLinks;
 import uk.sendplan.api.web.Pages;
+import uk.sendplan.api.web.Shown;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -82,7 +83,7 @@ class NationalBandingPages implements PageLinks {
     }
 
     private String page(String year, Model model, String path, boolean byLa) {
-        model.addAttribute("shown", RegulationPages.SHOWN);
+        model.addAttribute("shown", Shown.SHOWN);
         model.addAttribute("path", path);
         try {
             NationalBandings.Report report = report(year);

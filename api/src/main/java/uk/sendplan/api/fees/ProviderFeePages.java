@@ -17,6 +17,7 @@ import uk.sendplan.api.system.Role;
 import uk.sendplan.api.web.FeeVerdicts;
 import uk.sendplan.api.web.PageLinks;
 import uk.sendplan.api.web.Pages;
+import uk.sendplan.api.web.Shown;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -70,7 +71,7 @@ class ProviderFeePages implements PageLinks {
         model.addAttribute("rows", rows(actor, chosen));
         model.addAttribute("verdicts", FeeVerdicts.names());
         model.addAttribute("tags", FeeVerdicts.tags());
-        model.addAttribute("shown", RegulationPages.SHOWN);
+        model.addAttribute("shown", Shown.SHOWN);
         return "fees/provider-fees";
     }
 

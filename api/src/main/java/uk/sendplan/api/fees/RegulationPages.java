@@ -11,21 +11,15 @@ import uk.sendplan.api.system.Actor;
 import uk.sendplan.api.system.Csv;
 import uk.sendplan.api.system.Downloads;
 import uk.sendplan.api.system.Role;
-import uk.sendplan.api.web.FeeVerdicts;
 import uk.sendplan.api.web.PageLinks;
 import uk.sendplan.api.web.Pages;
-import uk.sendplan.db.types.FeeVerdict;
+import uk.sendplan.api.web.Shown;
 import uk.sendplan.db.types.RateFrameworkStatus;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -44,42 +38,9 @@ class RegulationPages implements PageLinks {
         this.access = access;
     }
 
-    /** How the regulator's pages show times and amounts: London time, whole pounds (fees are yearly, in pounds). */
-    static final class Shown {
-        private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.UK).withZone(ZoneId.of("Europe/London"));
-        private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK).withZone(ZoneId.of("Europe/London"));
-
-        public String when(Instant instant) {
-            return instant == null ? "" : WHEN.format(instant);
-        }
-
-        public String day(Instant instant) {
-            return instant == null ? "" : DAY.format(instant);
-        }
-
-        /**
-         * Severity by verdict: above the ceiling, the uplift cap or the surplus cap breaks a limit; a breakdown missing
-         * or not adding up, no band or an unjustified excess needs an answer.
-         */
-        public String severity(FeeVerdict verdict) {
-            return FeeVerdicts.severity(verdict);
-        }
-
-        /** A count with thousands separators, "20,902". */
-        public String count(long n) {
-            return String.format(Locale.UK, "%,d", n);
-        }
-
-        public String pounds(BigDecimal amount) {
-            return amount == null ? "" : "£" + String.format(Locale.UK, "%,d", amount.setScale(0, RoundingMode.HALF_UP).longValueExact());
-        }
-    }
-
-    static final Shown SHOWN = new Shown();
-
     @ModelAttribute
     void shown(Model model) {
-        model.addAttribute("shown", SHOWN);
+        model.addAttribute("shown", Shown.SHOWN);
     }
 
     @Override

@@ -19,6 +19,7 @@ import uk.sendplan.api.system.Role;
 import uk.sendplan.api.web.FormErrors;
 import uk.sendplan.api.web.PageLinks;
 import uk.sendplan.api.web.Pages;
+import uk.sendplan.api.web.Shown;
 import uk.sendplan.db.types.OwnerKind;
 
 import java.math.BigDecimal;
@@ -136,7 +137,7 @@ class FiguresPages implements PageLinks {
         model.addAttribute("year", year);
         model.addAttribute("own", oversight.own("Group figures", year));
         model.addAttribute("owners", owners());
-        model.addAttribute("shown", OversightPages.SHOWN);
+        model.addAttribute("shown", Shown.SHOWN);
         return "oversight/figures";
     }
 

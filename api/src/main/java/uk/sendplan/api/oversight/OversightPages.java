@@ -6,7 +6,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import uk.sendplan.api.kernel.FinancialYears;
-import uk.sendplan.api.kernel.Money;
 import uk.sendplan.api.system.Access;
 import uk.sendplan.api.system.Actor;
 import uk.sendplan.api.system.ApiException;
@@ -14,16 +13,12 @@ import uk.sendplan.api.system.Downloads;
 import uk.sendplan.api.system.Role;
 import uk.sendplan.api.web.PageLinks;
 import uk.sendplan.api.web.Pages;
+import uk.sendplan.api.web.Shown;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The regulator's financial oversight (/regulation/oversight): for a year, the thresholds, the flagged providers with
@@ -37,33 +32,6 @@ class OversightPages implements PageLinks {
     private static final ZoneId ENGLAND = ZoneId.of("Europe/London");
     /** Providers shown on the page, most surplus first; the CSV has every one. */
     static final int PROVIDERS_SHOWN = 50;
-
-    /** How the oversight pages show figures: whole pounds, percentages and ratios to 2 dp, London time. */
-    static final class Shown {
-        private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.UK).withZone(ENGLAND);
-
-        public String pounds(BigDecimal amount) {
-            return amount == null ? "" : Money.formatRounded(Money.pence(amount));
-        }
-
-        public String percent(BigDecimal percent) {
-            return percent == null ? "" : Money.percent(percent);
-        }
-
-        public String times(BigDecimal ratio) {
-            return ratio == null ? "" : ratio.setScale(2, RoundingMode.HALF_UP).toPlainString() + "×";
-        }
-
-        public String count(long n) {
-            return String.format(Locale.UK, "%,d", n);
-        }
-
-        public String when(Instant instant) {
-            return instant == null ? "" : WHEN.format(instant);
-        }
-    }
-
-    static final Shown SHOWN = new Shown();
 
     private final Oversight oversight;
     private final Access access;
@@ -93,7 +61,7 @@ class OversightPages implements PageLinks {
         model.addAttribute("labelWidth", MarginChart.LABEL_WIDTH);
         model.addAttribute("topProviders", view.providers().subList(0, Math.min(PROVIDERS_SHOWN, view.providers().size())));
         model.addAttribute("owners", FiguresPages.owners());
-        model.addAttribute("shown", SHOWN);
+        model.addAttribute("shown", Shown.SHOWN);
         return "oversight/oversight";
     }
 

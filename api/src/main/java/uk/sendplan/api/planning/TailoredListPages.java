@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -151,8 +150,8 @@ class TailoredListPages {
 
     private Row row(SuitableSettings.Option o, SettingView setting, PlacementRequestView child) {
         return new Row(o.urn(), o.name(), PlanPages.kindName(setting.type()), fit(o, child), RuleTexts.km(o.distanceKm()), RuleTexts.minutes(o.travelMinutes()),
-                wholePounds(o.annualCostPence()), o.feePence() == null ? "No fee" : wholePounds(o.feePence()),
-                o.transportPence() == null ? "" : wholePounds(o.transportPence()), o.vacancies(), FeeVerdicts.name(o.feeVerdict()),
+                o.annualCostPence() == null ? "" : Money.formatRounded(o.annualCostPence()), o.feePence() == null ? "No fee" : Money.formatRounded(o.feePence()),
+                o.transportPence() == null ? "" : Money.formatRounded(o.transportPence()), o.vacancies(), FeeVerdicts.name(o.feeVerdict()),
                 FeeVerdicts.tag(o.feeVerdict()), referable(setting));
     }
 
@@ -164,13 +163,6 @@ class TailoredListPages {
     private String needName(String code) {
         return reference.needTypes().stream().filter(n -> n.code().equals(code)).map(ReferenceData.NeedType::name).findFirst().orElse(code);
     }
-
-    /** The annual cost to the LA as the list shows it, to the pound: "£64,960". */
-    static String wholePounds(Long pence) {
-        return pence == null ? "" : String.format(Locale.UK, "£%,d", Money.wholePounds(pence));
-    }
-
-
 
     private static String capitalise(String text) {
         return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);

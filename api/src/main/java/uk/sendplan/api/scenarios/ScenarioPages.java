@@ -1,5 +1,6 @@
 package uk.sendplan.api.scenarios;
 
+import uk.sendplan.api.kernel.Money;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
@@ -119,7 +120,7 @@ class ScenarioPages implements PageLinks {
         model.addAttribute("region", region);
         model.addAttribute("scenarios", scenarios.search(null).stream().map(s -> new Listed(s.id(), s.name(), scopeName(s),
                 s.forecastJanuary() != null ? "Forecast, January " + s.forecastJanuary() : "Plan " + s.planId(),
-                signed(s.placesGained()), pounds(s.annualSavingPence()))).toList());
+                signed(s.placesGained()), Money.formatRounded(s.annualSavingPence()))).toList());
         model.addAttribute("areas", reference.localAuthoritiesOf(region.code()).stream().sorted(Comparator.comparing(ReferenceData.LocalAuthority::name)).toList());
         model.addAttribute("needs", reference.needTypes());
         model.addAttribute("phases", reference.phases());
@@ -173,13 +174,13 @@ class ScenarioPages implements PageLinks {
         rows.add(measure("Children planned", list, withBase, o -> String.format(Locale.UK, "%,d", o.children())));
         rows.add(measure("Placed", list, withBase, o -> String.format(Locale.UK, "%,d", o.placed())));
         rows.add(measure("Without a place", list, withBase, o -> String.format(Locale.UK, "%,d", o.unplaced())));
-        rows.add(measure("Annual cost", list, withBase, o -> pounds(o.totalCostPence())));
+        rows.add(measure("Annual cost", list, withBase, o -> Money.formatRounded(o.totalCostPence())));
         rows.add(measure("Independent share", list, withBase, o -> String.format(Locale.UK, "%.1f%%", o.independentShare())));
         rows.add(measure("Out of area share", list, withBase, o -> String.format(Locale.UK, "%.1f%%", o.outOfAreaShare())));
         rows.add(measure("Average journey", list, withBase, o -> String.format(Locale.UK, "%.0f minutes", o.averageTravelMinutes())));
         if (!withBase) {
             rows.add(new Measure("Children placed against the base", list.stream().map(s -> signed(s.placesGained())).toList()));
-            rows.add(new Measure("Saving a year against the base", list.stream().map(s -> pounds(s.annualSavingPence())).toList()));
+            rows.add(new Measure("Saving a year against the base", list.stream().map(s -> Money.formatRounded(s.annualSavingPence())).toList()));
         }
         return rows;
     }
@@ -200,12 +201,6 @@ class ScenarioPages implements PageLinks {
             case LOCAL_AUTHORITY -> reference.localAuthority(s.scopeCode()).map(ReferenceData.LocalAuthority::name).orElse(s.scopeCode());
             case REGION -> reference.region(s.scopeCode()).map(ReferenceData.Region::name).orElse(s.scopeCode());
         };
-    }
-
-    /** Whole pounds with the sign before the pound sign: "-£3,274". */
-    static String pounds(long pence) {
-        long pounds = Math.round(pence / 100.0);
-        return (pounds < 0 ? "-" : "") + String.format(Locale.UK, "£%,d", Math.abs(pounds));
     }
 
     /** A change in children: "+12", "-3", or "0" for none. */
