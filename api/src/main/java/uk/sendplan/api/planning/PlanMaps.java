@@ -60,19 +60,19 @@ class PlanMaps {
         if (lines) {
             map.kind("home", "Children's homes (to the nearest kilometre)");
             // children from the same kilometre square placed at the same setting share one line, so the page stays light
-            Map<List<Object>, Integer> children = new LinkedHashMap<>();
+            Map<Line, Integer> children = new LinkedHashMap<>();
             for (PlanRepository.AssignmentView a : assignments) {
                 GridPoint home = requests.get(a.requestId()).home();
-                children.merge(List.of(rounded(home.easting()), rounded(home.northing()), a.urn()), 1, Integer::sum);
+                children.merge(new Line(new Square(rounded(home.easting()), rounded(home.northing())), a.urn()), 1, Integer::sum);
             }
-            Set<List<Double>> homes = new LinkedHashSet<>();
-            children.forEach((key, count) -> {
-                double e = (double) key.get(0);
-                double n = (double) key.get(1);
-                SettingView s = settings.get((Integer) key.get(2));
+            Set<Square> homes = new LinkedHashSet<>();
+            children.forEach((line, count) -> {
+                double e = line.home().easting();
+                double n = line.home().northing();
+                SettingView s = settings.get(line.urn());
                 map.line(e, n, s.location().easting(), s.location().northing(), kind(s.type()),
                         (count == 1 ? "1 child" : count + " children") + " placed at " + s.name());
-                if (homes.add(List.of(e, n))) {
+                if (homes.add(line.home())) {
                     map.point(e, n, "home", "Children's homes in this square kilometre");
                 }
             });
@@ -96,6 +96,14 @@ class PlanMaps {
         return plan.scopeType() == PlanScope.LOCAL_AUTHORITY
                 ? reference.localAuthority(plan.scopeCode()).map(ReferenceData.LocalAuthority::name).orElse(plan.scopeCode())
                 : reference.region(plan.scopeCode()).map(ReferenceData.Region::name).orElse(plan.scopeCode());
+    }
+
+    /** A square kilometre of homes, by its centre rounded to the kilometre. */
+    private record Square(double easting, double northing) {
+    }
+
+    /** The children of one square kilometre placed at one setting: one line on the map. */
+    private record Line(Square home, int urn) {
     }
 
     private static double rounded(int metres) {
