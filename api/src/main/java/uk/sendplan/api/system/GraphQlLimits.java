@@ -14,7 +14,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.graphql.data.method.annotation.support.AnnotatedControllerConfigurer;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.graphql.server.WebSocketGraphQlRequest;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
@@ -50,8 +52,12 @@ class GraphQlLimits {
                                             @Value("${send.graphql.max-query-characters:10000}") int maxCharacters) {
         ParserOptions parserOptions = ParserOptions.getDefaultOperationParserOptions().transform(o -> o.maxCharacters(maxCharacters));
         return (request, chain) -> {
+            // over plain HTTP a subscription has no stream to answer on: RequestLimits refuses it (WebSocket and
+            // server-sent events carry one)
+            boolean stream = request instanceof WebSocketGraphQlRequest || request.getHeaders().getAccept().contains(MediaType.TEXT_EVENT_STREAM);
             request.configureExecutionInput((input, builder) -> {
                 input.getGraphQLContext().put(ParserOptions.class, parserOptions);
+                input.getGraphQLContext().put(RequestLimits.NO_STREAM, !stream);
                 return input;
             });
             return chain.next(request).timeout(timeout);

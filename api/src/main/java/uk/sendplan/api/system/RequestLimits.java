@@ -42,6 +42,9 @@ final class RequestLimits extends SimplePerformantInstrumentation {
         this.introspectionEnabled = introspectionEnabled;
     }
 
+    /** Set in a request's context when its transport cannot stream (plain HTTP), so a subscription is refused. */
+    static final String NO_STREAM = "send.noStream";
+
     /** When the request must end; none for subscriptions. */
     static final class Deadline implements InstrumentationState {
         private volatile long endsAtNanos = Long.MAX_VALUE;
@@ -56,6 +59,11 @@ final class RequestLimits extends SimplePerformantInstrumentation {
     public InstrumentationContext<graphql.ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
                                                                                  InstrumentationState state) {
         ExecutionContext context = parameters.getExecutionContext();
+        if (context.getOperationDefinition().getOperation() == OperationDefinition.Operation.SUBSCRIPTION
+                && Boolean.TRUE.equals(context.getGraphQLContext().get(NO_STREAM))) {
+            throw refuse("A subscription is answered as a stream: open it over the WebSocket endpoint /graphql-ws (the graphql-transport-ws "
+                    + "protocol), not over plain HTTP.", Map.of("endpoint", "/graphql-ws"));
+        }
         if (context.getOperationDefinition().getOperation() != OperationDefinition.Operation.SUBSCRIPTION) {
             ((Deadline) state).endsAtNanos = System.nanoTime() + timeout.toNanos();
         }

@@ -38,6 +38,13 @@ class QueryLimitsTest extends GraphQlTestBase {
     }
 
     @Test
+    void aSubscriptionOverPlainHttpIsRefusedAndNamesTheWebSocketEndpoint() {
+        graphQl.document("subscription { planProgress(planId: \"1\") { planId status } }").execute().errors()
+                .expect(e -> e.getErrorType() == ErrorType.BAD_REQUEST && e.getMessage().contains("open it over the WebSocket endpoint /graphql-ws")
+                        && "/graphql-ws".equals(e.getExtensions().get("endpoint"))).verify();
+    }
+
+    @Test
     void pageSizesAreCappedAtOneHundred() {
         graphQl.document("{ providers(first: 1000) { totalCount } }").execute().errors()
                 .expect(e -> e.getMessage().equals("first: page size must be between 1 and 100, got 1000")).verify();
