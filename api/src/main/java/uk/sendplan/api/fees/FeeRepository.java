@@ -11,6 +11,7 @@ import uk.sendplan.db.jooq.tables.Fee;
 import uk.sendplan.db.jooq.tables.records.FeeCheckRecord;
 import uk.sendplan.db.jooq.tables.records.FeeRecord;
 import uk.sendplan.db.types.FeeCheckOccasion;
+import uk.sendplan.db.types.FeeVerdict;
 import uk.sendplan.db.types.ProvisionKind;
 
 import java.time.Instant;
@@ -78,6 +79,25 @@ class FeeRepository {
         List<FeeView> fees = new ArrayList<>();
         for (List<Integer> chunk : chunks(List.copyOf(urns))) {
             fees.addAll(latestRevisions(FEE.FINANCIAL_YEAR.eq(financialYear).and(FEE.SETTING_URN.in(chunk))));
+        }
+        return fees;
+    }
+
+    /**
+     * What a plan prices with: the year's current fees of these settings, by URN, kind and band, each with its latest
+     * check's verdict, in one read per chunk of settings. A plan of an LA reads a few thousand fees; reading their whole
+     * views and every column of their checks (reasons and all) was most of {@code startPlan}'s own time.
+     */
+    List<FeeService.SettingFee> currentWithVerdicts(String financialYear, Collection<Integer> urns) {
+        Field<FeeVerdict> verdict = select(FEE_CHECK.VERDICT).from(FEE_CHECK).where(FEE_CHECK.FEE_ID.eq(FEE.ID))
+                .orderBy(FEE_CHECK.ID.desc()).limit(1).asField("verdict");
+        List<FeeService.SettingFee> fees = new ArrayList<>();
+        for (List<Integer> chunk : chunks(List.copyOf(urns))) {
+            fees.addAll(db.select(FEE.SETTING_URN, FEE.BAND, FEE.KIND, FEE.ID, FEE.REVISION, FEE.ANNUAL_FEE_PENCE, verdict)
+                    .distinctOn(FEE.SETTING_URN, FEE.KIND, FEE.BAND).from(FEE)
+                    .where(FEE.FINANCIAL_YEAR.eq(financialYear)).and(FEE.SETTING_URN.in(chunk))
+                    .orderBy(FEE.SETTING_URN, FEE.KIND, FEE.BAND, FEE.REVISION.desc())
+                    .fetch(r -> new FeeService.SettingFee(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7())));
         }
         return fees;
     }

@@ -109,6 +109,11 @@ class FeeSchedules {
         return fees.checksById(ids);
     }
 
+    /** Current fees of many settings for a year with their latest verdicts, by URN, kind and band (see FeeService.currentFees). */
+    List<FeeService.SettingFee> currentWithVerdicts(String financialYear, Collection<Integer> urns) {
+        return fees.currentWithVerdicts(financialYear, urns);
+    }
+
     /** Current fees of many settings for a year, by URN. */
     Map<Integer, List<FeeView>> current(String financialYear, Collection<Integer> urns) {
         return fees.current(financialYear, urns).stream().collect(Collectors.groupingBy(FeeView::urn, TreeMap::new, Collectors.toList()));

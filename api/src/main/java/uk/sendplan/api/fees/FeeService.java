@@ -91,16 +91,10 @@ public class FeeService {
      */
     @Transactional(readOnly = true)
     public Map<Integer, List<SettingFee>> currentFees(String financialYear, Collection<Integer> urns) {
-        Map<Integer, List<FeeView>> current = schedules.current(FeeRules.financialYear("financialYear", financialYear), urns);
-        Map<Long, FeeCheckView> checks = schedules.latestChecks(current.values().stream().flatMap(List::stream).map(FeeView::id).toList());
-        Map<Integer, List<SettingFee>> byUrn = new LinkedHashMap<>();
-        current.forEach((urn, fees) -> {
-            List<SettingFee> settingFees = new ArrayList<>();
-            fees.forEach(f -> settingFees.add(new SettingFee(urn, f.band(), f.kind(), f.id(), f.revision(), f.annualFeePence(),
-                    checks.get(f.id()).verdict())));
-            byUrn.put(urn, settingFees);
-        });
-        return byUrn;
+        Map<Integer, List<SettingFee>> byUrn = new java.util.TreeMap<>();
+        schedules.currentWithVerdicts(FeeRules.financialYear("financialYear", financialYear), urns)
+                .forEach(fee -> byUrn.computeIfAbsent(fee.urn(), urn -> new ArrayList<>()).add(fee));
+        return new LinkedHashMap<>(byUrn);
     }
 
     /**

@@ -170,8 +170,7 @@ class PlanJobs {
             transaction.executeWithoutResult(status -> {
                 PlanTranslator.Result result = PlanTranslator.translate(built, plan, (System.nanoTime() - start) / 1_000_000);
                 phases.lap(PlanPhases.TRANSLATE);
-                plans.saveResult(planId, result);
-                phases.lap(PlanPhases.SAVE);
+                plans.saveResult(planId, result, phases);
                 demand.markProposed(result.assignments().stream().map(PlanTranslator.AssignmentRow::requestId).toList());
             });
             phases.lap(PlanPhases.PROPOSED);

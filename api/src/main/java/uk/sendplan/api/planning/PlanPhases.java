@@ -23,6 +23,7 @@ final class PlanPhases {
     static final String INTERIM = "save interim results";
     static final String TRANSLATE = "translate the plan";
     static final String SAVE = "save placements, unplaced and explanations";
+    static final String PLACE_VALUES = "save place values";
     static final String PROPOSED = "mark requests proposed";
     static final String FINISH = "status update";
 

@@ -88,6 +88,11 @@ class PlanRepository {
 
     /** Replaces the plan's result with a better one, in one transaction (the caller's). */
     void saveResult(long id, PlanTranslator.Result result) {
+        saveResult(id, result, new PlanPhases());
+    }
+
+    /** As above, timing the placements and unplaced rows apart from the place values in {@code phases}. */
+    void saveResult(long id, PlanTranslator.Result result, PlanPhases phases) {
         db.update(PLAN)
                 .set(PLAN.SCORE, result.score()).set(PLAN.PLACED, result.assignments().size()).set(PLAN.UNPLACED, result.unplaced().size())
                 .set(PLAN.TOTAL_COST_PENCE, result.totalCostPence())
@@ -122,7 +127,9 @@ class PlanRepository {
                 PLAN_UNPLACED.PHASE_CODE, PLAN_UNPLACED.REASON, PLAN_UNPLACED.BLOCKING_URNS), result.unplaced(), (u, row) -> row
                 .add(id).add(u.requestId()).add(u.laCode()).add(u.need()).add(u.phase()).add(u.reason())
                 .add(u.blockingUrns().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}"))));
+        phases.lap(PlanPhases.SAVE);
         placeValues.save(id, result.placeValues());
+        phases.lap(PlanPhases.PLACE_VALUES);
     }
 
     /**

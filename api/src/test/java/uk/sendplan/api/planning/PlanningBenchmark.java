@@ -182,9 +182,21 @@ class PlanningBenchmark extends GraphQlTestBase {
                 sibling groups). Everything else is the service's. The first plan after the service starts also loads and
                 compiles the planner's and the database code's classes, as the CLI does each time.
 
-                Before the latency work of issue 11 (commit d15f478, the same benchmark at load 11.75): Kent 20.1 s the
-                first time and 5.5 s again (`startPlan` 1.5 s, solve 2.4 s, save 0.9 s), the South East 37.3 s (solve
-                23.6 s, save 8.6 s, translate 1.6 s, `startPlan` 1.8 s, load requests 1.0 s).
+                *save place values* is the value of one more place in each full cell (the rows `placeValues` and
+                `whereToInvest` read); it was counted in the save before it was timed apart.
+
+                Before `startPlan` read the fees lean (commit b9513df on main, the same benchmark on 2026-12-01 at load 18.67,
+                with two full test suites running beside it): Kent 6.2 s the first time and 4.3 s again (`startPlan` 1.95 s
+                and 0.73 s, solve 2.0 s and 2.1 s, save 1.3 s and 0.6 s), the South East 6.7 s (`startPlan` 0.45 s, solve
+                2.4 s, save 2.7 s). In a Java Flight Recording of that run, reading the fees' latest checks whole (every
+                column, reasons included) was most of `startPlan`'s own CPU; it now reads each current fee's verdict only. The
+                fee read alone, old and new queries alternately in one service, 12 times each (a probe run on 2026-12-01 at load
+                17.7 to 18.0): Kent's 1,571 settings within reach with 7,246 current fees, old median 437 ms (309 to 1,213), new
+                median 56 ms (19 to 331); the South East's 2,705 settings with 11,738 fees, old median 474 ms, new median 62 ms.
+                At these loads one run's phases move by a second from run to run (the CLI on the same problem took 4.1 s
+                before and 6.6 s after), so the probe, not the two runs, is the measure of the change.
+                Before the latency work of issue 11 (commit d15f478, at load 11.75): Kent 20.1 s the first time and 5.5 s
+                again, the South East 37.3 s.
                 """, machine, CHILDREN, settings, regionLas.size(), perLa, CHILDREN, servicePlaced, serviceScore,
                 new java.math.BigDecimal(serviceCost), serviceSeconds, CHILDREN, servicePlaced, serviceScore, warmSeconds, CHILDREN, cliPlaced, cliScore, cliSeconds, regionChildren,
                 regionPlaced, regionScore, regionSeconds,
