@@ -4,12 +4,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.sendplan.api.fees.FeeChecker.SettingFacts;
 import uk.sendplan.api.kernel.Money;
+import uk.sendplan.api.reference.AreaScopes;
 import uk.sendplan.api.reference.ReferenceData;
 import uk.sendplan.api.settings.SettingService;
 import uk.sendplan.api.settings.SettingView;
 import uk.sendplan.api.system.Access;
-import uk.sendplan.api.system.ApiException;
-import uk.sendplan.api.system.Actor;
 import uk.sendplan.api.system.Role;
 import uk.sendplan.db.types.ProvisionKind;
 
@@ -144,39 +143,26 @@ class NationalBandings {
     private final SettingService settings;
     private final ReferenceData reference;
     private final Access access;
+    private final AreaScopes areas;
 
     NationalBandings(RateFrameworks frameworks, FeeRepository fees, FeeCheckRunner checks, SettingService settings, ReferenceData reference,
-                     Access access) {
+                     Access access, AreaScopes areas) {
         this.frameworks = frameworks;
         this.fees = fees;
         this.checks = checks;
         this.settings = settings;
         this.reference = reference;
         this.access = access;
+        this.areas = areas;
     }
 
     /** The scope asked (or the caller's own: a commissioner's LA, a planner's region, England for the rest). */
     @Transactional(readOnly = true)
     Report report(String operation, String financialYear, String laCode, String regionCode) {
-        Actor actor = access.require(operation, Role.COMMISSIONER, Role.REGIONAL_PLANNER, Role.REGULATOR, Role.ADMIN);
-        if (laCode != null && regionCode != null) {
-            throw ApiException.badRequest("laCode", "give either laCode or regionCode, not both");
-        }
-        ReferenceData.LocalAuthority la = laCode == null ? null : reference.requireLocalAuthority("laCode", laCode);
-        ReferenceData.Region region = regionCode == null ? null : reference.requireRegion("regionCode", regionCode);
-        if (la == null && region == null) {
-            if (actor.is(Role.COMMISSIONER)) {
-                la = reference.requireLocalAuthority("laCode", actor.laCode());
-            } else if (actor.is(Role.REGIONAL_PLANNER)) {
-                region = reference.requireRegion("regionCode", actor.regionCode());
-            }
-        }
-        if (actor.is(Role.COMMISSIONER) && (la == null || !la.code().equals(actor.laCode()))) {
-            throw access.outOfScope(operation);
-        }
-        if (actor.is(Role.REGIONAL_PLANNER) && !(region != null ? region.code() : la.regionCode()).equals(actor.regionCode())) {
-            throw access.outOfScope(operation);
-        }
+        access.require(operation, Role.COMMISSIONER, Role.REGIONAL_PLANNER, Role.REGULATOR, Role.ADMIN);
+        AreaScopes.Area area = areas.resolve(operation, laCode, regionCode);
+        ReferenceData.LocalAuthority la = area.la();
+        ReferenceData.Region region = area.region();
         String year = FeeRules.financialYear("financialYear", financialYear);
         RateFrameworkView framework = frameworks.requirePublished("financialYear", year);
 

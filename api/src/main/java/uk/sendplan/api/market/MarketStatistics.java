@@ -3,6 +3,7 @@ package uk.sendplan.api.market;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.sendplan.api.kernel.Money;
+import uk.sendplan.api.reference.AreaScopes;
 import uk.sendplan.api.reference.ReferenceData;
 import uk.sendplan.api.settings.ProviderView;
 import uk.sendplan.api.settings.SettingService;
@@ -56,38 +57,24 @@ class MarketStatistics {
     private final SettingService settings;
     private final ReferenceData reference;
     private final Access access;
+    private final AreaScopes areas;
 
-    MarketStatistics(MarketStatisticsRepository repository, SettingService settings, ReferenceData reference, Access access) {
+    MarketStatistics(MarketStatisticsRepository repository, SettingService settings, ReferenceData reference, Access access, AreaScopes areas) {
         this.repository = repository;
         this.settings = settings;
         this.reference = reference;
         this.access = access;
+        this.areas = areas;
     }
 
     /** The figures for the scope asked (or the caller's own), with every provider's, most referrals received first. */
     @Transactional(readOnly = true)
     Statistics statistics(String operation, String laCode, String regionCode, String financialYear) {
         Actor actor = access.require(operation, Role.COMMISSIONER, Role.REGIONAL_PLANNER, Role.PROVIDER, Role.REGULATOR, Role.ADMIN);
-        if (laCode != null && regionCode != null) {
-            throw ApiException.badRequest("laCode", "give either laCode or regionCode, not both");
-        }
-        ReferenceData.LocalAuthority la = laCode == null ? null : reference.requireLocalAuthority("laCode", laCode);
-        ReferenceData.Region region = regionCode == null ? null : reference.requireRegion("regionCode", regionCode);
         String year = financialYear == null ? null : financialYear(financialYear);
-        // no scope asked: the caller's own (a commissioner's LA, a planner's region; England for everyone else)
-        if (la == null && region == null) {
-            if (actor.is(Role.COMMISSIONER)) {
-                la = reference.requireLocalAuthority("laCode", actor.laCode());
-            } else if (actor.is(Role.REGIONAL_PLANNER)) {
-                region = reference.requireRegion("regionCode", actor.regionCode());
-            }
-        }
-        if (actor.is(Role.COMMISSIONER) && (la == null || !la.code().equals(actor.laCode()))) {
-            throw access.outOfScope(operation);
-        }
-        if (actor.is(Role.REGIONAL_PLANNER) && !(region != null ? region.code() : la.regionCode()).equals(actor.regionCode())) {
-            throw access.outOfScope(operation);
-        }
+        AreaScopes.Area area = areas.resolve(operation, laCode, regionCode);
+        ReferenceData.LocalAuthority la = area.la();
+        ReferenceData.Region region = area.region();
         List<String> laCodes = la != null ? List.of(la.code())
                 : region != null ? reference.localAuthoritiesOf(region.code()).stream().map(ReferenceData.LocalAuthority::code).toList()
                 : null;

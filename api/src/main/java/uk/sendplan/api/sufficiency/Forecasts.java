@@ -2,6 +2,7 @@ package uk.sendplan.api.sufficiency;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import uk.sendplan.api.reference.AreaScopes;
 import uk.sendplan.api.reference.ReferenceData;
 import uk.sendplan.api.reference.ReferenceData.LocalAuthority;
 import uk.sendplan.api.reference.ReferenceData.Region;
@@ -35,11 +36,13 @@ class Forecasts {
     private final ForecastModel model;
     private final ReferenceData reference;
     private final Access access;
+    private final AreaScopes areas;
 
-    Forecasts(ForecastModel model, ReferenceData reference, Access access) {
+    Forecasts(ForecastModel model, ReferenceData reference, Access access, AreaScopes areas) {
         this.model = model;
         this.reference = reference;
         this.access = access;
+        this.areas = areas;
     }
 
     @Transactional(readOnly = true)
@@ -56,30 +59,14 @@ class Forecasts {
     /** As {@link #forecast(String, String, String, Integer)}, also by phase, kind and need when phases is given. */
     @Transactional(readOnly = true)
     Scope forecast(String operation, String laCode, String regionCode, Integer years, CohortSimulation.PhaseCells phases) {
-        Actor actor = access.require(operation, Role.COMMISSIONER, Role.REGIONAL_PLANNER, Role.REGULATOR, Role.ADMIN);
-        if (laCode != null && regionCode != null) {
-            throw ApiException.badRequest("laCode", "give either laCode or regionCode, not both");
-        }
+        access.require(operation, Role.COMMISSIONER, Role.REGIONAL_PLANNER, Role.REGULATOR, Role.ADMIN);
         int horizon = years == null ? MAX_YEARS : years;
         if (horizon < 1 || horizon > MAX_YEARS) {
             throw ApiException.badRequest("years", "must be 1 to " + MAX_YEARS + " (was " + horizon + ")");
         }
-        LocalAuthority la = laCode == null ? null : reference.requireLocalAuthority("laCode", laCode);
-        Region region = regionCode == null ? null : reference.requireRegion("regionCode", regionCode);
-        // no scope asked: the caller's own (a commissioner's LA, a planner's region; England for everyone else)
-        if (la == null && region == null) {
-            if (actor.is(Role.COMMISSIONER)) {
-                la = reference.requireLocalAuthority("laCode", actor.laCode());
-            } else if (actor.is(Role.REGIONAL_PLANNER)) {
-                region = reference.requireRegion("regionCode", actor.regionCode());
-            }
-        }
-        if (actor.is(Role.COMMISSIONER) && (la == null || !la.code().equals(actor.laCode()))) {
-            throw access.outOfScope(operation);
-        }
-        if (actor.is(Role.REGIONAL_PLANNER) && !(region != null ? region.code() : la.regionCode()).equals(actor.regionCode())) {
-            throw access.outOfScope(operation);
-        }
+        AreaScopes.Area area = areas.resolve(operation, laCode, regionCode);
+        LocalAuthority la = area.la();
+        Region region = area.region();
         List<String> codes = (la != null ? List.of(la) : region != null ? reference.localAuthoritiesOf(region.code()) : reference.localAuthorities())
                 .stream().map(LocalAuthority::code).toList();
         String name = la != null ? la.name() : region != null ? region.name() : "England";
