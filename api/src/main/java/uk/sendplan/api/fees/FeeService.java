@@ -45,7 +45,7 @@ public class FeeService {
 
         /** Above the ceiling, or an uplift above the cap: what the framework forbids. */
         public boolean nonCompliant() {
-            return verdict == FeeVerdict.ABOVE_CEILING || verdict == FeeVerdict.UPLIFT_ABOVE_CAP;
+            return verdict == FeeVerdict.ABOVE_CEILING || verdict == FeeVerdict.UPLIFT_ABOVE_CAP || verdict == FeeVerdict.SURPLUS_ABOVE_CAP;
         }
     }
 
@@ -121,14 +121,15 @@ public class FeeService {
      * the provider's justification; the uplift is measured against {@code previousFeePence} when given (the fee of the
      * agreement being renewed), else against the setting's fee last year for the same band and kind. Stores nothing.
      * Fails with BAD_REQUEST/NOT_FOUND naming {@code field} when the year has no published framework or the setting is
-     * unknown. The surplus and breakdown rules are not applied: an offer's terms carry the market's own breakdown
-     * (education, care, therapies, other), which must add up to the fee and states no surplus.
+     * unknown. With {@code surplusPence} (an offer's terms: their parts add up to the fee, so the breakdown rules hold)
+     * the surplus cap applies too; without it (a renewal's uplift, a block contract) it is not assessed.
      */
     @Transactional(readOnly = true)
     public OfferCheck checkOffer(String field, String financialYear, int urn, int band, ProvisionKind kind, long annualFeePence, String need,
-                                 boolean justified, Long previousFeePence) {
+                                 boolean justified, Long previousFeePence, Long surplusPence) {
+        FeeChecker.Costs costs = surplusPence == null ? FeeChecker.Costs.NOT_ASSESSED : new FeeChecker.Costs(true, annualFeePence, surplusPence);
         FeeCheckView check = schedules.proposed(field, FeeRules.financialYear(field + ".financialYear", financialYear), urn, band, kind,
-                annualFeePence, need, justified, previousFeePence, FeeChecker.Costs.NOT_ASSESSED);
+                annualFeePence, need, justified, previousFeePence, costs);
         int version = frameworks.find(check.frameworkId()).orElseThrow().version();
         return new OfferCheck(check.verdict(), check.reasons(), financialYear, check.frameworkId(), version, check.adjustedReferencePence(),
                 check.adjustedCeilingPence(), check.previousFeePence(), check.upliftPercent(), check.maxUpliftPercent());

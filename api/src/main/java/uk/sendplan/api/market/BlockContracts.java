@@ -123,7 +123,7 @@ class BlockContracts {
         }
         String justification = MarketRules.optionalText("input.justification", input.justification(), MarketRules.MAX_CONDITIONS);
         FeeService.OfferCheck check = fees.checkOffer("input.annualFee", year, input.urn(), input.band(), input.kind(), fee, input.need(),
-                justification != null, null);
+                justification != null, null, null);
         if (check.nonCompliant()) {
             throw ApiException.badRequest("input.annualFee: the fee check refused this contract (" + check.verdict() + "): "
                     + String.join(" ", check.reasons()), Map.of("field", "input.annualFee", "verdict", check.verdict().name(), "reasons", check.reasons()));

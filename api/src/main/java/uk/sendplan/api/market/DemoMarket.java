@@ -147,7 +147,7 @@ public class DemoMarket {
                 if (!cell.phase().equals("SECONDARY") || cell.capacity() < 4 * CONTRACT_PLACES_EACH || cell.vacancies() < 2 * CONTRACT_PLACES_EACH) {
                     continue;
                 }
-                FeeService.OfferCheck probe = fees.checkOffer("demo", year, school.urn(), 3, ProvisionKind.DAY, 100L, cell.need(), false, null);
+                FeeService.OfferCheck probe = fees.checkOffer("demo", year, school.urn(), 3, ProvisionKind.DAY, 100L, cell.need(), false, null, null);
                 if (probe.adjustedReferencePence() == null) {
                     continue;
                 }
@@ -214,7 +214,7 @@ public class DemoMarket {
         Long[] id = new Long[1];
         currentUser.as(provider, () -> {
             FeeService.OfferCheck probe = fees.checkOffer("demo", MarketRules.financialYear(start), urn, referral.band(), kind, 100L, referral.primaryNeed(),
-                    false, null);
+                    false, null, null);
             if (probe.adjustedReferencePence() == null) {
                 return;  // no band for this child: a real provider would price it by hand
             }
@@ -231,7 +231,7 @@ public class DemoMarket {
             long therapies = referral.therapies().isEmpty() ? fee / 20 : fee / 8;
             long education = fee - care - therapies;
             var input = new Offers.MakeOfferInput(String.valueOf(referral.id()), urn, kind, Money.pounds(fee),
-                    new Offers.BreakdownInput(Money.pounds(education), Money.pounds(care), Money.pounds(therapies), BigDecimal.ZERO.setScale(2)),
+                    new Offers.BreakdownInput(Money.pounds(education), Money.pounds(care), Money.pounds(therapies), BigDecimal.ZERO.setScale(2), null),
                     start.toString(), validUntil.toString(), "Demo offer: subject to a transition plan agreed with the family.",
                     fee > reference ? "Demo: a 1:1 key worker and on-site speech and language therapy the reference rate does not cover." : null);
             try {

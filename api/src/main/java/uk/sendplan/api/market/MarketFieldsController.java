@@ -26,10 +26,10 @@ import java.util.stream.Collectors;
 @Controller
 class MarketFieldsController {
 
-    record Breakdown(BigDecimal education, BigDecimal care, BigDecimal therapies, BigDecimal other) {
+    record Breakdown(BigDecimal education, BigDecimal care, BigDecimal therapies, BigDecimal other, BigDecimal surplus) {
         static Breakdown of(OfferView.Terms t) {
             return new Breakdown(Money.pounds(t.educationPence()), Money.pounds(t.carePence()), Money.pounds(t.therapiesPence()),
-                    Money.pounds(t.otherPence()));
+                    Money.pounds(t.otherPence()), Money.pounds(t.surplusPence()));
         }
     }
 

@@ -46,14 +46,14 @@ final class MarketSnapshots {
 
     /** An offer's status and current terms with the fee check they passed. */
     record Offer(long id, long referralId, int urn, long providerId, OfferStatus status, String statusReason, int revision, ProvisionKind kind,
-                 long annualFeePence, long educationPence, long carePence, long therapiesPence, long otherPence, String startDate,
+                 long annualFeePence, long educationPence, long carePence, long therapiesPence, long otherPence, long surplusPence, String startDate,
                  String validUntil, String conditions, String justification, String financialYear, long frameworkId, FeeVerdict verdict)
             implements AuditSnapshot {
 
         static Offer of(OfferView o) {
             OfferView.Terms t = o.terms();
             return new Offer(o.id(), o.referralId(), o.urn(), o.providerId(), o.status(), o.statusReason(), t.revision(), t.kind(),
-                    t.annualFeePence(), t.educationPence(), t.carePence(), t.therapiesPence(), t.otherPence(), t.startDate().toString(),
+                    t.annualFeePence(), t.educationPence(), t.carePence(), t.therapiesPence(), t.otherPence(), t.surplusPence(), t.startDate().toString(),
                     t.validUntil().toString(), t.conditions(), t.justification(), t.financialYear(), t.frameworkId(), t.verdict());
         }
     }

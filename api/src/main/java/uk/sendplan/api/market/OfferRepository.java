@@ -99,7 +99,7 @@ class OfferRepository {
 
     private static OfferView.Terms terms(OfferRevisionRecord t) {
         return new OfferView.Terms(t.getOfferId(), t.getRevision(), t.getKind(), t.getAnnualFeePence(), t.getEducationPence(), t.getCarePence(),
-                t.getTherapiesPence(), t.getOtherPence(), t.getStartDate(), t.getValidUntil(), t.getConditions(), t.getJustification(),
+                t.getTherapiesPence(), t.getOtherPence(), t.getSurplusPence(), t.getStartDate(), t.getValidUntil(), t.getConditions(), t.getJustification(),
                 t.getFinancialYear(), t.getFrameworkId(), t.getFrameworkVersion(), t.getVerdict(), List.of(t.getReasons()), t.getReferencePence(), t.getCeilingPence(),
                 t.getCreatedAt());
     }

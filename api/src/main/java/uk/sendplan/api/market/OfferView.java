@@ -16,7 +16,7 @@ record OfferView(long id, long referralId, int urn, long providerId, OfferStatus
 
     /** One revision of an offer's terms, with the fee check it passed when offered. */
     record Terms(long offerId, int revision, ProvisionKind kind, long annualFeePence, long educationPence, long carePence, long therapiesPence,
-                 long otherPence, LocalDate startDate, LocalDate validUntil, String conditions, String justification, String financialYear,
+                 long otherPence, long surplusPence, LocalDate startDate, LocalDate validUntil, String conditions, String justification, String financialYear,
                  long frameworkId, int frameworkVersion, FeeVerdict verdict, List<String> reasons, Long referencePence, Long ceilingPence, Instant createdAt) {
 
         BigDecimal annualFee() {

@@ -38,7 +38,8 @@ import java.util.Map;
 @Service
 class Offers {
 
-    record BreakdownInput(BigDecimal education, BigDecimal care, BigDecimal therapies, BigDecimal other) {
+    /** {@code surplus}: the part of {@code other} that is surplus; left out, none. */
+    record BreakdownInput(BigDecimal education, BigDecimal care, BigDecimal therapies, BigDecimal other, BigDecimal surplus) {
     }
 
     record TermsInput(ProvisionKind kind, BigDecimal annualFee, BreakdownInput breakdown, String startDate, String validUntil,
@@ -240,7 +241,7 @@ class Offers {
     }
 
     /** Terms that passed every rule, with the fee check of the start date's year (whatever its verdict). */
-    private record ValidTerms(ProvisionKind kind, long fee, long education, long care, long therapies, long other, LocalDate start,
+    private record ValidTerms(ProvisionKind kind, long fee, long education, long care, long therapies, long other, long surplus, LocalDate start,
                               LocalDate validUntil, String conditions, String justification, String year, FeeService.OfferCheck check) {
     }
 
@@ -267,7 +268,7 @@ class Offers {
                     + " of " + t.year() + "'s framework: give a justification (what the child's provision needs that the reference does not pay for)");
         }
         return new OfferRevisionRecord().setKind(t.kind()).setAnnualFeePence(fee).setEducationPence(t.education()).setCarePence(t.care())
-                .setTherapiesPence(t.therapies()).setOtherPence(t.other()).setStartDate(t.start()).setValidUntil(t.validUntil())
+                .setTherapiesPence(t.therapies()).setOtherPence(t.other()).setSurplusPence(t.surplus()).setStartDate(t.start()).setValidUntil(t.validUntil())
                 .setConditions(t.conditions()).setJustification(t.justification()).setFinancialYear(t.year()).setFrameworkId(check.frameworkId())
                 .setFrameworkVersion(check.frameworkVersion()).setVerdict(check.verdict())
                 .setReasons(check.reasons().toArray(String[]::new)).setReferencePence(check.adjustedReferencePence())
@@ -301,6 +302,11 @@ class Offers {
                     + Money.format(education + care + therapies + other) + ", not the annual fee " + Money.format(fee)
                     + ": the breakdown must add up to the fee");
         }
+        long surplus = b.surplus() == null ? 0 : part(field + ".breakdown.surplus", b.surplus());
+        if (surplus > other) {
+            throw ApiException.badRequest(field + ".breakdown.surplus", "the surplus " + Money.format(surplus) + " is part of other ("
+                    + Money.format(other) + "), so it cannot be more than other");
+        }
         LocalDate start = MarketRules.notPast(field + ".startDate", in.startDate(), today);
         reReferrals.requireStartAfter(field + ".startDate", referral, start);
         LocalDate validUntil = MarketRules.notPast(field + ".validUntil", in.validUntil(), today);
@@ -312,8 +318,8 @@ class Offers {
 
         String year = MarketRules.financialYear(start);
         FeeService.OfferCheck check = fees.checkOffer(field + ".startDate", year, urn, referral.band(), kind, fee, referral.primaryNeed(),
-                justification != null, null);
-        return new ValidTerms(kind, fee, education, care, therapies, other, start, validUntil, conditions, justification, year, check);
+                justification != null, null, surplus);
+        return new ValidTerms(kind, fee, education, care, therapies, other, surplus, start, validUntil, conditions, justification, year, check);
     }
 
     /** Keeps a refused offer for the regulator's figures, in its own transaction: the offer itself is rolled back. */

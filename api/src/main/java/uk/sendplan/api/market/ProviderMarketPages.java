@@ -54,7 +54,7 @@ class ProviderMarketPages implements PageLinks {
     static final int PAGE_SIZE = 25;
 
     /** The offer form as typed: kept through the check step and shown again when refused. */
-    record OfferForm(String urn, String kind, String annualFee, String education, String care, String therapies, String other,
+    record OfferForm(String urn, String kind, String annualFee, String education, String care, String therapies, String other, String surplus,
                      String startDate, String validUntil, String conditions, String justification) {
     }
 
@@ -82,7 +82,7 @@ class ProviderMarketPages implements PageLinks {
     private static final Map<String, String> OFFER_FIELDS = Map.ofEntries(Map.entry("input.urn", "urn"), Map.entry("input.kind", "kind"),
             Map.entry("input.annualFee", "annualFee"), Map.entry("input.breakdown.education", "education"),
             Map.entry("input.breakdown.care", "care"), Map.entry("input.breakdown.therapies", "therapies"),
-            Map.entry("input.breakdown.other", "other"), Map.entry("input.breakdown", "education"), Map.entry("input.startDate", "startDate"),
+            Map.entry("input.breakdown.other", "other"), Map.entry("input.breakdown.surplus", "surplus"), Map.entry("input.breakdown", "education"), Map.entry("input.startDate", "startDate"),
             Map.entry("input.validUntil", "validUntil"), Map.entry("input.conditions", "conditions"),
             Map.entry("input.justification", "justification"), Map.entry("input.referralId", "urn"));
 
@@ -168,7 +168,7 @@ class ProviderMarketPages implements PageLinks {
         access.require("Offer a place", Role.PROVIDER);
         ReferralView referral = reads.get("Referral", id);
         OfferForm typed = new OfferForm(value(values, "urn"), value(values, "kind"), value(values, "annualFee"), value(values, "education"),
-                value(values, "care"), value(values, "therapies"), value(values, "other"), value(values, "startDate"), value(values, "validUntil"),
+                value(values, "care"), value(values, "therapies"), value(values, "other"), value(values, "surplus"), value(values, "startDate"), value(values, "validUntil"),
                 value(values, "conditions"), value(values, "justification"));
         boolean send = "send".equals(values.get("action"));
         FormErrors errors = new FormErrors();
@@ -226,7 +226,8 @@ class ProviderMarketPages implements PageLinks {
     /** The form's text as makeOffer's input; a number or choice that is not one is a problem with its field, and nothing is asked. */
     private Offers.MakeOfferInput input(ReferralView referral, OfferForm typed, FormErrors errors) {
         for (var field : List.of(Map.entry("annualFee", typed.annualFee()), Map.entry("education", typed.education()), Map.entry("care", typed.care()),
-                Map.entry("therapies", typed.therapies()), Map.entry("other", typed.other()), Map.entry("startDate", typed.startDate()),
+                Map.entry("therapies", typed.therapies()), Map.entry("other", typed.other()), Map.entry("surplus", typed.surplus()),
+                Map.entry("startDate", typed.startDate()),
                 Map.entry("validUntil", typed.validUntil()))) {
             String breach = InputRules.breach(field.getValue(), InputRules.LINE);
             if (breach != null) {
@@ -252,6 +253,7 @@ class ProviderMarketPages implements PageLinks {
         BigDecimal care = pounds(typed.care(), "care", "Enter the care part in pounds, or 0", errors, false);
         BigDecimal therapies = pounds(typed.therapies(), "therapies", "Enter the therapies part in pounds, or 0", errors, false);
         BigDecimal other = pounds(typed.other(), "other", "Enter any other part in pounds, or 0", errors, false);
+        BigDecimal surplus = pounds(typed.surplus(), "surplus", "Enter the surplus in pounds, or 0", errors, false);
         if (typed.startDate().isEmpty()) {
             errors.add("startDate", "Enter the date the place starts, like 2027-01-04");
         }
@@ -261,7 +263,7 @@ class ProviderMarketPages implements PageLinks {
         if (errors.any()) {
             return null;
         }
-        return new Offers.MakeOfferInput(String.valueOf(referral.id()), urn, kind, fee, new Offers.BreakdownInput(education, care, therapies, other),
+        return new Offers.MakeOfferInput(String.valueOf(referral.id()), urn, kind, fee, new Offers.BreakdownInput(education, care, therapies, other, surplus),
                 typed.startDate(), typed.validUntil(), blankToNull(typed.conditions()), blankToNull(typed.justification()));
     }
 
@@ -291,7 +293,7 @@ class ProviderMarketPages implements PageLinks {
     }
 
     private OfferForm emptyForm(ReferralView referral) {
-        return new OfferForm("", referral.provision().name(), "", "", "", "", "", "", "", "", "");
+        return new OfferForm("", referral.provision().name(), "", "", "", "", "", "", "", "", "", "");
     }
 
     private String referralPage(ReferralView r, Model model, OfferForm form, Check check, FormErrors errors) {
@@ -327,7 +329,8 @@ class ProviderMarketPages implements PageLinks {
         model.addAttribute("declineReasons", declineReasons());
         model.addAttribute("form", form);
         model.addAttribute("parts", List.of(new Part("education", "Education", form.education()), new Part("care", "Care", form.care()),
-                new Part("therapies", "Therapies", form.therapies()), new Part("other", "Other", form.other())));
+                new Part("therapies", "Therapies", form.therapies()), new Part("other", "Other: overheads, transport and surplus", form.other()),
+                new Part("surplus", "Of which surplus (the framework caps it as a share of the fee)", form.surplus())));
         model.addAttribute("check", check);
         model.addAttribute("errors", errors);
         return "market/provider-referral";

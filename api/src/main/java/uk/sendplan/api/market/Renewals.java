@@ -94,7 +94,7 @@ class Renewals {
         String year = MarketRules.financialYear(nextStart);
         ReferralView referral = referrals.find(agreement.referralId()).orElseThrow();
         FeeService.OfferCheck check = fees.checkOffer("input.annualFee", year, agreement.urn(), referral.band(), agreement.kind(), fee,
-                agreement.need(), justification != null, agreement.annualFeePence());
+                agreement.need(), justification != null, agreement.annualFeePence(), null);
         if (check.nonCompliant()) {
             throw ApiException.badRequest("input.annualFee: the fee check refused this renewal (" + check.verdict() + "): "
                     + String.join(" ", check.reasons()), Map.of("field", "input.annualFee", "verdict", check.verdict().name(), "reasons", check.reasons()));

@@ -287,11 +287,16 @@ class SurplusAndTransparencyTest extends GraphQlTestBase {
         graphQl.documentName("checkFee").variable("input", input).execute()
                 .path("checkFee.verdict").entity(String.class).isEqualTo("BREAKDOWN_MISSING");
 
-        // the marketplace checks offers with the same checker, but not these three rules: an offer's terms carry the
-        // market's own breakdown (education, care, therapies, other; it must add up to the fee) and state no surplus
-        FeeService.OfferCheck offer = feeService.checkOffer("input", spareYear, a, 3, ProvisionKind.DAY, 5_000_000L, null, false, null);
+        // the marketplace checks offers with the same checker: an offer's parts always add up to its fee (makeOffer
+        // refuses them otherwise), and its stated surplus meets the same cap; with none stated (a renewal's uplift, a
+        // block contract's fee) the surplus is not assessed
+        FeeService.OfferCheck offer = feeService.checkOffer("input", spareYear, a, 3, ProvisionKind.DAY, 5_000_000L, null, false, null, 0L);
         assertThat(offer.verdict()).isEqualTo(FeeVerdict.WITHIN_REFERENCE);
         assertThat(offer.frameworkId()).isEqualTo(Long.parseLong(zeroCap));
+        assertThat(feeService.checkOffer("input", spareYear, a, 3, ProvisionKind.DAY, 5_000_000L, null, false, null, 1L).verdict())
+                .as("a penny of surplus under a 0% cap").isEqualTo(FeeVerdict.SURPLUS_ABOVE_CAP);
+        assertThat(feeService.checkOffer("input", spareYear, a, 3, ProvisionKind.DAY, 5_000_000L, null, false, null, null).verdict())
+                .isEqualTo(FeeVerdict.WITHIN_REFERENCE);
     }
 
     @Test

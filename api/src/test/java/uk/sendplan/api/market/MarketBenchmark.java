@@ -232,7 +232,7 @@ class MarketBenchmark extends GraphQlTestBase {
                 : referral.getProvision();
         FeeService.OfferCheck[] check = new FeeService.OfferCheck[1];
         currentUser.as(new Actor("benchmark", Role.ADMIN, null, null, null), () -> check[0] = fees.checkOffer("benchmark",
-                MarketRules.financialYear(start), urn, referral.getBand(), kind, 100L, referral.getPrimaryNeed(), true, null));
+                MarketRules.financialYear(start), urn, referral.getBand(), kind, 100L, referral.getPrimaryNeed(), true, null, null));
         if (check[0].adjustedReferencePence() == null) {
             return null;
         }

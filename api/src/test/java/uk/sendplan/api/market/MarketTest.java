@@ -35,6 +35,45 @@ class MarketTest extends GraphQlTestBase {
         return asCommissioner(MarketWorld.LA);
     }
 
+    /**
+     * The framework's surplus cap (8% of the fee from 2026-27) applies to an offer's stated surplus as to a fee's: on
+     * £60,000, £6,000 (10%) is refused and kept for the regulator; £4,800 (8%, at the cap) is offered. The surplus is
+     * the part of "other" that is surplus, so it cannot be more than other.
+     */
+    @Test
+    void anOfferWhoseSurplusIsAboveTheFrameworksCapIsRefusedAndKeptForTheRegulator() {
+        MarketWorld world = new MarketWorld(graphQl, commissioner(), 2, 2);
+        HttpGraphQlTester a = asProvider(Long.parseLong(world.providerA));
+        String referralId = commissioner().documentName("createReferral").fragmentName("referralFields")
+                .variable("input", Map.of("requestId", world.child("SURPLUS"))).execute().path("createReferral.referral.id").entity(String.class).get();
+        int refusals = db.fetchCount(OFFER_REFUSAL, OFFER_REFUSAL.VERDICT.eq(uk.sendplan.db.types.FeeVerdict.SURPLUS_ABOVE_CAP));
+
+        a.documentName("makeOffer").fragmentName("offerFields").variable("input", withSurplus(referralId, world.settingA, "5000.00", "6000.00")).execute()
+                .errors().expect(e -> e.getErrorType() == ErrorType.BAD_REQUEST && e.getMessage().startsWith("input.breakdown.surplus: the surplus £6,000.00 is part of other (£5,000.00)")).verify();
+        assertThat(db.fetchCount(OFFER_REFUSAL, OFFER_REFUSAL.VERDICT.eq(uk.sendplan.db.types.FeeVerdict.SURPLUS_ABOVE_CAP))).isEqualTo(refusals);
+
+        a.documentName("makeOffer").fragmentName("offerFields").variable("input", withSurplus(referralId, world.settingA, "10000.00", "6000.00")).execute()
+                .errors().expect(e -> e.getErrorType() == ErrorType.BAD_REQUEST
+                        && e.getMessage().startsWith("input.annualFee: the fee check refused this offer (SURPLUS_ABOVE_CAP)")
+                        && e.getMessage().contains("The breakdown's surplus is above the framework's cap of 8.00% of the fee")).verify();
+        assertThat(db.fetchCount(OFFER, OFFER.REFERRAL_ID.eq(Long.parseLong(referralId)))).isZero();
+        assertThat(db.fetchCount(OFFER_REFUSAL, OFFER_REFUSAL.VERDICT.eq(uk.sendplan.db.types.FeeVerdict.SURPLUS_ABOVE_CAP))).isEqualTo(refusals + 1);
+
+        a.documentName("makeOffer").fragmentName("offerFields").variable("input", withSurplus(referralId, world.settingA, "10000.00", "4800.00")).execute()
+                .path("makeOffer.offer.check.verdict").entity(String.class).isEqualTo("WITHIN_REFERENCE")
+                .path("makeOffer.offer.breakdown.other").entity(String.class).isEqualTo("10000.00")
+                .path("makeOffer.offer.breakdown.surplus").entity(String.class).isEqualTo("4800.00");
+    }
+
+    /** £60,000 a year: education £45,000, care £5,000 and other, of which surplus. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> withSurplus(String referralId, int urn, String other, String surplus) {
+        Map<String, Object> input = offer(referralId, urn, "60000.00", null);
+        java.math.BigDecimal education = new java.math.BigDecimal("55000.00").subtract(new java.math.BigDecimal(other));
+        input.put("breakdown", Map.of("education", education.toPlainString(), "care", "5000.00", "therapies", "0.00", "other", other, "surplus", surplus));
+        return input;
+    }
+
     @Test
     void aReferralIsOfferedOnComparedAwardedAndAcceptedAndThePlaceIsTaken() {
         MarketWorld world = new MarketWorld(graphQl, commissioner(), 2, 2);
