@@ -30,6 +30,12 @@ class InvestBrowserTest extends BrowserTestBase {
         browser.click("#plan-region");
         assertThat(browser.driver.getCurrentUrl()).matches(browser.url("/plans/") + "[0-9]+/invest");
         String planId = browser.driver.getCurrentUrl().replaceFirst(".*/plans/([0-9]+)/invest", "$1");
+        // read at once, while the region's plan is queued or solving: its progress, a bar of the time limit used and in words
+        assertThat(browser.text("[data-test=progress-state]")).containsAnyOf("Solving for", "Waiting for");
+        assertThat(browser.find("[data-test=progress-bar]").getDomAttribute("max"))
+                .isEqualTo(String.valueOf(db.fetchValue(uk.sendplan.db.jooq.Tables.PLAN.TIME_LIMIT_SECONDS,
+                        uk.sendplan.db.jooq.Tables.PLAN.ID.eq(Long.parseLong(planId)))));
+        browser.checkPage("planner-invest-plan-progress");
         // the page refreshes itself until the plan has finished
         new WebDriverWait(browser.driver, Duration.ofSeconds(120)).ignoring(StaleElementReferenceException.class)
                 .ignoring(NoSuchElementException.class)
