@@ -49,7 +49,7 @@ record RunningPlan(String state, String best, String score, long elapsedSeconds,
     }
 
     /** The share of the time limit used, as a whole percentage for people who read the bar as a number. */
-    int percent() {
+    public int percent() {
         return limitSeconds <= 0 ? 0 : (int) Math.min(100, elapsedSeconds * 100 / limitSeconds);
     }
 }

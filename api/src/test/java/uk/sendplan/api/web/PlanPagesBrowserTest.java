@@ -2,14 +2,10 @@ package uk.sendplan.api.web;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.NoSuchElementException;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WindowType;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -80,18 +76,7 @@ class PlanPagesBrowserTest extends BrowserTestBase {
 
         // the page refreshes itself until the plan has finished: no script, no reload by the test; each view's bar (one
         // element per page load) is noted while the plan solves, and moves on as time passes
-        Map<String, Integer> bars = new java.util.LinkedHashMap<>();
-        new WebDriverWait(browser.driver, Duration.ofSeconds(120)).pollingEvery(Duration.ofMillis(250)).ignoring(StaleElementReferenceException.class)
-                .ignoring(NoSuchElementException.class)
-                .until(d -> {
-                    for (var bar : d.findElements(By.cssSelector("[data-test=progress-bar]"))) {
-                        if (d.findElement(By.cssSelector("[data-test=progress-state]")).getText().startsWith("Solving for")) {
-                            bars.putIfAbsent(((org.openqa.selenium.remote.RemoteWebElement) bar).getId(), Integer.valueOf(bar.getDomAttribute("value")));
-                        }
-                    }
-                    return d.findElement(By.cssSelector("[data-test=totals]")).isDisplayed();
-                });
-        List<Integer> seen = List.copyOf(bars.values());
+        List<Integer> seen = progressBarsUntil("[data-test=totals]");
         System.out.println("Plan " + planId + ": progress bar values seen while solving, one per view: " + seen);
         assertThat(seen).allSatisfy(v -> assertThat(v).isBetween(0, limit));
         if (seen.size() > 1) {
