@@ -15,10 +15,13 @@ import uk.sendplan.api.system.Csv;
 import uk.sendplan.api.system.Downloads;
 import uk.sendplan.api.system.Role;
 import uk.sendplan.api.web.FeeVerdicts;
+import uk.sendplan.api.web.PageNumbers;
 import uk.sendplan.api.web.PageLinks;
 import uk.sendplan.api.web.Pages;
 import uk.sendplan.api.web.Shown;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -30,15 +33,23 @@ import java.util.TreeSet;
 /**
  * A provider's fee schedules (/provider/fees): for a financial year, each of its settings' current fees with what the
  * fee pays for and the latest check against the rates framework (verdict and reasons), as CSV too. A provider sees
- * only its own settings: the list is read from its own provider id, never from a parameter.
+ * only its own settings: the list is read from its own provider id, never from a parameter. A page shows {@value #PAGE_SIZE}
+ * fees; the CSV has the year's every fee.
  */
 @Pages
 class ProviderFeePages implements PageLinks {
 
     private static final ZoneId ENGLAND = ZoneId.of("Europe/London");
 
+    /** Fees a page shows: a provider with many settings has hundreds a year; the CSV has every one. */
+    static final int PAGE_SIZE = 50;
+
     /** One fee as the schedule shows it: the setting it is for and its latest check (none before a fee is checked). */
     record FeeRow(SettingView setting, FeeView fee, FeeCheckView check) {
+    }
+
+    /** A fee and its setting, before its check is read: checks are read only for the rows a page shows. */
+    private record Fee(SettingView setting, FeeView fee) {
     }
 
     private final FeeSchedules schedules;
@@ -61,14 +72,18 @@ class ProviderFeePages implements PageLinks {
     }
 
     @GetMapping("/provider/fees")
-    String fees(@RequestParam(required = false) String year, Model model) {
+    String fees(@RequestParam(required = false) String year, @RequestParam(required = false) String page, Model model) {
         Actor actor = access.require("Fees", Role.PROVIDER);
         List<String> years = years();
         String chosen = chosenYear(year, years);
+        List<Fee> all = fees(actor, chosen);
+        String yearParam = URLEncoder.encode(chosen, StandardCharsets.UTF_8);
+        PageNumbers pager = PageNumbers.of(page, all.size(), PAGE_SIZE, n -> "/provider/fees?year=" + yearParam + "&page=" + n);
         model.addAttribute("provider", provider(actor));
         model.addAttribute("year", chosen);
         model.addAttribute("years", years);
-        model.addAttribute("rows", rows(actor, chosen));
+        model.addAttribute("rows", withChecks(pager.of(all)));
+        model.addAttribute("pager", pager);
         model.addAttribute("verdicts", FeeVerdicts.names());
         model.addAttribute("tags", FeeVerdicts.tags());
         model.addAttribute("shown", Shown.SHOWN);
@@ -83,7 +98,7 @@ class ProviderFeePages implements PageLinks {
         StringBuilder csv = new StringBuilder(Csv.line(List.of("urn", "setting_name", "financial_year", "band", "kind", "revision",
                 "annual_fee", "education", "care", "therapies", "transport", "overheads", "surplus", "justification", "verdict",
                 "adjusted_reference", "adjusted_ceiling", "checked_at", "reasons"))).append("\r\n");
-        for (FeeRow r : rows(actor, chosen)) {
+        for (FeeRow r : withChecks(fees(actor, chosen))) {
             FeeView f = r.fee();
             FeeView.Breakdown b = f.breakdown();
             FeeCheckView c = r.check();
@@ -117,16 +132,21 @@ class ProviderFeePages implements PageLinks {
         return years.contains(current) || years.isEmpty() ? current : years.getFirst();
     }
 
-    private List<FeeRow> rows(Actor actor, String year) {
+    /** The provider's current fees for the year, setting by setting in the order its settings are listed. */
+    private List<Fee> fees(Actor actor, String year) {
         List<SettingView> own = settings.settingsOf(actor.providerId());
         Map<Integer, List<FeeView>> byUrn = schedules.current(year, own.stream().map(SettingView::urn).toList());
-        Map<Long, FeeCheckView> checks = schedules.latestChecks(byUrn.values().stream().flatMap(List::stream).map(FeeView::id).toList());
-        List<FeeRow> rows = new ArrayList<>();
+        List<Fee> fees = new ArrayList<>();
         for (SettingView s : own) {
             for (FeeView f : byUrn.getOrDefault(s.urn(), List.of())) {
-                rows.add(new FeeRow(s, f, checks.get(f.id())));
+                fees.add(new Fee(s, f));
             }
         }
-        return rows;
+        return fees;
+    }
+
+    private List<FeeRow> withChecks(List<Fee> fees) {
+        Map<Long, FeeCheckView> checks = fees.isEmpty() ? Map.of() : schedules.latestChecks(fees.stream().map(f -> f.fee().id()).toList());
+        return fees.stream().map(f -> new FeeRow(f.setting(), f.fee(), checks.get(f.fee().id()))).toList();
     }
 }

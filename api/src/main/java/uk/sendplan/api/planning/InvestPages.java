@@ -149,6 +149,8 @@ class InvestPages implements PageLinks {
         if (!plan.finished()) {
             response.setHeader("Refresh", String.valueOf(PlanPages.REFRESH_SECONDS));
             model.addAttribute("running", true);
+            model.addAttribute("refreshSeconds", PlanPages.REFRESH_SECONDS);
+            model.addAttribute("progress", RunningPlan.read(plans, plan));
             return "planning/invest";
         }
         model.addAttribute("running", false);

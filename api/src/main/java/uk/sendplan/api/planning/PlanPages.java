@@ -31,7 +31,6 @@ import uk.sendplan.db.types.AssignmentStatus;
 import uk.sendplan.db.types.PlanScope;
 import uk.sendplan.db.types.PlanStatus;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -259,12 +258,10 @@ class PlanPages implements PageLinks {
         model.addAttribute("plan", row(plan));
         model.addAttribute("errors", errors);
         if (!plan.finished()) {
-            PlanJobs.Progress progress = plans.progress(String.valueOf(plan.id())).blockFirst(Duration.ofSeconds(5));
             response.setHeader("Refresh", String.valueOf(REFRESH_SECONDS));
             model.addAttribute("running", true);
             model.addAttribute("refreshSeconds", REFRESH_SECONDS);
-            model.addAttribute("progress", progress == null ? "Waiting for the planner to start." : progressInWords(progress));
-            model.addAttribute("score", progress == null ? null : scoreInWords(progress.score()));
+            model.addAttribute("progress", RunningPlan.read(plans, plan));
             return "planning/plan";
         }
         model.addAttribute("running", false);
@@ -365,19 +362,6 @@ class PlanPages implements PageLinks {
     static String kindName(String type) {
         String words = type.toLowerCase(Locale.ROOT).replace('_', ' ').replace("sen ", "SEN ");
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
-    }
-
-    private static String progressInWords(PlanJobs.Progress p) {
-        String state = switch (p.status()) {
-            case QUEUED -> "Waiting for a free planner.";
-            case SOLVING -> String.format(Locale.UK, "Solving for %d seconds.", Math.round(p.elapsedSeconds()));
-            default -> "Finishing.";
-        };
-        if (p.placed() == null) {
-            return state + " No plan found yet.";
-        }
-        return state + " Best plan so far: " + p.placed() + (p.placed() == 1 ? " child" : " children") + " placed, " + p.unplaced()
-                + " without a place, " + Money.format(p.totalCostPence()) + " a year.";
     }
 
     /** The planner's score ("0hard/-3medium/-123456soft") in words; null before there is one. */

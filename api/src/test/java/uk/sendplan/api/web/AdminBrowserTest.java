@@ -23,6 +23,11 @@ import static uk.sendplan.db.jooq.Tables.SETTING;
  */
 class AdminBrowserTest extends BrowserTestBase {
 
+    /** An element's right edge in the window, in CSS pixels. */
+    private double right(String css) {
+        return ((Number) browser.driver.executeScript("return document.querySelector(arguments[0]).getBoundingClientRect().right;", css)).doubleValue();
+    }
+
     /** URNs no other test uses (GiasImportTest uses 150000-156999). */
     private static final int NEW_URN = 158_001;
     private static final int REJECTED_URN = 158_002;
@@ -59,6 +64,15 @@ class AdminBrowserTest extends BrowserTestBase {
         assertThat(browser.text("[data-test=saved]")).isEqualTo(subject + " is now Commissioner, Hackney");
         WebElement row = browser.find("[data-test=users] tr[data-subject='" + subject + "']");
         assertThat(row.getText()).contains("Commissioner", "Hackney", "Active");
+        // at 1280 px wide the table, and every row's "Stop signing in" button, keep within the page's column
+        assertThat(browser.driver.manage().window().getSize().getWidth()).isEqualTo(1280);
+        double pageRight = right("#main-content");
+        assertThat(right("[data-test=users]")).as("the users table's right edge").isLessThanOrEqualTo(pageRight);
+        @SuppressWarnings("unchecked")
+        List<Number> buttons = (List<Number>) browser.driver.executeScript("return [...document.querySelectorAll('[data-test=users] [data-test=actions] button')]"
+                + ".map(b => b.getBoundingClientRect().right);");
+        assertThat(buttons).as("a button in every active user's row").hasSizeGreaterThan(1)
+                .allSatisfy(r -> assertThat(r.doubleValue()).isLessThanOrEqualTo(right("[data-test=users]")));
 
         // stopped from signing in: the row stays, with its new status
         browser.click(row.findElement(By.cssSelector("form button")));

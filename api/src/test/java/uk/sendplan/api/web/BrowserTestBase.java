@@ -3,6 +3,12 @@ package uk.sendplan.api.web;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.remote.RemoteWebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import uk.sendplan.api.GraphQlTestBase;
 
 import java.io.IOException;
@@ -11,6 +17,8 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -70,6 +78,25 @@ abstract class BrowserTestBase extends GraphQlTestBase {
     }
 
     private static final Pattern TIMING_ROW = Pattern.compile("\\| ([^|]+) \\| ([0-9]+) \\|");
+
+    /**
+     * Waits, up to two minutes, while a running plan's page refreshes itself until {@code finished} shows, and returns
+     * the progress bar's value on each view while the plan was solving, in order (a page load makes a new element).
+     */
+    protected List<Integer> progressBarsUntil(String finished) {
+        Map<String, Integer> bars = new LinkedHashMap<>();
+        new WebDriverWait(browser.driver, Duration.ofSeconds(120)).pollingEvery(Duration.ofMillis(250)).ignoring(StaleElementReferenceException.class)
+                .ignoring(NoSuchElementException.class)
+                .until(d -> {
+                    for (WebElement bar : d.findElements(By.cssSelector("[data-test=progress-bar]"))) {
+                        if (d.findElement(By.cssSelector("[data-test=progress-state]")).getText().startsWith("Solving for")) {
+                            bars.putIfAbsent(((RemoteWebElement) bar).getId(), Integer.valueOf(bar.getDomAttribute("value")));
+                        }
+                    }
+                    return d.findElement(By.cssSelector(finished)).isDisplayed();
+                });
+        return List.copyOf(bars.values());
+    }
 
     /** A file downloaded as the page's link would fetch it: same origin, same session. */
     protected String download(String path) {

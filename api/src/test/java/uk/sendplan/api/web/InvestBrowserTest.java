@@ -1,13 +1,9 @@
 package uk.sendplan.api.web;
 
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.NoSuchElementException;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -30,10 +26,18 @@ class InvestBrowserTest extends BrowserTestBase {
         browser.click("#plan-region");
         assertThat(browser.driver.getCurrentUrl()).matches(browser.url("/plans/") + "[0-9]+/invest");
         String planId = browser.driver.getCurrentUrl().replaceFirst(".*/plans/([0-9]+)/invest", "$1");
-        // the page refreshes itself until the plan has finished
-        new WebDriverWait(browser.driver, Duration.ofSeconds(120)).ignoring(StaleElementReferenceException.class)
-                .ignoring(NoSuchElementException.class)
-                .until(d -> d.findElement(org.openqa.selenium.By.cssSelector("[data-test=invest-form]")).isDisplayed());
+        // read at once, while the region's plan is queued or solving: its progress, a bar of the time limit used and in words
+        assertThat(browser.text("[data-test=progress-state]")).containsAnyOf("Solving for", "Waiting for");
+        assertThat(browser.find("[data-test=progress-bar]").getDomAttribute("max"))
+                .isEqualTo(String.valueOf(db.fetchValue(uk.sendplan.db.jooq.Tables.PLAN.TIME_LIMIT_SECONDS,
+                        uk.sendplan.db.jooq.Tables.PLAN.ID.eq(Long.parseLong(planId)))));
+        browser.checkPage("planner-invest-plan-progress");
+        // the page refreshes itself until the plan has finished, its bar moving on as the plan solves
+        List<Integer> seen = progressBarsUntil("[data-test=invest-form]");
+        System.out.println("Plan " + planId + ": progress bar values seen while solving, one per view: " + seen);
+        if (seen.size() > 1) {
+            assertThat(seen.getLast()).as("the bar moves from one view to the next").isGreaterThan(seen.getFirst());
+        }
         browser.checkPage("planner-invest-plan");
 
         // the values by LA, need and phase are GraphQL's, in its order

@@ -210,6 +210,16 @@ class MarketBrowserTest extends BrowserTestBase {
         assertThat(db.fetchValue(REFERRAL.STATUS, REFERRAL.ID.eq(Long.parseLong(referralId)))).isEqualTo(ReferralStatus.PLACED);
         assertThat(as("commissioner-camden").document("query($id: ID!) { placementRequest(id: $id) { status } }").variable("id", requestId).execute()
                 .path("placementRequest.status").entity(String.class).get()).isEqualTo("PLACED");
+
+        // the agreements page's tables as CSV: every agreement awarded to this provider, this one accepted, no one else's
+        browser.clickLink("Placement agreements");
+        assertThat(browser.find("[data-test=agreements-csv]").getDomAttribute("href")).isEqualTo("/provider/agreements.csv");
+        List<String> agreements = lines(download("/provider/agreements.csv"));
+        assertThat(agreements.getFirst()).isEqualTo("agreement_id,referral_id,urn,setting_name,la_code,need,phase,kind,annual_fee,start_date,end_date,"
+                + "status,status_reason,awarded_at,responded_at");
+        assertThat(agreements).hasSize(1 + db.fetchCount(PLACEMENT_AGREEMENT, PLACEMENT_AGREEMENT.PROVIDER_ID.eq(provider)));
+        assertThat(agreements).filteredOn(line -> line.startsWith(agreementId + ",")).singleElement().asString()
+                .startsWith(agreementId + "," + referralId + "," + choice.urn() + ",").contains("," + CAMDEN + "," + choice.need() + ",").contains(",ACTIVE,");
     }
 
     @Test

@@ -2,14 +2,10 @@ package uk.sendplan.api.web;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.NoSuchElementException;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WindowType;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -70,13 +66,22 @@ class PlanPagesBrowserTest extends BrowserTestBase {
         assertThat(browser.text("[data-test=status]")).isIn("Queued", "Solving");
         assertThat(browser.text("[data-test=progress]")).containsAnyOf("Solving for", "Waiting for");
         assertThat(browser.driver.findElements(By.cssSelector("[data-test=placements]"))).isEmpty();
+        // a bar of the time limit used, labelled, with the best plan so far in words beside it
+        int limit = db.fetchValue(PLAN.TIME_LIMIT_SECONDS, PLAN.ID.eq(Long.parseLong(planId)));
+        assertThat(browser.find("[data-test=progress-bar]").getDomAttribute("max")).isEqualTo(String.valueOf(limit));
+        assertThat(browser.text("label[for=plan-progress]")).isEqualTo("Time used of the plan's limit of " + limit + " seconds");
+        assertThat(browser.text("[data-test=best]")).matches("No plan found yet\\.|Best plan so far: .*");
         browser.checkPage("commissioner-plan-progress");
         assertThat(camdenPlans()).isEqualTo(plansBefore + 1);
 
-        // the page refreshes itself until the plan has finished: no script, no reload by the test
-        new WebDriverWait(browser.driver, Duration.ofSeconds(120)).ignoring(StaleElementReferenceException.class)
-                .ignoring(NoSuchElementException.class)
-                .until(d -> d.findElement(By.cssSelector("[data-test=totals]")).isDisplayed());
+        // the page refreshes itself until the plan has finished: no script, no reload by the test; each view's bar (one
+        // element per page load) is noted while the plan solves, and moves on as time passes
+        List<Integer> seen = progressBarsUntil("[data-test=totals]");
+        System.out.println("Plan " + planId + ": progress bar values seen while solving, one per view: " + seen);
+        assertThat(seen).allSatisfy(v -> assertThat(v).isBetween(0, limit));
+        if (seen.size() > 1) {
+            assertThat(seen.getLast()).as("the bar moves from one view to the next").isGreaterThan(seen.getFirst());
+        }
         browser.checkPage("commissioner-plan-result");
         assertThat(browser.text("[data-test=status]")).isEqualTo("Ready to approve");
 

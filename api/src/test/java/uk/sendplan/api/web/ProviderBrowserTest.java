@@ -44,8 +44,28 @@ class ProviderBrowserTest extends BrowserTestBase {
         browser.click("form[method=get] button");
         browser.checkPage("provider-fees-" + YEAR);
         assertThat(browser.text("h1")).isEqualTo("Fees " + YEAR);
-        assertThat(browser.findAll("[data-test=fees] tbody tr")).hasSize(fees);
-        assertThat(browser.findAll("[data-test=verdict]")).as("every fee was checked by the audit").hasSize(fees);
+        assertThat(browser.text("[data-test=fee-count]")).startsWith(count(fees) + " fees for " + YEAR);
+        // a page at a time, each fee once across the pages; the year chosen stays chosen from page to page
+        int pageSize = 50;
+        int pages = (fees + pageSize - 1) / pageSize;
+        assertThat(browser.findAll("[data-test=fees] tbody tr")).hasSize(Math.min(fees, pageSize));
+        assertThat(browser.findAll("[data-test=verdict]")).as("every fee was checked by the audit").hasSize(Math.min(fees, pageSize));
+        assertThat(pages).as("the demo provider has more fees than one page holds").isGreaterThan(1);
+        assertThat(browser.text("[data-test=fee-range]")).isEqualTo("1 to " + pageSize);
+        List<String> firstPage = feeIds();
+        browser.click("[data-test=pagination] .govuk-pagination__next a");
+        browser.checkPage("provider-fees-page-2");
+        assertThat(browser.text("h1")).isEqualTo("Fees " + YEAR);
+        assertThat(browser.text("[data-test=fee-range]")).isEqualTo((pageSize + 1) + " to " + Math.min(fees, 2 * pageSize));
+        assertThat(browser.find("[data-test=pagination] [aria-current=page]").getText()).isEqualTo("2");
+        assertThat(feeIds()).hasSize(Math.min(fees, 2 * pageSize) - pageSize).doesNotContainAnyElementsOf(firstPage);
+        List<WebElement> numbers = browser.findAll("[data-test=pagination] .govuk-pagination__item a");
+        assertThat(numbers.getLast().getText()).isEqualTo(String.valueOf(pages));
+        browser.click(numbers.getLast());
+        browser.checkPage("provider-fees-last-page");
+        assertThat(browser.findAll("[data-test=fees] tbody tr")).hasSize(fees - (pages - 1) * pageSize);
+        assertThat(browser.findAll("[data-test=verdict]")).hasSize(fees - (pages - 1) * pageSize);
+        assertThat(browser.findAll("[data-test=pagination] .govuk-pagination__next")).as("no page after the last").isEmpty();
         assertThat(browser.findAll("[data-test=annual-fee]").stream().map(WebElement::getText).toList()).allMatch(t -> t.matches("£\\d{1,3}(,\\d{3})*"));
         List<String> csv = lines(download("/provider/fees.csv?year=" + YEAR));
         assertThat(csv.getFirst()).startsWith("urn,setting_name,financial_year,band,kind,revision,annual_fee,");
@@ -108,6 +128,11 @@ class ProviderBrowserTest extends BrowserTestBase {
         browser.signIn("commissioner-camden", PASSWORD);
         browser.openRefused("/provider/fees", "commissioner-refused-provider-fees");
         assertThat(browser.text("h1")).isEqualTo("You cannot see this page");
+    }
+
+    /** The fees the page shows, by id. */
+    private List<String> feeIds() {
+        return browser.findAll("[data-test=fees] tbody tr").stream().map(tr -> tr.getDomAttribute("data-fee")).toList();
     }
 
     private String statusOf(String findingId) {
