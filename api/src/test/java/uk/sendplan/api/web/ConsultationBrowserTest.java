@@ -22,7 +22,9 @@ class ConsultationBrowserTest extends BrowserTestBase {
     void aCommissionerObjectsBesideTheirSufficiencyAndTheRegulatorReadsTheObjection() throws IOException {
         long provider = Long.parseLong(graphQl.document("mutation { registerProvider(input: {name: \"Browser Host Say Ltd\", kind: INDEPENDENT, "
                 + "forProfit: true}) { provider { id } } }").execute().path("registerProvider.provider.id").entity(String.class).get());
-        int urn = 870_001;
+        // clear of every test's URNs: GiasImportTest 150,000-156,999, AdminBrowserTest 158,001-158,002, SuspensionsBrowserTest 159,101,
+        // InputRulesTest 870,000 up
+        int urn = 159_201;
         graphQl.document("mutation($input: RegisterSettingInput!) { registerSetting(input: $input) { setting { urn } } }")
                 .variable("input", Map.of("urn", urn, "name", "Browser Heath School", "type", "INDEPENDENT_SPECIAL", "providerId", String.valueOf(provider),
                         "laCode", "202", "ageFrom", 7, "ageTo", 16, "places", List.of(Map.of("need", "ASD", "phase", "SECONDARY", "capacity", 24, "occupied", 0),
