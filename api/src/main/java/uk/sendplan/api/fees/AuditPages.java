@@ -1,5 +1,6 @@
 package uk.sendplan.api.fees;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
@@ -78,13 +79,15 @@ class AuditPages implements PageLinks {
     private final SettingService settings;
     private final ReferenceData reference;
     private final Access access;
+    private final AuditJobs jobs;
 
-    AuditPages(FeeAudits audits, RateFrameworks frameworks, SettingService settings, ReferenceData reference, Access access) {
+    AuditPages(FeeAudits audits, RateFrameworks frameworks, SettingService settings, ReferenceData reference, Access access, AuditJobs jobs) {
         this.audits = audits;
         this.frameworks = frameworks;
         this.settings = settings;
         this.reference = reference;
         this.access = access;
+        this.jobs = jobs;
     }
 
     @ModelAttribute
@@ -105,10 +108,13 @@ class AuditPages implements PageLinks {
         return listPage(model, "", "", new FormErrors());
     }
 
-    /** Runs an audit through the fees service; a refusal (no published framework, an unknown region) is shown next to its field. */
+    /**
+     * Starts an audit through the fees service, in the background, and follows it on its own page; a refusal the audit
+     * would make before its work (no published framework, an unknown region) is shown next to its field instead.
+     */
     @PostMapping("/regulation/audits")
     String run(@RequestParam(required = false) String financialYear, @RequestParam(required = false) String regionCode, Model model) {
-        access.require("Fee audits", Role.REGULATOR);
+        Actor actor = access.require("Fee audits", Role.REGULATOR);
         String year = financialYear == null ? "" : financialYear.trim();
         String region = regionCode == null ? "" : regionCode.trim();
         FormErrors errors = new FormErrors();
@@ -116,9 +122,12 @@ class AuditPages implements PageLinks {
             errors.add("financialYear", "Select the financial year to audit");
         }
         if (!errors.any()) {
+            FeeScopeInput scope = region.isEmpty() ? null : new FeeScopeInput(region, null, null);
             try {
-                FeeAuditView audit = audits.run(year, region.isEmpty() ? null : new FeeScopeInput(region, null, null));
-                return "redirect:/regulation/audits/" + audit.id();
+                audits.validate(year, scope);
+                AuditJobs.Job job = jobs.start(actor, year, scope, region.isEmpty() ? "England"
+                        : reference.region(region).map(ReferenceData.Region::name).orElse(region));
+                return "redirect:/regulation/audits/running/" + job.id;
             } catch (ApiException refused) {
                 if (refused.type() != ErrorType.BAD_REQUEST) {
                     throw refused;
@@ -127,6 +136,31 @@ class AuditPages implements PageLinks {
             }
         }
         return listPage(model, year, region, errors);
+    }
+
+    /**
+     * An audit started from the form: while it runs, the page says so and refreshes itself every second (no script);
+     * once run, it is the audit's own page. Only the regulator who started it finds it here.
+     */
+    @GetMapping("/regulation/audits/running/{jobId}")
+    String running(@PathVariable String jobId, Model model, HttpServletResponse response) {
+        Actor actor = access.require("Fee audits", Role.REGULATOR);
+        AuditJobs.Job job = jobs.find(jobId, actor.subject()).orElseThrow(() -> access.outOfScope("Fee audit"));
+        if (job.auditId != null) {
+            return "redirect:/regulation/audits/" + job.auditId;
+        }
+        FormErrors errors = new FormErrors();
+        if (job.failure != null) {
+            errors.add("financialYear", job.failure);
+        } else {
+            response.setHeader("Refresh", "1");
+        }
+        model.addAttribute("financialYear", job.financialYear);
+        model.addAttribute("scope", job.scope);
+        model.addAttribute("seconds", job.seconds());
+        model.addAttribute("running", job.failure == null);
+        model.addAttribute("errors", errors);
+        return "fees/audit-running";
     }
 
     private String listPage(Model model, String year, String region, FormErrors errors) {

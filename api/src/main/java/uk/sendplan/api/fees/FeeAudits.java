@@ -91,10 +91,10 @@ class FeeAudits {
      */
     @Transactional
     FeeAuditView run(String financialYear, FeeScopeInput scopeInput) {
-        access.regulator("runFeeAudit");
-        String year = FeeRules.financialYear("financialYear", financialYear);
-        Scope scope = scope(scopeInput);
-        RateFrameworkView framework = frameworks.requirePublished("financialYear", year);
+        Prepared prepared = prepare(financialYear, scopeInput);
+        String year = prepared.year();
+        Scope scope = prepared.scope();
+        RateFrameworkView framework = prepared.framework();
         List<FeeView> all = fees.current(year, null);
         Map<Integer, SettingFacts> facts = checks.facts(all);
         List<FeeView> inScope = all.stream().filter(f -> scope.contains(facts.get(f.urn()))).toList();
@@ -127,6 +127,23 @@ class FeeAudits {
         audits.insertEvents(openings);
         audit.recordAll(changes);
         return audits.find(auditId).orElseThrow();
+    }
+
+    /** What an audit needs before it checks a fee: the year written right, its published framework, a known scope. */
+    private record Prepared(String year, Scope scope, RateFrameworkView framework) {
+    }
+
+    private Prepared prepare(String financialYear, FeeScopeInput scopeInput) {
+        access.regulator("runFeeAudit");
+        String year = FeeRules.financialYear("financialYear", financialYear);
+        Scope scope = scope(scopeInput);
+        return new Prepared(year, scope, frameworks.requirePublished("financialYear", year));
+    }
+
+    /** Refuses as {@link #run} would before its work, writing nothing: the pages ask first, then run it in the background. */
+    @Transactional(readOnly = true)
+    void validate(String financialYear, FeeScopeInput scopeInput) {
+        prepare(financialYear, scopeInput);
     }
 
     /**
