@@ -46,6 +46,28 @@ class ForecastScenarios {
     }
 
     Run run(Actor actor, Scenarios.RunScenarioInput input) {
+        Demand demand = demand(actor, input);
+        LocalAuthority la = demand.la();
+        String region = demand.region();
+        List<String> laCodes = demand.laCodes();
+        List<SyntheticDemand.Cohort> cohorts = demand.cohorts();
+        List<PlacementRequestView> children = synthetic.children(cohorts, input.forecastJanuary() * 1_000L + (la != null ? la.code() : region).hashCode());
+        String year = whatIf.thisFinancialYear();
+        String name = "forecast January " + input.forecastJanuary() + ", " + (la != null ? la.name() : reference.region(region).orElseThrow().name());
+        return new Run(whatIf.compareForecast(name, laCodes, year, children, input.changes()), la != null ? PlanScope.LOCAL_AUTHORITY : PlanScope.REGION,
+                la != null ? la.code() : region, region, year);
+    }
+
+    /** The forecast's children to plan, by LA, need and phase: the LA (or null) and region, their LAs, the cohorts. */
+    private record Demand(LocalAuthority la, String region, List<String> laCodes, List<SyntheticDemand.Cohort> cohorts) {
+    }
+
+    /** Refuses as {@link #run} would before it plans anything (scope, the January, the forecast's size); writes nothing. */
+    void check(Actor actor, Scenarios.RunScenarioInput input) {
+        demand(actor, input);
+    }
+
+    private Demand demand(Actor actor, Scenarios.RunScenarioInput input) {
         if (input.laCode() != null && input.regionCode() != null) {
             throw ApiException.badRequest("input.laCode", "give either laCode or regionCode, not both");
         }
@@ -73,10 +95,6 @@ class ForecastScenarios {
                     + (la != null ? la.name() : reference.region(region).orElseThrow().name()) + " that January, more than "
                     + String.format("%,d", MAX_CHILDREN) + " to plan twice at once: run the scenario for an LA of the region");
         }
-        List<PlacementRequestView> children = synthetic.children(cohorts, input.forecastJanuary() * 1_000L + (la != null ? la.code() : region).hashCode());
-        String year = whatIf.thisFinancialYear();
-        String name = "forecast January " + input.forecastJanuary() + ", " + (la != null ? la.name() : reference.region(region).orElseThrow().name());
-        return new Run(whatIf.compareForecast(name, laCodes, year, children, input.changes()), la != null ? PlanScope.LOCAL_AUTHORITY : PlanScope.REGION,
-                la != null ? la.code() : region, region, year);
+        return new Demand(la, region, laCodes, cohorts);
     }
 }

@@ -1,6 +1,6 @@
 package uk.sendplan.api.scenarios;
 
-import uk.sendplan.api.kernel.Money;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import uk.sendplan.api.kernel.Money;
 import uk.sendplan.api.planning.WhatIf;
 import uk.sendplan.api.reference.ReferenceData;
 import uk.sendplan.api.system.Access;
@@ -58,11 +59,13 @@ class ScenarioPages implements PageLinks {
     private final Scenarios scenarios;
     private final ReferenceData reference;
     private final Access access;
+    private final ScenarioJobs jobs;
 
-    ScenarioPages(Scenarios scenarios, ReferenceData reference, Access access) {
+    ScenarioPages(Scenarios scenarios, ReferenceData reference, Access access, ScenarioJobs jobs) {
         this.scenarios = scenarios;
         this.reference = reference;
         this.access = access;
+        this.jobs = jobs;
     }
 
     @Override
@@ -100,10 +103,11 @@ class ScenarioPages implements PageLinks {
             WhatIf.Changes changes = new WhatIf.Changes(null, null, null,
                     fee == null ? null : List.of(new WhatIf.FeeChange(null, fee)),
                     shift == null ? null : List.of(new WhatIf.ShiftToResourced(typed.shiftNeed(), typed.shiftPhase(), shift)));
+            Scenarios.RunScenarioInput input = new Scenarios.RunScenarioInput(null, january, typed.area().isEmpty() ? null : typed.area(),
+                    typed.area().isEmpty() ? actor.regionCode() : null, typed.name(), changes);
             try {
-                ScenarioView saved = scenarios.run(new Scenarios.RunScenarioInput(null, january, typed.area().isEmpty() ? null : typed.area(),
-                        typed.area().isEmpty() ? actor.regionCode() : null, typed.name(), changes));
-                return "redirect:/region/scenarios/" + saved.id();
+                scenarios.validate(input);
+                return "redirect:/region/scenarios/running/" + jobs.start(actor, input).id;
             } catch (ApiException refused) {
                 if (refused.type() != ErrorType.BAD_REQUEST) {
                     throw refused;
@@ -112,6 +116,30 @@ class ScenarioPages implements PageLinks {
             }
         }
         return listPage(model, typed, errors);
+    }
+
+    /**
+     * A scenario started from the form: while it runs, the page says so and refreshes itself every second (no script);
+     * once run, it is the scenario's own page. Only the planner who started it finds it here.
+     */
+    @GetMapping("/region/scenarios/running/{jobId}")
+    String running(@PathVariable String jobId, Model model, HttpServletResponse response) {
+        Actor actor = access.require("Scenarios", Role.REGIONAL_PLANNER);
+        ScenarioJobs.Job job = jobs.find(jobId, actor.subject()).orElseThrow(() -> access.outOfScope("Scenario"));
+        if (job.scenarioId != null) {
+            return "redirect:/region/scenarios/" + job.scenarioId;
+        }
+        FormErrors errors = new FormErrors();
+        if (job.failure != null) {
+            errors.add("changes", job.failure);
+        } else {
+            response.setHeader("Refresh", "1");
+        }
+        model.addAttribute("name", job.name);
+        model.addAttribute("seconds", job.seconds());
+        model.addAttribute("running", job.failure == null);
+        model.addAttribute("errors", errors);
+        return "scenarios/running";
     }
 
     private String listPage(Model model, Form form, FormErrors errors) {

@@ -64,22 +64,8 @@ class Scenarios {
 
     @Transactional
     ScenarioView run(RunScenarioInput input) {
-        // regulators and admins read no plan (a plan holds children's records), so they run scenarios on forecast demand only
-        Actor actor = access.require("runScenario", Role.COMMISSIONER, Role.REGIONAL_PLANNER, Role.REGULATOR, Role.ADMIN);
-        if ((input.planId() == null) == (input.forecastJanuary() == null)) {
-            throw ApiException.badRequest("input.planId", "give either a planId (re-plan its waiting children) or a forecastJanuary "
-                    + "(re-plan the forecast's children that January), not both or neither");
-        }
-        if (input.planId() != null && (input.laCode() != null || input.regionCode() != null)) {
-            throw ApiException.badRequest("input.laCode", "a scenario on a plan has the plan's scope; laCode and regionCode are for forecast demand");
-        }
-        PlanView plan = input.planId() == null ? null : whatIf.plan("runScenario", input.planId());
-        if (input.name() == null || input.name().isBlank() || input.name().length() > 200) {
-            throw ApiException.badRequest("input.name", "a scenario is named, 1 to 200 characters");
-        }
-        if (input.changes() == null) {
-            throw ApiException.badRequest("input.changes", "give at least one change");
-        }
+        Actor actor = actor();
+        PlanView plan = checked(input);
         ScenarioRecord record = new ScenarioRecord().setName(input.name().trim()).setCreatedBy(actor.subject());
         WhatIf.Compared compared;
         if (plan != null) {
@@ -101,6 +87,42 @@ class Scenarios {
                 "scenario", id, null, new ScenarioSnapshot(saved.planId(), saved.forecastJanuary(), saved.name(), saved.changes(), saved.base(),
                         saved.outcome()), summary(saved));
         return saved;
+    }
+
+    /**
+     * Refuses a scenario on forecast demand as {@link #run} would before it plans anything (the pages ask first, then
+     * run it in the background); writes nothing. The changes themselves are checked as the run applies them.
+     */
+    @Transactional(readOnly = true)
+    void validate(RunScenarioInput input) {
+        Actor actor = actor();
+        if (checked(input) == null) {
+            forecast.check(actor, input);
+        }
+    }
+
+    /** Regulators and admins read no plan (a plan holds children's records), so they run scenarios on forecast demand only. */
+    private Actor actor() {
+        return access.require("runScenario", Role.COMMISSIONER, Role.REGIONAL_PLANNER, Role.REGULATOR, Role.ADMIN);
+    }
+
+    /** The input's own rules; the plan it re-plans, or null for forecast demand. */
+    private PlanView checked(RunScenarioInput input) {
+        if ((input.planId() == null) == (input.forecastJanuary() == null)) {
+            throw ApiException.badRequest("input.planId", "give either a planId (re-plan its waiting children) or a forecastJanuary "
+                    + "(re-plan the forecast's children that January), not both or neither");
+        }
+        if (input.planId() != null && (input.laCode() != null || input.regionCode() != null)) {
+            throw ApiException.badRequest("input.laCode", "a scenario on a plan has the plan's scope; laCode and regionCode are for forecast demand");
+        }
+        PlanView plan = input.planId() == null ? null : whatIf.plan("runScenario", input.planId());
+        if (input.name() == null || input.name().isBlank() || input.name().length() > 200) {
+            throw ApiException.badRequest("input.name", "a scenario is named, 1 to 200 characters");
+        }
+        if (input.changes() == null) {
+            throw ApiException.badRequest("input.changes", "give at least one change");
+        }
+        return plan;
     }
 
     List<ScenarioView> search(String planId) {

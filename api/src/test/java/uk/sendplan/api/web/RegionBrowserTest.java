@@ -133,7 +133,7 @@ class RegionBrowserTest extends BrowserTestBase {
         browser.find("#forecastJanuary").clear();
         browser.find("#forecastJanuary").sendKeys(String.valueOf(january));
         browser.click("form[data-test=run-form] button[type=submit]");
-        browser.checkPage("planner-scenario-fees");
+        scenarioRun("planner-scenario-fees");
         String fees = browser.driver.getCurrentUrl().replaceFirst(".*/region/scenarios/", "");
         var saved = planner.document("query($id: ID!) { scenario(id: $id) { name summary scopeCode forecastJanuary base { placed } scenario { placed } } }")
                 .variable("id", fees).execute();
@@ -153,7 +153,7 @@ class RegionBrowserTest extends BrowserTestBase {
         new Select(browser.find("#shiftPhase")).selectByValue("SECONDARY");
         browser.find("#shiftPercent").sendKeys("50");
         browser.click("form[data-test=run-form] button[type=submit]");
-        browser.checkPage("planner-scenario-shift");
+        scenarioRun("planner-scenario-shift");
         String shift = browser.driver.getCurrentUrl().replaceFirst(".*/region/scenarios/", "");
         assertThat(scenarioCount(planner)).isEqualTo(before + 2);
 
@@ -193,6 +193,20 @@ class RegionBrowserTest extends BrowserTestBase {
         assertThat(browser.findAll(".govuk-service-navigation__link").stream().map(WebElement::getText).toList()).doesNotContain("Your region");
         // last: the refused download's 403 is a console error no later page check should see
         assertThat(download("/region/shortfall.csv")).doesNotContain("la_code");
+    }
+
+    /**
+     * A scenario runs in the background: its page says so and refreshes itself until the scenario's own page comes
+     * (checked when the run is still going as the first page loads).
+     */
+    private void scenarioRun(String screenshot) throws IOException {
+        if (browser.driver.getCurrentUrl().contains("/region/scenarios/running/")) {
+            browser.checkPage(screenshot + "-running");
+            assertThat(browser.text("[data-test=scenario-progress]")).contains("Running for");
+        }
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(120))
+                .until(d -> d.getCurrentUrl().matches(".*/region/scenarios/[0-9]+"));
+        browser.checkPage(screenshot);
     }
 
     /** The forecast table's central column. */
