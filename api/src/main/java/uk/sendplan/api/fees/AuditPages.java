@@ -22,6 +22,7 @@ import uk.sendplan.api.system.ApiException;
 import uk.sendplan.api.system.Csv;
 import uk.sendplan.api.system.Downloads;
 import uk.sendplan.api.system.Role;
+import uk.sendplan.api.web.BackgroundJobs;
 import uk.sendplan.api.web.FormErrors;
 import uk.sendplan.api.web.FeeVerdicts;
 import uk.sendplan.api.web.PageLinks;
@@ -125,9 +126,9 @@ class AuditPages implements PageLinks {
             FeeScopeInput scope = region.isEmpty() ? null : new FeeScopeInput(region, null, null);
             try {
                 audits.validate(year, scope);
-                AuditJobs.Job job = jobs.start(actor, year, scope, region.isEmpty() ? "England"
+                String label = "Fee audit of " + year + ", " + (region.isEmpty() ? "England"
                         : reference.region(region).map(ReferenceData.Region::name).orElse(region));
-                return "redirect:/regulation/audits/running/" + job.id;
+                return "redirect:/regulation/audits/running/" + jobs.start(actor, label, () -> audits.run(year, scope).id()).id();
             } catch (ApiException refused) {
                 if (refused.type() != ErrorType.BAD_REQUEST) {
                     throw refused;
@@ -145,20 +146,19 @@ class AuditPages implements PageLinks {
     @GetMapping("/regulation/audits/running/{jobId}")
     String running(@PathVariable String jobId, Model model, HttpServletResponse response) {
         Actor actor = access.require("Fee audits", Role.REGULATOR);
-        AuditJobs.Job job = jobs.find(jobId, actor.subject()).orElseThrow(() -> access.outOfScope("Fee audit"));
-        if (job.auditId != null) {
-            return "redirect:/regulation/audits/" + job.auditId;
+        BackgroundJobs.Job<Long> job = jobs.find(jobId, actor.subject()).orElseThrow(() -> access.outOfScope("Fee audit"));
+        if (job.result() != null) {
+            return "redirect:/regulation/audits/" + job.result();
         }
         FormErrors errors = new FormErrors();
-        if (job.failure != null) {
-            errors.add("financialYear", job.failure);
-        } else {
+        if (job.running()) {
             response.setHeader("Refresh", "1");
+        } else {
+            errors.add("financialYear", job.failure());
         }
-        model.addAttribute("financialYear", job.financialYear);
-        model.addAttribute("scope", job.scope);
+        model.addAttribute("label", job.label());
         model.addAttribute("seconds", job.seconds());
-        model.addAttribute("running", job.failure == null);
+        model.addAttribute("running", job.running());
         model.addAttribute("errors", errors);
         return "fees/audit-running";
     }

@@ -17,6 +17,7 @@ import uk.sendplan.api.system.Actor;
 import uk.sendplan.api.system.ApiException;
 import uk.sendplan.api.system.Downloads;
 import uk.sendplan.api.system.Role;
+import uk.sendplan.api.web.BackgroundJobs;
 import uk.sendplan.api.web.FormErrors;
 import uk.sendplan.api.web.PageLinks;
 import uk.sendplan.api.web.Pages;
@@ -107,7 +108,7 @@ class ScenarioPages implements PageLinks {
                     typed.area().isEmpty() ? actor.regionCode() : null, typed.name(), changes);
             try {
                 scenarios.validate(input);
-                return "redirect:/region/scenarios/running/" + jobs.start(actor, input).id;
+                return "redirect:/region/scenarios/running/" + jobs.start(actor, input.name().trim(), () -> scenarios.run(input).id()).id();
             } catch (ApiException refused) {
                 if (refused.type() != ErrorType.BAD_REQUEST) {
                     throw refused;
@@ -125,19 +126,19 @@ class ScenarioPages implements PageLinks {
     @GetMapping("/region/scenarios/running/{jobId}")
     String running(@PathVariable String jobId, Model model, HttpServletResponse response) {
         Actor actor = access.require("Scenarios", Role.REGIONAL_PLANNER);
-        ScenarioJobs.Job job = jobs.find(jobId, actor.subject()).orElseThrow(() -> access.outOfScope("Scenario"));
-        if (job.scenarioId != null) {
-            return "redirect:/region/scenarios/" + job.scenarioId;
+        BackgroundJobs.Job<Long> job = jobs.find(jobId, actor.subject()).orElseThrow(() -> access.outOfScope("Scenario"));
+        if (job.result() != null) {
+            return "redirect:/region/scenarios/" + job.result();
         }
         FormErrors errors = new FormErrors();
-        if (job.failure != null) {
-            errors.add("changes", job.failure);
-        } else {
+        if (job.running()) {
             response.setHeader("Refresh", "1");
+        } else {
+            errors.add("changes", job.failure());
         }
-        model.addAttribute("name", job.name);
+        model.addAttribute("name", job.label());
         model.addAttribute("seconds", job.seconds());
-        model.addAttribute("running", job.failure == null);
+        model.addAttribute("running", job.running());
         model.addAttribute("errors", errors);
         return "scenarios/running";
     }

@@ -1,9 +1,11 @@
 package uk.sendplan.api.settings;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
@@ -13,6 +15,7 @@ import uk.sendplan.api.system.Access;
 import uk.sendplan.api.system.Actor;
 import uk.sendplan.api.system.ApiException;
 import uk.sendplan.api.system.Role;
+import uk.sendplan.api.web.BackgroundJobs;
 import uk.sendplan.api.web.FormErrors;
 import uk.sendplan.api.web.HeldUploads;
 import uk.sendplan.api.web.PageLinks;
@@ -35,10 +38,12 @@ class GiasImportPages implements PageLinks {
 
     private final GiasImport imports;
     private final Access access;
+    private final ImportJobs jobs;
 
-    GiasImportPages(GiasImport imports, Access access) {
+    GiasImportPages(GiasImport imports, Access access, ImportJobs jobs) {
         this.imports = imports;
         this.access = access;
+        this.jobs = jobs;
     }
 
     @Override
@@ -84,8 +89,8 @@ class GiasImportPages implements PageLinks {
 
     /** Imports the file whose dry run the admin read; a page left open too long (session ended, file replaced) says so. */
     @PostMapping("/admin/register-import/confirm")
-    String confirm(@RequestParam(required = false) String token, HttpSession session, Model model, RedirectAttributes redirect) {
-        access.require("Register import", Role.ADMIN);
+    String confirm(@RequestParam(required = false) String token, HttpSession session, Model model) {
+        Actor actor = access.require("Register import", Role.ADMIN);
         Optional<String> text = HeldUploads.take(session, KIND, token == null ? "" : token);
         if (text.isEmpty()) {
             FormErrors errors = new FormErrors();
@@ -93,7 +98,31 @@ class GiasImportPages implements PageLinks {
             model.addAttribute("errors", errors);
             return "settings/import";
         }
-        redirect.addFlashAttribute("imported", imports.importFile(text.get(), false));
-        return "redirect:/admin/register-import";
+        String file = text.get();
+        return "redirect:/admin/register-import/running/" + jobs.start(actor, "Register import", () -> imports.importFile(file, false)).id();
+    }
+
+    /**
+     * A confirmed import, run in the background (all or nothing): while it runs the page says so and refreshes itself
+     * every second (no script); once done, the import page with its counts. Only the admin who confirmed it finds it.
+     */
+    @GetMapping("/admin/register-import/running/{jobId}")
+    String running(@PathVariable String jobId, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        Actor actor = access.require("Register import", Role.ADMIN);
+        BackgroundJobs.Job<ImportSettingsPayload> job = jobs.find(jobId, actor.subject()).orElseThrow(() -> access.outOfScope("Register import"));
+        if (job.result() != null) {
+            redirect.addFlashAttribute("imported", job.result());
+            return "redirect:/admin/register-import";
+        }
+        FormErrors errors = new FormErrors();
+        if (job.running()) {
+            response.setHeader("Refresh", "1");
+        } else {
+            errors.add("file", job.failure());
+        }
+        model.addAttribute("seconds", job.seconds());
+        model.addAttribute("running", job.running());
+        model.addAttribute("errors", errors);
+        return "settings/import-running";
     }
 }

@@ -117,6 +117,10 @@ class AdminBrowserTest extends BrowserTestBase {
         assertThat(browser.text("[data-test=confirm]")).isEqualTo("Import 1 changes");
         assertThat(setting(NEW_URN)).isNull();
         browser.click("[data-test=confirm]");
+        // the import runs in the background; its page refreshes itself every second until the import page comes back (a
+        // page that replaces itself within a second is not checked here: the check could outlast it)
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(60))
+                .until(d -> d.getCurrentUrl().endsWith("/admin/register-import"));
         browser.checkPage("admin-register-imported");
         assertThat(browser.text("[data-test=imported]")).isEqualTo("Imported: 1 settings added and 0 changed");
         assertThat(setting(NEW_URN)).isEqualTo("Orchard Lane School");

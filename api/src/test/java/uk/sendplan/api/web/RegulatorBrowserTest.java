@@ -75,12 +75,8 @@ class RegulatorBrowserTest extends BrowserTestBase {
         // England for the year
         new Select(browser.find("#financialYear")).selectByValue(YEAR);
         browser.click("#main-content form[method=post] button[type=submit]");
-        // the audit runs in the background; its page says so and refreshes itself until the audit's own page comes
-        if (browser.driver.getCurrentUrl().contains("/regulation/audits/running/")) {
-            browser.checkPage("regulator-fee-audit-running");
-            assertThat(browser.text("h1")).isEqualTo("Fee audit of " + YEAR + ", England");
-            assertThat(browser.text("[data-test=audit-progress]")).contains("Running for");
-        }
+        // the audit runs in the background; its page refreshes itself every second until the audit's own page comes (a
+        // page that replaces itself within a second is not checked here: the check could outlast it)
         new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(120))
                 .until(d -> d.getCurrentUrl().matches(".*/regulation/audits/[0-9]+"));
         browser.checkPage("regulator-fee-audit");
