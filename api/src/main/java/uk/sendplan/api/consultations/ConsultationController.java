@@ -10,6 +10,7 @@ import uk.sendplan.api.reference.ReferenceData;
 import uk.sendplan.api.reference.ReferenceData.LocalAuthority;
 import uk.sendplan.api.settings.SettingService;
 import uk.sendplan.api.settings.SettingView;
+import uk.sendplan.api.system.Batches;
 import uk.sendplan.db.types.ConsultationStatus;
 
 import java.util.LinkedHashMap;
@@ -65,9 +66,7 @@ class ConsultationController {
     @BatchMapping(typeName = "HostConsultation", field = "setting")
     Map<ConsultationView, SettingView> setting(List<ConsultationView> of) {
         Map<Integer, SettingView> found = settings.findAll(of.stream().map(ConsultationView::urn).collect(Collectors.toSet()));
-        Map<ConsultationView, SettingView> result = new LinkedHashMap<>();
-        of.forEach(c -> result.put(c, found.get(c.urn())));
-        return result;
+        return Batches.byKey(of, ConsultationView::urn, found);
     }
 
     @SchemaMapping(typeName = "HostConsultation")

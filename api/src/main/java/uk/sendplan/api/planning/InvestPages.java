@@ -261,6 +261,7 @@ class InvestPages implements PageLinks {
     }
 
     private String phaseName(String code) {
-        return reference.phases().stream().filter(p -> p.code().equals(code)).map(ReferenceData.Phase::name).findFirst().orElse(code);
+        ReferenceData.Phase phase = reference.phase(code);
+        return phase == null ? code : phase.name();
     }
 }
