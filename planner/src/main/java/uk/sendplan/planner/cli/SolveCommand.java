@@ -82,9 +82,11 @@ final class SolveCommand implements Callable<Integer> {
         long costDifference = plan.totalAnnualCost() - plan.baseline().totalAnnualCost();
         double costPercent = plan.baseline().totalAnnualCost() == 0 ? 0
                 : 100.0 * costDifference / plan.baseline().totalAnnualCost();
+        String quality = plan.provenOptimal() ? "; proven optimal"
+                : plan.gapPercent() == null ? "" : String.format("; at most %.2f%% above the best possible", plan.gapPercent());
         return String.format("Placed %d of %d (%d unplaced), total £%,d a year, score %s; vs reactive baseline: "
-                        + "%+d places, %s£%,d a year (%+.1f%%)",
+                        + "%+d places, %s£%,d a year (%+.1f%%)%s",
                 placed, requestCount, plan.unplacedCount(), plan.totalAnnualCost(), plan.score(),
-                placed - baselinePlaced, costDifference < 0 ? "-" : "+", Math.abs(costDifference), costPercent);
+                placed - baselinePlaced, costDifference < 0 ? "-" : "+", Math.abs(costDifference), costPercent, quality);
     }
 }

@@ -11,9 +11,8 @@ import uk.sendplan.planner.domain.Setting;
 /**
  * The exact construction when local authorities limit their independent placements. The limits
  * couple children, so the problem is no longer a flow; relaxing them with a price per independent
- * place (one per capped LA, the Lagrange multiplier) gives a flow again. The prices are searched
- * (grown geometrically until the limit holds, then halved between the last price that broke it and
- * the first that kept it); every flow solved is a lower bound on the true optimum (weak duality),
+ * place (one per capped LA, the Lagrange multiplier) gives a flow again. The prices are searched with
+ * cutting planes ({@link PriceCuts}); every flow solved is a lower bound on the true optimum (weak duality),
  * and every flow that keeps all the limits is a plan. When the best plan reaches the best bound it
  * is proven optimal. Otherwise the best plan (or, if none kept every limit, the last flow with its
  * excess independent placements released) is local search's start.
@@ -39,27 +38,31 @@ final class LagrangianConstruction {
         int[] best = null;
         long bestObjective = Long.MAX_VALUE;
         ExactPlacementFlow lastBreaking = null;
-        long[] low = new long[caps];
-        long[] high = new long[caps];
-        Arrays.fill(high, -1);
         // a price above the unplaced penalty makes an independent place worse than none: every limit then holds
         long ceiling = penalty + 1;
-        long start = Math.max(1_000, maxPairCost(network) / 16);
+        PriceCuts cuts = new PriceCuts(ceiling, dearestPair(network));
+        // per LA, the dearest price that broke its limit and the cheapest that kept it: its next price lies between
+        long[] low = new long[caps];
+        long[] high = new long[caps];
+        Arrays.fill(high, ceiling);
         for (int solves = 1; ; solves++) {
             bound = Math.max(bound, bound(flow, price, room));
+            long[] excess = new long[caps];
             boolean keepsLimits = true;
             for (int c = 0; c < caps; c++) {
-                if (flow.independentPlaced(c) > room[c]) {
-                    keepsLimits = false;
-                    low[c] = price[c];
+                excess[c] = flow.independentPlaced(c) - room[c];
+                keepsLimits &= excess[c] <= 0;
+                if (excess[c] > 0) {
+                    low[c] = Math.max(low[c], price[c]);
                 } else {
-                    high[c] = price[c];
+                    high[c] = Math.min(high[c], price[c]);
                 }
             }
+            long cost = objective(flow, price);
+            cuts.add(cost, excess);
             if (keepsLimits) {
-                long objective = objective(flow, price);
-                if (objective < bestObjective) {
-                    bestObjective = objective;
+                if (cost < bestObjective) {
+                    bestObjective = cost;
                     best = flow.assignment();
                 }
             } else {
@@ -68,22 +71,16 @@ final class LagrangianConstruction {
             if (best != null && bestObjective <= bound) {
                 return new Construction(best, bound, penalty, true);
             }
-            if (solves == MAX_SOLVES || converged(low, high)) {
+            long[] next = cuts.next(price, low, high);
+            if (solves == MAX_SOLVES || Arrays.equals(next, price)) {
                 break;
             }
-            for (int c = 0; c < caps; c++) {
-                if (high[c] < 0) {
-                    price[c] = Math.min(ceiling, price[c] == 0 ? start : price[c] * 4);
-                } else {
-                    price[c] = low[c] + (high[c] - low[c]) / 2;
-                }
-            }
+            price = next;
             flow = ExactPlacementFlow.solve(network, price);
         }
         // the prices that keep the limits often leave independent places unused: choose who uses them and re-solve
         if (lastBreaking != null) {
-            ExactPlacementFlow chosen = ExactPlacementFlow.solveWithRequestPrices(network,
-                    onlyChosenMayUseIndependent(network, lastBreaking.assignment(), best, room, ceiling), new long[caps]);
+            ExactPlacementFlow chosen = LimitRepair.repair(network, lastBreaking, best, room, ceiling);
             long objective = objective(chosen, new long[caps]);
             if (objective < bestObjective) {
                 bestObjective = objective;
@@ -96,59 +93,6 @@ final class LagrangianConstruction {
         return new Construction(best, bound, penalty, bestObjective <= bound);
     }
 
-    /**
-     * Prices that let only some children of each capped LA take an independent place (no more than
-     * the limit allows): those placed independently by the last plan that kept the limits, then
-     * from the last plan that broke them, the ones who lose most by moving to their best other
-     * setting. Everyone else of the LA pays {@code forbid}, dearer than staying unplaced.
-     */
-    private static long[] onlyChosenMayUseIndependent(PlacementNetwork network, int[] breaking, int[] keeping,
-                                                      long[] room, long forbid) {
-        List<Setting> settings = network.problem().settings();
-        int caps = room.length;
-        long[] requestPrice = new long[network.requestCount()];
-        long[] chosen = new long[caps];
-        List<List<long[]>> candidates = new ArrayList<>();
-        for (int c = 0; c < caps; c++) {
-            candidates.add(new ArrayList<>());
-        }
-        for (int r = 0; r < requestPrice.length; r++) {
-            int c = network.capOf(r);
-            if (c < 0 || network.isPinned(r)) {
-                continue;
-            }
-            requestPrice[r] = forbid;
-            if (keeping != null && keeping[r] >= 0 && settings.get(keeping[r]).type().isIndependent()) {
-                requestPrice[r] = 0;
-                chosen[c]++;
-            } else if (breaking[r] >= 0 && settings.get(breaking[r]).type().isIndependent()) {
-                candidates.get(c).add(new long[] {r, lossWithoutIndependent(network, r, breaking[r])});
-            }
-        }
-        for (int c = 0; c < caps; c++) {
-            List<long[]> ranked = candidates.get(c);
-            ranked.sort(Comparator.comparingLong((long[] rl) -> rl[1]).reversed());
-            for (int i = 0; i < ranked.size() && chosen[c] < room[c]; i++, chosen[c]++) {
-                requestPrice[(int) ranked.get(i)[0]] = 0;
-            }
-        }
-        return requestPrice;
-    }
-
-    /** What moving the child from independent setting {@code s} to its cheapest non-independent suitable setting costs. */
-    private static long lossWithoutIndependent(PlacementNetwork network, int r, int s) {
-        long here = Long.MAX_VALUE;
-        long elsewhere = Long.MAX_VALUE;
-        for (int p = network.pairStart(r); p < network.pairEnd(r); p++) {
-            if (network.pairSetting(p) == s) {
-                here = network.pairSoftCost(p);
-            } else if (!network.pairIndependent(p)) {
-                elsewhere = Math.min(elsewhere, network.pairSoftCost(p));
-            }
-        }
-        return elsewhere == Long.MAX_VALUE ? Long.MAX_VALUE : elsewhere - here;
-    }
-
     /** Weak duality: the priced optimum minus the prices of the places the limits allow. */
     private static long bound(ExactPlacementFlow flow, long[] price, long[] room) {
         long bound = flow.pricedObjective();
@@ -159,7 +103,7 @@ final class LagrangianConstruction {
     }
 
     /** The flow's plan on the true objective: the priced objective without the prices paid. */
-    private static long objective(ExactPlacementFlow flow, long[] price) {
+    static long objective(ExactPlacementFlow flow, long[] price) {
         long objective = flow.pricedObjective();
         for (int c = 0; c < price.length; c++) {
             objective -= price[c] * flow.independentPlaced(c);
@@ -167,16 +111,7 @@ final class LagrangianConstruction {
         return objective;
     }
 
-    private static boolean converged(long[] low, long[] high) {
-        for (int c = 0; c < low.length; c++) {
-            if (high[c] < 0 || high[c] - low[c] > 1) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static long maxPairCost(PlacementNetwork network) {
+    private static long dearestPair(PlacementNetwork network) {
         long max = 0;
         for (int p = 0; p < network.pairCount(); p++) {
             max = Math.max(max, network.pairSoftCost(p));

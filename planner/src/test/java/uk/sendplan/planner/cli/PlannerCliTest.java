@@ -45,7 +45,7 @@ class PlannerCliTest {
         assertThat(Files.readString(planFile)).contains("\"placeValues\"");
         assertThat(plan.placeValues()).isNotNull();
         assertThat(out.toString()).startsWith("Placed 5 of 6 (1 unplaced), total £");
-        assertThat(out.toString()).contains("vs reactive baseline: +0 places");
+        assertThat(out.toString()).contains("vs reactive baseline: +0 places").contains("; proven optimal");
         assertThat(err.toString()).contains("Solving Example").contains("placed 5 unplaced 1");
         assertThat(PlanJson.read(PlanJson.write(plan))).isEqualTo(plan);
     }

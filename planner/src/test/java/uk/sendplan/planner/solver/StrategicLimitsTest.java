@@ -115,6 +115,37 @@ class StrategicLimitsTest {
         }
     }
 
+    @Test
+    void withBindingLimitsInSeveralLasTheConstructionKeepsThemWithinAQuarterPercentOfItsBound() {
+        // limits that leave children unplaced put each LA's price just below the unplaced penalty, where plain
+        // halving of the prices took more flows than allowed and the bound was 11% off at 2,000 children
+        PlacementProblem problem = halveIndependentPlaces(ProblemGenerator.generate(
+                new GeneratorOptions(3, 3_000, 300, 1, uk.sendplan.planner.domain.Weights.DEFAULT)));
+        PlacementNetwork network = new PlacementNetwork(problem);
+
+        Construction construction = LagrangianConstruction.construct(network);
+
+        int[] assignment = construction.assignment();
+        long[] independent = new long[network.independentCaps().size()];
+        long unplaced = 0;
+        for (int r = 0; r < assignment.length; r++) {
+            if (network.isPinned(r)) {
+                continue;
+            }
+            if (assignment[r] < 0) {
+                unplaced++;
+            } else if (network.capOf(r) >= 0 && problem.settings().get(assignment[r]).type().isIndependent()) {
+                independent[network.capOf(r)]++;
+            }
+        }
+        for (int c = 0; c < independent.length; c++) {
+            assertThat(independent[c]).as("LA %d", c).isLessThanOrEqualTo(network.independentRoom(c));
+        }
+        long objective = Objective.of(network, assignment, construction.unplacedPenalty());
+        long pounds = objective - unplaced * construction.unplacedPenalty();
+        assertThat(objective - construction.lowerBound()).isNotNegative().isLessThanOrEqualTo(pounds / 400);
+    }
+
     /** Each LA's limit is half the independent placements the unlimited optimum makes for it: binding by design. */
     static PlacementProblem halveIndependentPlaces(PlacementProblem problem) {
         Plan unlimited = new PlacementPlanner().solve(problem, QUICK);
