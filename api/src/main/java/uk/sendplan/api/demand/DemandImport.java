@@ -56,10 +56,15 @@ class DemandImport {
     private record Row(int line, PlacementRequestRecord record, List<Integer> preferences) {
     }
 
-    @Transactional
-    public ImportPlacementRequestsPayload importFile(String laCode, String csv, boolean dryRun) {
-        reference.requireLocalAuthority("laCode", laCode);
-        access.requireCommissionerOf("importPlacementRequests", laCode);
+    /**
+     * The refusals the first line alone shows (empty file, a required column missing), so a page can name them by its
+     * file field at once, before the dry run reads every row in the background.
+     */
+    static void checkHeader(String csv) {
+        columns(table(csv.lines().filter(l -> !l.isEmpty()).findFirst().orElse("")).getFirst().fields());
+    }
+
+    private static List<Csv.Row> table(String csv) {
         List<Csv.Row> table;
         try {
             table = Csv.parse(csv);
@@ -69,8 +74,12 @@ class DemandImport {
         if (table.isEmpty()) {
             throw ApiException.badRequest("csv", "the file is empty; expected a header row: " + String.join(",", COLUMNS));
         }
+        return table;
+    }
+
+    /** Each column's index by its name (any case, any order); a required column missing refuses the file. */
+    private static Map<String, Integer> columns(List<String> header) {
         Map<String, Integer> columns = new HashMap<>();
-        List<String> header = table.getFirst().fields();
         for (int i = 0; i < header.size(); i++) {
             columns.put(header.get(i).trim().toLowerCase(Locale.ROOT), i);
         }
@@ -79,6 +88,16 @@ class DemandImport {
             throw ApiException.badRequest("csv", "the header lacks required column(s) " + String.join(", ", missing)
                     + "; expected " + String.join(",", COLUMNS));
         }
+        return columns;
+    }
+
+    @Transactional
+    public ImportPlacementRequestsPayload importFile(String laCode, String csv, boolean dryRun) {
+        reference.requireLocalAuthority("laCode", laCode);
+        access.requireCommissionerOf("importPlacementRequests", laCode);
+        List<Csv.Row> table = table(csv);
+        List<String> header = table.getFirst().fields();
+        Map<String, Integer> columns = columns(header);
 
         Map<String, PlacementRequestRecord> existing = requests.byReference(laCode);
         Map<Long, List<Integer>> existingPreferences = requests.preferences(existing.values().stream().map(PlacementRequestRecord::getId).toList());

@@ -1,9 +1,11 @@
 package uk.sendplan.api.demand;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
@@ -13,8 +15,10 @@ import uk.sendplan.api.system.Access;
 import uk.sendplan.api.system.Actor;
 import uk.sendplan.api.system.ApiException;
 import uk.sendplan.api.system.Role;
+import uk.sendplan.api.web.BackgroundJobs;
 import uk.sendplan.api.web.FormErrors;
 import uk.sendplan.api.web.HeldUploads;
+import uk.sendplan.api.web.HeldUploads.Checked;
 import uk.sendplan.api.web.Pages;
 
 import java.util.Map;
@@ -22,7 +26,7 @@ import java.util.Optional;
 
 /**
  * A commissioner's import of their LA's children waiting from a CSV file (/demand/import): always a dry run first,
- * whose report (children to add, to update, unchanged, and every rejected row with its column and problem) is what
+ * run in the background and followed on its own page, whose report (children to add, to update, unchanged, and every rejected row with its column and problem) is what
  * they confirm; the confirmation imports the same file, held in their session. A file with any rejected row is not
  * imported, as the API refuses it. The children go to the signed-in commissioner's own LA, never one named in a form.
  */
@@ -31,12 +35,17 @@ class DemandImportPages {
 
     private static final String KIND = "demand";
 
+    /** The service's names for the file (its text, the upload) are both the form's one file field. */
+    private static final Map<String, String> FIELDS = Map.of("csv", "file", "file", "file");
+
     private final DemandImport imports;
     private final Access access;
+    private final DemandCheckJobs checks;
 
-    DemandImportPages(DemandImport imports, Access access) {
+    DemandImportPages(DemandImport imports, Access access, DemandCheckJobs checks) {
         this.imports = imports;
         this.access = access;
+        this.checks = checks;
     }
 
     @GetMapping("/demand/import")
@@ -45,29 +54,71 @@ class DemandImportPages {
         return page(model, new FormErrors());
     }
 
+    /**
+     * Starts the dry run of an uploaded file in the background and follows it on its own page; what the file's first
+     * line already shows (no file, not text, empty, a required column missing) is shown by the field at once, and
+     * nothing is run. The file is held for the confirmation from now on, as a new upload replaces the one held before.
+     */
     @PostMapping("/demand/import")
     String dryRun(@RequestParam(required = false) MultipartFile file, HttpSession session, Model model) {
         Actor actor = access.require("Import children", Role.COMMISSIONER);
         FormErrors errors = new FormErrors();
-        Optional<String> text = HeldUploads.text(file);
-        if (text.isEmpty()) {
-            errors.add("file", "Select a CSV file of children to check");
-        } else {
-            try {
-                ImportPlacementRequestsPayload report = imports.importFile(actor.laCode(), text.get(), true);
-                model.addAttribute("report", report);
-                model.addAttribute("fileName", file.getOriginalFilename());
-                if (report.rejected() == 0 && report.created() + report.updated() > 0) {
-                    model.addAttribute("token", HeldUploads.hold(session, KIND, file.getOriginalFilename(), text.get()));
-                }
-            } catch (ApiException refused) {
-                if (refused.type() != ErrorType.BAD_REQUEST) {
-                    throw refused;
-                }
-                errors.add(refused, Map.of("csv", "file"), "file");
+        Optional<String> text = Optional.empty();
+        try {
+            text = HeldUploads.text(file);
+            text.ifPresent(DemandImport::checkHeader);
+        } catch (ApiException refused) {
+            if (refused.type() != ErrorType.BAD_REQUEST) {
+                throw refused;
             }
+            errors.add(refused, FIELDS, "file");
         }
-        return page(model, errors);
+        if (!errors.any() && text.isEmpty()) {
+            errors.add("file", "Select a CSV file of children to check");
+        }
+        if (errors.any()) {
+            return page(model, errors);
+        }
+        String csv = text.get();
+        String fileName = file.getOriginalFilename();
+        String token = HeldUploads.hold(session, KIND, fileName, csv);
+        return "redirect:/demand/import/checking/" + checks.start(actor, "Check of " + fileName,
+                () -> new Checked<>(fileName, token, imports.importFile(actor.laCode(), csv, true))).id();
+    }
+
+    /**
+     * A dry run in the background: while it runs the page says so and refreshes itself every second (no script); once
+     * done, the import page with its report (and the confirmation when the file can be imported), or with the refusal
+     * by the file's field. Only the commissioner who uploaded the file finds it.
+     */
+    @GetMapping("/demand/import/checking/{jobId}")
+    String checking(@PathVariable String jobId, Model model, HttpServletResponse response) {
+        Actor actor = access.require("Import children", Role.COMMISSIONER);
+        BackgroundJobs.Job<Checked<ImportPlacementRequestsPayload>> job = checks.find(jobId, actor.subject())
+                .orElseThrow(() -> access.outOfScope("Import children"));
+        FormErrors errors = new FormErrors();
+        Checked<ImportPlacementRequestsPayload> checked = job.result();
+        if (checked != null) {
+            ImportPlacementRequestsPayload report = checked.report();
+            model.addAttribute("report", report);
+            model.addAttribute("fileName", checked.fileName());
+            if (report.rejected() == 0 && report.created() + report.updated() > 0) {
+                model.addAttribute("token", checked.token());
+            }
+            return page(model, errors);
+        }
+        if (!job.running()) {
+            if (job.refusal() != null) {
+                errors.add(job.refusal(), FIELDS, "file");
+            } else {
+                errors.add("file", job.failure());
+            }
+            return page(model, errors);
+        }
+        response.setHeader("Refresh", "1");
+        model.addAttribute("label", job.label());
+        model.addAttribute("seconds", job.seconds());
+        return "demand/import-checking";
     }
 
     @PostMapping("/demand/import/confirm")

@@ -18,6 +18,7 @@ import uk.sendplan.api.system.Role;
 import uk.sendplan.api.web.BackgroundJobs;
 import uk.sendplan.api.web.FormErrors;
 import uk.sendplan.api.web.HeldUploads;
+import uk.sendplan.api.web.HeldUploads.Checked;
 import uk.sendplan.api.web.PageLinks;
 import uk.sendplan.api.web.Pages;
 
@@ -27,7 +28,7 @@ import java.util.Optional;
 
 /**
  * An admin's import of DfE's register (GIAS) into the register (/admin/register-import): the file is always dry-run
- * first, and the report (rows to create, update and skip with reasons, every rejection with its row and column, every
+ * first, in the background as the import itself is, and the report (rows to create, update and skip with reasons, every rejection with its row and column, every
  * warning) is what the admin confirms; the confirmation imports the same file, held in their session. A file with
  * any rejected row cannot be imported, as the API refuses it: nothing is half-written.
  */
@@ -36,14 +37,19 @@ class GiasImportPages implements PageLinks {
 
     private static final String KIND = "gias";
 
+    /** The service's names for the file (text, bytes, the upload) are all the form's one file field. */
+    private static final Map<String, String> FIELDS = Map.of("csv", "file", "csvBase64", "file", "file", "file");
+
     private final GiasImport imports;
     private final Access access;
     private final ImportJobs jobs;
+    private final GiasCheckJobs checks;
 
-    GiasImportPages(GiasImport imports, Access access, ImportJobs jobs) {
+    GiasImportPages(GiasImport imports, Access access, ImportJobs jobs, GiasCheckJobs checks) {
         this.imports = imports;
         this.access = access;
         this.jobs = jobs;
+        this.checks = checks;
     }
 
     @Override
@@ -60,31 +66,73 @@ class GiasImportPages implements PageLinks {
         return "settings/import";
     }
 
-    /** The dry run of an uploaded file: its report, and a confirmation when the file can be imported. */
+    /**
+     * Starts the dry run of an uploaded file in the background and follows it on its own page; what the file's first
+     * line already shows (no file, not text, empty, not a GIAS extract) is shown by the field at once, and nothing is
+     * run. The file is held for the confirmation from now on, as a new upload replaces the one held before.
+     */
     @PostMapping("/admin/register-import")
     String dryRun(@RequestParam(required = false) MultipartFile file, HttpSession session, Model model) {
-        access.require("Register import", Role.ADMIN);
+        Actor actor = access.require("Register import", Role.ADMIN);
         FormErrors errors = new FormErrors();
-        Optional<String> text = HeldUploads.text(file);
-        if (text.isEmpty()) {
-            errors.add("file", "Select a GIAS establishment file (CSV) to check");
-        } else {
-            try {
-                ImportSettingsPayload report = imports.importFile(text.get(), true);
-                model.addAttribute("report", report);
-                model.addAttribute("fileName", file.getOriginalFilename());
-                if (report.rejected() == 0 && report.created() + report.updated() > 0) {
-                    model.addAttribute("token", HeldUploads.hold(session, KIND, file.getOriginalFilename(), text.get()));
-                }
-            } catch (ApiException refused) {
-                if (refused.type() != ErrorType.BAD_REQUEST) {
-                    throw refused;
-                }
-                errors.add(refused, Map.of("csv", "file", "csvBase64", "file", "file", "file"), "file");
+        Optional<String> text = Optional.empty();
+        try {
+            text = HeldUploads.text(file);
+            text.ifPresent(GiasRowReader::checkHeader);
+        } catch (ApiException refused) {
+            if (refused.type() != ErrorType.BAD_REQUEST) {
+                throw refused;
             }
+            errors.add(refused, FIELDS, "file");
         }
+        if (!errors.any() && text.isEmpty()) {
+            errors.add("file", "Select a GIAS establishment file (CSV) to check");
+        }
+        if (errors.any()) {
+            model.addAttribute("errors", errors);
+            return "settings/import";
+        }
+        String csv = text.get();
+        String fileName = file.getOriginalFilename();
+        String token = HeldUploads.hold(session, KIND, fileName, csv);
+        return "redirect:/admin/register-import/checking/" + checks.start(actor, "Check of " + fileName,
+                () -> new Checked<>(fileName, token, imports.importFile(csv, true))).id();
+    }
+
+    /**
+     * A dry run in the background: while it runs the page says so and refreshes itself every second (no script); once
+     * done, the import page with its report (and the confirmation when the file can be imported), or with the refusal
+     * by the file's field. Only the admin who uploaded the file finds it.
+     */
+    @GetMapping("/admin/register-import/checking/{jobId}")
+    String checking(@PathVariable String jobId, Model model, HttpServletResponse response) {
+        Actor actor = access.require("Register import", Role.ADMIN);
+        BackgroundJobs.Job<Checked<ImportSettingsPayload>> job = checks.find(jobId, actor.subject())
+                .orElseThrow(() -> access.outOfScope("Register import"));
+        FormErrors errors = new FormErrors();
         model.addAttribute("errors", errors);
-        return "settings/import";
+        Checked<ImportSettingsPayload> checked = job.result();
+        if (checked != null) {
+            ImportSettingsPayload report = checked.report();
+            model.addAttribute("report", report);
+            model.addAttribute("fileName", checked.fileName());
+            if (report.rejected() == 0 && report.created() + report.updated() > 0) {
+                model.addAttribute("token", checked.token());
+            }
+            return "settings/import";
+        }
+        if (!job.running()) {
+            if (job.refusal() != null) {
+                errors.add(job.refusal(), FIELDS, "file");
+            } else {
+                errors.add("file", job.failure());
+            }
+            return "settings/import";
+        }
+        response.setHeader("Refresh", "1");
+        model.addAttribute("label", job.label());
+        model.addAttribute("seconds", job.seconds());
+        return "settings/import-checking";
     }
 
     /** Imports the file whose dry run the admin read; a page left open too long (session ended, file replaced) says so. */

@@ -87,15 +87,7 @@ final class GiasRowReader {
 
     /** Reads the whole file; a file that is not a GIAS extract at all is refused, a row that breaks a rule is rejected. */
     static Read read(String text, Register register) {
-        List<Csv.Row> table;
-        try {
-            table = Csv.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("csv", "malformed CSV: " + e.getMessage() + "; nothing was imported");
-        }
-        if (table.isEmpty()) {
-            throw ApiException.badRequest("csv", "the file is empty; expected a GIAS extract with a header row");
-        }
+        List<Csv.Row> table = table(text);
         Map<String, Integer> columns = header(table.getFirst());
         List<Csv.Row> rows = table.subList(1, table.size());
 
@@ -122,6 +114,27 @@ final class GiasRowReader {
         }
 
         return new Read(rows.size(), candidates, closedUrns, rejections, warnings, skipped);
+    }
+
+    /**
+     * The refusals the first line alone shows (empty file, not a GIAS extract), so a page can name them by its file
+     * field at once, before the dry run reads every row in the background.
+     */
+    static void checkHeader(String text) {
+        header(table(text.lines().filter(l -> !l.isEmpty()).findFirst().orElse("")).getFirst());
+    }
+
+    private static List<Csv.Row> table(String text) {
+        List<Csv.Row> table;
+        try {
+            table = Csv.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("csv", "malformed CSV: " + e.getMessage() + "; nothing was imported");
+        }
+        if (table.isEmpty()) {
+            throw ApiException.badRequest("csv", "the file is empty; expected a GIAS extract with a header row");
+        }
+        return table;
     }
 
     private static Map<String, Integer> header(Csv.Row headerRow) {

@@ -18,7 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 /**
- * Long work a page starts and then follows (a fee audit, a scenario, a register import): run in the background as the
+ * Long work a page starts and then follows (a fee audit, a scenario, a register import, an upload's dry run): run in the background as the
  * user who started it, one at a time of each kind, so the form answers at once with a page that refreshes itself until
  * the work is done. The work is the feature service's own, as GraphQL runs it; a job is only how its page finds the
  * result, and only its starter finds it. A feature declares its kind as a component extending this class.
@@ -38,6 +38,7 @@ public abstract class BackgroundJobs<T> {
         private final Instant startedAt = Instant.now();
         private volatile T result;
         private volatile String failure;
+        private volatile ApiException refusal;
         private volatile Instant finishedAt;
 
         Job(String subject, String label) {
@@ -62,6 +63,11 @@ public abstract class BackgroundJobs<T> {
         /** Why the work stopped, for its page; null unless it failed. */
         public String failure() {
             return failure;
+        }
+
+        /** The service's refusal the work ended with, so a form can show it by the field it names; null otherwise. */
+        public ApiException refusal() {
+            return refusal;
         }
 
         public boolean running() {
@@ -96,6 +102,7 @@ public abstract class BackgroundJobs<T> {
             try {
                 job.result = work.get();
             } catch (ApiException refused) {
+                job.refusal = refused;
                 job.failure = refused.getMessage();
             } catch (RuntimeException e) {
                 log.error("{} ({}) failed", label, job.id, e);

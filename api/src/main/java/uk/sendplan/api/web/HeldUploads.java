@@ -18,6 +18,13 @@ import java.util.UUID;
  */
 public final class HeldUploads {
 
+    /**
+     * A dry run's outcome, for its page once the dry run has run in the background: the file's name, the token its
+     * confirmation carries (the file was held when the dry run started), and the feature's report.
+     */
+    public record Checked<R>(String fileName, String token, R report) {
+    }
+
     /** An upload held for one kind of import. */
     private record Held(String token, String fileName, String text) implements java.io.Serializable {
     }

@@ -18,7 +18,8 @@ import static uk.sendplan.db.jooq.Tables.SETTING;
 /**
  * The admin's pages in headless Chromium: users and scopes (a role given with its scope, each problem next to its
  * field and nothing saved until the form is right; a user stopped from signing in), and the GIAS register import (a
- * dry run's report, a file with a rejected row that cannot be imported, then a good file imported on confirmation).
+ * dry run's report, a file with a rejected row that cannot be imported, then a good file imported on confirmation;
+ * the dry run's and the import's running pages checked while their work is held unfinished).
  * Other roles are refused them. Every page is checked by {@link Browser} (console, axe-core, screenshot, timing).
  */
 class AdminBrowserTest extends BrowserTestBase {
@@ -98,8 +99,25 @@ class AdminBrowserTest extends BrowserTestBase {
         // a file with one good row and one rejected row: the report, and no way to import it
         Path bad = file("gias-rejected", new GiasRows().independentSpecial(NEW_URN, Map.of())
                 .independentSpecial(REJECTED_URN, Map.of("LA (code)", "999")).csv());
-        browser.find("#file").sendKeys(bad.toAbsolutePath().toString());
+        // not a GIAS extract: known from its first line, so shown by the field at once and nothing is run
+        browser.find("#file").sendKeys(file("not-gias", "name,phase\nOrchard Lane,Secondary\n").toAbsolutePath().toString());
         browser.click("#main-content form[method=post] button[type=submit]");
+        browser.checkPage("admin-register-import-not-gias");
+        assertThat(browser.driver.getCurrentUrl()).endsWith("/admin/register-import");
+        assertThat(browser.findAll(".govuk-error-summary__list a").stream().map(a -> a.getDomAttribute("href")).toList()).containsExactly("#file");
+        assertThat(browser.text("#file-error")).contains("The header lacks required GIAS column(s)");
+
+        // the dry run runs in the background: its page, checked while the check is really unfinished (held behind the
+        // test's own job), then the report once it has run
+        browser.find("#file").sendKeys(bad.toAbsolutePath().toString());
+        try (Held held = holdBackgroundWork("giasCheckJobs")) {
+            browser.click("#main-content form[method=post] button[type=submit]");
+            browser.checkRunningPage("admin-register-import-checking");
+            assertThat(browser.driver.getCurrentUrl()).contains("/admin/register-import/checking/");
+            assertThat(browser.text("[data-test=check-progress]")).startsWith("Check of gias-rejected").contains("Running for");
+        }
+        browser.driver.navigate().refresh();
+        untilShown("[data-test=report]");
         browser.checkPage("admin-register-import-rejected");
         assertThat(browser.text("[data-test=rows]")).isEqualTo("2");
         assertThat(browser.text("[data-test=rejected]")).isEqualTo("1");
@@ -112,13 +130,21 @@ class AdminBrowserTest extends BrowserTestBase {
         Path good = file("gias-good", new GiasRows().independentSpecial(NEW_URN, Map.of("EstablishmentName", "Orchard Lane School")).csv());
         browser.find("#file").sendKeys(good.toAbsolutePath().toString());
         browser.click("#main-content form[method=post] button[type=submit]");
+        // left to refresh itself, as a person's page does
+        untilShown("[data-test=report]");
         browser.checkPage("admin-register-import-report");
         assertThat(browser.text("[data-test=created]")).isEqualTo("1");
         assertThat(browser.text("[data-test=confirm]")).isEqualTo("Import 1 changes");
         assertThat(setting(NEW_URN)).isNull();
-        browser.click("[data-test=confirm]");
-        // the import runs in the background; its page refreshes itself every second until the import page comes back (a
-        // page that replaces itself within a second is not checked here: the check could outlast it)
+        // the import runs in the background: its page, checked while the import is held unfinished, then the import
+        // page once it has run
+        try (Held held = holdBackgroundWork("importJobs")) {
+            browser.click("[data-test=confirm]");
+            browser.checkRunningPage("admin-register-import-running");
+            assertThat(browser.text("[data-test=import-progress]")).contains("Running for");
+            assertThat(setting(NEW_URN)).as("nothing imported until the import has run").isNull();
+        }
+        browser.driver.navigate().refresh();
         new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(60))
                 .until(d -> d.getCurrentUrl().endsWith("/admin/register-import"));
         browser.checkPage("admin-register-imported");

@@ -90,6 +90,18 @@ final class Browser implements AutoCloseable {
         check(screenshot, null);
     }
 
+    /**
+     * Checks a page that refreshes itself while its work runs (HTTP Refresh), as {@link #checkPage} does: the refresh is
+     * stopped as soon as the page has loaded ({@code window.stop()} cancels it; what the service sends is unchanged), so
+     * the checks read this page and not the next; it must still be the same document when they have finished.
+     */
+    void checkRunningPage(String screenshot) throws IOException {
+        Object loaded = driver.executeScript("window.stop(); return performance.timeOrigin;");
+        checkPage(screenshot);
+        assertThat(driver.executeScript("return performance.timeOrigin;")).as("the running page checked is the one that loaded (%s)", screenshot)
+                .isEqualTo(loaded);
+    }
+
     private void check(String screenshot, String expectedError) throws IOException {
         List<LogEntry> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())

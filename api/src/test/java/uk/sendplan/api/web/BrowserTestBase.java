@@ -9,7 +9,11 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.remote.RemoteWebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import uk.sendplan.api.GraphQlTestBase;
+import uk.sendplan.api.system.Actor;
+import uk.sendplan.api.system.Role;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -22,9 +26,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What every browser test shares: a fresh headless Chromium per test ({@link Browser} checks each page it opens),
@@ -34,6 +42,9 @@ import java.util.stream.Collectors;
 abstract class BrowserTestBase extends GraphQlTestBase {
 
     protected Browser browser;
+
+    @Autowired
+    private ApplicationContext context;
 
     @BeforeEach
     void openBrowser() throws IOException {
@@ -96,6 +107,53 @@ abstract class BrowserTestBase extends GraphQlTestBase {
                     return d.findElement(By.cssSelector(finished)).isDisplayed();
                 });
         return List.copyOf(bars.values());
+    }
+
+    /** Work held back by {@link #holdBackgroundWork}; closing lets it run. */
+    protected interface Held extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Keeps the next piece of a kind of background work (bean name: "auditJobs", "importJobs"...) from finishing until
+     * closed, so its running page can be seen and checked while the work is really unfinished: a job of the kind's own
+     * occupies its one runner (each kind runs one job at a time), and the work a page starts next waits behind it.
+     */
+    protected Held holdBackgroundWork(String jobsBean) {
+        CountDownLatch occupied = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        occupy(context.getBean(jobsBean, BackgroundJobs.class), occupied, release);
+        try {
+            assertThat(occupied.await(30, TimeUnit.SECONDS)).as("%s's runner taken by the test's job", jobsBean).isTrue();
+        } catch (InterruptedException e) {
+            release.countDown();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return release::countDown;
+    }
+
+    /**
+     * Waits, up to two minutes, while a running page refreshes itself, until a page showing {@code css} has loaded
+     * (reload it first when its refresh was stopped to check it).
+     */
+    protected void untilShown(String css) {
+        new WebDriverWait(browser.driver, Duration.ofSeconds(120)).pollingEvery(Duration.ofMillis(250)).ignoring(StaleElementReferenceException.class)
+                .until(d -> "complete".equals(browser.driver.executeScript("return document.readyState")) && !d.findElements(By.cssSelector(css)).isEmpty());
+    }
+
+    private static <T> void occupy(BackgroundJobs<T> jobs, CountDownLatch occupied, CountDownLatch release) {
+        jobs.start(new Actor("browser-test", Role.ADMIN, null, null, null), "Held by a browser test", () -> {
+            occupied.countDown();
+            try {
+                // bounded, so a test that fails before closing cannot hold the runner for the next test for long
+                release.await(2, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        });
     }
 
     /** A file downloaded as the page's link would fetch it: same origin, same session. */

@@ -74,9 +74,15 @@ class RegulatorBrowserTest extends BrowserTestBase {
 
         // England for the year
         new Select(browser.find("#financialYear")).selectByValue(YEAR);
-        browser.click("#main-content form[method=post] button[type=submit]");
-        // the audit runs in the background; its page refreshes itself every second until the audit's own page comes (a
-        // page that replaces itself within a second is not checked here: the check could outlast it)
+        // the audit runs in the background: its page, checked while the audit is held unfinished (behind the test's own
+        // job), then left to refresh itself every second until the audit's own page comes
+        try (Held held = holdBackgroundWork("auditJobs")) {
+            browser.click("#main-content form[method=post] button[type=submit]");
+            browser.checkRunningPage("regulator-fee-audit-running");
+            assertThat(browser.text("[data-test=audit-progress]")).contains("Running for");
+            assertThat(audits()).as("nothing saved until the audit has run").isEqualTo(auditsBefore);
+        }
+        browser.driver.navigate().refresh();
         new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(120))
                 .until(d -> d.getCurrentUrl().matches(".*/regulation/audits/[0-9]+"));
         browser.checkPage("regulator-fee-audit");
