@@ -32,7 +32,7 @@ class MarketStatisticsBrowserTest extends BrowserTestBase {
         Map<String, Object> refused = map(map(regulator.document("{ marketStatistics { totals { refusedAboveCeiling refusedUpliftAboveCap "
                 + "refusedSurplusAboveCap } } }").execute().path("marketStatistics").entity(Object.class).get()).get("totals"));
         long surplus = ((Number) refused.get("refusedSurplusAboveCap")).longValue();
-        assertThat(browser.text("[data-test=total-10]")).isEqualTo(count(((Number) refused.get("refusedAboveCeiling")).longValue()
+        assertThat(browser.text("[data-test=total-9]")).isEqualTo(count(((Number) refused.get("refusedAboveCeiling")).longValue()
                 + ((Number) refused.get("refusedUpliftAboveCap")).longValue() + surplus));
         assertThat(browser.text("[data-test=totals]")).contains(count(surplus) + " with a surplus above the cap");
         int providers = (Integer) england.get("providerCount");
