@@ -22,6 +22,7 @@ import uk.sendplan.api.system.Downloads;
 import uk.sendplan.api.system.Role;
 import uk.sendplan.api.web.FormErrors;
 import uk.sendplan.api.web.PageLinks;
+import uk.sendplan.api.web.PageNumbers;
 import uk.sendplan.api.web.Pages;
 import uk.sendplan.db.types.ConsultationAnswer;
 import uk.sendplan.db.types.ConsultationStatus;
@@ -41,17 +42,38 @@ import java.util.stream.Collectors;
  * The host LA's say in the web application: a commissioner's consultations (/la/consultations), each opened beside
  * the LA's sufficiency for the needs and phases the setting offers, with the answer form (a problem is shown next to its
  * field and nothing is saved); the regulator's table of every LA's answers with the registrations they are about
- * (/regulation/consultations), and each table as CSV.
+ * (/regulation/consultations); a provider's table of what the host LAs said about its own settings
+ * (/provider/consultations). Each table is in numbered pages, and its CSV has every row.
  */
 @Pages
 class ConsultationPages implements PageLinks {
 
     static final String LA = "/la/consultations";
     static final String REGULATION = "/regulation/consultations";
+    static final String PROVIDER = "/provider/consultations";
+    /** Rows on one page of a table. */
+    static final int PAGE_SIZE = 50;
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK).withZone(ZoneId.of("Europe/London"));
 
     /** The answers as the form offers them. */
     static final Map<String, String> ANSWERS = answers();
+
+    /** Who reads a table: its address, its name (also the operation refusals name) and its CSV file's name. */
+    enum Side {
+        LA(ConsultationPages.LA, "Consultations", "consultations"),
+        PROVIDER(ConsultationPages.PROVIDER, "Host LA consultations", "host-la-consultations"),
+        REGULATOR(REGULATION, "Host LA answers", "host-la-answers");
+
+        final String path;
+        final String title;
+        final String file;
+
+        Side(String path, String title, String file) {
+            this.path = path;
+            this.title = title;
+            this.file = file;
+        }
+    }
 
     /** A consultation as a row: with the setting's and provider's names and the LA's. */
     record Row(ConsultationView consultation, String settingName, String settingType, boolean settingOpen, String providerName, String laName) {
@@ -96,44 +118,60 @@ class ConsultationPages implements PageLinks {
             return List.of(new Link(LA, "Consultations", "New independent provision in your LA: say whether your LA supports it, "
                     + "beside your sufficiency for the needs and phases it offers.", 45));
         }
+        if (actor.is(Role.PROVIDER)) {
+            return List.of(new Link(PROVIDER, Side.PROVIDER.title, "What the LA each of your settings is in said when the setting was registered "
+                    + "or added places: supports, no view or objects, with the LA's reason.", 23));
+        }
         return actor.is(Role.REGULATOR)
-                ? List.of(new Link(REGULATION, "Host LA answers", "What each LA said about new independent provision in it, with the registration.", 63))
+                ? List.of(new Link(REGULATION, Side.REGULATOR.title, "What each LA said about new independent provision in it, with the registration.", 63))
                 : List.of();
     }
 
     @GetMapping(LA)
-    String laList(Model model) {
-        access.require("Consultations", Role.COMMISSIONER);
-        return list(LA, null, model);
+    String laList(@RequestParam(required = false) String page, Model model) {
+        access.require(Side.LA.title, Role.COMMISSIONER);
+        return list(Side.LA, null, page, new FormErrors(), model);
+    }
+
+    @GetMapping(PROVIDER)
+    String providerList(@RequestParam(required = false) String page, Model model) {
+        access.require(Side.PROVIDER.title, Role.PROVIDER);
+        return list(Side.PROVIDER, null, page, new FormErrors(), model);
     }
 
     @GetMapping(REGULATION)
-    String regulatorList(@RequestParam(required = false) String status, Model model) {
-        access.require("Host LA answers", Role.REGULATOR);
+    String regulatorList(@RequestParam(required = false) String status, @RequestParam(required = false) String page, Model model) {
+        access.require(Side.REGULATOR.title, Role.REGULATOR);
         FormErrors errors = new FormErrors();
         ConsultationStatus chosen = status(status, errors);
-        model.addAttribute("errors", errors);
         model.addAttribute("status", status);
-        return list(REGULATION, errors.any() ? null : chosen, model);
+        return list(Side.REGULATOR, errors.any() ? null : chosen, page, errors, model);
     }
 
     @GetMapping(LA + ".csv")
     @ResponseBody
     ResponseEntity<String> laCsv() {
-        access.require("Consultations", Role.COMMISSIONER);
-        return Downloads.csv(csv(rows(consultations.list("Consultations", null, Consultations.MAX_LIST))), "consultations");
+        access.require(Side.LA.title, Role.COMMISSIONER);
+        return csv(Side.LA, null);
+    }
+
+    @GetMapping(PROVIDER + ".csv")
+    @ResponseBody
+    ResponseEntity<String> providerCsv() {
+        access.require(Side.PROVIDER.title, Role.PROVIDER);
+        return csv(Side.PROVIDER, null);
     }
 
     @GetMapping(REGULATION + ".csv")
     @ResponseBody
     ResponseEntity<String> regulatorCsv(@RequestParam(required = false) String status) {
-        access.require("Host LA answers", Role.REGULATOR);
+        access.require(Side.REGULATOR.title, Role.REGULATOR);
         FormErrors errors = new FormErrors();
         ConsultationStatus chosen = status(status, errors);
         if (errors.any()) {
             throw ApiException.badRequest("status", errors.all().getFirst().message());
         }
-        return Downloads.csv(csv(rows(consultations.list("Host LA answers", chosen, Consultations.MAX_LIST))), "host-la-answers");
+        return csv(Side.REGULATOR, chosen);
     }
 
     @GetMapping(LA + "/{id}")
@@ -177,19 +215,26 @@ class ConsultationPages implements PageLinks {
         return page(consultation, answer, typed, errors, model);
     }
 
-    private String list(String base, ConsultationStatus status, Model model) {
-        String operation = base.equals(LA) ? "Consultations" : "Host LA answers";
-        model.addAttribute("base", base);
-        model.addAttribute("regulator", base.equals(REGULATION));
-        model.addAttribute("rows", rows(consultations.list(operation, status, Consultations.MAX_LIST)));
-        model.addAttribute("total", consultations.count(operation, status));
-        model.addAttribute("open", consultations.count(operation, ConsultationStatus.OPEN));
-        model.addAttribute("max", Consultations.MAX_LIST);
-        model.addAttribute("csv", base + ".csv" + (status == null ? "" : "?status=" + status.name()));
-        if (!model.containsAttribute("errors")) {
-            model.addAttribute("errors", new FormErrors());
-        }
+    /** A page of the side's table; the page links and the CSV keep the status chosen. */
+    private String list(Side side, ConsultationStatus status, String page, FormErrors errors, Model model) {
+        String filter = status == null ? "" : "status=" + status.name();
+        int total = consultations.count(side.title, status);
+        PageNumbers pager = PageNumbers.of(page, total, PAGE_SIZE, n -> side.path + "?" + (filter.isEmpty() ? "" : filter + "&") + "page=" + n);
+        model.addAttribute("side", side.name());
+        model.addAttribute("title", side.title);
+        model.addAttribute("base", side.path);
+        model.addAttribute("rows", errors.any() ? List.of() : rows(consultations.page(side.title, status, pager.from(), PAGE_SIZE)));
+        model.addAttribute("total", total);
+        model.addAttribute("open", consultations.count(side.title, ConsultationStatus.OPEN));
+        model.addAttribute("pager", pager);
+        model.addAttribute("csv", side.path + ".csv" + (filter.isEmpty() ? "" : "?" + filter));
+        model.addAttribute("errors", errors);
         return "consultations/list";
+    }
+
+    /** Every row of the side's table, not only a page's. */
+    private ResponseEntity<String> csv(Side side, ConsultationStatus status) {
+        return Downloads.csv(csv(rows(consultations.page(side.title, status, 0, Integer.MAX_VALUE))), side.file);
     }
 
     private String page(ConsultationView consultation, String answer, String reason, FormErrors errors, Model model) {

@@ -59,7 +59,12 @@ class ConsultationRepository {
 
     /** Consultations matching the condition, newest first, at most {@code limit}, each with its cells. */
     List<ConsultationView> search(Condition condition, int limit) {
-        var rows = db.selectFrom(HOST_CONSULTATION).where(condition).orderBy(HOST_CONSULTATION.ID.desc()).limit(limit).fetch();
+        return search(condition, 0, limit);
+    }
+
+    /** Consultations matching the condition, newest first, {@code limit} of them after skipping {@code offset}: a page of a table. */
+    List<ConsultationView> search(Condition condition, int offset, int limit) {
+        var rows = db.selectFrom(HOST_CONSULTATION).where(condition).orderBy(HOST_CONSULTATION.ID.desc()).offset(offset).limit(limit).fetch();
         Map<Long, List<ConsultationView.Cell>> cells = cells(rows.map(r -> r.getId()));
         List<ConsultationView> views = new ArrayList<>();
         rows.forEach(r -> views.add(new ConsultationView(r.getId(), r.getSettingUrn(), r.getLaCode(), r.getProviderId(), r.getChange(),

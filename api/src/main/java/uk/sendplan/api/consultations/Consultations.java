@@ -54,6 +54,16 @@ class Consultations {
         return consultations.search(scope(actor).and(ConsultationRepository.withStatus(status)), first);
     }
 
+    /**
+     * A page of the consultations you may see, newest first, optionally of one status: {@code limit} after skipping
+     * {@code offset} (the pages' tables, whose CSV asks for all of them from 0).
+     */
+    @Transactional(readOnly = true)
+    List<ConsultationView> page(String operation, ConsultationStatus status, int offset, int limit) {
+        Actor actor = access.require(operation, Role.COMMISSIONER, Role.PROVIDER, Role.REGULATOR, Role.ADMIN);
+        return consultations.search(scope(actor).and(ConsultationRepository.withStatus(status)), offset, limit);
+    }
+
     /** How many consultations of the status you may see there are (all of them, not only the first page). */
     @Transactional(readOnly = true)
     int count(String operation, ConsultationStatus status) {

@@ -158,10 +158,7 @@ class FindingPages implements PageLinks {
     private String move(Side side, String id, FindingStatus to, String decision, String note, String noteMissing, FormErrors errors,
                         Model model, RedirectAttributes redirect) {
         FeeFindingView finding = audits.finding("Finding", id);
-        String typedNote = note == null ? "" : note.trim();
-        if (typedNote.isEmpty()) {
-            errors.add("note", noteMissing);
-        }
+        String typedNote = errors.requireReason("note", note, noteMissing);
         if (!errors.any()) {
             try {
                 audits.setStatus(new SetFeeFindingStatusInput(id, to, typedNote));

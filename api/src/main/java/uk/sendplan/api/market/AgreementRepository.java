@@ -52,6 +52,12 @@ class AgreementRepository {
                 .orderBy(PLACEMENT_AGREEMENT.ID.desc()).limit(limit).fetch(AgreementRepository::view);
     }
 
+    /** An LA's agreements, or a provider's; newest first, {@code limit} after skipping {@code offset}: a numbered page of a table. */
+    List<AgreementView> page(String laCode, Long providerId, List<AgreementStatus> statuses, int offset, int limit) {
+        return db.selectFrom(PLACEMENT_AGREEMENT).where(scope(laCode, providerId, statuses))
+                .orderBy(PLACEMENT_AGREEMENT.ID.desc()).offset(offset).limit(limit).fetch(AgreementRepository::view);
+    }
+
     int count(String laCode, Long providerId, List<AgreementStatus> statuses) {
         return db.fetchCount(PLACEMENT_AGREEMENT, scope(laCode, providerId, statuses));
     }

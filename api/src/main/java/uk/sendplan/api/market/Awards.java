@@ -74,6 +74,13 @@ class Awards {
                 : agreements.search(null, actor.providerId(), statuses, beforeId, limit);
     }
 
+    /** A numbered page of the agreements you are party to, newest first: {@code limit} after skipping {@code offset}. */
+    List<AgreementView> page(List<AgreementStatus> statuses, int offset, int limit) {
+        Actor actor = access.require("placementAgreements", Role.COMMISSIONER, Role.PROVIDER);
+        return actor.is(Role.COMMISSIONER) ? agreements.page(actor.laCode(), null, statuses, offset, limit)
+                : agreements.page(null, actor.providerId(), statuses, offset, limit);
+    }
+
     int count(List<AgreementStatus> statuses) {
         Actor actor = access.require("placementAgreements", Role.COMMISSIONER, Role.PROVIDER);
         return actor.is(Role.COMMISSIONER) ? agreements.count(actor.laCode(), null, statuses) : agreements.count(null, actor.providerId(), statuses);

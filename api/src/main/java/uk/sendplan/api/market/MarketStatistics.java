@@ -43,7 +43,7 @@ class MarketStatistics {
     record Figures(int referrals, int recipients, int responses, BigDecimal responseRate, int offers, BigDecimal offersPerReferral,
                    BigDecimal medianDaysToFirstOffer, BigDecimal medianDaysToAward, BigDecimal medianOfferedFee,
                    BigDecimal medianFeeToReference, int awards, int awardsForProfit, int awardsNotForProfit, int awardsProfitUnknown,
-                   BigDecimal forProfitAwardShare, int refusedAboveCeiling, int refusedUpliftAboveCap) {
+                   BigDecimal forProfitAwardShare, int refusedAboveCeiling, int refusedUpliftAboveCap, int refusedSurplusAboveCap) {
     }
 
     record ProviderFigures(long providerId, String providerName, Boolean forProfit, Figures figures) {
@@ -124,7 +124,7 @@ class MarketStatistics {
             "referrals", "recipients", "responses", "response_rate_percent", "offers", "offers_per_referral",
             "median_days_to_first_offer", "median_days_to_award", "median_offered_fee_pounds", "median_fee_to_reference_percent",
             "awards", "awards_for_profit", "awards_not_for_profit", "awards_profit_unknown", "for_profit_award_share_percent",
-            "refused_above_ceiling", "refused_uplift_above_cap");
+            "refused_above_ceiling", "refused_uplift_above_cap", "refused_surplus_above_cap");
 
     /** The same figures as RFC 4180 CSV: the totals first, then every provider (not only the first 500). */
     @Transactional(readOnly = true)
@@ -164,6 +164,7 @@ class MarketStatistics {
         row.add(f.forProfitAwardShare());
         row.add(f.refusedAboveCeiling());
         row.add(f.refusedUpliftAboveCap());
+        row.add(f.refusedSurplusAboveCap());
         return row;
     }
 
@@ -174,7 +175,7 @@ class MarketStatistics {
                 r.medianFeePence() == null ? null : Money.pounds(r.medianFeePence().setScale(0, RoundingMode.HALF_UP).longValueExact()),
                 r.medianFeeToReference() == null ? null : r.medianFeeToReference().setScale(1, RoundingMode.HALF_UP),
                 r.awards(), forProfit, notForProfit, unknown, percent(forProfit, forProfit + notForProfit),
-                r.refusedAboveCeiling(), r.refusedUpliftAboveCap());
+                r.refusedAboveCeiling(), r.refusedUpliftAboveCap(), r.refusedSurplusAboveCap());
     }
 
     /** part / whole as a percentage to one decimal place; null when there is nothing to divide. */

@@ -114,8 +114,10 @@ class MarketStatisticsPages implements PageLinks {
                 new Line("Awards", String.format("%,d", f.awards()), f.awardsForProfit() + " to for-profit providers, " + f.awardsNotForProfit()
                         + " to not-for-profit" + (f.awardsProfitUnknown() == 0 ? "" : ", " + f.awardsProfitUnknown() + " not known")),
                 new Line("Share of awards to for-profit providers", percent(f.forProfitAwardShare()), "of awards whose provider's status is known"),
-                new Line("Offers refused by the fee check", String.format("%,d", f.refusedAboveCeiling() + f.refusedUpliftAboveCap()),
-                        f.refusedAboveCeiling() + " above the band's ceiling, " + f.refusedUpliftAboveCap() + " uplift above the cap"));
+                new Line("Offers refused by the fee check",
+                        String.format("%,d", f.refusedAboveCeiling() + f.refusedUpliftAboveCap() + f.refusedSurplusAboveCap()),
+                        String.format("%,d", f.refusedAboveCeiling()) + " above the band's ceiling, " + String.format("%,d", f.refusedUpliftAboveCap())
+                                + " with an uplift above the cap, " + String.format("%,d", f.refusedSurplusAboveCap()) + " with a surplus above the cap"));
     }
 
     /** One decimal place, as the service gives shares; "None" when there is nothing to divide. */

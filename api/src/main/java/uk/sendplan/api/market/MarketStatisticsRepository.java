@@ -37,7 +37,7 @@ class MarketStatisticsRepository {
     /** A provider's figures, or the totals (providerId 0). Days and percentages unrounded; the fee in pence. */
     record Figures(long providerId, int referrals, int recipients, int responses, int offers, Double medianDaysToFirstOffer,
                    Double medianDaysToAward, BigDecimal medianFeePence, BigDecimal medianFeeToReference, int awards,
-                   int refusedAboveCeiling, int refusedUpliftAboveCap) {
+                   int refusedAboveCeiling, int refusedUpliftAboveCap, int refusedSurplusAboveCap) {
     }
 
     /** Identity columns start at 1, so 0 marks the row of totals. */
@@ -82,7 +82,8 @@ class MarketStatisticsRepository {
                          FROM (SELECT min(days) AS days FROM first_awards GROUP BY referral_id) t),
             awards AS (SELECT coalesce(provider_id, 0) AS k, count(*) AS awards FROM a GROUP BY GROUPING SETS ((provider_id), ())),
             refusals AS (SELECT coalesce(provider_id, 0) AS k, count(*) FILTER (WHERE verdict = 'ABOVE_CEILING') AS above_ceiling,
-                             count(*) FILTER (WHERE verdict = 'UPLIFT_ABOVE_CAP') AS above_cap
+                             count(*) FILTER (WHERE verdict = 'UPLIFT_ABOVE_CAP') AS above_cap,
+                             count(*) FILTER (WHERE verdict = 'SURPLUS_ABOVE_CAP') AS surplus_above_cap
                          FROM f GROUP BY GROUPING SETS ((provider_id), ())),
             keys AS (SELECT k FROM recipients UNION SELECT k FROM offers UNION SELECT k FROM awards UNION SELECT k FROM refusals
                      UNION SELECT 0)
@@ -90,7 +91,7 @@ class MarketStatisticsRepository {
                    CASE WHEN keys.k = 0 THEN (SELECT count(*) FROM r) ELSE coalesce(recipients.referrals, 0) END,
                    coalesce(recipients.recipients, 0), coalesce(recipients.responses, 0), coalesce(offers.offers, 0),
                    to_offer.days, to_award.days, offers.median_fee, offers.median_to_reference, coalesce(awards.awards, 0),
-                   coalesce(refusals.above_ceiling, 0), coalesce(refusals.above_cap, 0)
+                   coalesce(refusals.above_ceiling, 0), coalesce(refusals.above_cap, 0), coalesce(refusals.surplus_above_cap, 0)
             FROM keys
             LEFT JOIN recipients ON recipients.k = keys.k
             LEFT JOIN offers ON offers.k = keys.k
@@ -114,7 +115,8 @@ class MarketStatisticsRepository {
         return query(laCodes, from, to, providerId)
                 .fetch(r -> new Figures(r.get(0, Long.class), r.get(1, Integer.class), r.get(2, Integer.class), r.get(3, Integer.class),
                         r.get(4, Integer.class), r.get(5, Double.class), r.get(6, Double.class), r.get(7, BigDecimal.class),
-                        r.get(8, BigDecimal.class), r.get(9, Integer.class), r.get(10, Integer.class), r.get(11, Integer.class)));
+                        r.get(8, BigDecimal.class), r.get(9, Integer.class), r.get(10, Integer.class), r.get(11, Integer.class),
+                        r.get(12, Integer.class)));
     }
 
     /** The query itself (the benchmark explains its plan). */

@@ -25,7 +25,6 @@ import uk.sendplan.api.web.FormErrors;
 import uk.sendplan.api.web.PageLinks;
 import uk.sendplan.api.web.FeeVerdicts;
 import uk.sendplan.api.web.Pages;
-import uk.sendplan.db.types.AgreementStatus;
 import uk.sendplan.db.types.DeclineReason;
 import uk.sendplan.db.types.FeeVerdict;
 import uk.sendplan.db.types.OfferStatus;
@@ -44,9 +43,9 @@ import java.util.Optional;
  * A provider's side of the market: the referrals sent to its settings (/provider/referrals, as CSV too); a referral
  * (/provider/referrals/{id}) with the form for an offer, whose fee check is shown first (the "check" step asks the
  * market exactly what makeOffer would find, writing nothing; "send offer" then makes it) and the decline with a
- * reason; and the placement agreements awarded to it to accept or decline (/provider/agreements). The provider sees
- * only what the market's services show a provider: its own settings' answers and offers, never the child's case
- * reference or another provider's offer.
+ * reason (the placement agreements awarded to it are ProviderAgreementPages'). The provider sees only what the
+ * market's services show a provider: its own settings' answers and offers, never the child's case reference or
+ * another provider's offer.
  */
 @Pages
 class ProviderMarketPages implements PageLinks {
@@ -74,10 +73,6 @@ class ProviderMarketPages implements PageLinks {
     record OwnSetting(int urn, String name, String answer, boolean answerable, Long offerId) {
     }
 
-    record AgreementRow(long id, long referralId, int urn, String setting, String need, String phase, String kind, String fee,
-                        String dates, String status, String tag, boolean awaiting) {
-    }
-
     /** makeOffer's field paths and the form's field ids they stand for. */
     private static final Map<String, String> OFFER_FIELDS = Map.ofEntries(Map.entry("input.urn", "urn"), Map.entry("input.kind", "kind"),
             Map.entry("input.annualFee", "annualFee"), Map.entry("input.breakdown.education", "education"),
@@ -88,17 +83,15 @@ class ProviderMarketPages implements PageLinks {
 
     private final ReferralReads reads;
     private final Offers offers;
-    private final Awards awards;
     private final ReferralsExport export;
     private final SettingService settings;
     private final ReferenceData reference;
     private final Access access;
 
-    ProviderMarketPages(ReferralReads reads, Offers offers, Awards awards, ReferralsExport export, SettingService settings, ReferenceData reference,
+    ProviderMarketPages(ReferralReads reads, Offers offers, ReferralsExport export, SettingService settings, ReferenceData reference,
                         Access access) {
         this.reads = reads;
         this.offers = offers;
-        this.awards = awards;
         this.export = export;
         this.settings = settings;
         this.reference = reference;
@@ -108,8 +101,7 @@ class ProviderMarketPages implements PageLinks {
     @Override
     public List<Link> linksFor(Actor actor) {
         return actor.is(Role.PROVIDER)
-                ? List.of(new Link("/provider/referrals", "Referrals", "Children referred to your settings: check a fee and offer a place, or decline.", 60),
-                new Link("/provider/agreements", "Placement agreements", "Offers awarded to you: accept the placement or decline it.", 61))
+                ? List.of(new Link("/provider/referrals", "Referrals", "Children referred to your settings: check a fee and offer a place, or decline.", 60))
                 : List.of();
     }
 
@@ -354,102 +346,7 @@ class ProviderMarketPages implements PageLinks {
         return reasons;
     }
 
-    // ------------------------------------------------------------------ placement agreements
-
-    @GetMapping("/provider/agreements")
-    String agreements(Model model) {
-        access.require("Placement agreements", Role.PROVIDER);
-        List<AgreementView> awaiting = awards.search(List.of(AgreementStatus.AWAITING_PROVIDER), null, 100);
-        List<AgreementView> others = awards.search(List.of(AgreementStatus.ACTIVE, AgreementStatus.DECLINED, AgreementStatus.ENDED), null, PAGE_SIZE);
-        Map<Integer, SettingView> views = settings.findAll(java.util.stream.Stream.concat(awaiting.stream(), others.stream()).map(AgreementView::urn)
-                .distinct().toList());
-        model.addAttribute("awaiting", awaiting.stream().map(a -> agreementRow(a, views)).toList());
-        model.addAttribute("others", others.stream().map(a -> agreementRow(a, views)).toList());
-        return "market/provider-agreements";
-    }
-
-    @GetMapping("/provider/agreements/{id}")
-    String agreement(@PathVariable String id, Model model) {
-        access.require("Placement agreement", Role.PROVIDER);
-        return agreementPage(awards.get("Placement agreement", id), model, new FormErrors(), "");
-    }
-
-    @PostMapping("/provider/agreements/{id}/accept")
-    String accept(@PathVariable String id, Model model, RedirectAttributes redirect) {
-        access.require("Accept a placement agreement", Role.PROVIDER);
-        AgreementView agreement = awards.get("Placement agreement", id);
-        try {
-            awards.accept(String.valueOf(agreement.id()));
-            redirect.addFlashAttribute("accepted", true);
-            return "redirect:/provider/agreements/" + agreement.id();
-        } catch (ApiException refused) {
-            if (refused.type() != ErrorType.BAD_REQUEST) {
-                throw refused;
-            }
-            FormErrors errors = new FormErrors();
-            errors.add(refused, Map.of("id", "accept"), "accept");
-            return agreementPage(agreement, model, errors, "");
-        }
-    }
-
-    @PostMapping("/provider/agreements/{id}/decline")
-    String declineAgreement(@PathVariable String id, @RequestParam(required = false) String reason, Model model, RedirectAttributes redirect) {
-        access.require("Decline a placement agreement", Role.PROVIDER);
-        AgreementView agreement = awards.get("Placement agreement", id);
-        String typed = reason == null ? "" : reason.trim();
-        FormErrors errors = new FormErrors();
-        String breach = InputRules.breach(typed, InputRules.TEXT);
-        if (breach != null) {
-            errors.add("reason", "The reason " + breach);
-        } else if (typed.isEmpty()) {
-            errors.add("reason", "Enter why you are declining the placement");
-        } else {
-            try {
-                awards.decline(String.valueOf(agreement.id()), typed);
-                redirect.addFlashAttribute("declined", true);
-                return "redirect:/provider/agreements/" + agreement.id();
-            } catch (ApiException refused) {
-                if (refused.type() != ErrorType.BAD_REQUEST) {
-                    throw refused;
-                }
-                errors.add(refused, Map.of("reason", "reason", "id", "reason"), "reason");
-            }
-        }
-        return agreementPage(agreement, model, errors, typed);
-    }
-
-    private String agreementPage(AgreementView a, Model model, FormErrors errors, String reason) {
-        Map<Integer, SettingView> views = settings.findAll(List.of(a.urn()));
-        model.addAttribute("agreement", agreementRow(a, views));
-        model.addAttribute("la", laName(a.laCode()));
-        model.addAttribute("framework", a.frameworkVersion());
-        model.addAttribute("statusReason", a.statusReason());
-        model.addAttribute("errors", errors);
-        model.addAttribute("reason", reason);
-        return "market/provider-agreement";
-    }
-
-    private AgreementRow agreementRow(AgreementView a, Map<Integer, SettingView> views) {
-        String tag = switch (a.status()) {
-            case AWAITING_PROVIDER -> "govuk-tag--turquoise";
-            case ACTIVE -> "govuk-tag--green";
-            case DECLINED -> "govuk-tag--grey";
-            case ENDED -> "govuk-tag--grey";
-        };
-        String status = switch (a.status()) {
-            case AWAITING_PROVIDER -> "Awaiting your answer";
-            case ACTIVE -> "Accepted";
-            case DECLINED -> "Declined";
-            case ENDED -> "Ended";
-        };
-        return new AgreementRow(a.id(), a.referralId(), a.urn(), views.containsKey(a.urn()) ? views.get(a.urn()).name() : String.valueOf(a.urn()),
-                needName(a.need()), phaseName(a.phase()), ReferralPages.provisionName(a.kind()), Money.format(a.annualFeePence()),
-                a.startDate() + " to " + a.endDate(), status, tag, a.status() == AgreementStatus.AWAITING_PROVIDER);
-    }
-
     // ------------------------------------------------------------------ words
-
-
 
     static String declineName(DeclineReason reason) {
         return reason == null ? "no reason given" : switch (reason) {
@@ -467,11 +364,13 @@ class ProviderMarketPages implements PageLinks {
     }
 
     private String needName(String code) {
-        return reference.needTypes().stream().filter(n -> n.code().equals(code)).map(ReferenceData.NeedType::name).findFirst().orElse(code);
+        ReferenceData.NeedType need = reference.needType(code);
+        return need == null ? code : need.name();
     }
 
     private String phaseName(String code) {
-        return reference.phases().stream().filter(p -> p.code().equals(code)).map(ReferenceData.Phase::name).findFirst().orElse(code);
+        ReferenceData.Phase phase = reference.phase(code);
+        return phase == null ? code : phase.name();
     }
 
     private static String value(Map<String, String> values, String name) {

@@ -278,14 +278,9 @@ class ReferralPages implements PageLinks {
     String withdraw(@PathVariable String id, @RequestParam(required = false) String reason, Model model, RedirectAttributes redirect) {
         access.require("Withdraw a referral", Role.COMMISSIONER);
         ReferralView referral = reads.get("Referral", id);
-        String typed = reason == null ? "" : reason.trim();
         FormErrors errors = new FormErrors();
-        String breach = InputRules.breach(typed, InputRules.TEXT);
-        if (breach != null) {
-            errors.add("reason", "The reason " + breach);
-        } else if (typed.isEmpty()) {
-            errors.add("reason", "Enter why you are withdrawing the referral");
-        } else {
+        String typed = errors.requireReason("reason", reason, "Enter why you are withdrawing the referral");
+        if (!errors.any()) {
             try {
                 referrals.withdraw(id, typed);
                 redirect.addFlashAttribute("withdrawn", true);
@@ -491,10 +486,12 @@ class ReferralPages implements PageLinks {
     }
 
     private String needName(String code) {
-        return reference.needTypes().stream().filter(n -> n.code().equals(code)).map(ReferenceData.NeedType::name).findFirst().orElse(code);
+        ReferenceData.NeedType need = reference.needType(code);
+        return need == null ? code : need.name();
     }
 
     private String phaseName(String code) {
-        return reference.phases().stream().filter(p -> p.code().equals(code)).map(ReferenceData.Phase::name).findFirst().orElse(code);
+        ReferenceData.Phase phase = reference.phase(code);
+        return phase == null ? code : phase.name();
     }
 }

@@ -329,7 +329,8 @@ class PlanPages implements PageLinks {
     }
 
     private String phaseName(String code) {
-        return reference.phases().stream().filter(p -> p.code().equals(code)).map(ReferenceData.Phase::name).findFirst().orElse(code);
+        ReferenceData.Phase phase = reference.phase(code);
+        return phase == null ? code : phase.name();
     }
 
     static String statusName(PlanStatus status) {

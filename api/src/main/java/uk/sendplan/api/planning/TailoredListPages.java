@@ -124,8 +124,7 @@ class TailoredListPages {
         model.addAttribute("csv", "/demand/" + child.id() + "/settings.csv?order=" + chosen.name());
         model.addAttribute("child", child);
         model.addAttribute("needName", needName(child.primaryNeed()));
-        model.addAttribute("phaseName", reference.phases().stream().filter(p -> p.code().equals(child.phase())).map(ReferenceData.Phase::name)
-                .findFirst().orElse(child.phase()));
+        model.addAttribute("phaseName", phaseName(child.phase()));
         model.addAttribute("order", chosen.name());
         model.addAttribute("financialYear", listing.financialYear());
         model.addAttribute("rows", rows);
@@ -161,10 +160,16 @@ class TailoredListPages {
     }
 
     private String needName(String code) {
-        return reference.needTypes().stream().filter(n -> n.code().equals(code)).map(ReferenceData.NeedType::name).findFirst().orElse(code);
+        ReferenceData.NeedType need = reference.needType(code);
+        return need == null ? code : need.name();
     }
 
     private static String capitalise(String text) {
         return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    private String phaseName(String code) {
+        ReferenceData.Phase phase = reference.phase(code);
+        return phase == null ? code : phase.name();
     }
 }

@@ -1,6 +1,7 @@
 package uk.sendplan.api.web;
 
 import uk.sendplan.api.system.ApiException;
+import uk.sendplan.api.system.InputRules;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +41,22 @@ public final class FormErrors {
             message = message.substring(path.length() + 2);
         }
         add(field == null ? fallback : field, capitalise(message));
+    }
+
+    /**
+     * A reason the form cannot go without (why a placement is declined, a referral withdrawn, a finding decided): a
+     * problem next to {@code field} when it is blank ({@code missing} says what to enter) or breaks the rules for free
+     * text, so the service is not asked. Returns the reason trimmed, to show again in the form.
+     */
+    public String requireReason(String field, String typed, String missing) {
+        String reason = typed == null ? "" : typed.trim();
+        String breach = InputRules.breach(reason, InputRules.TEXT);
+        if (breach != null) {
+            add(field, "The reason " + breach);
+        } else if (reason.isEmpty()) {
+            add(field, missing);
+        }
+        return reason;
     }
 
     public boolean any() {

@@ -17,6 +17,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.sendplan.api.market.MarketWorld.offer;
+import static uk.sendplan.api.market.MarketWorld.withSurplus;
 import static uk.sendplan.db.jooq.Tables.OFFER;
 import static uk.sendplan.db.jooq.Tables.PLACEMENT_AGREEMENT;
 import static uk.sendplan.db.jooq.Tables.PROVIDER;
@@ -25,7 +26,7 @@ import static uk.sendplan.db.jooq.Tables.REFERRAL;
 /**
  * Market intelligence over GraphQL on a market made through the service in Northumberland: two referrals, each sent
  * to the world's two settings only (A run for profit, B not). A offers on both (£66,000 justified, then £60,000) and is
- * refused once above the ceiling; B offers £58,000 on the first and does not answer the second; the first is awarded
+ * refused once above the ceiling and once for a surplus above the framework's cap (8% of the fee); B offers £58,000 on the first and does not answer the second; the first is awarded
  * to A. The referrals are then dated to June 2019 (with their offers and award a known number of days later), so the
  * financial year 2019-20 holds this market alone and every figure is exact. Northumberland's band 3 day reference is
  * £60,000.
@@ -49,7 +50,7 @@ class MarketStatisticsTest extends GraphQlTestBase {
             fragment figures on MarketFigures {
               referrals recipients responses responseRate offers offersPerReferral medianDaysToFirstOffer medianDaysToAward
               medianOfferedFee medianFeeToReference awards awardsForProfit awardsNotForProfit awardsProfitUnknown
-              forProfitAwardShare refusedAboveCeiling refusedUpliftAboveCap
+              forProfitAwardShare refusedAboveCeiling refusedUpliftAboveCap refusedSurplusAboveCap
             }
             """;
 
@@ -76,6 +77,9 @@ class MarketStatisticsTest extends GraphQlTestBase {
                 .execute().path("makeOffer.offer.id").entity(String.class).get();
         a.documentName("makeOffer").fragmentName("offerFields").variable("input", offer(second, w.settingA, "90000.00", null)).execute()
                 .errors().expect(e -> e.getMessage().contains("ABOVE_CEILING")).verify();
+        // £6,000 of surplus in £60,000 is 10%, above the 8% cap
+        a.documentName("makeOffer").fragmentName("offerFields").variable("input", withSurplus(second, w.settingA, "10000.00", "6000.00")).execute()
+                .errors().expect(e -> e.getMessage().contains("SURPLUS_ABOVE_CAP")).verify();
         String aSecond = a.documentName("makeOffer").fragmentName("offerFields").variable("input", offer(second, w.settingA, "60000.00", null))
                 .execute().path("makeOffer.offer.id").entity(String.class).get();
         commissioner().documentName("awardOffer").fragmentName("agreementFields").variable("offerId", aFirst).execute()
@@ -112,7 +116,8 @@ class MarketStatisticsTest extends GraphQlTestBase {
 
     private static Map<String, Object> figures(int referrals, int recipients, int responses, Double responseRate, int offers, Double perReferral,
                                                Double daysToOffer, Double daysToAward, String medianFee, Double toReference, int awards,
-                                               int forProfit, int notForProfit, int unknown, Double share, int aboveCeiling) {
+                                               int forProfit, int notForProfit, int unknown, Double share, int aboveCeiling,
+                                               int surplusAboveCap) {
         Map<String, Object> f = new java.util.LinkedHashMap<>();
         f.put("referrals", referrals);
         f.put("recipients", recipients);
@@ -131,13 +136,17 @@ class MarketStatisticsTest extends GraphQlTestBase {
         f.put("forProfitAwardShare", share);
         f.put("refusedAboveCeiling", aboveCeiling);
         f.put("refusedUpliftAboveCap", 0);
+        f.put("refusedSurplusAboveCap", surplusAboveCap);
         return f;
     }
 
-    /** A's figures: both referrals answered with offers (2 and 4 days), £66,000 and £60,000 (110% and 100%), one award after 10 days. */
-    private static final Map<String, Object> A = figures(2, 2, 2, 100.0, 2, 1.0, 3.0, 10.0, "63000.00", 105.0, 1, 1, 0, 0, 100.0, 1);
+    /**
+     * A's figures: both referrals answered with offers (2 and 4 days), £66,000 and £60,000 (110% and 100%), one award after
+     * 10 days; refused once above the ceiling and once for its surplus.
+     */
+    private static final Map<String, Object> A = figures(2, 2, 2, 100.0, 2, 1.0, 3.0, 10.0, "63000.00", 105.0, 1, 1, 0, 0, 100.0, 1, 1);
     /** B's: one of two answered, with £58,000 (96.7%) after 5 days; no award. */
-    private static final Map<String, Object> B = figures(2, 2, 1, 50.0, 1, 0.5, 5.0, null, "58000.00", 96.7, 0, 0, 0, 0, null, 0);
+    private static final Map<String, Object> B = figures(2, 2, 1, 50.0, 1, 0.5, 5.0, null, "58000.00", 96.7, 0, 0, 0, 0, null, 0, 0);
 
     @Test
     void theFiguresOfAKnownMarketAreExact() {
@@ -148,7 +157,7 @@ class MarketStatisticsTest extends GraphQlTestBase {
                 .path("marketStatistics.providerCount").entity(Integer.class).isEqualTo(2);
         // 4 recipients, 3 answered; first offers after 2 and 4 days; fees 58,000 / 60,000 / 66,000 (96.7%, 100%, 110%)
         response.path("marketStatistics.totals").entity(Map.class)
-                .isEqualTo(figures(2, 4, 3, 75.0, 3, 1.5, 3.0, 10.0, "60000.00", 100.0, 1, 1, 0, 0, 100.0, 1));
+                .isEqualTo(figures(2, 4, 3, 75.0, 3, 1.5, 3.0, 10.0, "60000.00", 100.0, 1, 1, 0, 0, 100.0, 1, 1));
         response.path("marketStatistics.providers[*].providerId").entityList(String.class).containsExactly(world.providerA, world.providerB);
         response.path("marketStatistics.providers[0].forProfit").entity(Boolean.class).isEqualTo(true)
                 .path("marketStatistics.providers[1].forProfit").entity(Boolean.class).isEqualTo(false)
@@ -172,7 +181,7 @@ class MarketStatisticsTest extends GraphQlTestBase {
                 .path("marketStatistics.providers[0].figures").entity(Map.class).isEqualTo(A);
         // a year without referrals: zeros, and null where there is nothing to divide or take the median of
         commissioner().document(STATISTICS).variable("year", "2001-02").execute()
-                .path("marketStatistics.totals").entity(Map.class).isEqualTo(figures(0, 0, 0, null, 0, null, null, null, null, null, 0, 0, 0, 0, null, 0))
+                .path("marketStatistics.totals").entity(Map.class).isEqualTo(figures(0, 0, 0, null, 0, null, null, null, null, null, 0, 0, 0, 0, null, 0, 0))
                 .path("marketStatistics.providers").entityList(Object.class).hasSize(0);
     }
 
@@ -222,14 +231,14 @@ class MarketStatisticsTest extends GraphQlTestBase {
         assertThat(rows.get(0).fields()).isEqualTo(MarketStatistics.CSV_HEADER);
         assertThat(rows).hasSize(4);
         assertThat(rows.get(1).fields()).containsExactly("Northumberland", YEAR, "TOTAL", "", "", "", "2", "4", "3", "75.0", "3", "1.50", "3.0",
-                "10.0", "60000.00", "100.0", "1", "1", "0", "0", "100.0", "1", "0");
+                "10.0", "60000.00", "100.0", "1", "1", "0", "0", "100.0", "1", "0", "1");
         assertThat(rows.get(2).fields()).containsExactly("Northumberland", YEAR, "PROVIDER", world.providerA,
                 db.fetchValue(PROVIDER.NAME, PROVIDER.ID.eq(Long.parseLong(world.providerA))),
-                "true", "2", "2", "2", "100.0", "2", "1.00", "3.0", "10.0", "63000.00", "105.0", "1", "1", "0", "0", "100.0", "1", "0");
+                "true", "2", "2", "2", "100.0", "2", "1.00", "3.0", "10.0", "63000.00", "105.0", "1", "1", "0", "0", "100.0", "1", "0", "1");
         // the name a spreadsheet would run as a formula is written as text
         assertThat(rows.get(3).fields().get(4)).isEqualTo("'" + HOSTILE);
-        assertThat(rows.get(3).fields().subList(5, 23)).containsExactly("false", "2", "2", "1", "50.0", "1", "0.50", "5.0", "", "58000.00",
-                "96.7", "0", "0", "0", "0", "", "0", "0");
+        assertThat(rows.get(3).fields().subList(5, 24)).containsExactly("false", "2", "2", "1", "50.0", "1", "0.50", "5.0", "", "58000.00",
+                "96.7", "0", "0", "0", "0", "", "0", "0", "0");
         assertThat(csv).contains("\r\n").doesNotContain(",=HYPERLINK").doesNotContain(",\"=HYPERLINK");
 
         // the same as a file, for the commissioner's LA only

@@ -22,6 +22,7 @@ import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.sendplan.api.market.MarketWorld.offer;
+import static uk.sendplan.api.market.MarketWorld.withSurplus;
 import static uk.sendplan.db.jooq.Tables.*;
 
 /**
@@ -63,15 +64,6 @@ class MarketTest extends GraphQlTestBase {
                 .path("makeOffer.offer.check.verdict").entity(String.class).isEqualTo("WITHIN_REFERENCE")
                 .path("makeOffer.offer.breakdown.other").entity(String.class).isEqualTo("10000.00")
                 .path("makeOffer.offer.breakdown.surplus").entity(String.class).isEqualTo("4800.00");
-    }
-
-    /** £60,000 a year: education £45,000, care £5,000 and other, of which surplus. */
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> withSurplus(String referralId, int urn, String other, String surplus) {
-        Map<String, Object> input = offer(referralId, urn, "60000.00", null);
-        java.math.BigDecimal education = new java.math.BigDecimal("55000.00").subtract(new java.math.BigDecimal(other));
-        input.put("breakdown", Map.of("education", education.toPlainString(), "care", "5000.00", "therapies", "0.00", "other", other, "surplus", surplus));
-        return input;
     }
 
     @Test

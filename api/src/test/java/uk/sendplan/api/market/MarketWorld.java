@@ -129,4 +129,12 @@ final class MarketWorld {
         }
         return input;
     }
+
+    /** £60,000 a year: care £5,000, {@code other} of which {@code surplus} is surplus, and education the rest. */
+    static Map<String, Object> withSurplus(String referralId, int urn, String other, String surplus) {
+        Map<String, Object> input = offer(referralId, urn, "60000.00", null);
+        java.math.BigDecimal education = new java.math.BigDecimal("55000.00").subtract(new java.math.BigDecimal(other));
+        input.put("breakdown", Map.of("education", education.toPlainString(), "care", "5000.00", "therapies", "0.00", "other", other, "surplus", surplus));
+        return input;
+    }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static uk.sendplan.db.jooq.Tables.APP_USER;
 import static uk.sendplan.db.jooq.Tables.HOST_CONSULTATION;
 
 /**
@@ -14,6 +15,7 @@ import static uk.sendplan.db.jooq.Tables.HOST_CONSULTATION;
  * opens the consultation beside Camden's sufficiency for its needs and phases, is shown each problem with the answer
  * next to its field with nothing saved, objects with a reason; the regulator then reads the objection with the
  * registration in the table of host LA answers and its CSV; another LA's commissioner and the other roles are refused.
+ * A provider reads the host LAs' answers on its own settings, and no other provider's.
  */
 class ConsultationBrowserTest extends BrowserTestBase {
 
@@ -99,5 +101,61 @@ class ConsultationBrowserTest extends BrowserTestBase {
 
         browser.signIn("provider-demo", PASSWORD);
         browser.openRefused("/regulation/consultations", "provider-host-la-answers-refused");
+    }
+
+    /**
+     * provider-demo's group registers a school in Camden and another provider one beside it; Camden objects to the
+     * first. provider-demo reads Camden's objection and reason among its own settings' consultations, and neither on the
+     * page nor in its CSV is the other provider's; a commissioner is refused the page.
+     */
+    @Test
+    void aProviderReadsWhatTheHostLasSaidAboutItsOwnSettingsOnly() throws IOException {
+        long demo = db.fetchValue(APP_USER.PROVIDER_ID, APP_USER.SUBJECT.eq("provider-demo"));
+        long other = Long.parseLong(graphQl.document("mutation { registerProvider(input: {name: \"Browser Other Host Ltd\", kind: INDEPENDENT, "
+                + "forProfit: true}) { provider { id } } }").execute().path("registerProvider.provider.id").entity(String.class).get());
+        // beside aCommissionerObjects...'s 159,201
+        long own = consultationOn(159_202, "Browser Demo Group Camden School", demo);
+        long others = consultationOn(159_203, "Browser Other Camden School", other);
+        String why = "Camden has SEMH primary places to spare";
+        asCommissioner("202").document("mutation($id: ID!, $reason: String) { answerHostConsultation(input: {id: $id, answer: OBJECTS, reason: $reason}) "
+                + "{ consultation { status } } }").variable("id", String.valueOf(own)).variable("reason", why).execute()
+                .path("answerHostConsultation.consultation.status").entity(String.class).isEqualTo("ANSWERED");
+
+        browser.signIn("provider-demo", PASSWORD);
+        browser.clickLink("Host LA consultations");
+        browser.checkPage("provider-consultations");
+        assertThat(browser.text("h1")).isEqualTo("Host LA consultations");
+        String row = "[data-id='" + own + "'] ";
+        assertThat(browser.text(row + "[data-test=setting]")).isEqualTo("Browser Demo Group Camden School, URN 159202");
+        assertThat(browser.text(row + "[data-test=la]")).isEqualTo("Camden");
+        assertThat(browser.text(row + "[data-test=asked-about]")).isEqualTo("New registration, 8 places");
+        assertThat(browser.text(row + "[data-test=answer]")).isEqualTo("Objects");
+        assertThat(browser.text(row + "[data-test=reason]")).isEqualTo(why);
+        assertThat(browser.text(row + "[data-test=answered]")).isNotEmpty();
+        assertThat(browser.findAll("[data-id='" + others + "']")).as("another provider's consultation").isEmpty();
+        List<Long> ownIds = db.select(HOST_CONSULTATION.ID).from(HOST_CONSULTATION).where(HOST_CONSULTATION.PROVIDER_ID.eq(demo)).fetch().map(r -> r.value1());
+        assertThat(browser.findAll("[data-test=consultations] tbody tr").stream().map(r -> Long.parseLong(r.getDomAttribute("data-id"))).toList())
+                .isNotEmpty().allSatisfy(id -> assertThat(ownIds).contains(id));
+        assertThat(browser.text("[data-test=total]")).startsWith(count(ownIds.size()) + " consultation");
+
+        // the CSV: every one of the group's consultations, whatever page, and nobody else's
+        List<String> csv = lines(download("/provider/consultations.csv"));
+        assertThat(csv.getFirst()).startsWith("consultation_id,asked,urn,setting,provider,la_code");
+        assertThat(csv.subList(1, csv.size()).stream().map(line -> Long.parseLong(line.substring(0, line.indexOf(',')))).toList())
+                .containsExactlyInAnyOrderElementsOf(ownIds);
+        assertThat(csv).anySatisfy(line -> assertThat(line).startsWith(own + ",").contains("OBJECTS").contains(why));
+        browser.signOut();
+
+        browser.signIn("commissioner-hackney", PASSWORD);
+        browser.openRefused("/provider/consultations", "commissioner-provider-consultations-refused");
+    }
+
+    /** Registers an independent special school in Camden with 8 SEMH primary places for the provider; returns the consultation it opened. */
+    private long consultationOn(int urn, String name, long provider) {
+        graphQl.document("mutation($input: RegisterSettingInput!) { registerSetting(input: $input) { setting { urn } } }")
+                .variable("input", Map.of("urn", urn, "name", name, "type", "INDEPENDENT_SPECIAL", "providerId", String.valueOf(provider),
+                        "laCode", "202", "ageFrom", 5, "ageTo", 11, "places", List.of(Map.of("need", "SEMH", "phase", "PRIMARY", "capacity", 8, "occupied", 0))))
+                .execute().path("registerSetting.setting.urn").entity(Integer.class).isEqualTo(urn);
+        return db.select(HOST_CONSULTATION.ID).from(HOST_CONSULTATION).where(HOST_CONSULTATION.SETTING_URN.eq(urn)).fetchOne().value1();
     }
 }

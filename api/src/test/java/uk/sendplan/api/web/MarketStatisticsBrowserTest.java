@@ -28,6 +28,13 @@ class MarketStatisticsBrowserTest extends BrowserTestBase {
         assertThat(map(england.get("totals")).get("referrals")).as("the demo market has referrals").isNotEqualTo(0);
         assertThat(browser.text("[data-test=total-0]")).isEqualTo(count(((Number) map(england.get("totals")).get("referrals")).longValue()));
         assertThat(browser.text("[data-test=total-7]")).isEqualTo(count(((Number) map(england.get("totals")).get("awards")).longValue()));
+        // offers the fee check refused, in a regulator's words, those with a surplus above the cap among them
+        Map<String, Object> refused = map(map(regulator.document("{ marketStatistics { totals { refusedAboveCeiling refusedUpliftAboveCap "
+                + "refusedSurplusAboveCap } } }").execute().path("marketStatistics").entity(Object.class).get()).get("totals"));
+        long surplus = ((Number) refused.get("refusedSurplusAboveCap")).longValue();
+        assertThat(browser.text("[data-test=total-9]")).isEqualTo(count(((Number) refused.get("refusedAboveCeiling")).longValue()
+                + ((Number) refused.get("refusedUpliftAboveCap")).longValue() + surplus));
+        assertThat(browser.text("[data-test=totals]")).contains(count(surplus) + " with a surplus above the cap");
         int providers = (Integer) england.get("providerCount");
         assertThat(browser.findAll("[data-test=providers] tbody tr")).hasSize(Math.min(50, providers));
 
