@@ -47,25 +47,11 @@ final class MipOracle {
         CostModel costModel = new CostModel(problem.parameters());
         List<Setting> settings = problem.settings();
         List<PlacementRequest> requests = problem.requests();
-        Map<String, Integer> settingIndex = new HashMap<>();
-        for (int s = 0; s < settings.size(); s++) {
-            settingIndex.put(settings.get(s).id(), s);
-        }
-        int[] room = settings.stream().mapToInt(Setting::capacity).toArray();
-        Map<String, Integer> pinnedIndependent = new HashMap<>();
-        long pinnedSoft = 0;
-        int pinned = 0;
-        for (PlacementRequest r : requests) {
-            if (r.keepCurrent()) {
-                Setting kept = settings.get(settingIndex.get(r.currentSettingId()));
-                room[settingIndex.get(r.currentSettingId())]--;
-                pinned++;
-                pinnedSoft += costModel.softCost(r, kept);
-                if (kept.type().isIndependent()) {
-                    pinnedIndependent.merge(r.laCode(), 1, Integer::sum);
-                }
-            }
-        }
+        KeptChildren kept = KeptChildren.of(problem, costModel);
+        int[] room = kept.room();
+        Map<String, Integer> pinnedIndependent = kept.independentByLa();
+        long pinnedSoft = kept.softCost();
+        int pinned = kept.count();
         MPSolver solver = MPSolver.createSolver("SCIP");
         MPObjective objective = solver.objective();
         List<MPConstraint> capacity = new ArrayList<>();
