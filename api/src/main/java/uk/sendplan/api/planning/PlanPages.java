@@ -277,7 +277,7 @@ class PlanPages implements PageLinks {
         Map<Integer, SettingView> settingViews = urns.isEmpty() ? Map.of() : settings.findAll(urns);
         model.addAttribute("placements", assignments.stream().map(a -> placement(a, requests.get(a.requestId()), settingViews.get(a.urn()))).toList());
         model.addAttribute("map", assignments.isEmpty() ? null : maps.of(plan, assignments, requests, settingViews));
-        model.addAttribute("unplaced", unplaced.stream().map(u -> new Unplaced(requests.get(u.requestId()).reference(), u.need(), phaseName(u.phase()),
+        model.addAttribute("unplaced", unplaced.stream().map(u -> new Unplaced(requests.get(u.requestId()).reference(), u.need(), reference.phaseName(u.phase()),
                 u.reason())).toList());
         model.addAttribute("notes", plans.notes(plan));
         model.addAttribute("approvable", assignments.stream().anyMatch(a -> a.status() == AssignmentStatus.PROPOSED));
@@ -307,7 +307,7 @@ class PlanPages implements PageLinks {
         if (a.pinned()) {
             rules = "stays in the current setting; " + rules;
         }
-        return new Placement(a.requestId(), request.reference(), a.need(), phaseName(a.phase()), setting.name(), kindName(setting.type())
+        return new Placement(a.requestId(), request.reference(), a.need(), reference.phaseName(a.phase()), setting.name(), kindName(setting.type())
                 + (a.boarding() ? ", boarding" : ""), RuleTexts.km(a.distanceKm()), Math.round(a.travelMinutes()), Money.formatRounded(a.annualCostPence()),
                 Money.formatRounded(a.feePence()), Money.formatRounded(a.transportPence()), rules, a.status() == AssignmentStatus.PROPOSED);
     }
@@ -326,11 +326,6 @@ class PlanPages implements PageLinks {
     private static String started(PlanView p) {
         Instant at = p.startedAt() == null ? p.createdAt() : p.startedAt();
         return at == null ? "" : STARTED.format(at.atZone(ENGLAND));
-    }
-
-    private String phaseName(String code) {
-        ReferenceData.Phase phase = reference.phase(code);
-        return phase == null ? code : phase.name();
     }
 
     static String statusName(PlanStatus status) {

@@ -123,8 +123,8 @@ class TailoredListPages {
         List<Row> rows = shown.rows();
         model.addAttribute("csv", "/demand/" + child.id() + "/settings.csv?order=" + chosen.name());
         model.addAttribute("child", child);
-        model.addAttribute("needName", needName(child.primaryNeed()));
-        model.addAttribute("phaseName", phaseName(child.phase()));
+        model.addAttribute("needName", reference.needName(child.primaryNeed()));
+        model.addAttribute("phaseName", reference.phaseName(child.phase()));
         model.addAttribute("order", chosen.name());
         model.addAttribute("financialYear", listing.financialYear());
         model.addAttribute("rows", rows);
@@ -159,17 +159,7 @@ class TailoredListPages {
         return s.sector() != Sector.STATE || reference.settingType(s.type()).independent();
     }
 
-    private String needName(String code) {
-        ReferenceData.NeedType need = reference.needType(code);
-        return need == null ? code : need.name();
-    }
-
     private static String capitalise(String text) {
         return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
-    }
-
-    private String phaseName(String code) {
-        ReferenceData.Phase phase = reference.phase(code);
-        return phase == null ? code : phase.name();
     }
 }
