@@ -158,7 +158,7 @@ class GlancePages implements PageLinks {
     private List<Waiting> waiting(Actor actor) {
         List<Waiting> rows = new ArrayList<>();
         for (DemandCount c : demand.summaryFor(actor.laCode(), null)) {
-            rows.add(new Waiting(reference.needName(c.need()), reference.phase(c.phase()).name(), c.open(), c.proposed(), c.placed()));
+            rows.add(new Waiting(reference.needName(c.need()), reference.phaseName(c.phase()), c.open(), c.proposed(), c.placed()));
         }
         return rows;
     }
