@@ -252,7 +252,7 @@ class InvestPages implements PageLinks {
     private PlanRow row(PlanView p) {
         String scope = p.scopeType() == PlanScope.LOCAL_AUTHORITY ? laName(p.scopeCode())
                 : reference.region(p.scopeCode()).map(ReferenceData.Region::name).orElse(p.scopeCode()) + " (region)";
-        return new PlanRow(p.id(), p.name(), scope, p.financialYear(), PlanPages.statusName(p.status()), PlanPages.statusTag(p.status()), p.requests(),
+        return new PlanRow(p.id(), p.name(), scope, p.financialYear(), PlanWords.statusName(p.status()), PlanWords.statusTag(p.status()), p.requests(),
                 p.placed());
     }
 
