@@ -7,17 +7,24 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static java.util.Map.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The shape of the service, checked on its classes: packages depend on each other without cycles, and each table
- * belongs to one feature, which every other feature reads through that feature's public service.
+ * The shape of the service, checked on its classes: packages depend on each other without cycles, each table belongs
+ * to one feature, which every other feature reads through that feature's public service, and no source file of the
+ * service or the planner is so long that it does more than one job.
  */
 class ArchitectureTest {
 
@@ -25,6 +32,12 @@ class ArchitectureTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("uk.sendplan.api");
 
     private static final String SHARED = "reference data";
+
+    /** The project's limit on a main source file: a class that outgrows it is split by job. */
+    private static final int MAX_LINES = 350;
+
+    /** The main source trees, from the api module's directory (where Maven runs its tests). */
+    private static final List<Path> SOURCE_TREES = List.of(Path.of("src/main/java"), Path.of("../planner/src/main/java"));
 
     /**
      * Each jOOQ table (by its generated class name) and the one package that may use it. Reference data (regions, LAs,
@@ -93,5 +106,25 @@ class ArchitectureTest {
             return target.getSimpleName();
         }
         return null;
+    }
+
+    @Test
+    void noMainSourceFileIsLongerThanTheLimit() throws IOException {
+        List<String> tooLong = new ArrayList<>();
+        int read = 0;
+        for (Path tree : SOURCE_TREES) {
+            assertThat(tree).as("source tree " + tree.toAbsolutePath().normalize()).isDirectory();
+            try (Stream<Path> files = Files.walk(tree)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+                    int lines = Files.readAllLines(file).size();
+                    read++;
+                    if (lines > MAX_LINES) {
+                        tooLong.add(file.normalize() + " (" + lines + " lines)");
+                    }
+                }
+            }
+        }
+        assertThat(read).as("main source files read").isGreaterThan(100);
+        assertThat(tooLong).as("main source files over " + MAX_LINES + " lines: split each by job").isEmpty();
     }
 }

@@ -213,7 +213,7 @@ class DemandPages implements PageLinks {
             needCode = null;
         }
         String phaseCode = blankToNull(phase);
-        if (phaseCode != null && reference.phases().stream().noneMatch(p -> p.code().equals(phase))) {
+        if (phaseCode != null && reference.phase(phaseCode) == null) {
             errors.add("phase", "Select a phase from the list");
             phaseCode = null;
         }

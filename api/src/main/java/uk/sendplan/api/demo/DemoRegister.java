@@ -17,9 +17,6 @@ import uk.sendplan.db.types.ProviderKind;
 import uk.sendplan.db.types.RecordSource;
 import uk.sendplan.db.types.RegistrationStatus;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -66,27 +63,6 @@ public class DemoRegister {
             return leaves - 1;
         }
     }
-
-    /** What a typical setting of a kind looks like. */
-    record Profile(String label, int typicalSize, double vacancyRate, double boardingShare, double boysOnlyShare,
-                   double laMaintainedShare, List<AgeBand> ages) {
-    }
-
-    static final Map<String, Profile> PROFILES = Map.of(
-            "RESOURCED_PROVISION", new Profile("Resourced Provision", 14, 0.10, 0, 0, 0.5,
-                    List.of(new AgeBand(4, 11, 0.6), new AgeBand(11, 16, 0.3), new AgeBand(11, 18, 0.1))),
-            "SEN_UNIT", new Profile("SEN Unit", 10, 0.10, 0, 0, 0.5,
-                    List.of(new AgeBand(4, 11, 0.6), new AgeBand(11, 16, 0.4))),
-            "STATE_SPECIAL", new Profile("Special School", 120, 0.04, 0.02, 0, 0.45,
-                    List.of(new AgeBand(2, 19, 0.35), new AgeBand(4, 11, 0.2), new AgeBand(11, 19, 0.35), new AgeBand(3, 16, 0.1))),
-            "NON_MAINTAINED_SPECIAL", new Profile("Non-maintained Special School", 60, 0.12, 0.4, 0, 0,
-                    List.of(new AgeBand(5, 19, 0.6), new AgeBand(8, 19, 0.4))),
-            "INDEPENDENT_SPECIAL", new Profile("Independent Special School", 45, 0.12, 0.15, 0.1, 0,
-                    List.of(new AgeBand(5, 19, 0.3), new AgeBand(7, 18, 0.3), new AgeBand(11, 19, 0.3), new AgeBand(8, 16, 0.1))),
-            "ALTERNATIVE_PROVISION", new Profile("Alternative Provision", 40, 0.15, 0, 0, 0.6,
-                    List.of(new AgeBand(11, 16, 0.8), new AgeBand(5, 11, 0.2))),
-            "SPECIALIST_POST_16", new Profile("Specialist College", 60, 0.12, 0.3, 0, 0,
-                    List.of(new AgeBand(16, 25, 1.0))));
 
     /** Organisations the demo settings belong to, besides each LA itself. */
     record DemoProviders(Map<String, List<Long>> academyTrustsByRegion, List<Long> independentGroups, List<Long> charities, List<Long> colleges) {
@@ -174,7 +150,7 @@ public class DemoRegister {
             if (counts == null) {
                 continue;
             }
-            Profile profile = PROFILES.get(type);
+            SettingProfile profile = SettingProfile.BY_TYPE.get(type);
             for (Map<String, Integer> children : groupIntoSettings(counts, profile.typicalSize())) {
                 sequence++;
                 if (sequence > 999) {
@@ -295,7 +271,7 @@ public class DemoRegister {
         return places;
     }
 
-    private long provider(String type, Profile profile, LocalAuthority la, long laProvider, DemoProviders providers, Random random) {
+    private long provider(String type, SettingProfile profile, LocalAuthority la, long laProvider, DemoProviders providers, Random random) {
         return switch (type) {
             case "INDEPENDENT_SPECIAL" -> skewedPick(providers.independentGroups(), random);
             case "NON_MAINTAINED_SPECIAL" -> providers.charities().get(random.nextInt(providers.charities().size()));

@@ -8,8 +8,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import uk.sendplan.api.audit.AuditTrail;
 import uk.sendplan.api.fees.FeeService;
 import uk.sendplan.api.kernel.Money;
-import uk.sendplan.api.settings.SettingService;
-import uk.sendplan.api.settings.SettingService.PlanningSetting;
 import uk.sendplan.api.system.Access;
 import uk.sendplan.api.system.Actor;
 import uk.sendplan.api.system.ApiException;
@@ -21,7 +19,6 @@ import uk.sendplan.db.types.FeeVerdict;
 import uk.sendplan.db.types.OfferStatus;
 import uk.sendplan.db.types.ProvisionKind;
 import uk.sendplan.db.types.RecipientResponse;
-import uk.sendplan.db.types.RegistrationStatus;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -63,7 +60,6 @@ class Offers {
     record DeclineReferralInput(String referralId, int urn, DeclineReason reason) {
     }
 
-    private static final long MAX_ANNUAL_FEE_PENCE = 150_000_000L;
     /** Revisions an offer may have (Offer.revisions returns them all; the query cost model counts on it). */
     static final int MAX_REVISIONS = 20;
     /** Offers a referral shows, newest first (one live per setting, but withdrawn ones stay on record). */
@@ -71,20 +67,16 @@ class Offers {
 
     private final ReferralRepository referrals;
     private final OfferRepository offers;
-    private final FeeService fees;
-    private final SettingService settings;
     private final AuditTrail audit;
     private final Access access;
     private final TransactionTemplate separately;
-    private final ReReferrals reReferrals;
+    private final OfferTerms terms;
 
-    Offers(ReferralRepository referrals, OfferRepository offers, FeeService fees, SettingService settings, AuditTrail audit, Access access,
-           PlatformTransactionManager transactions, ReReferrals reReferrals) {
-        this.reReferrals = reReferrals;
+    Offers(ReferralRepository referrals, OfferRepository offers, OfferTerms terms, AuditTrail audit, Access access,
+           PlatformTransactionManager transactions) {
         this.referrals = referrals;
         this.offers = offers;
-        this.fees = fees;
-        this.settings = settings;
+        this.terms = terms;
         this.audit = audit;
         this.access = access;
         this.separately = new TransactionTemplate(transactions);
@@ -141,7 +133,7 @@ class Offers {
         Actor actor = access.require("makeOffer", Role.PROVIDER);
         LocalDate today = MarketRules.today();
         ReferralView referral = offerable("makeOffer", input, actor, today);
-        return validTerms("input", referral, input.urn(), input.terms(), today).check();
+        return terms.validate("input", referral, input.urn(), input.terms(), today).check();
     }
 
     /** The referral an offer from the setting may be made on: sent to it, still taking answers, and no live offer from it. */
@@ -240,14 +232,9 @@ class Offers {
         }
     }
 
-    /** Terms that passed every rule, with the fee check of the start date's year (whatever its verdict). */
-    private record ValidTerms(ProvisionKind kind, long fee, long education, long care, long therapies, long other, long surplus, LocalDate start,
-                              LocalDate validUntil, String conditions, String justification, String year, FeeService.OfferCheck check) {
-    }
-
     /** The terms, each checked, and the fee checked against the framework of the start date's financial year. */
     private OfferRevisionRecord checkedTerms(String field, ReferralView referral, int urn, Actor actor, TermsInput in, LocalDate today) {
-        ValidTerms t = validTerms(field, referral, urn, in, today);
+        OfferTerms.Valid t = terms.validate(field, referral, urn, in, today);
         FeeService.OfferCheck check = t.check();
         long fee = t.fee();
         if (check.nonCompliant()) {
@@ -275,53 +262,6 @@ class Offers {
                 .setCeilingPence(check.adjustedCeilingPence()).setCreatedBy(actor.subject());
     }
 
-    /** Every rule of the terms but the fee check's verdict, which the caller judges; writes nothing. */
-    private ValidTerms validTerms(String field, ReferralView referral, int urn, TermsInput in, LocalDate today) {
-        PlanningSetting setting = settings.planningSetting(urn).orElseThrow(() -> ApiException.notFound(field + ".urn", "no setting with URN " + urn));
-        if (setting.registrationStatus() != RegistrationStatus.OPEN) {
-            throw ApiException.badRequest(field + ".urn", "setting " + urn + " is " + setting.registrationStatus() + " and takes no new placements");
-        }
-        if (setting.vacancies(referral.primaryNeed(), referral.phase()) <= 0) {
-            // the place is taken when the provider accepts an award: an offer is of a place the register shows free
-            throw ApiException.badRequest(field + ".urn", "setting " + urn + " has no " + referral.primaryNeed() + " " + referral.phase()
-                    + " place free in the register; update its places (setPlaces) before offering one");
-        }
-        ProvisionKind kind = kind(field + ".kind", in.kind(), referral);
-        long fee = amount(field + ".annualFee", in.annualFee());
-        if (fee <= 0 || fee > MAX_ANNUAL_FEE_PENCE) {
-            throw ApiException.badRequest(field + ".annualFee", "must be more than £0 and at most " + Money.format(MAX_ANNUAL_FEE_PENCE) + " a year, got "
-                    + Money.format(fee));
-        }
-        BreakdownInput b = in.breakdown();
-        long education = part(field + ".breakdown.education", b.education());
-        long care = part(field + ".breakdown.care", b.care());
-        long therapies = part(field + ".breakdown.therapies", b.therapies());
-        long other = part(field + ".breakdown.other", b.other());
-        if (education + care + therapies + other != fee) {
-            throw ApiException.badRequest(field + ".breakdown", "education + care + therapies + other come to "
-                    + Money.format(education + care + therapies + other) + ", not the annual fee " + Money.format(fee)
-                    + ": the breakdown must add up to the fee");
-        }
-        long surplus = b.surplus() == null ? 0 : part(field + ".breakdown.surplus", b.surplus());
-        if (surplus > other) {
-            throw ApiException.badRequest(field + ".breakdown.surplus", "the surplus " + Money.format(surplus) + " is part of other ("
-                    + Money.format(other) + "), so it cannot be more than other");
-        }
-        LocalDate start = MarketRules.notPast(field + ".startDate", in.startDate(), today);
-        reReferrals.requireStartAfter(field + ".startDate", referral, start);
-        LocalDate validUntil = MarketRules.notPast(field + ".validUntil", in.validUntil(), today);
-        if (validUntil.isAfter(start)) {
-            throw ApiException.badRequest(field + ".validUntil", "an offer is valid until at the latest its start date " + start + ", got " + validUntil);
-        }
-        String conditions = MarketRules.optionalText(field + ".conditions", in.conditions(), MarketRules.MAX_CONDITIONS);
-        String justification = MarketRules.optionalText(field + ".justification", in.justification(), MarketRules.MAX_CONDITIONS);
-
-        String year = MarketRules.financialYear(start);
-        FeeService.OfferCheck check = fees.checkOffer(field + ".startDate", year, urn, referral.band(), kind, fee, referral.primaryNeed(),
-                justification != null, null, surplus);
-        return new ValidTerms(kind, fee, education, care, therapies, other, surplus, start, validUntil, conditions, justification, year, check);
-    }
-
     /** Keeps a refused offer for the regulator's figures, in its own transaction: the offer itself is rolled back. */
     private void refuse(ReferralView referral, int urn, Actor actor, ProvisionKind kind, long fee, FeeService.OfferCheck check) {
         separately.executeWithoutResult(status -> {
@@ -332,33 +272,6 @@ class Offers {
                     new MarketSnapshots.RefusedOffer(referral.id(), urn, actor.providerId(), kind, fee, check.verdict(), check.adjustedCeilingPence(),
                             check.frameworkId()), "refused by the fee check: " + check.verdict());
         });
-    }
-
-    /** DAY asks for a day place (a post-16 fee at post-16); a residential referral for the same residential kind. */
-    private static ProvisionKind kind(String field, ProvisionKind kind, ReferralView referral) {
-        boolean post16 = referral.phase().equals("POST_16") || referral.phase().equals("POST_19");
-        boolean fits = referral.provision() == ProvisionKind.DAY ? kind == ProvisionKind.DAY || (post16 && kind == ProvisionKind.POST_16)
-                : kind == referral.provision();
-        if (!fits) {
-            throw ApiException.badRequest(field, "referral " + referral.id() + " asks for " + referral.provision() + " provision"
-                    + (referral.provision() == ProvisionKind.DAY && post16 ? " (DAY or POST_16)" : "") + ", not " + kind);
-        }
-        return kind;
-    }
-
-    private static long amount(String field, BigDecimal pounds) {
-        if (pounds == null) {
-            throw ApiException.badRequest(field, "is required");
-        }
-        return Money.pence(pounds);
-    }
-
-    private static long part(String field, BigDecimal pounds) {
-        long pence = amount(field, pounds);
-        if (pence < 0) {
-            throw ApiException.badRequest(field, "must not be negative, got " + Money.format(pence));
-        }
-        return pence;
     }
 
     static AuditTrail.Scope scope(ReferralView referral, long providerId) {

@@ -175,21 +175,11 @@ class ProviderAgreementPages implements PageLinks {
             case ENDED -> "Ended";
         };
         return new AgreementRow(a.id(), a.referralId(), a.urn(), views.containsKey(a.urn()) ? views.get(a.urn()).name() : String.valueOf(a.urn()),
-                needName(a.need()), phaseName(a.phase()), ReferralPages.provisionName(a.kind()), Money.format(a.annualFeePence()),
+                reference.needName(a.need()), reference.phaseName(a.phase()), MarketWords.provisionName(a.kind()), Money.format(a.annualFeePence()),
                 a.startDate() + " to " + a.endDate(), status, tag, a.status() == AgreementStatus.AWAITING_PROVIDER);
     }
 
     private String laName(String code) {
         return reference.localAuthority(code).map(ReferenceData.LocalAuthority::name).orElse(code);
-    }
-
-    private String needName(String code) {
-        ReferenceData.NeedType need = reference.needType(code);
-        return need == null ? code : need.name();
-    }
-
-    private String phaseName(String code) {
-        ReferenceData.Phase phase = reference.phase(code);
-        return phase == null ? code : phase.name();
     }
 }

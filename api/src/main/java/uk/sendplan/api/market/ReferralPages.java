@@ -27,32 +27,23 @@ import uk.sendplan.api.web.PageLinks;
 import uk.sendplan.api.web.FeeVerdicts;
 import uk.sendplan.api.web.Pages;
 import uk.sendplan.db.types.OfferStatus;
-import uk.sendplan.db.types.ProvisionKind;
 import uk.sendplan.db.types.ReferralStatus;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * A commissioner's side of the market: referring a child to the settings they ticked on the child's tailored list
- * (/referrals/new), their LA's referrals with their status (/referrals, as CSV too), and a referral (/referrals/{id})
- * with its offers compared side by side with the state settings of the child's list, the settings' answers, the
- * award (confirmed on its own page) and the withdrawal. Every step goes through the market's services, as GraphQL's
- * createReferral, referrals, comparison, awardOffer and withdrawReferral do, so the same rules refuse the same things.
+ * A commissioner's side of the market once a child is referred (the referral form is ReferPages'): their LA's
+ * referrals with their status (/referrals, as CSV too), and a referral (/referrals/{id}) with its offers compared side
+ * by side with the state settings of the child's list, the settings' answers, the award (confirmed on its own page) and
+ * the withdrawal. Every step goes through the market's services, as GraphQL's referrals, comparison, awardOffer and
+ * withdrawReferral do, so the same rules refuse the same things.
  */
 @Pages
 class ReferralPages implements PageLinks {
 
     static final int PAGE_SIZE = 25;
-
-    /** The referral form as typed, so a refused form shows what was entered. */
-    record ReferralForm(List<Integer> urns, boolean onlyChosen, String startTerm, String respondBy, String provision, List<String> therapies,
-                        String note) {
-    }
 
     /** A referral as a row of the list. */
     record Row(long id, String reference, String need, String phase, String startTerm, String respondBy, int sent, int answered,
@@ -69,10 +60,6 @@ class ReferralPages implements PageLinks {
                   String transport, String total, String distanceKm, String minutes, String startDate, String validUntil,
                   String conditions, String justification, int vacancies) {
     }
-
-    private static final Map<String, String> REFER_FIELDS = Map.of("input.requestId", "urn", "input.addSettings", "urn",
-            "input.excludeSettings", "urn", "input.startTerm", "startTerm", "input.respondBy", "respondBy", "input.provision", "provision",
-            "input.note", "note");
 
     private final Referrals referrals;
     private final ReferralReads reads;
@@ -106,98 +93,6 @@ class ReferralPages implements PageLinks {
                 : List.of();
     }
 
-    // ------------------------------------------------------------------ refer a child
-
-    @GetMapping("/referrals/new")
-    String newReferral(@RequestParam(required = false) String request, @RequestParam(name = "urn", required = false) List<String> urns, Model model) {
-        access.require("Refer a child", Role.COMMISSIONER);
-        PlacementRequestView child = ownChild(request);
-        FormErrors errors = new FormErrors();
-        List<Integer> chosen = urns(urns, errors);
-        return referralForm(model, child, new ReferralForm(chosen, true, child.startTerm(), "", "", List.of(), ""), errors);
-    }
-
-    @PostMapping("/referrals/new")
-    String refer(@RequestParam Map<String, String> values, @RequestParam(name = "urn", required = false) List<String> urns,
-                 @RequestParam(name = "therapies", required = false) List<String> therapies, Model model, RedirectAttributes redirect) {
-        access.require("Refer a child", Role.COMMISSIONER);
-        PlacementRequestView child = ownChild(values.get("request"));
-        FormErrors errors = new FormErrors();
-        ReferralForm typed = new ReferralForm(urns(urns, errors), !"all".equals(values.get("send")), values.getOrDefault("startTerm", "").trim(),
-                values.getOrDefault("respondBy", "").trim(), values.getOrDefault("provision", ""), therapies == null ? List.of() : therapies,
-                values.getOrDefault("note", "").trim());
-        for (var field : List.of(Map.entry("startTerm", typed.startTerm()), Map.entry("respondBy", typed.respondBy()))) {
-            String breach = InputRules.breach(field.getValue(), InputRules.LINE);
-            if (breach != null) {
-                errors.add(field.getKey(), "This field " + breach);
-            }
-        }
-        String noteBreach = InputRules.breach(typed.note(), InputRules.TEXT);
-        if (noteBreach != null) {
-            errors.add("note", "The note " + noteBreach);
-        }
-        if (typed.urns().isEmpty() && typed.onlyChosen()) {
-            errors.add("urn", "Select at least one setting to refer the child to, or send the referral to every setting that matches the child");
-        }
-        ProvisionKind provision = null;
-        if (!typed.provision().isEmpty()) {
-            provision = Arrays.stream(ProvisionKind.values()).filter(k -> k.name().equals(typed.provision())).findFirst().orElse(null);
-            if (provision == null) {
-                errors.add("provision", "Select the provision the child needs from the list");
-            }
-        }
-        List<MarketRules.Therapy> asked = new ArrayList<>();
-        for (String t : typed.therapies()) {
-            Arrays.stream(MarketRules.Therapy.values()).filter(v -> v.name().equals(t)).findFirst().ifPresentOrElse(asked::add,
-                    () -> errors.add("therapies", "Select therapies from the list"));
-        }
-        if (!errors.any()) {
-            try {
-                List<Integer> exclude = typed.onlyChosen()
-                        ? referrals.matched(child, provision).stream().filter(urn -> !typed.urns().contains(urn)).toList() : List.of();
-                ReferralView made = referrals.create(new Referrals.CreateReferralInput(String.valueOf(child.id()), provision, asked,
-                        typed.startTerm().isEmpty() ? null : typed.startTerm(), typed.respondBy().isEmpty() ? null : typed.respondBy(), null,
-                        typed.note().isEmpty() ? null : typed.note(), typed.urns(), exclude));
-                redirect.addFlashAttribute("sent", reads.recipients(List.of(made)).get(made.id()).size());
-                return "redirect:/referrals/" + made.id();
-            } catch (ApiException refused) {
-                if (refused.type() != ErrorType.BAD_REQUEST) {
-                    throw refused;
-                }
-                errors.add(refused, REFER_FIELDS, "urn");
-            }
-        }
-        return referralForm(model, child, typed, errors);
-    }
-
-    private String referralForm(Model model, PlacementRequestView child, ReferralForm form, FormErrors errors) {
-        Map<Integer, SettingView> chosen = form.urns().isEmpty() ? Map.of() : settings.findAll(form.urns());
-        model.addAttribute("child", child);
-        model.addAttribute("form", form);
-        model.addAttribute("errors", errors);
-        model.addAttribute("chosen", form.urns().stream().filter(chosen::containsKey).map(chosen::get).toList());
-        model.addAttribute("therapies", Arrays.stream(MarketRules.Therapy.values()).map(Enum::name).toList());
-        return "market/refer";
-    }
-
-    private PlacementRequestView ownChild(String requestId) {
-        Actor actor = access.require("Refer a child", Role.COMMISSIONER);
-        return demand.find(access.idInScope("Refer a child", InputRules.require("request", requestId == null ? "" : requestId, InputRules.LINE)))
-                .filter(r -> r.laCode().equals(actor.laCode())).orElseThrow(() -> access.outOfScope("Refer a child"));
-    }
-
-    private static List<Integer> urns(List<String> given, FormErrors errors) {
-        Set<Integer> urns = new LinkedHashSet<>();
-        for (String urn : given == null ? List.<String>of() : given) {
-            try {
-                urns.add(Integer.parseInt(urn.trim()));
-            } catch (NumberFormatException e) {
-                errors.add("urn", "Select settings from the list");
-            }
-        }
-        return List.copyOf(urns);
-    }
-
     // ------------------------------------------------------------------ the LA's referrals
 
     @GetMapping("/referrals")
@@ -207,7 +102,7 @@ class ReferralPages implements PageLinks {
         List<ReferralStatus> statuses = statuses(status, errors);
         Long beforeId = before(before);
         model.addAttribute("status", status);
-        model.addAttribute("statuses", statusNames());
+        model.addAttribute("statuses", MarketWords.statusNames());
         model.addAttribute("errors", errors);
         if (errors.any()) {
             model.addAttribute("rows", List.of());
@@ -220,10 +115,10 @@ class ReferralPages implements PageLinks {
         Map<Long, List<OfferView>> offered = page.isEmpty() ? Map.of() : offers.ofReferrals(page);
         Map<Long, PlacementRequestView> children = page.isEmpty() ? Map.of() : demand.findAll(page.stream().map(ReferralView::requestId).toList());
         model.addAttribute("rows", page.stream().map(r -> new Row(r.id(), children.get(r.requestId()).reference(), r.primaryNeed(),
-                phaseName(r.phase()), r.startTerm(), r.respondBy().toString(), recipients.get(r.id()).size(),
+                reference.phaseName(r.phase()), r.startTerm(), r.respondBy().toString(), recipients.get(r.id()).size(),
                 (int) recipients.get(r.id()).stream().filter(x -> x.response() != null).count(),
                 (int) offered.get(r.id()).stream().filter(o -> o.status() == OfferStatus.OPEN || o.status() == OfferStatus.AWARDED).count(),
-                statusName(r.status()), statusTag(r.status()))).toList());
+                MarketWords.statusName(r.status()), MarketWords.statusTag(r.status()))).toList());
         model.addAttribute("total", reads.count(statuses));
         String filter = statuses.isEmpty() ? "" : "status=" + statuses.getFirst().name();
         model.addAttribute("next", found.size() > PAGE_SIZE ? "/referrals?" + (filter.isEmpty() ? "" : filter + "&") + "before=" + page.getLast().id() : null);
@@ -349,21 +244,21 @@ class ReferralPages implements PageLinks {
         model.addAttribute("referral", r);
         model.addAttribute("reference", child.reference());
         model.addAttribute("requestId", child.id());
-        model.addAttribute("needName", needName(r.primaryNeed()));
-        model.addAttribute("secondaryNeedName", r.secondaryNeed() == null ? "None" : needName(r.secondaryNeed()));
+        model.addAttribute("needName", reference.needName(r.primaryNeed()));
+        model.addAttribute("secondaryNeedName", r.secondaryNeed() == null ? "None" : reference.needName(r.secondaryNeed()));
         model.addAttribute("year", r.nationalCurriculumYear());
-        model.addAttribute("phaseName", phaseName(r.phase()));
-        model.addAttribute("status", statusName(r.status()));
-        model.addAttribute("tag", statusTag(r.status()));
-        model.addAttribute("provision", provisionName(r.provision()));
+        model.addAttribute("phaseName", reference.phaseName(r.phase()));
+        model.addAttribute("status", MarketWords.statusName(r.status()));
+        model.addAttribute("tag", MarketWords.statusTag(r.status()));
+        model.addAttribute("provision", MarketWords.provisionName(r.provision()));
         model.addAttribute("therapies", r.therapies().isEmpty() ? "None asked for"
-                : String.join(", ", r.therapies().stream().map(t -> words(t.name())).toList()));
+                : String.join(", ", r.therapies().stream().map(t -> MarketWords.words(t.name())).toList()));
         model.addAttribute("recipients", recipients.stream().map(x -> new Recipient(x.urn(), sent.containsKey(x.urn()) ? sent.get(x.urn()).name() : "",
                 x.matched() ? "Matched" : "Named by you", answer(x))).toList());
         model.addAttribute("options", comparisons.compare(r).stream().map(row -> option(row, r)).toList());
         AgreementView agreement = awards.latestOfReferrals(List.of(r.id())).get(r.id());
         model.addAttribute("agreement", agreement);
-        model.addAttribute("agreementStatus", agreement == null ? null : agreementName(agreement));
+        model.addAttribute("agreementStatus", agreement == null ? null : MarketWords.agreementName(agreement));
         model.addAttribute("errors", errors);
         model.addAttribute("reason", reason);
         return "market/referral";
@@ -376,9 +271,9 @@ class ReferralPages implements PageLinks {
         OfferView.Terms t = offer ? o.terms() : null;
         String breakdown = !offer ? "" : "education " + Money.format(t.educationPence()) + ", care " + Money.format(t.carePence()) + ", therapies "
                 + Money.format(t.therapiesPence()) + ", other " + Money.format(t.otherPence());
-        return new Option(offer ? "Offer" : "State setting", offer ? o.id() : null, offer ? offerStatusName(o.status()) : null,
-                offer && o.status() == OfferStatus.OPEN && referral.status() == ReferralStatus.OPEN, s.urn(), s.name(), kindName(s.type()),
-                s.ofstedRating() == null ? "Not rated" : words(s.ofstedRating().name()), row.forProfit() == null ? "" : row.forProfit() ? "Yes" : "No",
+        return new Option(offer ? "Offer" : "State setting", offer ? o.id() : null, offer ? MarketWords.offerStatusName(o.status()) : null,
+                offer && o.status() == OfferStatus.OPEN && referral.status() == ReferralStatus.OPEN, s.urn(), s.name(), MarketWords.kindName(s.type()),
+                s.ofstedRating() == null ? "Not rated" : MarketWords.words(s.ofstedRating().name()), row.forProfit() == null ? "" : row.forProfit() ? "Yes" : "No",
                 Money.format(row.annualFeePence()), FeeVerdicts.name(row.feeVerdict()), FeeVerdicts.tag(row.feeVerdict()),
                 row.excessOverReferencePence() == null ? null : Money.format(row.excessOverReferencePence()) + " above the reference",
                 offer ? t.reasons() : List.of(), breakdown, Money.format(row.transportPence()), Money.format(row.totalAnnualCostPence()),
@@ -393,11 +288,9 @@ class ReferralPages implements PageLinks {
         }
         return switch (x.response()) {
             case OFFERED -> "Offered a place";
-            case DECLINED -> "Declined: " + ProviderMarketPages.declineName(x.declineReason());
+            case DECLINED -> "Declined: " + MarketWords.declineName(x.declineReason());
         };
     }
-
-    // ------------------------------------------------------------------ words
 
     private List<ReferralStatus> statuses(String status, FormErrors errors) {
         if (status == null || status.isBlank()) {
@@ -418,80 +311,5 @@ class ReferralPages implements PageLinks {
         } catch (NumberFormatException e) {
             throw ApiException.badRequest("before", "the page to show comes before a referral's number, got \"" + before + "\"");
         }
-    }
-
-    static Map<String, String> statusNames() {
-        Map<String, String> names = new java.util.LinkedHashMap<>();
-        for (ReferralStatus s : ReferralStatus.values()) {
-            names.put(s.name(), statusName(s));
-        }
-        return names;
-    }
-
-    static String statusName(ReferralStatus status) {
-        return switch (status) {
-            case OPEN -> "Open for offers";
-            case AWARDED -> "Awarded, awaiting the provider";
-            case PLACED -> "Placed";
-            case WITHDRAWN -> "Withdrawn";
-        };
-    }
-
-    static String statusTag(ReferralStatus status) {
-        return switch (status) {
-            case OPEN -> "govuk-tag--blue";
-            case AWARDED -> "govuk-tag--turquoise";
-            case PLACED -> "govuk-tag--green";
-            case WITHDRAWN -> "govuk-tag--grey";
-        };
-    }
-
-    static String offerStatusName(OfferStatus status) {
-        return switch (status) {
-            case OPEN -> "Open";
-            case WITHDRAWN -> "Withdrawn";
-            case AWARDED -> "Awarded";
-            case CLOSED -> "Closed";
-        };
-    }
-
-    static String agreementName(AgreementView a) {
-        return switch (a.status()) {
-            case AWAITING_PROVIDER -> "Awarded: awaiting the provider's answer";
-            case ACTIVE -> "Accepted: the child is placed";
-            case DECLINED -> "Declined by the provider" + (a.statusReason() == null ? "" : ": " + a.statusReason());
-            case ENDED -> "Ended";
-        };
-    }
-
-    static String provisionName(ProvisionKind kind) {
-        return switch (kind) {
-            case DAY -> "Day place";
-            case RESIDENTIAL_38_WEEK -> "Residential, 38 weeks";
-            case RESIDENTIAL_52_WEEK -> "Residential, 52 weeks";
-            case POST_16 -> "Post-16 place";
-            case ALTERNATIVE_PROVISION -> "Alternative provision";
-        };
-    }
-
-    /** An enum's name as words: SPEECH_AND_LANGUAGE is "Speech and language". */
-    static String words(String name) {
-        String words = name.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
-        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
-    }
-
-    /** A kind of setting as people read it: INDEPENDENT_SPECIAL is "Independent special", SEN_UNIT "SEN unit". */
-    static String kindName(String type) {
-        return words(type).replaceFirst("^Sen ", "SEN ");
-    }
-
-    private String needName(String code) {
-        ReferenceData.NeedType need = reference.needType(code);
-        return need == null ? code : need.name();
-    }
-
-    private String phaseName(String code) {
-        ReferenceData.Phase phase = reference.phase(code);
-        return phase == null ? code : phase.name();
     }
 }

@@ -226,7 +226,7 @@ class InvestPages implements PageLinks {
 
     private List<LaValueRow> laRows(PlanView plan, int limit) {
         return values.byLocalAuthority(plan.id(), limit).stream().map((LocalAuthorityValue v) -> new LaValueRow(laName(v.laCode()), v.need(),
-                phaseName(v.phase()), v.cells(), v.childrenPlaced(), PlaceValueTexts.pounds(v.annualSavingPence()),
+                reference.phaseName(v.phase()), v.cells(), v.childrenPlaced(), PlaceValueTexts.pounds(v.annualSavingPence()),
                 PlaceValueTexts.pounds(v.scoreSavingPence()))).toList();
     }
 
@@ -234,14 +234,14 @@ class InvestPages implements PageLinks {
         List<CellValue> cells = values.best(plan.id(), limit);
         Map<Integer, SettingView> byUrn = cells.isEmpty() ? Map.of() : settings.findAll(cells.stream().map(CellValue::urn).collect(Collectors.toSet()));
         return cells.stream().map(c -> c.named(byUrn.get(c.urn()).name())).map(c -> new CellRow(c.settingName(), c.urn(), laName(c.laCode()), c.need(),
-                phaseName(c.phase()), c.childrenPlaced() > 0, PlaceValueTexts.pounds(c.annualSavingPence()), PlaceValueTexts.pounds(c.scoreSavingPence()),
+                reference.phaseName(c.phase()), c.childrenPlaced() > 0, PlaceValueTexts.pounds(c.annualSavingPence()), PlaceValueTexts.pounds(c.scoreSavingPence()),
                 texts.summary(c))).toList();
     }
 
     private Advice advice(InvestmentAdvice a) {
         List<AddedRow> rows = new ArrayList<>();
         for (Investments.InvestmentCell cell : a.cells()) {
-            rows.add(new AddedRow(cell.setting().name(), cell.setting().urn(), laName(cell.setting().laCode()), cell.need(), phaseName(cell.phase()),
+            rows.add(new AddedRow(cell.setting().name(), cell.setting().urn(), laName(cell.setting().laCode()), cell.need(), reference.phaseName(cell.phase()),
                     cell.placesAdded()));
         }
         return new Advice(a.summary(), rows, a.childrenPlacedBefore(), a.childrenPlacedAfter(), a.children(),
@@ -252,16 +252,11 @@ class InvestPages implements PageLinks {
     private PlanRow row(PlanView p) {
         String scope = p.scopeType() == PlanScope.LOCAL_AUTHORITY ? laName(p.scopeCode())
                 : reference.region(p.scopeCode()).map(ReferenceData.Region::name).orElse(p.scopeCode()) + " (region)";
-        return new PlanRow(p.id(), p.name(), scope, p.financialYear(), PlanPages.statusName(p.status()), PlanPages.statusTag(p.status()), p.requests(),
+        return new PlanRow(p.id(), p.name(), scope, p.financialYear(), PlanWords.statusName(p.status()), PlanWords.statusTag(p.status()), p.requests(),
                 p.placed());
     }
 
     private String laName(String code) {
         return reference.localAuthority(code).map(ReferenceData.LocalAuthority::name).orElse(code);
-    }
-
-    private String phaseName(String code) {
-        ReferenceData.Phase phase = reference.phase(code);
-        return phase == null ? code : phase.name();
     }
 }

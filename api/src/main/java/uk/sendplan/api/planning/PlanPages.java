@@ -29,7 +29,6 @@ import uk.sendplan.api.web.PageLinks;
 import uk.sendplan.api.web.Pages;
 import uk.sendplan.db.types.AssignmentStatus;
 import uk.sendplan.db.types.PlanScope;
-import uk.sendplan.db.types.PlanStatus;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -41,8 +40,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -65,7 +62,6 @@ class PlanPages implements PageLinks {
 
     private static final ZoneId ENGLAND = ZoneId.of("Europe/London");
     private static final DateTimeFormatter STARTED = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.UK);
-    private static final Pattern SCORE = Pattern.compile("(-?\\d+)hard/(-?\\d+)medium/(-?\\d+)soft");
 
     /** A plan as a row of the table, in words. */
     record PlanRow(long id, String name, String scope, String financialYear, String status, String tag, Integer children, Integer placed,
@@ -277,11 +273,11 @@ class PlanPages implements PageLinks {
         Map<Integer, SettingView> settingViews = urns.isEmpty() ? Map.of() : settings.findAll(urns);
         model.addAttribute("placements", assignments.stream().map(a -> placement(a, requests.get(a.requestId()), settingViews.get(a.urn()))).toList());
         model.addAttribute("map", assignments.isEmpty() ? null : maps.of(plan, assignments, requests, settingViews));
-        model.addAttribute("unplaced", unplaced.stream().map(u -> new Unplaced(requests.get(u.requestId()).reference(), u.need(), phaseName(u.phase()),
+        model.addAttribute("unplaced", unplaced.stream().map(u -> new Unplaced(requests.get(u.requestId()).reference(), u.need(), reference.phaseName(u.phase()),
                 u.reason())).toList());
         model.addAttribute("notes", plans.notes(plan));
         model.addAttribute("approvable", assignments.stream().anyMatch(a -> a.status() == AssignmentStatus.PROPOSED));
-        model.addAttribute("score", scoreInWords(plan.score()));
+        model.addAttribute("score", PlanWords.scoreInWords(plan.score()));
         return "planning/plan";
     }
 
@@ -307,13 +303,13 @@ class PlanPages implements PageLinks {
         if (a.pinned()) {
             rules = "stays in the current setting; " + rules;
         }
-        return new Placement(a.requestId(), request.reference(), a.need(), phaseName(a.phase()), setting.name(), kindName(setting.type())
+        return new Placement(a.requestId(), request.reference(), a.need(), reference.phaseName(a.phase()), setting.name(), PlanWords.kindName(setting.type())
                 + (a.boarding() ? ", boarding" : ""), RuleTexts.km(a.distanceKm()), Math.round(a.travelMinutes()), Money.formatRounded(a.annualCostPence()),
                 Money.formatRounded(a.feePence()), Money.formatRounded(a.transportPence()), rules, a.status() == AssignmentStatus.PROPOSED);
     }
 
     private PlanRow row(PlanView p) {
-        return new PlanRow(p.id(), p.name(), scopeName(p), p.financialYear(), statusName(p.status()), statusTag(p.status()), p.requests(), p.placed(),
+        return new PlanRow(p.id(), p.name(), scopeName(p), p.financialYear(), PlanWords.statusName(p.status()), PlanWords.statusTag(p.status()), p.requests(), p.placed(),
                 p.totalCostPence() == null ? "" : Money.formatRounded(p.totalCostPence()), started(p));
     }
 
@@ -326,59 +322,5 @@ class PlanPages implements PageLinks {
     private static String started(PlanView p) {
         Instant at = p.startedAt() == null ? p.createdAt() : p.startedAt();
         return at == null ? "" : STARTED.format(at.atZone(ENGLAND));
-    }
-
-    private String phaseName(String code) {
-        ReferenceData.Phase phase = reference.phase(code);
-        return phase == null ? code : phase.name();
-    }
-
-    static String statusName(PlanStatus status) {
-        return switch (status) {
-            case QUEUED -> "Queued";
-            case SOLVING -> "Solving";
-            case COMPLETED -> "Ready to approve";
-            case CANCELLED -> "Cancelled";
-            case INTERRUPTED -> "Interrupted";
-            case FAILED -> "Failed";
-            case APPROVED -> "Approved";
-            case PARTLY_APPROVED -> "Partly approved";
-        };
-    }
-
-    /** The GOV.UK tag colour for a status: grey waiting, blue working, turquoise to act on, green done, red failed. */
-    static String statusTag(PlanStatus status) {
-        return switch (status) {
-            case QUEUED -> "govuk-tag--grey";
-            case SOLVING -> "govuk-tag--blue";
-            case COMPLETED -> "govuk-tag--turquoise";
-            case CANCELLED, INTERRUPTED -> "govuk-tag--orange";
-            case FAILED -> "govuk-tag--red";
-            case APPROVED -> "govuk-tag--green";
-            case PARTLY_APPROVED -> "govuk-tag--yellow";
-        };
-    }
-
-    /** A kind of setting as people read it: INDEPENDENT_SPECIAL is "Independent special". */
-    static String kindName(String type) {
-        String words = type.toLowerCase(Locale.ROOT).replace('_', ' ').replace("sen ", "SEN ");
-        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
-    }
-
-    /** The planner's score ("0hard/-3medium/-123456soft") in words; null before there is one. */
-    static String scoreInWords(String score) {
-        if (score == null) {
-            return null;
-        }
-        Matcher m = SCORE.matcher(score);
-        if (!m.matches()) {
-            return score;
-        }
-        long hard = -Long.parseLong(m.group(1));
-        long unplaced = -Long.parseLong(m.group(2));
-        long pounds = -Long.parseLong(m.group(3));
-        return (hard == 0 ? "No rule broken" : hard + (hard == 1 ? " rule broken" : " rules broken")) + ", "
-                + unplaced + (unplaced == 1 ? " child" : " children") + " without a place, and "
-                + Money.format(pounds * 100).replaceFirst("\\.00$", "") + " a year in costs and weighed penalties";
     }
 }

@@ -45,7 +45,7 @@ record RunningPlan(String state, String best, String score, long elapsedSeconds,
         String best = progress == null || progress.placed() == null ? "No plan found yet."
                 : "Best plan so far: " + progress.placed() + (progress.placed() == 1 ? " child" : " children") + " placed, " + progress.unplaced()
                 + " without a place, " + Money.formatRounded(progress.totalCostPence()) + " a year.";
-        return new RunningPlan(state, best, progress == null ? null : PlanPages.scoreInWords(progress.score()), elapsed, limit);
+        return new RunningPlan(state, best, progress == null ? null : PlanWords.scoreInWords(progress.score()), elapsed, limit);
     }
 
     /** The share of the time limit used, as a whole percentage for people who read the bar as a number. */

@@ -100,14 +100,14 @@ class TailoredListPages {
         StringBuilder csv = new StringBuilder(Csv.line(List.of("urn", "name", "kind", "suitable", "fit_or_why_not", "distance_km", "travel_minutes",
                 "annual_cost", "fee", "transport", "vacancies", "fee_verdict"))).append("\r\n");
         for (SuitableSettings.Option o : shown.listing().suitable()) {
-            csv.append(Csv.line(Arrays.asList(o.urn(), o.name(), PlanPages.kindName(shown.views().get(o.urn()).type()), "yes",
+            csv.append(Csv.line(Arrays.asList(o.urn(), o.name(), PlanWords.kindName(shown.views().get(o.urn()).type()), "yes",
                     String.join("; ", fit(o, shown.child())), RuleTexts.roundKm(o.distanceKm()), Math.round(o.travelMinutes()),
                     Money.poundsOrNull(o.annualCostPence()), Money.poundsOrNull(o.feePence()), Money.poundsOrNull(o.transportPence()), o.vacancies(),
                     o.feeVerdict() == null ? null : o.feeVerdict().name()))).append("\r\n");
         }
         for (SuitableSettings.Option o : shown.listing().excluded()) {
             SettingView s = shown.views().get(o.urn());
-            csv.append(Csv.line(Arrays.asList(o.urn(), o.name(), s == null ? null : PlanPages.kindName(s.type()), "no", String.join("; ", o.reasons()),
+            csv.append(Csv.line(Arrays.asList(o.urn(), o.name(), s == null ? null : PlanWords.kindName(s.type()), "no", String.join("; ", o.reasons()),
                     RuleTexts.roundKm(o.distanceKm()), Math.round(o.travelMinutes()), null, null, null, o.vacancies(), null))).append("\r\n");
         }
         return Downloads.csv(csv.toString(), "tailored-list", shown.child().reference());
@@ -123,14 +123,14 @@ class TailoredListPages {
         List<Row> rows = shown.rows();
         model.addAttribute("csv", "/demand/" + child.id() + "/settings.csv?order=" + chosen.name());
         model.addAttribute("child", child);
-        model.addAttribute("needName", needName(child.primaryNeed()));
-        model.addAttribute("phaseName", phaseName(child.phase()));
+        model.addAttribute("needName", reference.needName(child.primaryNeed()));
+        model.addAttribute("phaseName", reference.phaseName(child.phase()));
         model.addAttribute("order", chosen.name());
         model.addAttribute("financialYear", listing.financialYear());
         model.addAttribute("rows", rows);
         model.addAttribute("referable", rows.stream().anyMatch(Row::referable));
         model.addAttribute("excluded", listing.excluded().stream().map(o -> new Excluded(o.urn(), o.name(),
-                views.containsKey(o.urn()) ? PlanPages.kindName(views.get(o.urn()).type()) : "", RuleTexts.km(o.distanceKm()),
+                views.containsKey(o.urn()) ? PlanWords.kindName(views.get(o.urn()).type()) : "", RuleTexts.km(o.distanceKm()),
                 String.join("; ", o.reasons()))).toList());
         return "planning/tailored-list";
     }
@@ -148,7 +148,7 @@ class TailoredListPages {
     }
 
     private Row row(SuitableSettings.Option o, SettingView setting, PlacementRequestView child) {
-        return new Row(o.urn(), o.name(), PlanPages.kindName(setting.type()), fit(o, child), RuleTexts.km(o.distanceKm()), RuleTexts.minutes(o.travelMinutes()),
+        return new Row(o.urn(), o.name(), PlanWords.kindName(setting.type()), fit(o, child), RuleTexts.km(o.distanceKm()), RuleTexts.minutes(o.travelMinutes()),
                 o.annualCostPence() == null ? "" : Money.formatRounded(o.annualCostPence()), o.feePence() == null ? "No fee" : Money.formatRounded(o.feePence()),
                 o.transportPence() == null ? "" : Money.formatRounded(o.transportPence()), o.vacancies(), FeeVerdicts.name(o.feeVerdict()),
                 FeeVerdicts.tag(o.feeVerdict()), referable(setting));
@@ -159,17 +159,7 @@ class TailoredListPages {
         return s.sector() != Sector.STATE || reference.settingType(s.type()).independent();
     }
 
-    private String needName(String code) {
-        ReferenceData.NeedType need = reference.needType(code);
-        return need == null ? code : need.name();
-    }
-
     private static String capitalise(String text) {
         return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
-    }
-
-    private String phaseName(String code) {
-        ReferenceData.Phase phase = reference.phase(code);
-        return phase == null ? code : phase.name();
     }
 }

@@ -115,6 +115,12 @@ public class ReferenceData {
         return needTypes.get(code);
     }
 
+    /** The need's name for people; the code itself when it is not on the list (so a page never shows a blank). */
+    public String needName(String code) {
+        NeedType need = needTypes.get(code);
+        return need == null ? code : need.name();
+    }
+
     public boolean isNeedCode(String code) {
         return needTypes.containsKey(code);
     }
@@ -125,6 +131,12 @@ public class ReferenceData {
 
     public Phase phase(String code) {
         return phases.get(code);
+    }
+
+    /** The phase's name for people; the code itself when it is not on the list. */
+    public String phaseName(String code) {
+        Phase phase = phases.get(code);
+        return phase == null ? code : phase.name();
     }
 
     /** The phase a child of this age is in, e.g. 11 → SECONDARY. */

@@ -20,11 +20,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import static uk.sendplan.api.settings.GiasRow.*;
+
 /**
  * Reads a GIAS all-establishment extract into register values, row by row: finds the columns by name, checks each
  * row, and maps the establishments the register covers to settings, providers and places. It writes nothing and
- * needs no database, only what it must know of the register's reference data. (It is about 390 lines because a GIAS
- * row's rules read best in one place, column by column, as DfE documents them.)
+ * needs no database, only what it must know of the register's reference data. The columns it reads
+ * are GiasRow's.
  */
 final class GiasRowReader {
 
@@ -52,30 +54,6 @@ final class GiasRowReader {
                 List<ImportIssue> warnings, Map<String, Integer> skipped) {
     }
 
-    static final String URN = "URN";
-    static final String LA_CODE = "LA (code)";
-    static final String NAME = "EstablishmentName";
-    static final String TYPE = "TypeOfEstablishment (name)";
-    static final String STATUS = "EstablishmentStatus (name)";
-    static final String LOW_AGE = "StatutoryLowAge";
-    static final String HIGH_AGE = "StatutoryHighAge";
-    static final String GENDER = "Gender (name)";
-    static final String BOARDERS = "Boarders (name)";
-    static final String SCHOOL_CAPACITY = "SchoolCapacity";
-    static final String PUPILS = "NumberOfPupils";
-    static final String RP_ON_ROLL = "ResourcedProvisionOnRoll";
-    static final String RP_CAPACITY = "ResourcedProvisionCapacity";
-    static final String UNIT_ON_ROLL = "SenUnitOnRoll";
-    static final String UNIT_CAPACITY = "SenUnitCapacity";
-    static final String EASTING = "Easting";
-    static final String NORTHING = "Northing";
-    static final String POSTCODE = "Postcode";
-    static final String OFSTED = "OfstedRating (name)";
-    static final String TRUST = "Trusts (name)";
-    static final String PROPRIETOR = "PropsName";
-    static final List<String> REQUIRED = List.of(URN, LA_CODE, NAME, TYPE, STATUS, LOW_AGE, HIGH_AGE);
-    static final int SEN_COLUMNS = 13;
-
     static final String SKIP_MAINSTREAM = "mainstream school without resourced provision or a SEN unit";
     static final String SKIP_CLOSED = "closed, and not in the register";
     static final String SKIP_NOT_OPEN = "proposed to open: not yet taking pupils";
@@ -88,7 +66,7 @@ final class GiasRowReader {
     /** Reads the whole file; a file that is not a GIAS extract at all is refused, a row that breaks a rule is rejected. */
     static Read read(String text, Register register) {
         List<Csv.Row> table = table(text);
-        Map<String, Integer> columns = header(table.getFirst());
+        Map<String, Integer> columns = GiasRow.header(table.getFirst());
         List<Csv.Row> rows = table.subList(1, table.size());
 
         List<ImportIssue> rejections = new ArrayList<>();
@@ -106,7 +84,7 @@ final class GiasRowReader {
                 continue;
             }
             List<ImportIssue> problems = new ArrayList<>();
-            String skip = checkRow(register, new Fields(row, columns), firstLineOfUrn, problems, warnings, candidates, closedUrns);
+            String skip = checkRow(register, new GiasRow(row, columns), firstLineOfUrn, problems, warnings, candidates, closedUrns);
             rejections.addAll(problems);
             if (skip != null) {
                 skipped.merge(skip, 1, Integer::sum);
@@ -121,7 +99,7 @@ final class GiasRowReader {
      * field at once, before the dry run reads every row in the background.
      */
     static void checkHeader(String text) {
-        header(table(text.lines().filter(l -> !l.isEmpty()).findFirst().orElse("")).getFirst());
+        GiasRow.header(table(text.lines().filter(l -> !l.isEmpty()).findFirst().orElse("")).getFirst());
     }
 
     private static List<Csv.Row> table(String text) {
@@ -137,25 +115,12 @@ final class GiasRowReader {
         return table;
     }
 
-    private static Map<String, Integer> header(Csv.Row headerRow) {
-        Map<String, Integer> columns = new LinkedHashMap<>();
-        for (int i = 0; i < headerRow.fields().size(); i++) {
-            columns.putIfAbsent(headerRow.fields().get(i).trim(), i);
-        }
-        List<String> missing = REQUIRED.stream().filter(c -> !columns.containsKey(c)).toList();
-        if (!missing.isEmpty()) {
-            throw ApiException.badRequest("csv", "the header lacks required GIAS column(s) " + String.join(", ", missing.stream().map(m -> "\"" + m + "\"").toList())
-                    + "; expected a GIAS all-establishment extract (edubasealldata.csv); nothing was imported");
-        }
-        return columns;
-    }
-
     /**
      * Checks one row and collects every problem it has into {@code problems}, so that one pass over a file lists all
      * that must be mended. A row without problems adds a candidate or a closed URN, or returns why it is skipped; a row
      * with problems adds nothing else (and is not counted as skipped).
      */
-    private static String checkRow(Register register, Fields f, Map<Integer, Integer> firstLineOfUrn, List<ImportIssue> problems,
+    private static String checkRow(Register register, GiasRow f, Map<Integer, Integer> firstLineOfUrn, List<ImportIssue> problems,
                                    List<ImportIssue> warnings, List<Candidate> candidates, Map<Integer, Integer> closedUrns) {
         int line = f.row().line();
         Integer urn = f.integer(URN);
@@ -276,7 +241,7 @@ final class GiasRowReader {
      * teaches reception (age 4) to year 6 (age 10), an 11-16 school years 7 to 11 (ages 11 to 15). So the register's
      * range is low to high - 1, and a school that pupils leave at the age they join teaches nobody.
      */
-    private static Ages ages(Fields f, Integer urn, List<ImportIssue> problems) {
+    private static Ages ages(GiasRow f, Integer urn, List<ImportIssue> problems) {
         int line = f.row().line();
         Integer low = f.integer(LOW_AGE);
         Integer high = f.integer(HIGH_AGE);
@@ -295,7 +260,7 @@ final class GiasRowReader {
     }
 
     /** The need codes of SEN1-SEN13; a value that is not a DfE need type is a problem, "Not Applicable" means none. */
-    private static Set<String> needs(Register register, Fields f, Integer urn, List<ImportIssue> problems) {
+    private static Set<String> needs(Register register, GiasRow f, Integer urn, List<ImportIssue> problems) {
         Set<String> needs = new LinkedHashSet<>();
         for (int i = 1; i <= SEN_COLUMNS; i++) {
             String column = "SEN" + i + " (name)";
@@ -312,7 +277,7 @@ final class GiasRowReader {
         return needs;
     }
 
-    private static ProviderRecord provider(Register register, ProviderKind kind, Fields f, String schoolName, String laCode) {
+    private static ProviderRecord provider(Register register, ProviderKind kind, GiasRow f, String schoolName, String laCode) {
         ProviderRecord provider = new ProviderRecord();
         provider.setKind(kind);
         provider.setDemo(false);
@@ -359,45 +324,5 @@ final class GiasRowReader {
 
     private static int nz(Integer value) {
         return value == null ? 0 : value;
-    }
-
-    /** One row's fields by column name. */
-    private record Fields(Csv.Row row, Map<String, Integer> columns) {
-
-        String text(String column) {
-            Integer index = columns.get(column);
-            return index == null || index >= row.fields().size() ? "" : row.fields().get(index).trim();
-        }
-
-        Integer integer(String column) {
-            String value = text(column);
-            if (value.isEmpty()) {
-                return null;
-            }
-            try {
-                return Integer.parseInt(value);
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-
-        /** A non-negative count, blank meaning none; anything else is a rejection. */
-        Integer count(String column, List<ImportIssue> rejections, Integer urn) {
-            String value = text(column);
-            if (value.isEmpty()) {
-                return null;
-            }
-            try {
-                int count = Integer.parseInt(value);
-                if (count >= 0 && count <= SettingRules.MAX_PLACES) {
-                    return count;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            rejections.add(new ImportIssue(row.line(), urn, column, "expected a whole number from 0 to " + SettingRules.MAX_PLACES
-                    + ", got \"" + value + "\""));
-            return -1;
-        }
     }
 }

@@ -174,7 +174,7 @@ class SettingPages implements PageLinks {
     private List<Cell> cells(List<PlaceView> places) {
         List<Cell> cells = new ArrayList<>();
         for (PlaceView p : places) {
-            cells.add(new Cell(p.need() + "-" + p.phase(), p.need(), needName(p.need()), p.phase(), reference.phase(p.phase()).name(), p.capacity(),
+            cells.add(new Cell(p.need() + "-" + p.phase(), p.need(), reference.needName(p.need()), p.phase(), reference.phase(p.phase()).name(), p.capacity(),
                     p.occupied(), p.vacancies(), p.approvedPlacements(), p.occupied() - p.approvedPlacements()));
         }
         return cells;
@@ -184,10 +184,6 @@ class SettingPages implements PageLinks {
         Map<String, String> names = new HashMap<>();
         reference.settingTypes().forEach(t -> names.put(t.code(), t.name()));
         return names;
-    }
-
-    private String needName(String code) {
-        return reference.needTypes().stream().filter(n -> n.code().equals(code)).map(ReferenceData.NeedType::name).findFirst().orElse(code);
     }
 
     private static Integer whole(String text) {

@@ -158,7 +158,7 @@ class GlancePages implements PageLinks {
     private List<Waiting> waiting(Actor actor) {
         List<Waiting> rows = new ArrayList<>();
         for (DemandCount c : demand.summaryFor(actor.laCode(), null)) {
-            rows.add(new Waiting(needName(c.need()), reference.phase(c.phase()).name(), c.open(), c.proposed(), c.placed()));
+            rows.add(new Waiting(reference.needName(c.need()), reference.phaseName(c.phase()), c.open(), c.proposed(), c.placed()));
         }
         return rows;
     }
@@ -166,7 +166,7 @@ class GlancePages implements PageLinks {
     private List<Places> places(Vacancies.VacancySummary summary) {
         List<Places> rows = new ArrayList<>();
         for (VacancyRow r : summary.rows()) {
-            rows.add(new Places(needName(r.need()), reference.phase(r.phase()).name(), r.capacity(), r.occupied(), r.vacancies(), r.settingsWithVacancy()));
+            rows.add(new Places(reference.needName(r.need()), reference.phase(r.phase()).name(), r.capacity(), r.occupied(), r.vacancies(), r.settingsWithVacancy()));
         }
         return rows;
     }
@@ -192,9 +192,5 @@ class GlancePages implements PageLinks {
 
     private static String rounded(Long pence) {
         return pence == null ? "Not given" : Money.formatRounded(pence);
-    }
-
-    private String needName(String code) {
-        return reference.needTypes().stream().filter(n -> n.code().equals(code)).map(ReferenceData.NeedType::name).findFirst().orElse(code);
     }
 }

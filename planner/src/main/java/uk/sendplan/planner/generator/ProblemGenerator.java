@@ -3,12 +3,10 @@ package uk.sendplan.planner.generator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.TreeMap;
 
 import uk.sendplan.planner.domain.CostModel;
@@ -18,8 +16,6 @@ import uk.sendplan.planner.domain.Parameters;
 import uk.sendplan.planner.domain.PlacementProblem;
 import uk.sendplan.planner.domain.PlacementRequest;
 import uk.sendplan.planner.domain.Setting;
-import uk.sendplan.planner.domain.SettingGender;
-import uk.sendplan.planner.domain.SettingType;
 import uk.sendplan.planner.generator.LocalAuthorities.LocalAuthority;
 
 /**
@@ -46,17 +42,17 @@ public final class ProblemGenerator {
     private static final double SHARE_WITH_PREFERENCES = 0.6;
     /** Places available as a share of children: short of demand once need, age and distance are matched. */
     private static final double PLACES_PER_CHILD = 1.12;
-    /** Fee multipliers for bands 1–5 relative to a setting's band-3 fee. */
-    private static final double[] BAND_FACTOR = {0, 0.70, 0.85, 1.0, 1.20, 1.45};
 
     private final Random random;
     private final GeneratorOptions options;
     private final CostModel costModel;
+    private final SettingMaker settingMaker;
 
     private ProblemGenerator(GeneratorOptions options) {
         this.options = options;
         this.random = new Random(options.seed());
         this.costModel = new CostModel(Parameters.DEFAULTS);
+        this.settingMaker = new SettingMaker(random);
     }
 
     public static PlacementProblem generate(GeneratorOptions options) {
@@ -107,10 +103,6 @@ public final class ProblemGenerator {
         return counts;
     }
 
-    /** A local authority with its towns: where homes and settings cluster. */
-    private record Area(LocalAuthority la, double radiusMetres, double[][] towns, double[] townWeights) {
-    }
-
     private PlacementProblem generate() {
         List<Area> areas = chooseAreas();
         double[] demandShare = new double[areas.size()];
@@ -155,7 +147,7 @@ public final class ProblemGenerator {
             double[] weights = new double[townCount];
             for (int t = 0; t < townCount; t++) {
                 // the first town is the LA's own centre, the biggest
-                towns[t] = t == 0 ? new double[] {la.easting(), la.northing()} : pointInDisc(la, radius * 0.7);
+                towns[t] = t == 0 ? new double[] {la.easting(), la.northing()} : Area.pointInDisc(random, la, radius * 0.7);
                 weights[t] = t == 0 ? 3 : 0.5 + random.nextDouble() * 1.5;
             }
             areas.add(new Area(la, radius, towns, weights));
@@ -172,7 +164,7 @@ public final class ProblemGenerator {
             int count = a == areas.size() - 1 ? options.settingCount() - made
                     : (int) Math.round(options.settingCount() * demandShare[a] / shareSum);
             for (int i = 0; i < count && made < options.settingCount(); i++, made++) {
-                settings.add(setting(areas.get(a), made + 1));
+                settings.add(settingMaker.setting(areas.get(a), made + 1));
             }
         }
         // scale the raw capacities so that places are just above the number of children
@@ -185,123 +177,6 @@ public final class ProblemGenerator {
                     x.ageTo(), x.needs(), capacity, x.annualFees(), x.gender(), x.boarding()));
         }
         return scaled;
-    }
-
-    private Setting setting(Area area, int number) {
-        double roll = random.nextDouble();
-        SettingType type = roll < 0.25 ? SettingType.MAINSTREAM
-                : roll < 0.50 ? SettingType.RESOURCED_PROVISION
-                : roll < 0.72 ? SettingType.STATE_SPECIAL
-                : roll < 0.84 ? SettingType.INDEPENDENT_SPECIAL
-                : roll < 0.92 ? SettingType.FE_COLLEGE
-                : SettingType.SPECIALIST_POST_16;
-        // independent schools are often in the country; the rest are in towns
-        double[] point = type == SettingType.INDEPENDENT_SPECIAL && random.nextDouble() < 0.5
-                ? pointInDisc(area.la(), area.radiusMetres())
-                : nearTown(area, 0.12);
-        int[] ages = ages(type);
-        Set<Need> needs = needs(type);
-        SettingGender gender = gender(type, needs);
-        boolean boarding = switch (type) {
-            case INDEPENDENT_SPECIAL -> random.nextDouble() < 0.20;
-            case STATE_SPECIAL -> random.nextDouble() < 0.05;
-            case SPECIALIST_POST_16 -> random.nextDouble() < 0.30;
-            default -> false;
-        };
-        int[] bands = switch (type) {
-            case MAINSTREAM -> new int[] {1, 3};
-            case RESOURCED_PROVISION, FE_COLLEGE -> new int[] {1, 4};
-            case STATE_SPECIAL -> random.nextDouble() < 0.5 ? new int[] {1, 5} : new int[] {2, 5};
-            case INDEPENDENT_SPECIAL -> new int[] {3, 5};
-            case SPECIALIST_POST_16 -> new int[] {2, 5};
-            default -> throw new IllegalArgumentException("the generator makes no " + type + " settings");
-        };
-        double base = switch (type) {
-            case MAINSTREAM -> 8_000;
-            case RESOURCED_PROVISION -> 15_000;
-            case STATE_SPECIAL -> 25_000;
-            case INDEPENDENT_SPECIAL -> 60_000;
-            case FE_COLLEGE -> 30_000;
-            case SPECIALIST_POST_16 -> 45_000;
-            default -> throw new IllegalArgumentException("the generator makes no " + type + " settings");
-        } * (0.8 + 0.45 * random.nextDouble()) * (boarding ? 1.5 : 1.0);
-        Map<Integer, Long> fees = new TreeMap<>();
-        for (int band = bands[0]; band <= bands[1]; band++) {
-            fees.put(band, Math.round(base * BAND_FACTOR[band] / 100.0) * 100);
-        }
-        int capacity = switch (type) {
-            case MAINSTREAM -> 4 + random.nextInt(7);
-            case RESOURCED_PROVISION -> 2 + random.nextInt(7);
-            case STATE_SPECIAL -> 5 + random.nextInt(16);
-            case INDEPENDENT_SPECIAL -> 3 + random.nextInt(10);
-            case FE_COLLEGE -> 10 + random.nextInt(21);
-            case SPECIALIST_POST_16 -> 3 + random.nextInt(8);
-            default -> throw new IllegalArgumentException("the generator makes no " + type + " settings");
-        };
-        String id = String.format("S%04d", number);
-        return new Setting(id, area.la().name() + " " + label(type) + " " + number, type, area.la().code(),
-                Math.round(point[0]), Math.round(point[1]), ages[0], ages[1], needs, capacity, fees, gender, boarding);
-    }
-
-    private static String label(SettingType type) {
-        return switch (type) {
-            case MAINSTREAM -> "School";
-            case RESOURCED_PROVISION -> "Resourced Provision";
-            case STATE_SPECIAL -> "Special School";
-            case INDEPENDENT_SPECIAL -> "Independent Special School";
-            case FE_COLLEGE -> "College";
-            case SPECIALIST_POST_16 -> "Specialist College";
-            default -> throw new IllegalArgumentException("the generator makes no " + type + " settings");
-        };
-    }
-
-    private int[] ages(SettingType type) {
-        double roll = random.nextDouble();
-        return switch (type) {
-            case MAINSTREAM, RESOURCED_PROVISION -> roll < 0.5 ? new int[] {4, 11}
-                    : roll < 0.85 ? new int[] {11, 16} : new int[] {11, 18};
-            case STATE_SPECIAL -> roll < 0.4 ? new int[] {2, 19} : roll < 0.65 ? new int[] {4, 11} : new int[] {11, 19};
-            case INDEPENDENT_SPECIAL -> roll < 0.4 ? new int[] {7, 19} : roll < 0.75 ? new int[] {11, 19}
-                    : new int[] {5, 16};
-            case FE_COLLEGE, SPECIALIST_POST_16 -> new int[] {16, 25};
-            default -> throw new IllegalArgumentException("the generator makes no " + type + " settings");
-        };
-    }
-
-    private Set<Need> needs(SettingType type) {
-        double roll = random.nextDouble();
-        return switch (type) {
-            case MAINSTREAM -> sample(EnumSet.of(Need.ASD, Need.SLCN, Need.SEMH, Need.MLD, Need.SPLD, Need.PD, Need.HI,
-                    Need.VI, Need.OTH), 4 + random.nextInt(3));
-            case RESOURCED_PROVISION -> EnumSet.of(roll < 0.40 ? Need.ASD : roll < 0.65 ? Need.SLCN
-                    : roll < 0.75 ? Need.MLD : roll < 0.83 ? Need.HI : roll < 0.88 ? Need.VI
-                    : roll < 0.93 ? Need.SPLD : roll < 0.97 ? Need.SEMH : Need.PD);
-            case STATE_SPECIAL -> roll < 0.30 ? EnumSet.of(Need.MLD, Need.SLD, Need.PMLD, Need.PD, Need.MSI, Need.ASD)
-                    : roll < 0.55 ? EnumSet.of(Need.ASD, Need.SLCN)
-                    : roll < 0.75 ? EnumSet.of(Need.SEMH)
-                    : roll < 0.92 ? EnumSet.of(Need.MLD, Need.ASD, Need.SLCN, Need.OTH)
-                    : EnumSet.of(Need.HI, Need.VI, Need.MSI, Need.PD);
-            case INDEPENDENT_SPECIAL -> roll < 0.45 ? EnumSet.of(Need.ASD, Need.SEMH)
-                    : roll < 0.75 ? EnumSet.of(Need.SEMH)
-                    : roll < 0.90 ? EnumSet.of(Need.ASD, Need.SLCN)
-                    : EnumSet.of(Need.SPLD, Need.SLCN);
-            case FE_COLLEGE -> EnumSet.of(Need.MLD, Need.SPLD, Need.ASD, Need.SEMH, Need.SLCN, Need.HI, Need.VI,
-                    Need.PD, Need.OTH);
-            case SPECIALIST_POST_16 -> roll < 0.6 ? EnumSet.of(Need.ASD, Need.SLD, Need.PMLD, Need.MLD, Need.SLCN)
-                    : EnumSet.of(Need.ASD, Need.SEMH);
-            default -> throw new IllegalArgumentException("the generator makes no " + type + " settings");
-        };
-    }
-
-    private SettingGender gender(SettingType type, Set<Need> needs) {
-        double roll = random.nextDouble();
-        if (type == SettingType.INDEPENDENT_SPECIAL) {
-            return roll < 0.15 ? SettingGender.BOYS : roll < 0.18 ? SettingGender.GIRLS : SettingGender.MIXED;
-        }
-        if (type == SettingType.STATE_SPECIAL && needs.equals(EnumSet.of(Need.SEMH))) {
-            return roll < 0.10 ? SettingGender.BOYS : SettingGender.MIXED;
-        }
-        return SettingGender.MIXED;
     }
 
     // ---- requests ----
@@ -330,8 +205,8 @@ public final class ProblemGenerator {
     private PlacementRequest request(Area area, int number, Map<Need, List<Setting>> settingsByNeed,
                                      Map<String, Integer> keptPlaces) {
         // a sixth of homes are rural, spread over the whole LA; the rest cluster around towns
-        double[] home = random.nextDouble() < 1.0 / 6 ? pointInDisc(area.la(), area.radiusMetres())
-                : nearTown(area, 0.25);
+        double[] home = random.nextDouble() < 1.0 / 6 ? Area.pointInDisc(random, area.la(), area.radiusMetres())
+                : area.nearTown(random, 0.25);
         Need need = weightedNeed();
         int age = age();
         int band = Math.min(5, band() + (need == Need.PMLD || need == Need.SLD || need == Need.MSI ? 1 : 0));
@@ -435,42 +310,5 @@ public final class ProblemGenerator {
         return roll < 0.15 ? 1 : roll < 0.40 ? 2 : roll < 0.70 ? 3 : roll < 0.90 ? 4 : 5;
     }
 
-    private Set<Need> sample(Set<Need> from, int count) {
-        List<Need> pool = new ArrayList<>(from);
-        Set<Need> chosen = EnumSet.noneOf(Need.class);
-        while (chosen.size() < Math.min(count, from.size())) {
-            chosen.add(pool.remove(random.nextInt(pool.size())));
-        }
-        return chosen;
-    }
 
-    private double[] pointInDisc(LocalAuthority la, double radius) {
-        double r = radius * Math.sqrt(random.nextDouble());
-        double angle = random.nextDouble() * 2 * Math.PI;
-        return clampToGrid(la.easting() + r * Math.cos(angle), la.northing() + r * Math.sin(angle));
-    }
-
-    private double[] nearTown(Area area, double spreadOfRadius) {
-        double roll = random.nextDouble() * sum(area.townWeights());
-        int town = 0;
-        while (roll >= area.townWeights()[town] && town < area.towns().length - 1) {
-            roll -= area.townWeights()[town];
-            town++;
-        }
-        double sigma = area.radiusMetres() * spreadOfRadius;
-        return clampToGrid(area.towns()[town][0] + random.nextGaussian() * sigma,
-                area.towns()[town][1] + random.nextGaussian() * sigma);
-    }
-
-    private static double sum(double[] values) {
-        double total = 0;
-        for (double v : values) {
-            total += v;
-        }
-        return total;
-    }
-
-    private static double[] clampToGrid(double easting, double northing) {
-        return new double[] {Math.max(0, Math.min(700_000, easting)), Math.max(0, Math.min(1_300_000, northing))};
-    }
 }

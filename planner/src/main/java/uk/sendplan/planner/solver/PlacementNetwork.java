@@ -13,13 +13,14 @@ import uk.sendplan.planner.domain.Need;
 import uk.sendplan.planner.domain.PlacementProblem;
 import uk.sendplan.planner.domain.PlacementRequest;
 import uk.sendplan.planner.domain.Setting;
+import uk.sendplan.planner.domain.SettingPairs;
 
 /**
  * The suitable (request, setting) pairs of a problem and what each costs, computed once per solve.
  * Pairs are stored sparsely (compressed rows: one slice of the arrays per request) because a
  * region has tens of millions of request × setting combinations but only a few hundred suitable
  * settings per child. Only the settings for the child's need within a conservative straight-line radius of
- * the travel limit are visited ({@link SettingGrid}), and {@link CostModel.Pairs} decides and costs each of them
+ * the travel limit are visited ({@link SettingGrid}), and {@link SettingPairs} decides and costs each of them
  * exactly as {@link CostModel#isFeasible} and {@link CostModel#softCost} would, over both cores.
  */
 final class PlacementNetwork {
@@ -80,7 +81,7 @@ final class PlacementNetwork {
             settingIndependent[s] = settings.get(s).type().isIndependent();
         }
         Map<Need, SettingGrid> grids = grids(settings);
-        CostModel.Pairs pairs = costModel.pairs(settings);
+        SettingPairs pairs = costModel.pairs(settings);
         double boardingRadius = costModel.maxBoardingStraightLineMetres() * (1 + 1e-9);
         // Requests in chunks over the cores; each chunk's pairs are costed once and concatenated in request order.
         int chunkSize = 2_048;
@@ -100,7 +101,7 @@ final class PlacementNetwork {
                 // placements are all day placements. 1e-9 slack: the radius only pre-filters, CostModel decides.
                 double radius = request.needsBoarding() ? boardingRadius
                         : costModel.maxStraightLineMetres(CostModel.phase(request)) * (1 + 1e-9);
-                CostModel.Pairs.Request costed = pairs.request(request);
+                SettingPairs.Request costed = pairs.request(request);
                 SettingGrid grid = grids.get(request.need());
                 int found = grid == null ? 0 : grid.within(request.easting(), request.northing(), radius, candidates);
                 java.util.Arrays.sort(candidates, 0, found);

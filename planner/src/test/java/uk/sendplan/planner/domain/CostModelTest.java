@@ -147,11 +147,11 @@ class CostModelTest {
                     .withMaxBoardingKm(60);
             CostModel model = new CostModel(seed == 1 ? problem.parameters() : parameters);
             List<Setting> settings = varied(problem.settings());
-            CostModel.Pairs pairs = model.pairs(settings);
+            SettingPairs pairs = model.pairs(settings);
             Random random = new Random(seed);
             for (PlacementRequest original : problem.requests()) {
                 PlacementRequest request = varied(original, settings, random);
-                CostModel.Pairs.Request costed = pairs.request(request);
+                SettingPairs.Request costed = pairs.request(request);
                 for (int s = 0; s < settings.size(); s++) {
                     Setting setting = settings.get(s);
                     long expected = model.isFeasible(request, setting) ? model.softCost(request, setting) : -1;
