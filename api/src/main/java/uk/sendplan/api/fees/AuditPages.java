@@ -47,6 +47,13 @@ import java.util.stream.Stream;
 @Pages
 class AuditPages implements PageLinks {
 
+    /** The service's paths to the run form's fields. */
+    private static final Map<String, String> FIELDS = Map.of("financialYear", "financialYear", "scope.regionCode", "regionCode");
+
+    /** The run form as filled in, shown again should the audit be refused as it runs. */
+    record Typed(String financialYear, String regionCode) {
+    }
+
     /** The audits one page lists: a regulator runs a few a year. */
     static final int LIST_SIZE = 100;
 
@@ -128,12 +135,12 @@ class AuditPages implements PageLinks {
                 audits.validate(year, scope);
                 String label = "Fee audit of " + year + ", " + (region.isEmpty() ? "England"
                         : reference.region(region).map(ReferenceData.Region::name).orElse(region));
-                return "redirect:/regulation/audits/running/" + jobs.start(actor, label, () -> audits.run(year, scope).id()).id();
+                return "redirect:/regulation/audits/running/" + jobs.start(actor, label, new Typed(year, region), () -> audits.run(year, scope).id()).id();
             } catch (ApiException refused) {
                 if (refused.type() != ErrorType.BAD_REQUEST) {
                     throw refused;
                 }
-                errors.add(refused, Map.of("financialYear", "financialYear", "scope.regionCode", "regionCode"), "financialYear");
+                errors.add(refused, FIELDS, "financialYear");
             }
         }
         return listPage(model, year, region, errors);
@@ -141,7 +148,8 @@ class AuditPages implements PageLinks {
 
     /**
      * An audit started from the form: while it runs, the page says so and refreshes itself every second (no script);
-     * once run, it is the audit's own page. Only the regulator who started it finds it here.
+     * once run, it is the audit's own page; refused as it ran (say, its year's framework withdrawn meanwhile), the
+     * form again as it was filled in, with the refusal next to its field. Only the regulator who started it finds it here.
      */
     @GetMapping("/regulation/audits/running/{jobId}")
     String running(@PathVariable String jobId, Model model, HttpServletResponse response) {
@@ -150,16 +158,15 @@ class AuditPages implements PageLinks {
         if (job.result() != null) {
             return "redirect:/regulation/audits/" + job.result();
         }
-        FormErrors errors = new FormErrors();
-        if (job.running()) {
-            response.setHeader("Refresh", "1");
-        } else {
-            errors.add("financialYear", job.failure());
+        if (!job.running()) {
+            FormErrors errors = new FormErrors();
+            job.failureOn(errors, FIELDS, "financialYear");
+            Typed typed = job.form(Typed.class);
+            return listPage(model, typed.financialYear(), typed.regionCode(), errors);
         }
+        response.setHeader("Refresh", "1");
         model.addAttribute("label", job.label());
         model.addAttribute("seconds", job.seconds());
-        model.addAttribute("running", job.running());
-        model.addAttribute("errors", errors);
         return "fees/audit-running";
     }
 
