@@ -197,6 +197,7 @@ class AuditPages implements PageLinks {
         model.addAttribute("verdicts", audits.verdicts(audit.id()));
         model.addAttribute("verdictNames", FeeVerdicts.names());
         model.addAttribute("topProviders", topProviders(audit.id()));
+        model.addAttribute("topProviderLimit", TOP_PROVIDERS);
         model.addAttribute("rows", rows);
         model.addAttribute("ticks", ticks(max));
         model.addAttribute("chartWidth", CHART_WIDTH);

@@ -98,6 +98,7 @@ class RegulatorBrowserTest extends BrowserTestBase {
         List<Integer> most = regulator.document("query($id: ID!) { feeAudit(id: $id) { providersWithMostFindings(first: 10) { findings } } }")
                 .variable("id", auditId).execute().path("feeAudit.providersWithMostFindings[*].findings").entityList(Integer.class).get();
         assertThat(most).as("a national audit of the demo fees opens findings").isNotEmpty();
+        assertThat(browser.text("[data-test=top-providers-note]")).startsWith("Up to 10 providers, most findings first: where to call first. Every finding is in findings.");
         assertThat(browser.findAll("[data-test=top-providers] tbody tr td:nth-of-type(1)").stream().map(WebElement::getText).toList())
                 .containsExactlyElementsOf(most.stream().map(BrowserTestBase::count).toList());
         assertThat(lines(download("/regulation/audits/" + auditId + "/providers.csv"))).hasSize(most.size() + 1).first().asString()
