@@ -54,7 +54,7 @@ class AuditPages implements PageLinks {
     record Typed(String financialYear, String regionCode) {
     }
 
-    /** The audits one page lists: a regulator runs a few a year. */
+    /** Audits on each page of the list, newest first, then older ones a page at a time: a regulator runs a few a year. */
     static final int LIST_SIZE = 100;
 
     /** The chart's geometry in SVG user units: labels on the left, one row per band and kind. */
@@ -111,9 +111,9 @@ class AuditPages implements PageLinks {
     }
 
     @GetMapping("/regulation/audits")
-    String list(Model model) {
+    String list(@RequestParam(required = false) String before, Model model) {
         access.require("Fee audits", Role.REGULATOR);
-        return listPage(model, "", "", new FormErrors());
+        return listPage(model, before == null || before.isBlank() ? null : Ids.parse("before", before), "", "", new FormErrors());
     }
 
     /**
@@ -143,7 +143,7 @@ class AuditPages implements PageLinks {
                 errors.add(refused, FIELDS, "financialYear");
             }
         }
-        return listPage(model, year, region, errors);
+        return listPage(model, null, year, region, errors);
     }
 
     /**
@@ -162,7 +162,7 @@ class AuditPages implements PageLinks {
             FormErrors errors = new FormErrors();
             job.failureOn(errors, FIELDS, "financialYear");
             Typed typed = job.form(Typed.class);
-            return listPage(model, typed.financialYear(), typed.regionCode(), errors);
+            return listPage(model, null, typed.financialYear(), typed.regionCode(), errors);
         }
         response.setHeader("Refresh", "1");
         model.addAttribute("label", job.label());
@@ -170,9 +170,13 @@ class AuditPages implements PageLinks {
         return "fees/audit-running";
     }
 
-    private String listPage(Model model, String year, String region, FormErrors errors) {
-        List<FeeAuditView> list = audits.list(null, null, LIST_SIZE);
+    /** The run form and a page of the audits run: the newest, or those before the audit numbered {@code before}. */
+    private String listPage(Model model, Long before, String year, String region, FormErrors errors) {
+        List<FeeAuditView> found = audits.list(null, before, LIST_SIZE + 1);
+        List<FeeAuditView> list = found.stream().limit(LIST_SIZE).toList();
         model.addAttribute("audits", list);
+        model.addAttribute("older", found.size() > LIST_SIZE ? "/regulation/audits?before=" + list.getLast().id() : null);
+        model.addAttribute("newest", before == null ? null : "/regulation/audits");
         model.addAttribute("scopes", list.stream().collect(java.util.stream.Collectors.toMap(FeeAuditView::id, a -> scopeName(a.scope()))));
         // only a year with a published framework can be audited; newest first
         model.addAttribute("years", frameworks.list(null).stream().filter(f -> f.status() == RateFrameworkStatus.PUBLISHED)

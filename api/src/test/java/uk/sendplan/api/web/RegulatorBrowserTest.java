@@ -121,6 +121,16 @@ class RegulatorBrowserTest extends BrowserTestBase {
         assertThat(bandsCsv.getFirst()).isEqualTo("band,fees,median_fee,p90_fee,reference_rate,ceiling");
         assertThat(bandsCsv).hasSize(chartRows.size() + 1);
 
+        // the list of audits, newest first: this audit heads it, and the page of those before it leaves it out and links back
+        browser.clickLink("Fee audits");
+        assertThat(browser.findAll("[data-test=audits] tbody tr").getFirst().getDomAttribute("data-audit")).isEqualTo(auditId);
+        assertThat(browser.findAll("[data-test=audit-pages]")).as("the test database has fewer than a page of audits").isEmpty();
+        browser.open("/regulation/audits?before=" + auditId, "regulator-fee-audits-older");
+        List<Long> older = browser.findAll("[data-test=audits] tbody tr").stream().map(r -> Long.parseLong(r.getDomAttribute("data-audit"))).toList();
+        assertThat(older).hasSize(audits() - 1).allSatisfy(id -> assertThat(id).isLessThan(Long.parseLong(auditId)));
+        assertThat(browser.find("[data-test=audit-pages] .govuk-pagination__prev a").getDomAttribute("href")).isEqualTo("/regulation/audits");
+        browser.open("/regulation/audits/" + auditId, "regulator-fee-audit-again");
+
         // a provider answers one of its findings from this audit
         var open = regulator.document("query($a: ID!) { feeFindings(filter: { auditId: $a, statuses: [OPEN] }, first: 1) { edges { node { id provider { id } } } } }")
                 .variable("a", auditId).execute();
