@@ -47,7 +47,14 @@ import java.util.stream.Stream;
 @Pages
 class AuditPages implements PageLinks {
 
-    /** The audits one page lists: a regulator runs a few a year. */
+    /** The service's paths to the run form's fields. */
+    private static final Map<String, String> FIELDS = Map.of("financialYear", "financialYear", "scope.regionCode", "regionCode");
+
+    /** The run form as filled in, shown again should the audit be refused as it runs. */
+    record Typed(String financialYear, String regionCode) {
+    }
+
+    /** Audits on each page of the list, newest first, then older ones a page at a time: a regulator runs a few a year. */
     static final int LIST_SIZE = 100;
 
     /** The chart's geometry in SVG user units: labels on the left, one row per band and kind. */
@@ -104,9 +111,9 @@ class AuditPages implements PageLinks {
     }
 
     @GetMapping("/regulation/audits")
-    String list(Model model) {
+    String list(@RequestParam(required = false) String before, Model model) {
         access.require("Fee audits", Role.REGULATOR);
-        return listPage(model, "", "", new FormErrors());
+        return listPage(model, before == null || before.isBlank() ? null : Ids.parse("before", before), "", "", new FormErrors());
     }
 
     /**
@@ -128,20 +135,21 @@ class AuditPages implements PageLinks {
                 audits.validate(year, scope);
                 String label = "Fee audit of " + year + ", " + (region.isEmpty() ? "England"
                         : reference.region(region).map(ReferenceData.Region::name).orElse(region));
-                return "redirect:/regulation/audits/running/" + jobs.start(actor, label, () -> audits.run(year, scope).id()).id();
+                return "redirect:/regulation/audits/running/" + jobs.start(actor, label, new Typed(year, region), () -> audits.run(year, scope).id()).id();
             } catch (ApiException refused) {
                 if (refused.type() != ErrorType.BAD_REQUEST) {
                     throw refused;
                 }
-                errors.add(refused, Map.of("financialYear", "financialYear", "scope.regionCode", "regionCode"), "financialYear");
+                errors.add(refused, FIELDS, "financialYear");
             }
         }
-        return listPage(model, year, region, errors);
+        return listPage(model, null, year, region, errors);
     }
 
     /**
      * An audit started from the form: while it runs, the page says so and refreshes itself every second (no script);
-     * once run, it is the audit's own page. Only the regulator who started it finds it here.
+     * once run, it is the audit's own page; refused as it ran (say, its year's framework withdrawn meanwhile), the
+     * form again as it was filled in, with the refusal next to its field. Only the regulator who started it finds it here.
      */
     @GetMapping("/regulation/audits/running/{jobId}")
     String running(@PathVariable String jobId, Model model, HttpServletResponse response) {
@@ -150,22 +158,25 @@ class AuditPages implements PageLinks {
         if (job.result() != null) {
             return "redirect:/regulation/audits/" + job.result();
         }
-        FormErrors errors = new FormErrors();
-        if (job.running()) {
-            response.setHeader("Refresh", "1");
-        } else {
-            errors.add("financialYear", job.failure());
+        if (!job.running()) {
+            FormErrors errors = new FormErrors();
+            job.failureOn(errors, FIELDS, "financialYear");
+            Typed typed = job.form(Typed.class);
+            return listPage(model, null, typed.financialYear(), typed.regionCode(), errors);
         }
+        response.setHeader("Refresh", "1");
         model.addAttribute("label", job.label());
         model.addAttribute("seconds", job.seconds());
-        model.addAttribute("running", job.running());
-        model.addAttribute("errors", errors);
         return "fees/audit-running";
     }
 
-    private String listPage(Model model, String year, String region, FormErrors errors) {
-        List<FeeAuditView> list = audits.list(null, null, LIST_SIZE);
+    /** The run form and a page of the audits run: the newest, or those before the audit numbered {@code before}. */
+    private String listPage(Model model, Long before, String year, String region, FormErrors errors) {
+        List<FeeAuditView> found = audits.list(null, before, LIST_SIZE + 1);
+        List<FeeAuditView> list = found.stream().limit(LIST_SIZE).toList();
         model.addAttribute("audits", list);
+        model.addAttribute("older", found.size() > LIST_SIZE ? "/regulation/audits?before=" + list.getLast().id() : null);
+        model.addAttribute("newest", before == null ? null : "/regulation/audits");
         model.addAttribute("scopes", list.stream().collect(java.util.stream.Collectors.toMap(FeeAuditView::id, a -> scopeName(a.scope()))));
         // only a year with a published framework can be audited; newest first
         model.addAttribute("years", frameworks.list(null).stream().filter(f -> f.status() == RateFrameworkStatus.PUBLISHED)
@@ -190,6 +201,7 @@ class AuditPages implements PageLinks {
         model.addAttribute("verdicts", audits.verdicts(audit.id()));
         model.addAttribute("verdictNames", FeeVerdicts.names());
         model.addAttribute("topProviders", topProviders(audit.id()));
+        model.addAttribute("topProviderLimit", TOP_PROVIDERS);
         model.addAttribute("rows", rows);
         model.addAttribute("ticks", ticks(max));
         model.addAttribute("chartWidth", CHART_WIDTH);

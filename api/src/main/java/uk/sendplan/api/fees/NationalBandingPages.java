@@ -14,9 +14,12 @@ import uk.sendplan.api.system.Csv;
 import uk.sendplan.api.system.Downloads;
 import uk.sendplan.api.system.Role;
 import uk.sendplan.api.web.PageLinks;
+import uk.sendplan.api.web.PageNumbers;
 import uk.sendplan.api.web.Pages;
 import uk.sendplan.api.web.Shown;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -25,8 +28,8 @@ import java.util.List;
 
 /**
  * National banding of state settings' fees for the commissioner (/la/national-banding: their LA's) and the regional
- * planner (/region/national-banding: their region's, with each LA's counts): the counts, the fees furthest outside
- * the banding, and every fee as CSV. The year is the current financial year unless the page is asked for another; a
+ * planner (/region/national-banding: their region's, with each LA's counts): the counts, the fees outside the banding,
+ * furthest out first in numbered pages, and every fee as CSV. The year is the current financial year unless the page is asked for another; a
  * year without a published framework says so instead of a table.
  */
 @Pages
@@ -35,8 +38,8 @@ class NationalBandingPages implements PageLinks {
     static final List<String> CSV_HEADER = List.of("financial_year", "la_code", "local_authority", "urn", "setting", "kind", "complexity",
             "annual_fee", "band", "tariff_min", "tariff_max", "national_banding", "above_tariff", "below_tariff", "explanation");
 
-    /** The table lists the fees furthest outside the banding, up to this many; the CSV lists every fee. */
-    static final int TABLE_ROWS = 100;
+    /** Fees outside the banding on each page of the table, furthest out first; the CSV lists every fee. */
+    static final int PAGE_SIZE = 50;
 
     private final NationalBandings bandings;
     private final Access access;
@@ -57,15 +60,15 @@ class NationalBandingPages implements PageLinks {
     }
 
     @GetMapping("/la/national-banding")
-    String la(@RequestParam(required = false) String year, Model model) {
+    String la(@RequestParam(required = false) String year, @RequestParam(required = false) String page, Model model) {
         access.require("National banding", Role.COMMISSIONER);
-        return page(year, model, "/la/national-banding", false);
+        return page(year, page, model, "/la/national-banding", false);
     }
 
     @GetMapping("/region/national-banding")
-    String region(@RequestParam(required = false) String year, Model model) {
+    String region(@RequestParam(required = false) String year, @RequestParam(required = false) String page, Model model) {
         access.require("National banding", Role.REGIONAL_PLANNER);
-        return page(year, model, "/region/national-banding", true);
+        return page(year, page, model, "/region/national-banding", true);
     }
 
     @GetMapping("/la/national-banding.csv")
@@ -82,19 +85,26 @@ class NationalBandingPages implements PageLinks {
         return csv(report(year));
     }
 
-    private String page(String year, Model model, String path, boolean byLa) {
+    private String page(String year, String page, Model model, String path, boolean byLa) {
         model.addAttribute("shown", Shown.SHOWN);
         model.addAttribute("path", path);
+        NationalBandings.Report report;
         try {
-            NationalBandings.Report report = report(year);
-            model.addAttribute("report", report);
-            model.addAttribute("outsideFees", report.outsideFees(TABLE_ROWS));
-            model.addAttribute("byLa", byLa ? report.byLa() : List.of());
+            report = report(year);
         } catch (ApiException noFramework) {
             // a year without a published framework (or a malformed year) has nothing to band: the page says why
             model.addAttribute("problem", noFramework.getMessage());
             model.addAttribute("year", year(year));
+            return "fees/national-banding";
         }
+        List<NationalBandings.Banded> outside = report.outsideFees();
+        // each page of the table opens at the table, the year kept
+        PageNumbers pager = PageNumbers.of(page, outside.size(), PAGE_SIZE,
+                n -> path + "?year=" + URLEncoder.encode(report.financialYear(), StandardCharsets.UTF_8) + "&page=" + n + "#outside-fees");
+        model.addAttribute("report", report);
+        model.addAttribute("pager", pager);
+        model.addAttribute("outsideFees", pager.of(outside));
+        model.addAttribute("byLa", byLa ? report.byLa() : List.of());
         return "fees/national-banding";
     }
 

@@ -103,9 +103,9 @@ class NationalBandings {
             return count(NationalBanding.NO_NATIONAL_TARIFF);
         }
 
-        /** The first {@code limit} fees outside the banding, furthest out first. */
-        List<Banded> outsideFees(int limit) {
-            return all.stream().filter(b -> b.banding() == NationalBanding.OUTSIDE_NATIONAL_BANDING).limit(limit).toList();
+        /** The fees outside the banding, furthest out first. */
+        List<Banded> outsideFees() {
+            return all.stream().filter(b -> b.banding() == NationalBanding.OUTSIDE_NATIONAL_BANDING).toList();
         }
 
         /** Each LA's counts, by LA name. */

@@ -18,30 +18,34 @@ import uk.sendplan.api.system.InputRules;
 import uk.sendplan.api.system.Role;
 import uk.sendplan.api.web.FormErrors;
 import uk.sendplan.api.web.PageLinks;
+import uk.sendplan.api.web.PageNumbers;
 import uk.sendplan.api.web.Pages;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The regulator's market statistics (/regulation/market): how the market answers LAs' referrals, for England or one
- * region, in one financial year or all, with each provider's figures (the busiest 50 on the page, every one in the
- * CSV). The figures are {@link MarketStatistics}', as GraphQL's marketStatistics gives them.
+ * region, in one financial year or all, with each provider's figures, most referrals first, in numbered pages that keep
+ * the area and year chosen (every provider in the CSV). The figures are {@link MarketStatistics}', as GraphQL's
+ * marketStatistics gives them.
  */
 @Pages
 class MarketStatisticsPages implements PageLinks {
 
-    /** Providers shown on the page, most referrals first; the CSV has them all. */
-    static final int SHOWN = 50;
+    /** Providers on each page of the table, most referrals first; the CSV has them all. */
+    static final int PAGE_SIZE = 50;
     private static final Map<String, String> FIELDS = Map.of("regionCode", "region", "financialYear", "financialYear");
 
     /** One line of the totals: what it is, the figure, and what it counts. */
     record Line(String label, String value, String hint) {
     }
 
-    record ProviderRow(String name, String forProfit, int referrals, String responseRate, int offers, String medianFee, String feeToReference,
+    record ProviderRow(long id, String name, String forProfit, int referrals, String responseRate, int offers, String medianFee, String feeToReference,
                        int awards) {
     }
 
@@ -64,7 +68,8 @@ class MarketStatisticsPages implements PageLinks {
     }
 
     @GetMapping("/regulation/market")
-    String page(@RequestParam(defaultValue = "") String region, @RequestParam(defaultValue = "") String financialYear, Model model) {
+    String page(@RequestParam(defaultValue = "") String region, @RequestParam(defaultValue = "") String financialYear,
+                @RequestParam(required = false) String page, Model model) {
         access.require("Market statistics", Role.REGULATOR);
         String regionCode = InputRules.require("region", region.trim(), InputRules.LINE);
         String year = InputRules.require("financialYear", financialYear.trim(), InputRules.LINE);
@@ -73,21 +78,24 @@ class MarketStatisticsPages implements PageLinks {
         model.addAttribute("region", regionCode);
         model.addAttribute("financialYear", year);
         model.addAttribute("errors", errors);
+        Statistics s;
         try {
-            Statistics s = statistics.statistics("Market statistics", null, regionCode.isEmpty() ? null : regionCode, year.isEmpty() ? null : year);
-            model.addAttribute("scope", s.scope() + (s.financialYear() == null ? ", every year" : ", " + s.financialYear()));
-            model.addAttribute("totals", lines(s.totals()));
-            model.addAttribute("providerCount", s.providers().size());
-            model.addAttribute("providers", s.providers().stream().limit(SHOWN).map(p -> new ProviderRow(p.providerName(),
-                    p.forProfit() == null ? "Not known" : p.forProfit() ? "Yes" : "No", p.figures().referrals(), percent(p.figures().responseRate()),
-                    p.figures().offers(), pounds(p.figures().medianOfferedFee()), percent(p.figures().medianFeeToReference()),
-                    p.figures().awards())).toList());
+            s = statistics.statistics("Market statistics", null, regionCode.isEmpty() ? null : regionCode, year.isEmpty() ? null : year);
         } catch (ApiException refused) {
             if (refused.type() != ErrorType.BAD_REQUEST) {
                 throw refused;
             }
             errors.add(refused, FIELDS, "region");
+            return "market/statistics";
         }
+        PageNumbers pager = PageNumbers.of(page, s.providers().size(), PAGE_SIZE, n -> href(regionCode, year, n));
+        model.addAttribute("scope", s.scope() + (s.financialYear() == null ? ", every year" : ", " + s.financialYear()));
+        model.addAttribute("totals", lines(s.totals()));
+        model.addAttribute("pager", pager);
+        model.addAttribute("providers", pager.of(s.providers()).stream().map(p -> new ProviderRow(p.providerId(), p.providerName(),
+                p.forProfit() == null ? "Not known" : p.forProfit() ? "Yes" : "No", p.figures().referrals(), percent(p.figures().responseRate()),
+                p.figures().offers(), pounds(p.figures().medianOfferedFee()), percent(p.figures().medianFeeToReference()),
+                p.figures().awards())).toList());
         return "market/statistics";
     }
 
@@ -99,6 +107,18 @@ class MarketStatisticsPages implements PageLinks {
         String year = InputRules.require("financialYear", financialYear.trim(), InputRules.LINE);
         String csv = statistics.csv(null, regionCode.isEmpty() ? null : regionCode, year.isEmpty() ? null : year);
         return Downloads.csv(csv, "market-statistics", regionCode.isEmpty() ? "england" : regionCode, year);
+    }
+
+    /** A page of the providers' table, for the area and year the page shows (left out when blank, as the form sends them). */
+    private static String href(String region, String year, int page) {
+        StringBuilder query = new StringBuilder();
+        if (!region.isEmpty()) {
+            query.append("region=").append(URLEncoder.encode(region, StandardCharsets.UTF_8)).append('&');
+        }
+        if (!year.isEmpty()) {
+            query.append("financialYear=").append(URLEncoder.encode(year, StandardCharsets.UTF_8)).append('&');
+        }
+        return "/regulation/market?" + query + "page=" + page;
     }
 
     private static List<Line> lines(Figures f) {

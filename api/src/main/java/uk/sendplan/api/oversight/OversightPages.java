@@ -12,9 +12,12 @@ import uk.sendplan.api.system.ApiException;
 import uk.sendplan.api.system.Downloads;
 import uk.sendplan.api.system.Role;
 import uk.sendplan.api.web.PageLinks;
+import uk.sendplan.api.web.PageNumbers;
 import uk.sendplan.api.web.Pages;
 import uk.sendplan.api.web.Shown;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -30,8 +33,8 @@ import java.util.List;
 class OversightPages implements PageLinks {
 
     private static final ZoneId ENGLAND = ZoneId.of("Europe/London");
-    /** Providers shown on the page, most surplus first; the CSV has every one. */
-    static final int PROVIDERS_SHOWN = 50;
+    /** Providers on each page of the surplus table, most surplus first; the CSV has every one. */
+    static final int PROVIDERS_PAGE_SIZE = 50;
 
     private final Oversight oversight;
     private final Access access;
@@ -50,7 +53,7 @@ class OversightPages implements PageLinks {
     }
 
     @GetMapping("/regulation/oversight")
-    String page(@RequestParam(required = false) String year, Model model) {
+    String page(@RequestParam(required = false) String year, @RequestParam(required = false) String page, Model model) {
         access.require("Financial oversight", Role.REGULATOR);
         String chosen = year(year);
         OversightView view = oversight.of("Financial oversight", chosen);
@@ -59,7 +62,11 @@ class OversightPages implements PageLinks {
         model.addAttribute("chart", MarginChart.of(view.byOwnerKind(), view.thresholds().surplusCapPercent()));
         model.addAttribute("chartWidth", MarginChart.WIDTH);
         model.addAttribute("labelWidth", MarginChart.LABEL_WIDTH);
-        model.addAttribute("topProviders", view.providers().subList(0, Math.min(PROVIDERS_SHOWN, view.providers().size())));
+        // each page of the table opens at the table, the year kept
+        PageNumbers pager = PageNumbers.of(page, view.providers().size(), PROVIDERS_PAGE_SIZE,
+                n -> "/regulation/oversight?year=" + URLEncoder.encode(chosen, StandardCharsets.UTF_8) + "&page=" + n + "#providers");
+        model.addAttribute("pager", pager);
+        model.addAttribute("providers", pager.of(view.providers()));
         model.addAttribute("owners", FiguresPages.owners());
         model.addAttribute("shown", Shown.SHOWN);
         return "oversight/oversight";

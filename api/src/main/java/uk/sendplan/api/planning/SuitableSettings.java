@@ -43,7 +43,8 @@ class SuitableSettings {
                   double distanceKm, double travelMinutes, int vacancies, FeeVerdict feeVerdict, List<PenaltyCost> penalties) {
     }
 
-    record Listing(String financialYear, List<Option> suitable, List<Option> excluded) {
+    /** The first settings of each list, up to the limit asked for, and how many each list has in all. */
+    record Listing(String financialYear, List<Option> suitable, List<Option> excluded, int suitableCount, int excludedCount) {
     }
 
     /** How the suitable settings are ordered: as a family weighs them (the default), or cheapest first for the LA. */
@@ -195,6 +196,6 @@ class SuitableSettings {
         }
         suitable.sort(order == Order.COST ? BY_COST : byFamily(child.preferences()));
         excluded.sort(Comparator.comparingDouble(Option::distanceKm));
-        return new Listing(year, suitable.stream().limit(limit).toList(), excluded.stream().limit(limit).toList());
+        return new Listing(year, suitable.stream().limit(limit).toList(), excluded.stream().limit(limit).toList(), suitable.size(), excluded.size());
     }
 }

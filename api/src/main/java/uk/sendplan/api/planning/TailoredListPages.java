@@ -38,7 +38,11 @@ import java.util.Set;
 @Pages
 class TailoredListPages {
 
-    /** Settings shown in each of the two tables: what a family reads through, and the bound GraphQL's list also has. */
+    /**
+     * Settings shown in each of the two tables, the best or nearest first, as the page says when there are more: a
+     * shortlist a family reads through and the LA ticks to refer from (so one page, not pages that lose the ticks), and
+     * the bound GraphQL's list also has.
+     */
     static final int LIMIT = 20;
 
     /** One setting of the list as a row. */
@@ -128,6 +132,8 @@ class TailoredListPages {
         model.addAttribute("order", chosen.name());
         model.addAttribute("financialYear", listing.financialYear());
         model.addAttribute("rows", rows);
+        model.addAttribute("suitableCount", listing.suitableCount());
+        model.addAttribute("excludedCount", listing.excludedCount());
         model.addAttribute("referable", rows.stream().anyMatch(Row::referable));
         model.addAttribute("excluded", listing.excluded().stream().map(o -> new Excluded(o.urn(), o.name(),
                 views.containsKey(o.urn()) ? PlanWords.kindName(views.get(o.urn()).type()) : "", RuleTexts.km(o.distanceKm()),

@@ -108,7 +108,7 @@ class ScenarioPages implements PageLinks {
                     typed.area().isEmpty() ? actor.regionCode() : null, typed.name(), changes);
             try {
                 scenarios.validate(input);
-                return "redirect:/region/scenarios/running/" + jobs.start(actor, input.name().trim(), () -> scenarios.run(input).id()).id();
+                return "redirect:/region/scenarios/running/" + jobs.start(actor, input.name().trim(), typed, () -> scenarios.run(input).id()).id();
             } catch (ApiException refused) {
                 if (refused.type() != ErrorType.BAD_REQUEST) {
                     throw refused;
@@ -121,7 +121,8 @@ class ScenarioPages implements PageLinks {
 
     /**
      * A scenario started from the form: while it runs, the page says so and refreshes itself every second (no script);
-     * once run, it is the scenario's own page. Only the planner who started it finds it here.
+     * once run, it is the scenario's own page; refused as it ran (its changes are checked as the run applies them), the
+     * form again as it was filled in, with the refusal next to its field. Only the planner who started it finds it here.
      */
     @GetMapping("/region/scenarios/running/{jobId}")
     String running(@PathVariable String jobId, Model model, HttpServletResponse response) {
@@ -130,16 +131,14 @@ class ScenarioPages implements PageLinks {
         if (job.result() != null) {
             return "redirect:/region/scenarios/" + job.result();
         }
-        FormErrors errors = new FormErrors();
-        if (job.running()) {
-            response.setHeader("Refresh", "1");
-        } else {
-            errors.add("changes", job.failure());
+        if (!job.running()) {
+            FormErrors errors = new FormErrors();
+            job.failureOn(errors, FIELDS, "changes");
+            return listPage(model, job.form(Form.class), errors);
         }
+        response.setHeader("Refresh", "1");
         model.addAttribute("name", job.label());
         model.addAttribute("seconds", job.seconds());
-        model.addAttribute("running", job.running());
-        model.addAttribute("errors", errors);
         return "scenarios/running";
     }
 

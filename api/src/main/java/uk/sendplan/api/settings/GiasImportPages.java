@@ -122,11 +122,7 @@ class GiasImportPages implements PageLinks {
             return "settings/import";
         }
         if (!job.running()) {
-            if (job.refusal() != null) {
-                errors.add(job.refusal(), FIELDS, "file");
-            } else {
-                errors.add("file", job.failure());
-            }
+            job.failureOn(errors, FIELDS, "file");
             return "settings/import";
         }
         response.setHeader("Refresh", "1");
@@ -152,7 +148,9 @@ class GiasImportPages implements PageLinks {
 
     /**
      * A confirmed import, run in the background (all or nothing): while it runs the page says so and refreshes itself
-     * every second (no script); once done, the import page with its counts. Only the admin who confirmed it finds it.
+     * every second (no script); once done, the import page with its counts; refused as it ran (say, the register
+     * changed since the dry run), the import page with the refusal by the file's field, to check the file again. Only
+     * the admin who confirmed it finds it.
      */
     @GetMapping("/admin/register-import/running/{jobId}")
     String running(@PathVariable String jobId, Model model, HttpServletResponse response, RedirectAttributes redirect) {
@@ -162,15 +160,14 @@ class GiasImportPages implements PageLinks {
             redirect.addFlashAttribute("imported", job.result());
             return "redirect:/admin/register-import";
         }
-        FormErrors errors = new FormErrors();
-        if (job.running()) {
-            response.setHeader("Refresh", "1");
-        } else {
-            errors.add("file", job.failure());
+        if (!job.running()) {
+            FormErrors errors = new FormErrors();
+            job.failureOn(errors, FIELDS, "file");
+            model.addAttribute("errors", errors);
+            return "settings/import";
         }
+        response.setHeader("Refresh", "1");
         model.addAttribute("seconds", job.seconds());
-        model.addAttribute("running", job.running());
-        model.addAttribute("errors", errors);
         return "settings/import-running";
     }
 }

@@ -35,15 +35,17 @@ public abstract class BackgroundJobs<T> {
         private final String id = UUID.randomUUID().toString();
         private final String subject;
         private final String label;
+        private final Object form;
         private final Instant startedAt = Instant.now();
         private volatile T result;
         private volatile String failure;
         private volatile ApiException refusal;
         private volatile Instant finishedAt;
 
-        Job(String subject, String label) {
+        Job(String subject, String label, Object form) {
             this.subject = subject;
             this.label = label;
+            this.form = form;
         }
 
         public String id() {
@@ -53,6 +55,14 @@ public abstract class BackgroundJobs<T> {
         /** What the page calls the work ("Fee audit of 2026-27, England"). */
         public String label() {
             return label;
+        }
+
+        /**
+         * The form the work was started from, as the user filled it in, so a page can show it again with the refusal
+         * the work ended with next to its field; null when the work was started without one.
+         */
+        public <F> F form(Class<F> type) {
+            return type.cast(form);
         }
 
         /** The work's result; null until it has finished well. */
@@ -68,6 +78,18 @@ public abstract class BackgroundJobs<T> {
         /** The service's refusal the work ended with, so a form can show it by the field it names; null otherwise. */
         public ApiException refusal() {
             return refusal;
+        }
+
+        /**
+         * Shows the work's failure on the form it was started from: the service's refusal next to the field its path
+         * names ({@code fields}, as {@link FormErrors#add(ApiException, Map, String)}), anything else next to {@code fallback}.
+         */
+        public void failureOn(FormErrors errors, Map<String, String> fields, String fallback) {
+            if (refusal != null) {
+                errors.add(refusal, fields, fallback);
+            } else {
+                errors.add(fallback, failure);
+            }
         }
 
         public boolean running() {
@@ -94,9 +116,14 @@ public abstract class BackgroundJobs<T> {
 
     /** Starts the work as the actor; a refusal it ends with is the job's failure in the service's words. */
     public Job<T> start(Actor actor, String label, Supplier<T> work) {
+        return start(actor, label, null, work);
+    }
+
+    /** Starts the work as {@link #start(Actor, String, Supplier)} does, keeping the form it was started from ({@link Job#form}). */
+    public Job<T> start(Actor actor, String label, Object form, Supplier<T> work) {
         Instant forgetBefore = Instant.now().minus(KEPT);
         jobs.values().removeIf(j -> j.finishedAt != null && j.finishedAt.isBefore(forgetBefore));
-        Job<T> job = new Job<>(actor.subject(), label);
+        Job<T> job = new Job<>(actor.subject(), label, form);
         jobs.put(job.id, job);
         runner.submit(() -> currentUser.as(actor, () -> {
             try {

@@ -4,6 +4,7 @@ import uk.sendplan.api.system.ApiException;
 import uk.sendplan.api.system.InputRules;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -33,9 +34,10 @@ public final class FormErrors {
         String message = refusal.getMessage();
         String field = fields.get(path);
         if (field == null) {
-            // a path within a field (input.preferences[2]) belongs to that field
+            // a path within a field (input.preferences[2]) belongs to that field, the most particular one when fields nest
+            // (input.changes.feeChanges[0].percent is the fee change's, not the changes' as a whole)
             field = fields.entrySet().stream().filter(e -> path.startsWith(e.getKey() + "[") || path.startsWith(e.getKey() + "."))
-                    .map(Map.Entry::getValue).findFirst().orElse(null);
+                    .max(Comparator.comparingInt(e -> e.getKey().length())).map(Map.Entry::getValue).orElse(null);
         }
         if (field != null && message.startsWith(path + ": ")) {
             message = message.substring(path.length() + 2);

@@ -55,6 +55,9 @@ class InvestBrowserTest extends BrowserTestBase {
         List<String> summaries = planner.document("query($id: ID!) { plan(id: $id) { placeValues(first: 20) { summary } } }").variable("id", planId)
                 .execute().path("plan.placeValues[*].summary").entityList(String.class).get();
         assertThat(browser.findAll("[data-test=cell-values] li").stream().map(WebElement::getText).toList()).isEqualTo(summaries);
+        // the page's share of each ranking says how many it shows (the CSV has the best 100 places)
+        assertThat(browser.text("[data-test=la-values-caption]")).startsWith("By LA, need and phase: the first " + shown.size() + ", where a place does most good");
+        assertThat(browser.text("[data-test=cell-values-heading]")).isEqualTo("The " + summaries.size() + " best places, one by one");
         List<String> valuesCsv = lines(download("/plans/" + planId + "/place-values.csv"));
         assertThat(valuesCsv.getFirst()).isEqualTo("setting,urn,la,need,phase,places_a_child,annual_saving,value_with_priorities,summary");
         assertThat(valuesCsv).hasSizeGreaterThanOrEqualTo(1 + summaries.size());

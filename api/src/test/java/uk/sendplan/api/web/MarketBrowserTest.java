@@ -89,6 +89,11 @@ class MarketBrowserTest extends BrowserTestBase {
         List<Integer> listed = rows.stream().map(r -> Integer.parseInt(r.getDomAttribute("data-urn"))).toList();
         assertThat(listed).isEqualTo(suitable(requestId, "FAMILY"));
         assertThat(listed).as("the demo provider's setting suits the child").contains(choice.urn());
+        // a shortlist of 20, which says so when more settings suit the child (GraphQL's list, asked for up to 100, has them)
+        int allSuitable = as("commissioner-camden").document("query($id: ID!) { suitableSettings(requestId: $id, limit: 100) { suitable { setting { urn } } } }")
+                .variable("id", requestId).execute().path("suitableSettings.suitable").entityList(Object.class).get().size();
+        assertThat(browser.text("[data-test=suitable-caption]")).isEqualTo(allSuitable > listed.size()
+                ? "The first " + listed.size() + " of " + allSuitable + " settings that suit the child, in the order chosen" : "Settings that suit the child");
         List<String> listCsv = List.of(download("/demand/" + requestId + "/settings.csv?order=FAMILY").split("\\R"));
         assertThat(listCsv.getFirst()).startsWith("urn,name,kind,suitable,fit_or_why_not,distance_km");
         assertThat(listCsv.stream().skip(1).filter(l -> l.contains(",yes,")).map(l -> Integer.parseInt(l.substring(0, l.indexOf(',')))).toList())

@@ -15,7 +15,8 @@ import static uk.sendplan.db.jooq.Tables.PROVIDER_FIGURES;
 /**
  * Financial oversight in headless Chromium on the demo data: the demo provider states this year's group figures
  * (a turnover of nothing first: the problem next to the field and nothing saved; then a margin of 30%), and the
- * regulator's oversight page flags it with its numbers, beside the distributions, statistics and their CSVs.
+ * regulator's oversight page flags it with its numbers, beside the distributions, statistics and their CSVs, and lists
+ * every provider's surplus in numbered pages.
  */
 class OversightBrowserTest extends BrowserTestBase {
 
@@ -70,6 +71,26 @@ class OversightBrowserTest extends BrowserTestBase {
         assertThat(flags.getFirst()).startsWith("financial_year,flag,provider_id,provider_name,");
         assertThat(flags).anyMatch(l -> l.startsWith(year + ",MARGIN_ABOVE_SURPLUS_CAP," + providerId + ","));
         assertThat(lines(download("/regulation/oversight.csv?year=" + year + "&table=STATISTICS")).get(1)).startsWith(year + ",ENGLAND,");
+
+        // every provider with regulated fees, 50 a page, most surplus first: page 2 (opened at the table, the year kept)
+        // shows others
+        int providers = as("regulator").document("query($y: String!) { financialOversight(financialYear: $y) { providerCount } }")
+                .variable("y", year).execute().path("financialOversight.providerCount").entity(Integer.class).get();
+        assertThat(providers).as("the demo's providers with fees fill more than a page").isGreaterThan(50);
+        assertThat(browser.text("[data-test=provider-count]")).startsWith(count(providers) + " providers with regulated fees in the year, most "
+                + "surplus in their fees first; showing 1 to 50.");
+        List<String> first = providerIds();
+        assertThat(first).hasSize(50);
+        String next = "[data-test=pagination] .govuk-pagination__next a";
+        assertThat(browser.find(next).getDomAttribute("href")).isEqualTo("/regulation/oversight?year=" + year + "&page=2#providers");
+        browser.click(next);
+        browser.checkPage("regulator-oversight-providers-page-2");
+        assertThat(browser.find("[data-test=pagination] [aria-current=page]").getText()).isEqualTo("2");
+        assertThat(providerIds()).as("page 2 shows other providers").hasSize(Math.min(50, providers - 50)).doesNotContainAnyElementsOf(first);
+    }
+
+    private List<String> providerIds() {
+        return browser.findAll("[data-test=providers] tbody tr").stream().map(r -> r.getDomAttribute("data-provider")).toList();
     }
 
     private void fill(String css, String value) {

@@ -130,6 +130,28 @@ class RegionBrowserTest extends BrowserTestBase {
         assertThat(browser.text("#forecastJanuary-error")).contains("January 1999 is not forecast");
         assertThat(scenarioCount(planner)).isEqualTo(before);
 
+        // a fee cut the service refuses only as the run applies its changes, in the background: from the running page,
+        // the form again with the refusal next to the fee field the summary links to, what was typed kept, nothing saved
+        browser.find("#forecastJanuary").clear();
+        browser.find("#forecastJanuary").sendKeys(String.valueOf(january));
+        browser.find("#feePercent").clear();
+        browser.find("#feePercent").sendKeys("-95");
+        browser.click("form[data-test=run-form] button[type=submit]");
+        untilShown("#feePercent-error");
+        browser.checkPage("planner-scenario-refused-as-it-ran");
+        assertThat(browser.driver.getCurrentUrl()).contains("/region/scenarios/running/");
+        assertThat(browser.driver.getTitle()).startsWith("Error: ");
+        List<String> links = browser.findAll(".govuk-error-summary__list a").stream().map(a -> a.getDomAttribute("href")).toList();
+        assertThat(links).containsExactly("#feePercent");
+        assertThat(browser.findAll("form[data-test=run-form] " + links.getFirst())).as("the summary's link leads to a field on the page").hasSize(1);
+        assertThat(browser.text("#feePercent-error")).contains("from -90% to +200%, got -95");
+        assertThat(browser.find("#feePercent").getDomProperty("value")).isEqualTo("-95");
+        assertThat(browser.find("#name").getDomProperty("value")).isEqualTo("Independent fees down 5%");
+        assertThat(browser.find("#area option[value='202']").isSelected()).isTrue();
+        assertThat(scenarioCount(planner)).isEqualTo(before);
+        browser.find("#feePercent").clear();
+        browser.find("#feePercent").sendKeys("-5");
+
         browser.find("#forecastJanuary").clear();
         browser.find("#forecastJanuary").sendKeys(String.valueOf(january));
         // its page, checked while the scenario is held unfinished (behind the test's own job)

@@ -98,6 +98,7 @@ class RegulatorBrowserTest extends BrowserTestBase {
         List<Integer> most = regulator.document("query($id: ID!) { feeAudit(id: $id) { providersWithMostFindings(first: 10) { findings } } }")
                 .variable("id", auditId).execute().path("feeAudit.providersWithMostFindings[*].findings").entityList(Integer.class).get();
         assertThat(most).as("a national audit of the demo fees opens findings").isNotEmpty();
+        assertThat(browser.text("[data-test=top-providers-note]")).startsWith("Up to 10 providers, most findings first: where to call first. Every finding is in findings.");
         assertThat(browser.findAll("[data-test=top-providers] tbody tr td:nth-of-type(1)").stream().map(WebElement::getText).toList())
                 .containsExactlyElementsOf(most.stream().map(BrowserTestBase::count).toList());
         assertThat(lines(download("/regulation/audits/" + auditId + "/providers.csv"))).hasSize(most.size() + 1).first().asString()
@@ -119,6 +120,16 @@ class RegulatorBrowserTest extends BrowserTestBase {
         List<String> bandsCsv = lines(download("/regulation/audits/" + auditId + "/bands.csv"));
         assertThat(bandsCsv.getFirst()).isEqualTo("band,fees,median_fee,p90_fee,reference_rate,ceiling");
         assertThat(bandsCsv).hasSize(chartRows.size() + 1);
+
+        // the list of audits, newest first: this audit heads it, and the page of those before it leaves it out and links back
+        browser.clickLink("Fee audits");
+        assertThat(browser.findAll("[data-test=audits] tbody tr").getFirst().getDomAttribute("data-audit")).isEqualTo(auditId);
+        assertThat(browser.findAll("[data-test=audit-pages]")).as("the test database has fewer than a page of audits").isEmpty();
+        browser.open("/regulation/audits?before=" + auditId, "regulator-fee-audits-older");
+        List<Long> older = browser.findAll("[data-test=audits] tbody tr").stream().map(r -> Long.parseLong(r.getDomAttribute("data-audit"))).toList();
+        assertThat(older).hasSize(audits() - 1).allSatisfy(id -> assertThat(id).isLessThan(Long.parseLong(auditId)));
+        assertThat(browser.find("[data-test=audit-pages] .govuk-pagination__prev a").getDomAttribute("href")).isEqualTo("/regulation/audits");
+        browser.open("/regulation/audits/" + auditId, "regulator-fee-audit-again");
 
         // a provider answers one of its findings from this audit
         var open = regulator.document("query($a: ID!) { feeFindings(filter: { auditId: $a, statuses: [OPEN] }, first: 1) { edges { node { id provider { id } } } } }")
