@@ -1,6 +1,5 @@
 package uk.sendplan.api.consultations;
 
-import org.springframework.graphql.execution.ErrorType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -201,15 +200,10 @@ class ConsultationPages implements PageLinks {
             errors.add("reason", "Reason must be " + String.format(Locale.UK, "%,d", Consultations.MAX_REASON) + " characters or fewer");
         }
         if (!errors.any()) {
-            try {
-                consultations.answer(new Consultations.AnswerInput(id, chosen, typed));
+            if (errors.attemptRun(() -> consultations.answer(new Consultations.AnswerInput(id, chosen, typed)),
+                    Map.of("input.answer", "answer", "input.reason", "reason"), "answer")) {
                 redirect.addFlashAttribute("saved", "Your LA's answer is saved: " + ANSWERS.get(chosen.name()));
                 return "redirect:" + LA + "/" + consultation.id();
-            } catch (ApiException refused) {
-                if (refused.type() != ErrorType.BAD_REQUEST) {
-                    throw refused;
-                }
-                errors.add(refused, Map.of("input.answer", "answer", "input.reason", "reason"), "answer");
             }
         }
         return page(consultation, answer, typed, errors, model);

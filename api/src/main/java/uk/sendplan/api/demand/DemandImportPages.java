@@ -2,7 +2,6 @@ package uk.sendplan.api.demand;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import org.springframework.graphql.execution.ErrorType;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,7 +12,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import uk.sendplan.api.demand.DemandImport.ImportPlacementRequestsPayload;
 import uk.sendplan.api.system.Access;
 import uk.sendplan.api.system.Actor;
-import uk.sendplan.api.system.ApiException;
 import uk.sendplan.api.system.Role;
 import uk.sendplan.api.web.BackgroundJobs;
 import uk.sendplan.api.web.FormErrors;
@@ -63,16 +61,12 @@ class DemandImportPages {
     String dryRun(@RequestParam(required = false) MultipartFile file, HttpSession session, Model model) {
         Actor actor = access.require("Import children", Role.COMMISSIONER);
         FormErrors errors = new FormErrors();
-        Optional<String> text = Optional.empty();
-        try {
-            text = HeldUploads.text(file);
-            text.ifPresent(DemandImport::checkHeader);
-        } catch (ApiException refused) {
-            if (refused.type() != ErrorType.BAD_REQUEST) {
-                throw refused;
-            }
-            errors.add(refused, FIELDS, "file");
-        }
+        // empty when no file came, and when its text or first line is refused
+        Optional<String> text = errors.attempt(() -> {
+            Optional<String> held = HeldUploads.text(file);
+            held.ifPresent(DemandImport::checkHeader);
+            return held;
+        }, FIELDS, "file").flatMap(held -> held);
         if (!errors.any() && text.isEmpty()) {
             errors.add("file", "Select a CSV file of children to check");
         }

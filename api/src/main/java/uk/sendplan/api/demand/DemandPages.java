@@ -1,6 +1,5 @@
 package uk.sendplan.api.demand;
 
-import org.springframework.graphql.execution.ErrorType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,6 +29,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A commissioner's children waiting (/demand): the LA's placement requests filtered by need, phase and status, a page
@@ -166,17 +166,13 @@ class DemandPages implements PageLinks {
             errors.add("homeDistrict", "Enter the postcode district the child lives in, like NW1");
         }
         if (!errors.any()) {
-            try {
-                PlacementRequestView created = demand.create(new PlacementRequestInput(actor.laCode(), typed.reference(), typed.primaryNeed(),
-                        typed.secondaryNeed().isEmpty() ? null : typed.secondaryNeed(), band, age, null, typed.homeDistrict(), gender,
-                        typed.needsBoarding(), null, false, List.of(), typed.startTerm(), null, null));
-                redirect.addFlashAttribute("added", created.reference());
+            PlacementRequestInput input = new PlacementRequestInput(actor.laCode(), typed.reference(), typed.primaryNeed(),
+                    typed.secondaryNeed().isEmpty() ? null : typed.secondaryNeed(), band, age, null, typed.homeDistrict(), gender,
+                    typed.needsBoarding(), null, false, List.of(), typed.startTerm(), null, null);
+            Optional<PlacementRequestView> created = errors.attempt(() -> demand.create(input), FIELDS, "reference");
+            if (created.isPresent()) {
+                redirect.addFlashAttribute("added", created.get().reference());
                 return "redirect:/demand";
-            } catch (ApiException refused) {
-                if (refused.type() != ErrorType.BAD_REQUEST) {
-                    throw refused;
-                }
-                errors.add(refused, FIELDS, "reference");
             }
         }
         return form(model, typed, errors);

@@ -1,7 +1,6 @@
 package uk.sendplan.api.fees;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.graphql.execution.ErrorType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,6 +35,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -131,16 +131,14 @@ class AuditPages implements PageLinks {
         }
         if (!errors.any()) {
             FeeScopeInput scope = region.isEmpty() ? null : new FeeScopeInput(region, null, null);
-            try {
+            Optional<String> running = errors.attempt(() -> {
                 audits.validate(year, scope);
                 String label = "Fee audit of " + year + ", " + (region.isEmpty() ? "England"
                         : reference.region(region).map(ReferenceData.Region::name).orElse(region));
                 return "redirect:/regulation/audits/running/" + jobs.start(actor, label, new Typed(year, region), () -> audits.run(year, scope).id()).id();
-            } catch (ApiException refused) {
-                if (refused.type() != ErrorType.BAD_REQUEST) {
-                    throw refused;
-                }
-                errors.add(refused, FIELDS, "financialYear");
+            }, FIELDS, "financialYear");
+            if (running.isPresent()) {
+                return running.get();
             }
         }
         return listPage(model, null, year, region, errors);

@@ -1,6 +1,5 @@
 package uk.sendplan.api.fees;
 
-import org.springframework.graphql.execution.ErrorType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -160,16 +159,11 @@ class FindingPages implements PageLinks {
         FeeFindingView finding = audits.finding("Finding", id);
         String typedNote = errors.requireReason("note", note, noteMissing);
         if (!errors.any()) {
-            try {
-                audits.setStatus(new SetFeeFindingStatusInput(id, to, typedNote));
+            String statusField = side == Side.PROVIDER ? "note" : "decision";
+            if (errors.attemptRun(() -> audits.setStatus(new SetFeeFindingStatusInput(id, to, typedNote)),
+                    Map.of("input.status", statusField, "input.note", "note"), statusField)) {
                 redirect.addFlashAttribute("moved", side == Side.PROVIDER ? "Your response is sent to the regulator" : "Decided: " + DECISIONS.get(to));
                 return "redirect:" + side.path + "/" + finding.id();
-            } catch (ApiException refused) {
-                if (refused.type() != ErrorType.BAD_REQUEST) {
-                    throw refused;
-                }
-                errors.add(refused, Map.of("input.status", side == Side.PROVIDER ? "note" : "decision", "input.note", "note"),
-                        side == Side.PROVIDER ? "note" : "decision");
             }
         }
         return findingPage(side, finding, model, decision, typedNote, errors);

@@ -1,6 +1,5 @@
 package uk.sendplan.api.market;
 
-import org.springframework.graphql.execution.ErrorType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,7 +11,6 @@ import uk.sendplan.api.market.MarketStatistics.Statistics;
 import uk.sendplan.api.reference.ReferenceData;
 import uk.sendplan.api.system.Access;
 import uk.sendplan.api.system.Actor;
-import uk.sendplan.api.system.ApiException;
 import uk.sendplan.api.system.Downloads;
 import uk.sendplan.api.system.InputRules;
 import uk.sendplan.api.system.Role;
@@ -27,6 +25,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The regulator's market statistics (/regulation/market): how the market answers LAs' referrals, for England or one
@@ -78,16 +77,12 @@ class MarketStatisticsPages implements PageLinks {
         model.addAttribute("region", regionCode);
         model.addAttribute("financialYear", year);
         model.addAttribute("errors", errors);
-        Statistics s;
-        try {
-            s = statistics.statistics("Market statistics", null, regionCode.isEmpty() ? null : regionCode, year.isEmpty() ? null : year);
-        } catch (ApiException refused) {
-            if (refused.type() != ErrorType.BAD_REQUEST) {
-                throw refused;
-            }
-            errors.add(refused, FIELDS, "region");
+        Optional<Statistics> found = errors.attempt(() -> statistics.statistics("Market statistics", null, regionCode.isEmpty() ? null : regionCode,
+                year.isEmpty() ? null : year), FIELDS, "region");
+        if (found.isEmpty()) {
             return "market/statistics";
         }
+        Statistics s = found.get();
         PageNumbers pager = PageNumbers.of(page, s.providers().size(), PAGE_SIZE, n -> href(regionCode, year, n));
         model.addAttribute("scope", s.scope() + (s.financialYear() == null ? ", every year" : ", " + s.financialYear()));
         model.addAttribute("totals", lines(s.totals()));

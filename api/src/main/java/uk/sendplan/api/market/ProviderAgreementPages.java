@@ -1,6 +1,5 @@
 package uk.sendplan.api.market;
 
-import org.springframework.graphql.execution.ErrorType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,7 +15,6 @@ import uk.sendplan.api.settings.SettingService;
 import uk.sendplan.api.settings.SettingView;
 import uk.sendplan.api.system.Access;
 import uk.sendplan.api.system.Actor;
-import uk.sendplan.api.system.ApiException;
 import uk.sendplan.api.system.Csv;
 import uk.sendplan.api.system.Downloads;
 import uk.sendplan.api.system.Role;
@@ -115,18 +113,12 @@ class ProviderAgreementPages implements PageLinks {
     String accept(@PathVariable String id, Model model, RedirectAttributes redirect) {
         access.require("Accept a placement agreement", Role.PROVIDER);
         AgreementView agreement = awards.get("Placement agreement", id);
-        try {
-            awards.accept(String.valueOf(agreement.id()));
+        FormErrors errors = new FormErrors();
+        if (errors.attemptRun(() -> awards.accept(String.valueOf(agreement.id())), Map.of("id", "accept"), "accept")) {
             redirect.addFlashAttribute("accepted", true);
             return "redirect:/provider/agreements/" + agreement.id();
-        } catch (ApiException refused) {
-            if (refused.type() != ErrorType.BAD_REQUEST) {
-                throw refused;
-            }
-            FormErrors errors = new FormErrors();
-            errors.add(refused, Map.of("id", "accept"), "accept");
-            return agreementPage(agreement, model, errors, "");
         }
+        return agreementPage(agreement, model, errors, "");
     }
 
     @PostMapping("/provider/agreements/{id}/decline")
@@ -136,15 +128,9 @@ class ProviderAgreementPages implements PageLinks {
         FormErrors errors = new FormErrors();
         String typed = errors.requireReason("reason", reason, "Enter why you are declining the placement");
         if (!errors.any()) {
-            try {
-                awards.decline(String.valueOf(agreement.id()), typed);
+            if (errors.attemptRun(() -> awards.decline(String.valueOf(agreement.id()), typed), Map.of("reason", "reason", "id", "reason"), "reason")) {
                 redirect.addFlashAttribute("declined", true);
                 return "redirect:/provider/agreements/" + agreement.id();
-            } catch (ApiException refused) {
-                if (refused.type() != ErrorType.BAD_REQUEST) {
-                    throw refused;
-                }
-                errors.add(refused, Map.of("reason", "reason", "id", "reason"), "reason");
             }
         }
         return agreementPage(agreement, model, errors, typed);

@@ -1,6 +1,5 @@
 package uk.sendplan.api.market;
 
-import org.springframework.graphql.execution.ErrorType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -141,18 +140,14 @@ class ProviderMarketPages implements PageLinks {
         Offers.MakeOfferInput input = typed.input(referral, errors);
         OfferForm.Check check = null;
         if (!errors.any()) {
-            try {
-                if (send) {
-                    OfferView made = offers.make(input);
-                    redirect.addFlashAttribute("offered", Money.format(made.terms().annualFeePence()));
+            if (send) {
+                Optional<OfferView> made = errors.attempt(() -> offers.make(input), OfferForm.FIELDS, "annualFee");
+                if (made.isPresent()) {
+                    redirect.addFlashAttribute("offered", Money.format(made.get().terms().annualFeePence()));
                     return "redirect:/provider/referrals/" + referral.id();
                 }
-                check = typed.check(offers.check(input));
-            } catch (ApiException refused) {
-                if (refused.type() != ErrorType.BAD_REQUEST) {
-                    throw refused;
-                }
-                errors.add(refused, OfferForm.FIELDS, "annualFee");
+            } else {
+                check = errors.attempt(() -> typed.check(offers.check(input)), OfferForm.FIELDS, "annualFee").orElse(null);
             }
         }
         return referralPage(referral, model, typed, check, errors);
@@ -173,15 +168,10 @@ class ProviderMarketPages implements PageLinks {
             errors.add("declineUrn", "Select the setting that declines");
         }
         if (!errors.any()) {
-            try {
-                offers.decline(new Offers.DeclineReferralInput(String.valueOf(referral.id()), setting, why));
+            if (errors.attemptRun(() -> offers.decline(new Offers.DeclineReferralInput(String.valueOf(referral.id()), setting, why)),
+                    Map.of("input.urn", "declineUrn"), "declineUrn")) {
                 redirect.addFlashAttribute("declined", true);
                 return "redirect:/provider/referrals/" + referral.id();
-            } catch (ApiException refused) {
-                if (refused.type() != ErrorType.BAD_REQUEST) {
-                    throw refused;
-                }
-                errors.add(refused, Map.of("input.urn", "declineUrn"), "declineUrn");
             }
         }
         model.addAttribute("declineUrn", urn);

@@ -1,6 +1,5 @@
 package uk.sendplan.api.market;
 
-import org.springframework.graphql.execution.ErrorType;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -12,7 +11,6 @@ import uk.sendplan.api.settings.SettingService;
 import uk.sendplan.api.settings.SettingView;
 import uk.sendplan.api.system.Access;
 import uk.sendplan.api.system.Actor;
-import uk.sendplan.api.system.ApiException;
 import uk.sendplan.api.system.InputRules;
 import uk.sendplan.api.system.Role;
 import uk.sendplan.api.web.FormErrors;
@@ -24,6 +22,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -88,12 +87,9 @@ class ReferPages {
         if (typed.urns().isEmpty() && typed.onlyChosen()) {
             errors.add("urn", "Select at least one setting to refer the child to, or send the referral to every setting that matches the child");
         }
-        ProvisionKind provision = null;
-        if (!typed.provision().isEmpty()) {
-            provision = Arrays.stream(ProvisionKind.values()).filter(k -> k.name().equals(typed.provision())).findFirst().orElse(null);
-            if (provision == null) {
-                errors.add("provision", "Select the provision the child needs from the list");
-            }
+        ProvisionKind provision = Arrays.stream(ProvisionKind.values()).filter(k -> k.name().equals(typed.provision())).findFirst().orElse(null);
+        if (!typed.provision().isEmpty() && provision == null) {
+            errors.add("provision", "Select the provision the child needs from the list");
         }
         List<MarketRules.Therapy> asked = new ArrayList<>();
         for (String t : typed.therapies()) {
@@ -101,7 +97,7 @@ class ReferPages {
                     () -> errors.add("therapies", "Select therapies from the list"));
         }
         if (!errors.any()) {
-            try {
+            Optional<String> sent = errors.attempt(() -> {
                 List<Integer> exclude = typed.onlyChosen()
                         ? referrals.matched(child, provision).stream().filter(urn -> !typed.urns().contains(urn)).toList() : List.of();
                 ReferralView made = referrals.create(new Referrals.CreateReferralInput(String.valueOf(child.id()), provision, asked,
@@ -109,11 +105,9 @@ class ReferPages {
                         typed.note().isEmpty() ? null : typed.note(), typed.urns(), exclude));
                 redirect.addFlashAttribute("sent", reads.recipients(List.of(made)).get(made.id()).size());
                 return "redirect:/referrals/" + made.id();
-            } catch (ApiException refused) {
-                if (refused.type() != ErrorType.BAD_REQUEST) {
-                    throw refused;
-                }
-                errors.add(refused, REFER_FIELDS, "urn");
+            }, REFER_FIELDS, "urn");
+            if (sent.isPresent()) {
+                return sent.get();
             }
         }
         return referralForm(model, child, typed, errors);

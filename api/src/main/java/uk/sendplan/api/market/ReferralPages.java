@@ -1,6 +1,5 @@
 package uk.sendplan.api.market;
 
-import org.springframework.graphql.execution.ErrorType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,6 +31,7 @@ import uk.sendplan.db.types.ReferralStatus;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A commissioner's side of the market once a child is referred (the referral form is ReferPages'): their LA's
@@ -176,15 +176,9 @@ class ReferralPages implements PageLinks {
         FormErrors errors = new FormErrors();
         String typed = errors.requireReason("reason", reason, "Enter why you are withdrawing the referral");
         if (!errors.any()) {
-            try {
-                referrals.withdraw(id, typed);
+            if (errors.attemptRun(() -> referrals.withdraw(id, typed), Map.of("reason", "reason", "id", "reason"), "reason")) {
                 redirect.addFlashAttribute("withdrawn", true);
                 return "redirect:/referrals/" + referral.id();
-            } catch (ApiException refused) {
-                if (refused.type() != ErrorType.BAD_REQUEST) {
-                    throw refused;
-                }
-                errors.add(refused, Map.of("reason", "reason", "id", "reason"), "reason");
             }
         }
         return referralPage(referral, model, errors, typed);
@@ -203,18 +197,13 @@ class ReferralPages implements PageLinks {
         access.require("Award an offer", Role.COMMISSIONER);
         ReferralView referral = reads.get("Referral", id);
         OfferView chosen = offerOf(referral, offer);
-        try {
-            AgreementView agreement = awards.award(String.valueOf(chosen.id()));
-            redirect.addFlashAttribute("awarded", agreement.id());
+        FormErrors errors = new FormErrors();
+        Optional<AgreementView> agreement = errors.attempt(() -> awards.award(String.valueOf(chosen.id())), Map.of("offerId", "award"), "award");
+        if (agreement.isPresent()) {
+            redirect.addFlashAttribute("awarded", agreement.get().id());
             return "redirect:/referrals/" + referral.id();
-        } catch (ApiException refused) {
-            if (refused.type() != ErrorType.BAD_REQUEST) {
-                throw refused;
-            }
-            FormErrors errors = new FormErrors();
-            errors.add(refused, Map.of("offerId", "award"), "award");
-            return awardPage(referral, chosen, model, errors);
         }
+        return awardPage(referral, chosen, model, errors);
     }
 
     /** An offer on this referral (one on another referral is refused as one that does not exist). */

@@ -1,7 +1,6 @@
 package uk.sendplan.api.planning;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.graphql.execution.ErrorType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,6 +34,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -116,15 +116,10 @@ class InvestPages implements PageLinks {
         } else if (year.isEmpty()) {
             errors.add("financialYear", "Enter the financial year to plan for, like 2026-27");
         } else {
-            try {
-                PlanView started = plans.start(new PlanService.StartPlanInput(PlanScope.REGION, actor.regionCode(), year, null, null, null, null,
-                        null, null, null, null));
-                return "redirect:/plans/" + started.id() + "/invest";
-            } catch (ApiException refused) {
-                if (refused.type() != ErrorType.BAD_REQUEST) {
-                    throw refused;
-                }
-                errors.add(refused, Map.of("input.financialYear", "financialYear"), "financialYear");
+            Optional<PlanView> started = errors.attempt(() -> plans.start(new PlanService.StartPlanInput(PlanScope.REGION, actor.regionCode(), year,
+                    null, null, null, null, null, null, null, null)), Map.of("input.financialYear", "financialYear"), "financialYear");
+            if (started.isPresent()) {
+                return "redirect:/plans/" + started.get().id() + "/invest";
             }
         }
         return regionPage(model, year, errors);
@@ -162,14 +157,8 @@ class InvestPages implements PageLinks {
             model.addAttribute("cellValues", cellRows(plan, SHOWN));
         }
         if (places != null && plan.failure() == null) {
-            try {
-                model.addAttribute("advice", advice(investments.advise(String.valueOf(plan.id()), wholeNumber(places), null, null, null)));
-            } catch (ApiException refused) {
-                if (refused.type() != ErrorType.BAD_REQUEST) {
-                    throw refused;
-                }
-                errors.add(refused, Map.of("places", "places", "planId", "places"), "places");
-            }
+            errors.attempt(() -> advice(investments.advise(String.valueOf(plan.id()), wholeNumber(places), null, null, null)),
+                    Map.of("places", "places", "planId", "places"), "places").ifPresent(advice -> model.addAttribute("advice", advice));
         }
         return "planning/invest";
     }

@@ -39,6 +39,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -169,16 +170,11 @@ class PlanPages implements PageLinks {
             }
         }
         if (!errors.any()) {
-            try {
-                PlanView started = plans.start(new PlanService.StartPlanInput(PlanScope.LOCAL_AUTHORITY, actor.laCode(), typed.financialYear(), null,
-                        null, siblings == null ? null : new PlanService.WeightsInput(null, null, null, null, null, siblings), null, null, null,
-                        share, null));
-                return "redirect:/plans/" + started.id();
-            } catch (ApiException refused) {
-                if (refused.type() != ErrorType.BAD_REQUEST) {
-                    throw refused;
-                }
-                errors.add(refused, FIELDS, "financialYear");
+            PlanService.StartPlanInput input = new PlanService.StartPlanInput(PlanScope.LOCAL_AUTHORITY, actor.laCode(), typed.financialYear(), null,
+                    null, siblings == null ? null : new PlanService.WeightsInput(null, null, null, null, null, siblings), null, null, null, share, null);
+            Optional<PlanView> started = errors.attempt(() -> plans.start(input), FIELDS, "financialYear");
+            if (started.isPresent()) {
+                return "redirect:/plans/" + started.get().id();
             }
         }
         return listPage(model, null, typed, errors);

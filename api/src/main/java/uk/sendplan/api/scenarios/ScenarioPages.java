@@ -1,7 +1,6 @@
 package uk.sendplan.api.scenarios;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.graphql.execution.ErrorType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,6 +27,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A regional planner's scenarios (/region/scenarios): the region's saved scenarios with a form to compare some side by
@@ -106,14 +106,12 @@ class ScenarioPages implements PageLinks {
                     shift == null ? null : List.of(new WhatIf.ShiftToResourced(typed.shiftNeed(), typed.shiftPhase(), shift)));
             Scenarios.RunScenarioInput input = new Scenarios.RunScenarioInput(null, january, typed.area().isEmpty() ? null : typed.area(),
                     typed.area().isEmpty() ? actor.regionCode() : null, typed.name(), changes);
-            try {
+            Optional<String> running = errors.attempt(() -> {
                 scenarios.validate(input);
                 return "redirect:/region/scenarios/running/" + jobs.start(actor, input.name().trim(), typed, () -> scenarios.run(input).id()).id();
-            } catch (ApiException refused) {
-                if (refused.type() != ErrorType.BAD_REQUEST) {
-                    throw refused;
-                }
-                errors.add(refused, FIELDS, "changes");
+            }, FIELDS, "changes");
+            if (running.isPresent()) {
+                return running.get();
             }
         }
         return listPage(model, typed, errors);

@@ -1,6 +1,5 @@
 package uk.sendplan.api.settings;
 
-import org.springframework.graphql.execution.ErrorType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,7 +14,6 @@ import uk.sendplan.api.settings.SettingInputs.PlaceInput;
 import uk.sendplan.api.settings.SettingInputs.SetPlacesInput;
 import uk.sendplan.api.system.Access;
 import uk.sendplan.api.system.Actor;
-import uk.sendplan.api.system.ApiException;
 import uk.sendplan.api.system.Csv;
 import uk.sendplan.api.system.Downloads;
 import uk.sendplan.api.system.Role;
@@ -135,16 +133,11 @@ class SettingPages implements PageLinks {
             fields.put(at + ".occupied", "pupils-" + c.id());
         }
         if (!errors.any()) {
-            try {
-                registration.setPlaces(new SetPlacesInput(setting.urn(), places));
+            String first = cells.isEmpty() ? "places" : "capacity-" + cells.getFirst().id();
+            fields.put("input.places", first);
+            if (errors.attemptRun(() -> registration.setPlaces(new SetPlacesInput(setting.urn(), places)), fields, first)) {
                 redirect.addFlashAttribute("changed", true);
                 return "redirect:/provider/settings/" + setting.urn();
-            } catch (ApiException refused) {
-                if (refused.type() != ErrorType.BAD_REQUEST) {
-                    throw refused;
-                }
-                fields.put("input.places", cells.isEmpty() ? "places" : "capacity-" + cells.getFirst().id());
-                errors.add(refused, fields, cells.isEmpty() ? "places" : "capacity-" + cells.getFirst().id());
             }
         }
         return placesForm(model, setting, cells, values, errors);

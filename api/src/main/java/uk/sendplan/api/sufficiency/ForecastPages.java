@@ -1,6 +1,5 @@
 package uk.sendplan.api.sufficiency;
 
-import org.springframework.graphql.execution.ErrorType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,7 +9,6 @@ import uk.sendplan.api.reference.ReferenceData;
 import uk.sendplan.api.sufficiency.ForecastFigures.Figure;
 import uk.sendplan.api.system.Access;
 import uk.sendplan.api.system.Actor;
-import uk.sendplan.api.system.ApiException;
 import uk.sendplan.api.system.Csv;
 import uk.sendplan.api.system.Downloads;
 import uk.sendplan.api.system.Role;
@@ -22,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A regional planner's EHC plan forecast (/region/forecast): the region's, or one of its LAs' (chosen on the page),
@@ -84,16 +83,12 @@ class ForecastPages implements PageLinks {
         model.addAttribute("la", laCode == null ? "" : laCode);
         FormErrors errors = new FormErrors();
         model.addAttribute("errors", errors);
-        Forecasts.Scope scope;
-        try {
-            scope = forecasts.forecast("ehcpForecast", laCode, laCode == null ? region.code() : null, Forecasts.MAX_YEARS);
-        } catch (ApiException refused) {
-            if (refused.type() != ErrorType.BAD_REQUEST) {
-                throw refused;
-            }
-            errors.add(refused, Map.of("laCode", "la"), "la");
+        Optional<Forecasts.Scope> forecast = errors.attempt(
+                () -> forecasts.forecast("ehcpForecast", laCode, laCode == null ? region.code() : null, Forecasts.MAX_YEARS), Map.of("laCode", "la"), "la");
+        if (forecast.isEmpty()) {
             return "region/forecast";
         }
+        Forecasts.Scope scope = forecast.get();
         List<YearRow> rows = rows(scope);
         model.addAttribute("scope", scope.name());
         model.addAttribute("rows", rows);

@@ -133,20 +133,14 @@ class UserPages implements PageLinks {
     @PostMapping("/admin/users/deactivate")
     String deactivate(@RequestParam(required = false) String subject, Model model, RedirectAttributes redirect) {
         access.require("Stop a user signing in", Role.ADMIN);
-        try {
-            users.deactivate(subject == null ? "" : subject);
+        FormErrors errors = new FormErrors();
+        if (errors.attemptRun(() -> users.deactivate(subject == null ? "" : subject), Map.of(), "deactivate")) {
             redirect.addFlashAttribute("saved", subject + " can no longer sign in");
             return "redirect:/admin/users";
-        } catch (ApiException refused) {
-            if (refused.type() != ErrorType.BAD_REQUEST) {
-                throw refused;
-            }
-            FormErrors errors = new FormErrors();
-            errors.add(refused, Map.of(), "deactivate");
-            model.addAttribute("errors", errors);
-            model.addAttribute("rows", rows());
-            return "users/list";
         }
+        model.addAttribute("errors", errors);
+        model.addAttribute("rows", rows());
+        return "users/list";
     }
 
     private String scopePage(Model model, ScopeForm form, FormErrors errors) {

@@ -1,5 +1,6 @@
 package uk.sendplan.api.web;
 
+import org.springframework.graphql.execution.ErrorType;
 import uk.sendplan.api.system.ApiException;
 import uk.sendplan.api.system.InputRules;
 
@@ -7,6 +8,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The GOV.UK error summary pattern: each problem is shown at the top of the page, linked to its field, and again
@@ -43,6 +47,33 @@ public final class FormErrors {
             message = message.substring(path.length() + 2);
         }
         add(field == null ? fallback : field, capitalise(message));
+    }
+
+    /**
+     * Asks the service on the form's behalf: its answer, or empty when it refused the form's values (a BAD_REQUEST),
+     * the refusal then next to its field as {@link #add(ApiException, Map, String)} places it. Any other refusal (no
+     * permission, a record that is not there) is not the form's to show, so it goes on to the error page. A page then
+     * shows its form again on empty rather than each page catching and sorting refusals itself. The call must answer
+     * something (not null), as empty means refused; for a call that answers nothing, {@link #attemptRun}.
+     */
+    public <T> Optional<T> attempt(Supplier<T> call, Map<String, String> fields, String fallback) {
+        try {
+            return Optional.of(Objects.requireNonNull(call.get(), "a call attempted for a form answers something; use attemptRun"));
+        } catch (ApiException refused) {
+            if (refused.type() != ErrorType.BAD_REQUEST) {
+                throw refused;
+            }
+            add(refused, fields, fallback);
+            return Optional.empty();
+        }
+    }
+
+    /** {@link #attempt} for a call that answers nothing: true when it went through, false when the form's values were refused. */
+    public boolean attemptRun(Runnable call, Map<String, String> fields, String fallback) {
+        return attempt(() -> {
+            call.run();
+            return Boolean.TRUE;
+        }, fields, fallback).isPresent();
     }
 
     /**
