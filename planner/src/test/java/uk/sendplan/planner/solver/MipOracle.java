@@ -33,9 +33,8 @@ final class MipOracle {
      * @param optimal   both objectives proven optimal within the time
      * @param placed    children placed (pinned ones included)
      * @param softCost  annual cost plus penalties, siblings apart included (pinned ones included)
-     * @param bound     SCIP's lower bound on the soft cost at that number placed (equals softCost when optimal)
      */
-    record Result(boolean optimal, int placed, long softCost, long bound) {
+    record Result(boolean optimal, int placed, long softCost) {
     }
 
     private MipOracle() {
@@ -128,7 +127,7 @@ final class MipOracle {
             return null;
         }
         return new Result(status == MPSolver.ResultStatus.OPTIMAL, pinned + unplaced.size() - (int) unplacedCount,
-                Math.round(objective.value()) + pinnedSoft, Math.round(objective.bestBound()) + pinnedSoft);
+                Math.round(objective.value()) + pinnedSoft);
     }
 
     /**
